@@ -1,0 +1,111 @@
+"""The one document object that flows through every stage."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dragoman.model.records import (
+    Boilerplate,
+    Claim,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    TimeExpr,
+)
+from dragoman.model.span import Span
+
+
+def content_hash(data: bytes) -> str:
+    """Stable identity of an input: re-ingesting the same bytes is a no-op."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(slots=True)
+class Source:
+    """Where an article came from. Everything optional except how it was read."""
+
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    published_estimated: bool = False  # True when guessed from dates in the text
+    format: str = "text"  # text | html | jsonl | warc | feed
+    encoding: str | None = None  # what the reader assumed, e.g. "windows-1256"
+    encoding_note: str | None = None  # e.g. "declared iso-8859-6, detected utf-8"
+
+
+@dataclass(slots=True)
+class Article:
+    """Raw input plus span-anchored annotation layers.
+
+    ``raw`` is the input as decoded (HTML markup included for HTML pages);
+    ``text`` is what every span points into: for plain text it *is* the
+    input, for HTML it is the page's visible text, and ``raw_offsets[i]`` is
+    the index in ``raw`` of ``text[i]`` so evidence can be traced back to
+    the markup.  ``provided`` records which layers the stages have filled.
+    """
+
+    id: str
+    source: Source
+    raw_bytes: bytes | None = None
+    raw: str | None = None
+    text: str = ""
+    raw_offsets: list[int] | None = None
+    language: str | None = None
+    language_scores: dict[str, float] = field(default_factory=dict)
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Span] = field(default_factory=list)
+    norm: str | None = None  # matching form of ``text`` (see dragoman.text.normalize)
+    norm_offsets: list[int] | None = None  # norm[i] came from text[norm_offsets[i]]; one extra at the end
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    time_expressions: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    provided: set[str] = field(default_factory=set)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, source: Source) -> Article:
+        return cls(id=content_hash(data), source=source, raw_bytes=data, provided={"raw"})
+
+    @classmethod
+    def from_text(cls, text: str, source: Source | None = None) -> Article:
+        """Build an article straight from text (tests, API callers with a string)."""
+        data = text.encode("utf-8")
+        art = cls(id=content_hash(data), source=source or Source(), raw_bytes=data, provided={"raw"})
+        art.raw = text
+        art.text = text
+        art.provided.add("text")
+        return art
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def in_boilerplate(self, span: Span) -> bool:
+        return any(b.span.overlaps(span) for b in self.boilerplate)
+
+    def body_spans(self) -> list[Span]:
+        """The complement of the boilerplate layer: where the article itself is."""
+        out: list[Span] = []
+        pos = 0
+        for b in sorted(self.boilerplate, key=lambda b: b.span.start):
+            if b.span.start > pos:
+                out.append(Span(pos, b.span.start))
+            pos = max(pos, b.span.end)
+        if pos < len(self.text):
+            out.append(Span(pos, len(self.text)))
+        return out
+
+    def entity(self, entity_id: str) -> Entity | None:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None

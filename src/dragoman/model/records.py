@@ -1,0 +1,142 @@
+"""Annotation records that hang off an ``Article``. Pure data, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from dragoman.model.span import Span
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"  # a state or its government (countries, metonymic capitals)
+    PLACE = "PLACE"  # a location that is not a polity (region, city as a place, sea)
+    AGREEMENT = "AGREEMENT"
+    LAW = "LAW"
+    EVENT = "EVENT"
+    GROUP = "GROUP"  # religious, ethnic or political groups, demonym plurals
+    MISC = "MISC"
+
+
+class MentionKind(StrEnum):
+    NAME = "name"
+    NISBA = "nisba"  # demonym / relational adjective: الإسرائيلي, האזרי, Israeli
+    METONYM = "metonym"  # a capital or seat standing for a government: Baku, the White House
+    TITLE = "title"  # a role description resolved to its holder: "the Azerbaijani president"
+    ALIAS = "alias"  # pejorative or informal naming: "the Zionist entity"
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A stretch of page chrome (menu, byline, related links, comment prompt...)."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A surface form that refers to some actor.
+
+    ``head`` is the part of ``span`` that carries the name itself, without
+    clitics or prefixes (for ``وأذربيجان`` the span covers the whole token
+    and ``head`` only ``أذربيجان``).
+    """
+
+    span: Span
+    type: EntityType
+    kind: MentionKind = MentionKind.NAME
+    source: str = "gazetteer"  # which stage found it: gazetteer, ner, coref
+    kb_id: str | None = None  # filled by the gazetteer or the linker
+    head: Span | None = None
+    score: float = 1.0
+
+
+@dataclass(slots=True)
+class Entity:
+    """An actor of the article with all its mentions (indices into ``Article.mentions``)."""
+
+    id: str  # KB id ("country:IL", "person:netanyahu") or a local cluster id ("local:...")
+    canonical: str  # English canonical name, our gloss
+    type: EntityType
+    qid: str | None = None
+    mentions: list[int] = field(default_factory=list)
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+    RANGE = "range"
+    DECADE = "decade"
+    VAGUE = "vague"  # "in recent weeks", "recently": a direction, no boundary
+    UNRESOLVED = "unresolved"  # relative expression with no anchor to resolve against
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression and what it resolves to.
+
+    ``value`` is ISO-8601 at the stated granularity (``2025-03`` for a month,
+    ``2025`` for a year, ``2025-03-01/2025-05-31`` for a range) or ``None``
+    when it cannot be resolved.
+    """
+
+    span: Span
+    value: str | None
+    granularity: Granularity
+    relative: bool = False
+    anchor: str | None = None  # the date a relative expression was resolved against
+
+
+class EventStatus(StrEnum):
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    TALKS = "talks"
+    CONDITIONAL = "conditional"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str  # PLOVER type or a documented extension code
+    mode: str | None
+    status: EventStatus
+    actors: list[str]
+    recipients: list[str]
+    evidence: list[Span]
+    date: TimeExpr | None = None
+    place: str | None = None
+    trigger: Span | None = None
+
+
+class SpeakerKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PUBLICATION = "publication"
+    ANONYMOUS = "anonymous"
+    OUTLET = "outlet"
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    span: Span
+    direct: bool
+    speaker: str | None  # entity id
+    speaker_span: Span | None
+    speaker_kind: SpeakerKind
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    claimant: str | None
+    claimant_span: Span | None
+    evidence: list[Span]
+    about: list[str]

@@ -1,0 +1,88 @@
+"""Pipeline configuration in TOML, validated by a schema that rejects unknown keys.
+
+    [pipeline]
+    stages = ["read", "boilerplate", ...]      # names of the [stages.*] tables, in order
+
+    [stages.read]
+    factory = "dragoman.Read.v1"
+    max_bytes = 50_000_000                     # the stage's own settings
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from dragoman.pipeline.registry import get_spec, make_stage
+from dragoman.pipeline.runner import Pipeline
+
+
+class ConfigError(ValueError):
+    pass
+
+
+class StageEntry(BaseModel):
+    model_config = ConfigDict(extra="allow")  # extra keys are the stage's settings, checked by its schema
+    factory: str
+
+
+class PipelineSection(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    stages: list[str] = Field(min_length=1)
+    batch_size: int = Field(default=32, ge=1)
+
+
+class PipelineConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pipeline: PipelineSection
+    stages: dict[str, StageEntry]
+
+    @model_validator(mode="after")
+    def _names_defined(self) -> PipelineConfig:
+        missing = [n for n in self.pipeline.stages if n not in self.stages]
+        if missing:
+            raise ValueError(f"pipeline.stages names undefined stage tables: {missing}")
+        return self
+
+    def stage_settings(self, name: str) -> dict[str, Any]:
+        entry = self.stages[name]
+        return dict(entry.model_extra or {})
+
+
+def default_config_text() -> str:
+    return resources.files("dragoman.pipeline").joinpath("default.toml").read_text("utf-8")
+
+
+def load_config(path: str | Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> PipelineConfig:
+    """Parse and validate a config file (the shipped default when ``path`` is None)."""
+    text = Path(path).read_text("utf-8") if path else default_config_text()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path or 'default.toml'}: not valid TOML: {exc}") from exc
+    for name, extra in (overrides or {}).items():
+        data.setdefault("stages", {}).setdefault(name, {}).update(extra)
+    try:
+        return PipelineConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{path or 'default.toml'}: {exc}") from exc
+
+
+def build_pipeline(config: PipelineConfig | str | Path | None = None) -> Pipeline:
+    """Instantiate every stage (validating its settings) and check alignment."""
+    cfg = config if isinstance(config, PipelineConfig) else load_config(config)
+    stages = []
+    for name in cfg.pipeline.stages:
+        entry = cfg.stages[name]
+        try:
+            get_spec(entry.factory)
+            stages.append(make_stage(entry.factory, cfg.stage_settings(name)))
+        except KeyError as exc:
+            raise ConfigError(str(exc.args[0])) from exc
+        except ValidationError as exc:
+            raise ConfigError(f"[stages.{name}] ({entry.factory}): {exc}") from exc
+    return Pipeline(stages)

@@ -1,0 +1,81 @@
+"""The contract every stage honours.
+
+A stage turns an ``Article`` into an ``Article`` and says up front which
+layers it needs (``requires``) and which it fills (``provides``), so a
+pipeline that cannot work is refused when it is built, not half-way
+through a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from dragoman.model import Article
+
+# Layer names a stage may require or provide.  "raw" exists as soon as an
+# article is read from bytes; the rest are filled by stages.
+LAYERS: frozenset[str] = frozenset(
+    {
+        "raw",
+        "text",
+        "boilerplate",
+        "language",
+        "sentences",
+        "tokens",
+        "norm",
+        "mentions",
+        "entities",
+        "time_expressions",
+        "published",
+        "events",
+        "quotes",
+        "claims",
+    }
+)
+
+
+class StageError(Exception):
+    """A stage could not process one article; the runner records it and goes on."""
+
+    def __init__(self, stage: str, message: str, *, kind: str = "stage_error") -> None:
+        super().__init__(f"{stage}: {message}")
+        self.stage = stage
+        self.kind = kind
+        self.message = message
+
+
+class InputError(StageError):
+    """The input itself is unusable (binary, empty, unsupported language...)."""
+
+    def __init__(self, stage: str, message: str, *, kind: str) -> None:
+        super().__init__(stage, message, kind=kind)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    requires: ClassVar[frozenset[str]]
+    provides: ClassVar[frozenset[str]]
+
+    def __call__(self, article: Article) -> Article: ...
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]: ...
+
+
+class BaseStage:
+    """Convenience base: ``pipe`` maps ``__call__``; override for real batching."""
+
+    name: str = "stage"
+    requires: ClassVar[frozenset[str]] = frozenset()
+    provides: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, settings: Any = None) -> None:
+        self.settings = settings
+
+    def __call__(self, article: Article) -> Article:  # pragma: no cover - abstract
+        raise NotImplementedError  # Protocol-style abstract method
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield self(article)

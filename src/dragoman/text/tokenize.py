@@ -1,0 +1,60 @@
+"""Tokens and sentences as spans.
+
+The tokeniser must agree with how the NER training corpora are tokenised
+(punctuation split off; Hebrew acronyms such as ארה"ב and words with a
+geresh kept whole), because the taggers see exactly these tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dragoman.model import Span
+
+# Letters plus the combining marks Python's \w leaves out (Arabic harakat,
+# Hebrew niqqud) and zero-width (non-)joiners used inside Persian words.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u200c\u200d\u0640"
+_WORD = rf"[\w{_MARKS}]"
+# A word may contain an apostrophe/geresh/gershayim when a letter follows
+# (ארה"ב, אזרבייג'ן, O'Brien), and may end in a geresh (ג'), but never ends
+# in a quote mark that is really closing a quotation.
+_TOKEN_RE = re.compile(
+    rf"""\d+(?:[.,:/]\d+)*%?          # numbers, dates, times
+       |{_WORD}+(?:['"׳״’]{_WORD}+)*['׳]?(?<![0-9])   # words
+       |\S                           # any other single character
+    """,
+    re.VERBOSE,
+)
+
+# Sentence ends: . ! ? Arabic ؟ and ellipsis, followed by space; or a line break.
+_SENT_END_RE = re.compile(r"(?<=[.!?؟…])[\"'”»״)]*\s+|\n\s*")
+_ABBREV_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|vs|etc|No|U\.S|U\.N|E\.U)\.)$")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    stop = len(text) if end is None else end
+    return [Span(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)]
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences within ``text[start:end]``, trimmed of surrounding whitespace."""
+    stop = len(text) if end is None else end
+    out: list[Span] = []
+    pos = start
+    for m in _SENT_END_RE.finditer(text, start, stop):
+        cut = m.start()
+        if "\n" not in m.group(0) and _ABBREV_RE.search(text, pos, cut):
+            continue  # "U.S. officials" is not two sentences
+        _add_trimmed(text, pos, cut, out)
+        pos = m.end()
+    _add_trimmed(text, pos, stop, out)
+    return out
+
+
+def _add_trimmed(text: str, a: int, b: int, out: list[Span]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Span(a, b))
