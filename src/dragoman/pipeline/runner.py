@@ -86,9 +86,10 @@ class Pipeline:
 
     def run(self, article: Article) -> Result:
         """Run every stage on one article; never raises for a bad article."""
+        given = set(article.provided)
         for stage in self.stages:
-            if set(stage.provides) <= article.provided and stage.provides:
-                continue  # already done (e.g. text given directly by an API caller)
+            if stage.provides and set(stage.provides) <= given:
+                continue  # supplied by the caller (e.g. text given directly to the API)
             t0 = time.perf_counter()
             try:
                 out = stage(article)

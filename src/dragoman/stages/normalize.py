@@ -1,0 +1,23 @@
+"""Matching form of the whole text (see dragoman.text.normalize)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from dragoman.model import Article
+from dragoman.pipeline import BaseStage, register_stage
+from dragoman.text import normalize
+
+
+@register_stage("dragoman.Normalize.v1")
+class Normalize(BaseStage):
+    """Fold Arabic/Hebrew/Latin spelling variants for matching, keeping a map to original offsets."""
+
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    provides: ClassVar[frozenset[str]] = frozenset({"norm"})
+
+    def __call__(self, article: Article) -> Article:
+        n = normalize(article.text)
+        article.norm = n.text
+        article.norm_offsets = n.offsets
+        return article
