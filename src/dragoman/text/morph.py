@@ -1,0 +1,65 @@
+"""Clitic and prefix stripping for matching (Arabic proclitics, Hebrew prefix letters).
+
+Arabic attaches conjunctions, prepositions and the article to the next
+word (وأذربيجان، لإسرائيل، وبالولايات); Hebrew does the same with
+ו ה ב ל מ ש כ (ובאקו، לישראל، שבישראל).  A gazetteer or search index that
+only compares whole tokens misses most mentions, so we enumerate the
+possible (prefix, stem) splits of a *normalised* token and let the caller
+look each stem up.  The legal prefix sequences are data
+(``lang/data/<code>/morphology.yaml``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dragoman.lang import load_resource
+
+
+class Morphology(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    # Every proclitic sequence that may precede a stem, already normalised
+    # (e.g. "و", "وال", "فبال"). The empty split is always tried first.
+    prefixes: list[str] = Field(default_factory=list)
+    # A stem must keep at least this many characters after stripping.
+    min_stem: int = 2
+    # Prefixes after which the stem may lose a doubled letter or the article's
+    # alef ("لل" + "ولايات" for ل + الولايات): stem rewrites as [prefix, restore].
+    restore: list[tuple[str, str]] = Field(default_factory=list)
+
+
+@cache
+def morphology(lang: str) -> Morphology | None:
+    return load_resource(lang, "morphology", Morphology)
+
+
+@cache
+def _sorted_prefixes(lang: str) -> tuple[str, ...]:
+    m = morphology(lang)
+    return tuple(sorted(set(m.prefixes), key=len, reverse=True)) if m else ()
+
+
+def splits(token: str, lang: str) -> list[tuple[str, str]]:
+    """All (prefix, stem) readings of a normalised token, whole token first."""
+    out = [("", token)]
+    m = morphology(lang)
+    if m is None:
+        return out
+    for p in _sorted_prefixes(lang):
+        if token.startswith(p) and len(token) - len(p) >= m.min_stem:
+            out.append((p, token[len(p) :]))
+    for p, restore in m.restore:
+        if token.startswith(p) and len(token) - len(p) >= m.min_stem:
+            out.append((p, restore + token[len(p) :]))
+    return out
+
+
+def stems(token: str, lang: str) -> list[str]:
+    """Just the candidate stems, whole token first, without duplicates."""
+    seen: dict[str, None] = {}
+    for _, stem in splits(token, lang):
+        seen.setdefault(stem, None)
+    return list(seen)
