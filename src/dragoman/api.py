@@ -10,6 +10,8 @@ from pathlib import Path
 from dragoman.exec import Executor, LocalExecutor
 from dragoman.ingest import iter_inputs
 from dragoman.model import Article, Source
+
+__all__ = ["Article", "ExtractionError", "IngestSummary", "extract", "ingest", "load_pipeline", "process_batch"]
 from dragoman.pipeline import ErrorRecord, Pipeline, Result, build_pipeline, load_config
 from dragoman.pipeline.config import default_config_text
 from dragoman.store import Store

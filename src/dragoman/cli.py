@@ -1,0 +1,241 @@
+"""Command line: thin wrappers over dragoman.api. Run `dragoman --help`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dragoman import api
+from dragoman.pipeline import ConfigError
+
+app = typer.Typer(
+    help="Dragoman: who did what to whom, when, and who says so, from Arabic, Hebrew and English news.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+DEFAULT_DB = ".dragoman/dragoman.db"
+DbOpt = Annotated[
+    str,
+    typer.Option("--db", envvar="DRAGOMAN_DB", help="Store: a SQLite path or a postgresql:// URL."),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", exists=True, dir_okay=False, help="Pipeline TOML (default: the shipped one)."),
+]
+
+
+def _open(db: str):  # type: ignore[no-untyped-def]
+    from dragoman.store import open_store
+
+    if "://" not in db:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    return open_store(db)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders (walked) or JSONL dumps.", exists=True)],
+    db: DbOpt = DEFAULT_DB,
+    config: ConfigOpt = None,
+    executor: Annotated[str, typer.Option(help="local, pool or dask.")] = "local",
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for pool/dask.")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch sent to a worker.")] = 16,
+    strict: Annotated[bool, typer.Option(help="Exit with status 1 if any input failed.")] = False,
+) -> None:
+    """Read, process and store articles. Already-stored articles (same bytes) are skipped;
+    inputs that cannot be processed are stored as error records and reported, and the batch goes on."""
+    store = _open(db)
+    ex = _executor(executor, workers, scheduler)
+    try:
+        with Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("stored {task.fields[stored]} · skipped {task.fields[skipped]} · errors {task.fields[errors]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("ingest", total=None, stored=0, skipped=0, errors=0)
+
+            def update(s: api.IngestSummary) -> None:
+                progress.update(
+                    task, completed=s.stored + s.skipped + len(s.errors), stored=s.stored, skipped=s.skipped,
+                    errors=len(s.errors),
+                )
+
+            summary = api.ingest(paths, store=store, config=config, executor=ex, batch_size=batch_size,
+                                 on_progress=update)
+    except (ConfigError, FileNotFoundError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        ex.close()
+        store.close()
+    for e in summary.errors:
+        err.print(f"[yellow]skipped[/yellow] {e.path or e.url or e.article_id[:12]}: {e.kind} ({e.stage}): {e.message}")
+    err.print(
+        f"{summary.seen} inputs: {summary.stored} stored, {summary.skipped} already stored, "
+        f"{len(summary.errors)} errors recorded in {db}"
+    )
+    if strict and summary.errors:
+        raise typer.Exit(1)
+
+
+def _executor(name: str, workers: int, scheduler: str | None):  # type: ignore[no-untyped-def]
+    from dragoman.exec import LocalExecutor
+
+    if name == "local":
+        return LocalExecutor()
+    try:
+        from dragoman.exec import get_executor  # type: ignore[attr-defined]
+    except ImportError as exc:
+        err.print(f"[red]error:[/red] executor {name!r} is not available in this installation")
+        raise typer.Exit(2) from exc
+    try:
+        return get_executor(name, workers=workers, address=scheduler)
+    except (ValueError, ImportError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="One article: .txt, .html or raw bytes.", exists=True, dir_okay=False)],
+    format: Annotated[str, typer.Option("--format", "-f", help="json (Article JSON v1) or summary.")] = "json",
+    config: ConfigOpt = None,
+) -> None:
+    """Process one article and print it (no store involved)."""
+    from dragoman.serialize import dumps
+
+    try:
+        article = api.extract(file, config=config)
+    except api.ExtractionError as exc:
+        err.print(f"[red]error:[/red] {file}: {exc}")
+        raise typer.Exit(1) from exc
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if format == "json":
+        sys.stdout.write(dumps(article) + "\n")
+    elif format == "summary":
+        _print_summary(article)
+    else:
+        err.print(f"[red]error:[/red] unknown format {format!r} (json, summary)")
+        raise typer.Exit(2)
+
+
+def _print_summary(article: api.Article) -> None:
+    out.print(f"language: {article.language}  published: {article.source.published}  id: {article.id[:12]}")
+    table = Table("entity", "type", "qid", "surface forms")
+    for e in article.entities:
+        forms = sorted({article.span_text(article.mentions[i].span) for i in e.mentions})
+        table.add_row(e.canonical, e.type.value, e.qid or "", " · ".join(forms))
+    out.print(table)
+    for t in article.time_expressions:
+        out.print(f"time: {article.span_text(t.span)!r} -> {t.value} ({t.granularity.value})")
+
+
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the HTML report into.")] = Path("out/report"),
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Write a static HTML report of everything in the store and print its path."""
+    from dragoman.report import build_report
+
+    store = _open(db)
+    try:
+        index = build_report(store, out_dir)
+    finally:
+        store.close()
+    out.print(str(index.resolve()))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words in any language; Arabic/Hebrew spelling and prefixes are folded.")],
+    db: DbOpt = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+) -> None:
+    """Full-text search over stored articles."""
+    store = _open(db)
+    try:
+        hits = store.search(query, limit=limit)
+    finally:
+        store.close()
+    for h in hits:
+        out.print(f"{h.article_id[:12]}  [{h.start}:{h.end}]  {h.title or ''}\n    {h.snippet}")
+    if not hits:
+        err.print("no matches")
+
+
+@app.command()
+def entities(db: DbOpt = DEFAULT_DB, limit: Annotated[int, typer.Option(min=1)] = 50) -> None:
+    """Entities across all stored articles, most mentioned first."""
+    store = _open(db)
+    try:
+        rows = store.entity_table()[:limit]
+    finally:
+        store.close()
+    table = Table("id", "canonical", "qid", "type", "articles", "mentions", "surface forms")
+    for r in rows:
+        table.add_row(r.id, r.canonical, r.qid or "", r.type, str(r.articles), str(r.mentions),
+                      " · ".join(r.surface_forms[:6]))
+    out.print(table)
+
+
+@app.command()
+def errors(db: DbOpt = DEFAULT_DB) -> None:
+    """Inputs that could not be processed, with the stage and reason."""
+    store = _open(db)
+    try:
+        rows = list(store.iter_errors())
+    finally:
+        store.close()
+    for e in rows:
+        out.print(f"{e.path or e.url or e.article_id[:12]}\t{e.stage}\t{e.kind}\t{e.message}")
+    if not rows:
+        err.print("no errors recorded")
+
+
+@app.command()
+def stages() -> None:
+    """Registered pipeline stages, with what each requires and provides."""
+    from dragoman.pipeline import registry
+
+    table = Table("name", "requires", "provides", "what it does")
+    for name, spec in sorted(registry().items()):
+        table.add_row(name, ", ".join(sorted(spec.requires)), ", ".join(sorted(spec.provides)),
+                      spec.doc.splitlines()[0] if spec.doc else "")
+    out.print(table)
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(help="Article JSON produced by `dragoman extract`.", exists=True)],
+) -> None:
+    """Check an Article JSON file against the v1 schema and its span invariants."""
+    from dragoman.serialize import validate as check
+
+    try:
+        check(json.loads(file.read_text("utf-8")))
+    except Exception as exc:  # jsonschema.ValidationError, ValueError, JSONDecodeError
+        err.print(f"[red]invalid:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    out.print("valid")
+
+
+def main() -> None:
+    app()
