@@ -43,3 +43,10 @@ def test_all_is_complete(module: str) -> None:
 
 def test_there_are_builtin_stages() -> None:
     assert len(BUILTIN) >= 2
+
+
+def test_docs_stages_reference_is_up_to_date() -> None:
+    from dragoman.pipeline.docs import splice
+
+    doc = (REPO / "docs" / "stages.md").read_text("utf-8")
+    assert splice(doc) == doc, "docs/stages.md is stale: run python -m dragoman.pipeline.docs"
