@@ -246,7 +246,7 @@ def from_json(d: dict[str, Any]) -> Article:
 @cache
 def schema() -> dict[str, Any]:
     text = resources.files("dragoman.schema").joinpath("article-v1.schema.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    return json.loads(text)
 
 
 def validate(doc: dict[str, Any]) -> None:

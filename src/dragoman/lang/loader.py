@@ -61,7 +61,7 @@ def load_resource(lang: str, name: str, schema: type[T]) -> T | None:
     value = _load(lang, name)
     if value is not None and not isinstance(value, schema):
         raise LanguageDataError(f"{lang}/{name}.yaml loaded with a different schema")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def resource_for_all(name: str, schema: type[T]) -> dict[str, T]:
