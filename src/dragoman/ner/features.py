@@ -1,0 +1,161 @@
+"""Token features for the CRF taggers: one function for training and tagging.
+
+``sentence_features`` is the only way features are made, so a model never
+sees at run time a feature it was not trained with.  Everything is computed
+on the folded form of the word (``dragoman.text.normalize``): news spells
+the same name with and without hamza, geresh or niqqud.
+
+Arabic and Hebrew glue proclitics to the next word (وبالعراق, ובאקו), so a
+word alone is a sparse feature; the candidate stems after stripping each
+allowed proclitic sequence (``ner.yaml``: ``prefix_slots``) let the model
+share evidence between العراق and والعراق.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from dragoman.ner import gazetteer
+from dragoman.ner.resources import LangNer, lang_ner
+from dragoman.text import normalize
+
+_CACHE_LIMIT = 200_000  # words; a long-running pipeline must not grow without bound
+
+
+def strip_clitics(word: str, lang: str) -> list[tuple[str, str]]:
+    """Every ``(prefix, stem)`` split allowed by the language's proclitic slots.
+
+    ``word`` must already be folded.  Longest prefix first; a stem shorter
+    than ``min_stem`` is not offered (ב+ן is not a split of בן).
+    """
+    res = lang_ner(lang)
+    return [
+        (p, word[len(p) :])
+        for p in res.prefixes
+        if word.startswith(p) and len(word) - len(p) >= res.min_stem
+    ]
+
+
+def shape(word: str) -> str:
+    """Character classes with runs collapsed: "ארה\"ב" -> 'h"h', "UN-2" -> "X-d"."""
+    out: list[str] = []
+    for ch in word:
+        cp = ord(ch)
+        if 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F:
+            c = "a"
+        elif 0x0590 <= cp <= 0x05FF:
+            c = "h"
+        elif ch.isdigit():
+            c = "d"
+        elif ch.isalpha():
+            c = "X" if ch.isupper() else "x"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    norm: str
+    forms: tuple[str, ...]  # the folded word, then its stems (gazetteer and cue lookups)
+    stem: str  # the shortest stem, or the word when nothing strips
+    own: tuple[str, ...]  # context-free features
+
+
+class _Featurizer:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.res: LangNer = lang_ner(lang)
+        self.gaz = gazetteer.load().get(lang, {})
+        self.gaz_len = gazetteer.max_len(self.gaz)
+        self.cache: dict[str, _Word] = {}
+
+    def word(self, token: str) -> _Word:
+        w = self.cache.get(token)
+        if w is None:
+            if len(self.cache) > _CACHE_LIMIT:
+                self.cache.clear()
+            w = self.cache[token] = self._make(token)
+        return w
+
+    def _make(self, token: str) -> _Word:
+        norm = normalize(token).text
+        splits = strip_clitics(norm, self.lang)
+        feats = ["w=" + norm, "sh=" + shape(token), f"len={min(len(norm), 10)}"]
+        for k in (1, 2, 3):
+            if len(norm) > k:
+                feats.append(f"p{k}=" + norm[:k])
+        for k in (1, 2, 3, 4):
+            if len(norm) > k:
+                feats.append(f"s{k}=" + norm[-k:])
+        for prefix, stem in splits:
+            feats.append("pf=" + prefix)
+            feats.append("st=" + stem)
+        if norm in self.res.person_names or any(s in self.res.person_names for _, s in splits):
+            feats.append("pname")
+        if any(ch.isdigit() for ch in norm):
+            feats.append("digit")
+        if token[:1].isupper():
+            feats.append("upper")
+        stem = splits[0][1] if splits else norm
+        return _Word(norm, (norm, *(s for _, s in splits)), stem, tuple(feats))
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        words = [self.word(t) for t in tokens]
+        n = len(words)
+        forms = [w.forms for w in words]
+        gaz: list[list[str]] = [[] for _ in range(n)]
+        for a, b, kind in gazetteer.match(forms, self.gaz, self.gaz_len):
+            gaz[a].append("gzb=" + kind)
+            for i in range(a, b):
+                gaz[i].append("gz=" + kind)
+        cue: list[list[str]] = [[] for _ in range(n)]
+        after: list[list[str]] = [[] for _ in range(n)]
+        for a, b, kind in gazetteer.match(forms, self.res.cues, self.res.max_cue_len):
+            for i in range(a, b):
+                cue[i].append("cue=" + kind)
+            if b < n:  # the name usually starts right after "الرئيس" / "ראש הממשלה"
+                after[b].append("pc=" + kind)
+            if b + 1 < n:
+                after[b + 1].append("pc2=" + kind)
+        out: list[list[str]] = []
+        for i, w in enumerate(words):
+            f = ["b", *w.own, *gaz[i], *cue[i], *after[i]]
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    f.append(f"{d}w=" + words[j].norm)
+                    if d in (-1, 1):
+                        o = words[j]
+                        f.append(f"{d}st=" + o.stem)
+                        f.append(f"{d}sh=" + shape(tokens[j]))
+                        f.extend(f"{d}{g}" for g in gaz[j])
+                        f.extend(f"{d}{c}" for c in cue[j])
+                else:
+                    f.append(f"{d}w=<pad>")
+            if i > 0:
+                f.append("-1w|w=" + words[i - 1].norm + "|" + w.norm)
+            if i + 1 < n:
+                f.append("w|1w=" + w.norm + "|" + words[i + 1].norm)
+            out.append(f)
+        return out
+
+
+@cache
+def _featurizer(lang: str) -> _Featurizer:
+    return _Featurizer(lang)
+
+
+def sentence_features(tokens: Sequence[str], lang: str) -> list[list[str]]:
+    """CRFsuite attribute lists, one per token, for a sentence of ``lang``."""
+    return _featurizer(lang).sentence(tokens)
+
+
+def gazetteer_matches(tokens: Sequence[str], lang: str) -> list[tuple[int, int, str]]:
+    """Longest gazetteer hits ``(start, end, kind)``, clitics stripped from the first token."""
+    feat = _featurizer(lang)
+    return gazetteer.match([feat.word(t).forms for t in tokens], feat.gaz, feat.gaz_len)

@@ -1,0 +1,127 @@
+"""Name lists the tagger consults: CLDR countries and cities, person names.
+
+The lists are built once by ``build()`` (from Babel's CLDR data, the
+``hebrew-names`` package when installed, and ``ner.yaml``'s person names)
+and frozen into ``models/gazetteer.json`` beside the weights: the features
+a model was trained with must not change when a library is upgraded, and
+``hebrew-names`` is a training-time dependency only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from dragoman.ner.resources import lang_ner
+from dragoman.text import normalize_key
+
+KINDS: tuple[str, ...] = ("country", "city", "first", "last")
+GAZETTEER_FILE = "gazetteer.json"
+_MAX_HE_LAST = 4000  # the long tail of surnames is mostly common nouns (שמש, זהב)
+
+Gazetteer = dict[str, dict[tuple[str, ...], str]]  # lang -> folded token tuple -> kind
+
+
+def _cldr(lang: str) -> dict[str, set[str]]:
+    from babel import Locale
+
+    loc = Locale.parse(lang)
+    countries = {name for code, name in loc.territories.items() if code.isalpha() and len(code) == 2}
+    cities = {v["city"] for v in loc.time_zones.values() if v.get("city")}
+    if lang == "en":  # English CLDR only lists cities whose name differs from the tz id
+        import zoneinfo
+
+        cities |= {z.rsplit("/", 1)[-1].replace("_", " ") for z in zoneinfo.available_timezones() if "/" in z}
+    return {"country": countries, "city": cities}
+
+
+def _hebrew_names() -> dict[str, set[str]]:
+    try:
+        import hebrew_names
+    except ImportError:  # optional: the shipped gazetteer.json already holds them
+        return {}
+    out: dict[str, set[str]] = {"first": set(), "last": set()}
+    for key, path in hebrew_names.FILES.items():
+        if key == "cumulatives.all":
+            continue
+        kind = key.split(":")[0]
+        lines = Path(path).read_text("utf-16").splitlines()
+        if kind == "last":
+            lines = lines[:_MAX_HE_LAST]
+        out[kind] |= {line.split("\t")[0].strip() for line in lines if line.strip()}
+    return out
+
+
+def build() -> dict[str, dict[str, list[str]]]:
+    """Collect the raw lists per language and kind (sorted, folded)."""
+    data: dict[str, dict[str, list[str]]] = {}
+    for lang in ("ar", "he", "en"):
+        lists: dict[str, set[str]] = {k: set() for k in KINDS}
+        for kind, names in _cldr(lang).items():
+            lists[kind] |= names
+        if lang == "he":
+            for kind, names in _hebrew_names().items():
+                lists[kind] |= names
+        lists["first"] |= set(lang_ner(lang).person_names)
+        data[lang] = {k: sorted({normalize_key(n) for n in v if normalize_key(n)}) for k, v in lists.items()}
+    return data
+
+
+def write(path: Path) -> None:
+    path.write_text(json.dumps(build(), ensure_ascii=False, indent=0, sort_keys=True) + "\n", "utf-8")
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("dragoman.ner").joinpath("models", GAZETTEER_FILE)))
+
+
+@cache
+def load(path: str | None = None) -> Gazetteer:
+    raw = json.loads(Path(path or default_path()).read_text("utf-8"))
+    out: Gazetteer = {}
+    for lang, lists in raw.items():
+        table: dict[tuple[str, ...], str] = {}
+        for kind in KINDS:  # earlier kinds win: a country name is not a surname
+            for name in lists.get(kind, []):
+                table.setdefault(tuple(name.split()), kind)
+        out[lang] = table
+    return out
+
+
+def max_len(table: dict[tuple[str, ...], str]) -> int:
+    return max((len(k) for k in table), default=0)
+
+
+def match(
+    forms: Sequence[Sequence[str]], table: dict[tuple[str, ...], str], longest: int
+) -> list[tuple[int, int, str]]:
+    """Longest gazetteer matches over a sentence, left to right.
+
+    ``forms[i]`` are the folded forms of token ``i`` that may start a match
+    (the word, then its clitic-stripped stems); the tokens after the first
+    must match as written, as in "والولايات المتحدة".
+    """
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(forms)
+    while i < n:
+        hit: tuple[int, str] | None = None
+        for length in range(min(longest, n - i), 0, -1):
+            rest = tuple(f[0] for f in forms[i + 1 : i + length] if f)
+            if len(rest) != length - 1:
+                continue
+            for first in forms[i]:
+                kind = table.get((first, *rest))
+                if kind is not None:
+                    hit = (length, kind)
+                    break
+            if hit:
+                break
+        if hit:
+            out.append((i, i + hit[0], hit[1]))
+            i += hit[0]
+        else:
+            i += 1
+    return out

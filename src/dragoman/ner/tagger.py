@@ -1,0 +1,125 @@
+"""Run the shipped CRF taggers and map their labels to Dragoman's entity types.
+
+Weights are opened lazily, once per language, the first time a sentence of
+that language is tagged, so importing Dragoman stays cheap.  Each model
+keeps its corpus's own label set (ANERcorp IOB2, NEMO BIOSE); the mapping
+to ``EntityType`` happens here, on whole entities, because one of its rules
+(ANERcorp LOC is a GPE only when it names a country) looks at the span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from dragoman.model import EntityType
+from dragoman.ner.features import gazetteer_matches, sentence_features
+from dragoman.ner.scoring import spans
+
+LANGUAGES: tuple[str, ...] = ("ar", "he")
+
+# Corpus type -> Dragoman type; see docs/models/type-mapping.md for why.
+TYPE_MAP: dict[str, EntityType] = {
+    # ANERcorp
+    "PERS": EntityType.PERSON,
+    "ORG": EntityType.ORG,
+    "LOC": EntityType.PLACE,  # GPE instead when the span is a country name (see _dragoman_type)
+    "MISC": EntityType.MISC,
+    # NEMO
+    "PER": EntityType.PERSON,
+    "GPE": EntityType.GPE,
+    "FAC": EntityType.PLACE,
+    "EVE": EntityType.EVENT,
+    "WOA": EntityType.MISC,
+    "ANG": EntityType.MISC,
+    "DUC": EntityType.MISC,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    start: int  # first token
+    end: int  # one past the last token
+    type: EntityType
+    label: str  # the corpus type the model predicted (PERS, GPE, FAC...)
+    score: float  # mean marginal probability of the span's labels
+
+
+def model_path(lang: str) -> Path:
+    return Path(str(resources.files("dragoman.ner").joinpath("models", f"{lang}.crfsuite")))
+
+
+def has_model(lang: str) -> bool:
+    return lang in LANGUAGES and model_path(lang).is_file()
+
+
+class CrfTagger:
+    """One CRFsuite model; ``labels`` gives the corpus's own label sequence."""
+
+    def __init__(self, path: Path, lang: str) -> None:
+        self.lang = lang
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+
+    def labels(self, tokens: Sequence[str]) -> list[str]:
+        if not tokens:
+            return []
+        return list(self._tagger.tag(sentence_features(tokens, self.lang)))
+
+    def labels_and_marginals(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        if not tokens:
+            return [], []
+        labels = list(self._tagger.tag(sentence_features(tokens, self.lang)))
+        probs = [self._tagger.marginal(y, i) for i, y in enumerate(labels)]
+        return labels, probs
+
+
+@cache
+def get_tagger(lang: str) -> CrfTagger:
+    if not has_model(lang):
+        raise LookupError(f"no NER model shipped for language {lang!r} (have: {', '.join(LANGUAGES)})")
+    return CrfTagger(model_path(lang), lang)
+
+
+def _is_country(tokens: Sequence[str], lang: str) -> bool:
+    hits = gazetteer_matches(tokens, lang)
+    return len(hits) == 1 and hits[0][:2] == (0, len(tokens)) and hits[0][2] == "country"
+
+
+def _dragoman_type(label: str, tokens: Sequence[str], lang: str) -> EntityType:
+    if label == "LOC" and lang == "ar" and _is_country(tokens, lang):
+        return EntityType.GPE
+    return TYPE_MAP.get(label, EntityType.MISC)
+
+
+def tag_spans(tokens: Sequence[str], lang: str) -> list[TaggedSpan]:
+    """Entities of one sentence with Dragoman types and confidence."""
+    labels, probs = get_tagger(lang).labels_and_marginals(tokens)
+    out: list[TaggedSpan] = []
+    for a, b, t in spans(labels):
+        score = sum(probs[a:b]) / (b - a)
+        out.append(TaggedSpan(a, b, _dragoman_type(t, tokens[a:b], lang), t, score))
+    return out
+
+
+def tag(tokens: list[str], lang: str) -> list[str]:
+    """IOB2 labels in Dragoman types (``B-PERSON``, ``I-GPE``, ``O``) for one sentence."""
+    out = ["O"] * len(tokens)
+    for s in tag_spans(tokens, lang):
+        out[s.start] = f"B-{s.type.value}"
+        for i in range(s.start + 1, s.end):
+            out[i] = f"I-{s.type.value}"
+    return out
+
+
+def labels_to_spans(labels: Sequence[str]) -> list[tuple[int, int, EntityType]]:
+    """``(start_token, end_token, EntityType)`` for each entity of a ``tag`` result.
+
+    ``end_token`` is exclusive.  Labels must be in Dragoman types.
+    """
+    return [(a, b, EntityType(t)) for a, b, t in spans(labels)]

@@ -1,0 +1,66 @@
+"""Statistical named-entity mentions from the shipped CRF taggers."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import ClassVar
+
+from pydantic import Field
+
+from dragoman.model import Article, Mention, Span
+from dragoman.ner.tagger import get_tagger, has_model, tag_spans
+from dragoman.pipeline import BaseStage, StageSettings, register_stage
+
+
+class NerSettings(StageSettings):
+    # Mentions whose mean label marginal is below this are dropped; the
+    # linker weighs the rest by ``Mention.score``.
+    min_score: float = Field(default=0.0, ge=0.0, le=1.0)
+    # Languages to tag (those without a shipped model are always skipped).
+    languages: tuple[str, ...] = ("ar", "he")
+
+
+@register_stage("dragoman.NER.v1", settings=NerSettings)
+class Ner(BaseStage):
+    """Tag each body sentence with the language's CRF model and append ``source="ner"`` mentions.
+
+    Runs on ``Article.tokens`` sentence by sentence, skipping sentences in
+    boilerplate.  Other stages (the gazetteer) append mentions too; merging
+    is the linker's job, so only an exact duplicate (same span and type) is
+    left out here.  Languages with no model pass through untouched.
+    """
+
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "sentences", "tokens", "boilerplate"})
+    provides: ClassVar[frozenset[str]] = frozenset({"mentions"})
+
+    def __init__(self, settings: NerSettings | None = None) -> None:
+        super().__init__(settings or NerSettings())
+        self.settings: NerSettings
+
+    def __call__(self, article: Article) -> Article:
+        lang = (article.language or "").split("-")[0].lower()
+        if lang not in self.settings.languages or not has_model(lang):
+            return article
+        get_tagger(lang)  # open the weights before the loop, so a missing file fails once
+        starts = [t.start for t in article.tokens]
+        seen = {(m.span, m.type) for m in article.mentions}
+        for sent in article.sentences:
+            if article.in_boilerplate(sent):
+                continue
+            lo = bisect_left(starts, sent.start)
+            hi = bisect_left(starts, sent.end, lo)
+            toks = article.tokens[lo:hi]
+            if not toks:
+                continue
+            words = [article.text[t.start : t.end] for t in toks]
+            for hit in tag_spans(words, lang):
+                if hit.score < self.settings.min_score:
+                    continue
+                span = Span(toks[hit.start].start, toks[hit.end - 1].end)
+                if (span, hit.type) in seen:
+                    continue
+                seen.add((span, hit.type))
+                article.mentions.append(
+                    Mention(span=span, type=hit.type, source="ner", kb_id=None, score=round(hit.score, 4))
+                )
+        return article
