@@ -1,5 +1,34 @@
-"""Executors behind one small interface."""
+"""Executors behind one small interface: in-process, a process pool, or Dask."""
+
+from __future__ import annotations
 
 from dragoman.exec.base import Executor, LocalExecutor
 
-__all__ = ["Executor", "LocalExecutor"]
+EXECUTORS = ("local", "pool", "dask")
+
+
+def get_executor(name: str, workers: int = 1, address: str | None = None) -> Executor:
+    """The executor called ``name`` (``local``, ``pool`` or ``dask``).
+
+    ``workers`` is the number of worker processes for ``pool`` and for the
+    Dask LocalCluster; ``address`` is a Dask scheduler (``tcp://host:8786``)
+    and only makes sense with ``dask``.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if address is not None and name != "dask":
+        raise ValueError(f"a scheduler address only applies to the dask executor, not {name!r}")
+    if name == "local":
+        return LocalExecutor()
+    if name == "pool":
+        from dragoman.exec.pool import PoolExecutor
+
+        return PoolExecutor(workers)
+    if name == "dask":
+        from dragoman.exec.dask import DaskExecutor
+
+        return DaskExecutor(workers, address=address)
+    raise ValueError(f"unknown executor {name!r}; choose one of: {', '.join(EXECUTORS)}")
+
+
+__all__ = ["EXECUTORS", "Executor", "LocalExecutor", "get_executor"]

@@ -1,0 +1,109 @@
+"""A Dask executor: batches run on a ``dask.distributed`` cluster.
+
+By default it starts a ``LocalCluster`` of single-threaded worker
+processes on this machine (the pipeline is CPU-bound Python, so threads
+would only share one GIL); give a scheduler address to use a real cluster
+whose workers have dragoman installed.  Like the pool executor it keeps a
+bounded window of batches in flight, so the corpus is streamed, never
+scattered to the cluster all at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from dragoman.exec.window import InFlight
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class DaskExecutor:
+    """Runs batches on Dask workers: a LocalCluster of ``workers`` processes, or ``address``."""
+
+    name = "dask"
+
+    def __init__(
+        self,
+        workers: int = 1,
+        *,
+        address: str | None = None,
+        max_in_flight: int | None = None,
+    ) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # an optional extra: say how to get it
+            raise ImportError("the dask executor needs dask[distributed]: pip install 'dragoman[scale]'") from exc
+
+        self._cluster: Any = None
+        if address is None:
+            self._cluster = LocalCluster(
+                n_workers=max(1, workers),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,  # no web server (and no bokeh) for a batch job
+                silence_logs=logging.ERROR,
+            )
+            self._client: Any = Client(self._cluster)
+        else:
+            self._client = Client(address)
+        n_workers = len(self._client.scheduler_info().get("workers", {})) or max(1, workers)
+        self.workers = n_workers
+        self.window = InFlight(max_in_flight or 2 * n_workers)
+
+    @property
+    def peak_in_flight(self) -> int:
+        return self.window.peak
+
+    def map_batches(self, fn: Callable[[list[T]], list[R]], batches: Iterable[list[T]]) -> Iterator[list[R]]:
+        from distributed import as_completed
+
+        if self._client is None:
+            raise RuntimeError("executor is closed")
+        client = self._client
+        source = iter(batches)
+        pending = 0
+        done_feed = False
+        # pure=False: batches are distinct work even when equal, and hashing Articles for a key is waste.
+        ready = as_completed()
+
+        def refill() -> None:
+            nonlocal pending, done_feed
+            while not done_feed and self.window.has_room(pending):
+                batch = next(source, None)
+                if batch is None:
+                    done_feed = True
+                    return
+                ready.add(client.submit(fn, batch, pure=False))
+                pending += 1
+                self.window.note(pending)
+
+        refill()
+        if pending == 0:
+            return
+        try:
+            for fut in ready:
+                result: list[R] = fut.result()  # a worker's exception is re-raised here
+                fut.release()  # free the result on the worker now, not when the future is collected
+                pending -= 1
+                refill()
+                yield result
+        finally:
+            for fut in list(ready.futures):
+                fut.cancel()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
