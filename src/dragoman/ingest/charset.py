@@ -1,0 +1,234 @@
+"""Bytes to text: BOM, declared charset, then detection, with a note on what was decided.
+
+The order follows what browsers do (WHATWG "encoding sniffing"), because
+that is what the outlet saw when it checked its page: a byte-order mark
+wins, then the HTTP header, then the ``<meta>`` declaration, then a guess.
+Unlike a browser we distrust a declaration that does not decode or that
+turns out mojibake, because scraped archives often relabel pages (an
+Arabic page re-served as ``iso-8859-1`` is the classic case), and we say so
+in ``encoding_note`` so the decision can be audited later.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import charset_normalizer
+from charset_normalizer.md import mess_ratio
+
+__all__ = ["BinaryInput", "Decoded", "UndecodableInput", "decode_bytes", "looks_binary", "sniff_declared"]
+
+# Magic numbers of formats that people drop into a news folder by mistake.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP/Office"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"\x1f\x8b", "GZIP"),
+    (b"BZh", "BZIP2"),
+    (b"\xfd7zXZ\x00", "XZ"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"Rar!", "RAR"),
+    (b"\xd0\xcf\x11\xe0", "OLE (old Office)"),
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"),
+    (b"\x00asm", "WebAssembly"),
+    (b"OggS", "Ogg"),
+    (b"ID3", "MP3"),
+    (b"\x1a\x45\xdf\xa3", "Matroska/WebM"),
+    (b"SQLite format 3\x00", "SQLite"),
+    (b"WARC/", "WARC (use the WARC reader)"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels a page may declare that Python either does not know or that browsers
+# (and therefore authors) treat as something else.
+_LABELS: dict[str, str] = {
+    "iso-8859-8-i": "iso8859-8",  # logical-order Hebrew; Python's codec is the same table
+    "iso-8859-8-e": "iso8859-8",
+    "iso-8859-6-i": "iso8859-6",
+    "iso-8859-6-e": "iso8859-6",
+    "visual": "iso8859-8",
+    "x-mac-hebrew": "mac-roman",  # rare; better than failing outright
+    "windows-874": "cp874",
+    "x-cp1256": "cp1256",
+    "x-cp1255": "cp1255",
+    "unicode": "utf-16",
+    "utf8": "utf-8",
+    # WHATWG: these labels all mean windows-1252 on the web.
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+_VISUAL_HEBREW_LABELS = {"iso-8859-8", "iso_8859-8", "iso8859-8", "visual", "iso-8859-8-e"}
+
+_META_RE = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""",
+    re.IGNORECASE,
+)
+_XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""", re.IGNORECASE)
+_HEADER_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+_FINAL_LETTERS = "ךםןףץ"
+_HEBREW_WORD_RE = re.compile(r"[\u05d0-\u05ea]{2,}")
+
+# A decoded text is treated as mojibake when charset-normalizer's "mess" score
+# for it passes this: clean text scores ~0, Arabic read as cp1252 scores > 1.
+_MESS_LIMIT = 0.2
+
+
+class BinaryInput(ValueError):
+    """The bytes are not text (a known file format, NULs or control characters)."""
+
+
+class UndecodableInput(ValueError):
+    """No charset decodes the bytes into plausible text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # Python codec name actually used
+    note: str | None = None  # why, when it was not the obvious choice
+
+
+def looks_binary(data: bytes) -> str | None:
+    """A description of the binary format, or None when the bytes could be text."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None  # UTF-16/32 text has NULs by design
+    head = data[:8192]
+    if b"\x00" in head:
+        return "contains NUL bytes"
+    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    if head and controls / len(head) > 0.05:
+        return f"{controls} control bytes in the first {len(head)}"
+    return None
+
+
+def _codec(label: str) -> str | None:
+    """Python codec name for a declared label, or None when unknown."""
+    key = label.strip().strip("\"'").lower()
+    key = _LABELS.get(key, key)
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        return None
+
+
+def sniff_declared(data: bytes, content_type: str | None = None) -> tuple[str, str] | None:
+    """(label, where) of the charset the HTTP header, XML declaration or HTML meta declares."""
+    if content_type:
+        header = _HEADER_RE.search(content_type)
+        if header:
+            return header.group(1), "http"
+    head = data[:4096]
+    for pattern, where in ((_XML_DECL_RE, "xml"), (_META_RE, "meta")):
+        m = pattern.search(head)
+        if m:
+            return m.group(1).decode("ascii"), where
+    return None
+
+
+def _visual_hebrew_suspected(text: str) -> bool:
+    """Final letters (ך ם ן ף ץ) belong at word ends; in visual-order text they lead words."""
+    lead = trail = 0
+    for m in _HEBREW_WORD_RE.finditer(text[:20000]):
+        w = m.group()
+        lead += w[0] in _FINAL_LETTERS
+        trail += w[-1] in _FINAL_LETTERS
+    return lead >= 5 and lead > 2 * trail
+
+
+def _mojibake(text: str) -> bool:
+    sample = text[:4000]
+    return bool(sample) and mess_ratio(sample, maximum_threshold=1.0) > _MESS_LIMIT
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    if _try(data, "utf-8") is not None:  # cheap, and by far the most common answer
+        return data.decode("utf-8"), "utf-8"
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def _finish(text: str, codec: str, note: str | None) -> Decoded:
+    notes = [note] if note else []
+    if _visual_hebrew_suspected(text):
+        notes.append("visual-order Hebrew suspected (final letters lead words)")
+    return Decoded(text, codec, "; ".join(notes) or None)
+
+
+def decode_bytes(data: bytes, *, content_type: str | None = None, html: bool = False) -> Decoded:
+    """Decode ``data``; raise ``BinaryInput`` or ``UndecodableInput`` when it is not text.
+
+    ``content_type`` is an HTTP ``Content-Type`` header when the bytes came
+    from the web; ``html`` enables the ``<meta charset>`` / XML declaration
+    sniff (always tried when a header is absent and the bytes start like
+    markup).
+    """
+    for bom, bom_codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _finish(data[len(bom) :].decode(bom_codec), bom_codec, "byte-order mark")
+            except UnicodeDecodeError as exc:
+                raise UndecodableInput(
+                    f"byte-order mark says {bom_codec} but the bytes do not decode: {exc}"
+                ) from exc
+    kind = looks_binary(data)
+    if kind:
+        raise BinaryInput(f"binary input ({kind})")
+
+    declared = sniff_declared(data, content_type) if (html or content_type) else None
+    visual_note: str | None = None
+    if declared:
+        label, where = declared
+        if label.strip().lower() in _VISUAL_HEBREW_LABELS:
+            visual_note = f"declared {label} ({where}): visual-order Hebrew, text may be stored reversed"
+        codec = _codec(label)
+        if codec is not None:
+            # Non-ASCII bytes that happen to be valid UTF-8 almost never are anything else,
+            # so a page labelled otherwise has been relabelled somewhere on the way.
+            if codec != "utf-8" and not data.isascii() and _try(data, "utf-8") is not None:
+                return _finish(data.decode("utf-8"), "utf-8", f"declared {label} ({where}), detected utf-8")
+            as_declared = _try(data, codec)
+            if as_declared is not None and not _mojibake(as_declared):
+                return _finish(as_declared, codec, visual_note)
+        found = _detect(data)
+        if found is None:
+            raise UndecodableInput(f"declared {label} ({where}) does not decode and detection failed")
+        text, used = found
+        why = "unknown label" if codec is None else "does not decode cleanly"
+        note = f"declared {label} ({where}) {why}, detected {used}"
+        return _finish(text, used, "; ".join(n for n in (note, visual_note) if n))
+
+    found = _detect(data)
+    if found is None:
+        raise UndecodableInput("no charset decodes these bytes")
+    text, used = found
+    if used != "utf-8" and _mojibake(text):
+        raise UndecodableInput(f"best guess {used} still looks like mojibake")
+    return _finish(text, used, None if used == "utf-8" else f"no declaration, detected {used}")
