@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from dragoman.model import Article
 from dragoman.pipeline.runner import ErrorRecord
@@ -35,6 +35,37 @@ class EntityRow:
     articles: int
     mentions: int
     surface_forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What a listing of stored articles shows, without loading the documents."""
+
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    path: str | None
+    language: str | None
+    published: str | None  # ISO date
+    pipeline: str
+    stored_at: str  # ISO timestamp, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """One mention as stored: where it is in its article and which entity it belongs to."""
+
+    article_id: str
+    index: int  # position in the article's ``mentions`` layer
+    entity_id: str | None
+    kb_id: str | None
+    type: str
+    kind: str
+    surface: str  # text[start:end], clitics included
+    head: str | None  # the name without clitics, when the stage marked it
+    start: int
+    end: int
 
 
 @runtime_checkable
@@ -61,7 +92,24 @@ class Store(Protocol):
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search with Arabic/Hebrew folding on both the index and the query."""
 
-    def entity_table(self) -> list[EntityRow]:
+    def entity_table(self, *, limit: int | None = None) -> list[EntityRow]:
         """Entities across all articles, most mentioned first."""
+
+    def schema_version(self) -> int:
+        """The number of the last migration applied."""
+
+    def get_article_json(self, article_id: str) -> dict[str, Any] | None:
+        """The stored Article JSON v1 document, as ``dragoman.serialize.to_json`` wrote it."""
+
+    def list_articles(
+        self, *, limit: int | None = None, offset: int = 0, language: str | None = None
+    ) -> list[ArticleRow]:
+        """Stored articles in the order they were stored."""
+
+    def mentions(self, *, article_id: str | None = None, entity_id: str | None = None) -> list[MentionRow]:
+        """Mentions of one article and/or one entity, in article then text order."""
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article with everything derived from it; False if it was not stored."""
 
     def close(self) -> None: ...

@@ -1,0 +1,368 @@
+"""What the SQLite and PostgreSQL stores share: derived rows and portable SQL.
+
+Both schemas have the same tables and columns (see the migrations), so
+every query that is plain SQL lives here once, written with ``?``
+placeholders; a backend supplies its connection, its transactions, the
+full-text index and how it spells a few types.  Keeping one body of code
+is what lets one contract suite hold both stores to the same behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from dragoman.model import Article, Span
+from dragoman.pipeline.runner import ErrorRecord
+from dragoman.serialize import from_json, to_json
+from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
+from dragoman.store.search import Term, document_terms, locate, query_terms, snippet
+
+_PAGE = 200  # rows fetched per round trip when streaming articles
+_CANDIDATES = 4  # full-text candidates read per requested hit, in case a few cannot be located
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor both drivers share."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An article the full-text index matched, before its offsets are found."""
+
+    article_id: str
+    title: str | None
+    doc: str
+
+
+def article_terms(article: Article) -> list[Term]:
+    """Search terms of an article's body; page chrome is not indexed."""
+    return document_terms(article.text, article.language, [b.span for b in article.boilerplate])
+
+
+class SQLStore(ABC):
+    """Store protocol over a DB-API connection; subclasses fill in the dialect."""
+
+    # -- dialect ---------------------------------------------------------
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        """Run one statement written with ``?`` placeholders."""
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _write(self) -> AbstractContextManager[None]:
+        """A write transaction: committed on success, rolled back on error."""
+
+    @abstractmethod
+    def _insert_article(self, row: Sequence[Any], terms: list[Term]) -> bool:
+        """Insert the ``articles`` row (and its search terms) unless the id exists; True if inserted."""
+
+    @abstractmethod
+    def _delete_search(self, article_id: str) -> None: ...
+
+    @abstractmethod
+    def _search_candidates(self, terms: list[str], limit: int) -> list[Candidate]:
+        """Articles holding every term, best first."""
+
+    @abstractmethod
+    def migrate(self) -> None: ...
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # what ``LIMIT ?`` takes to mean "no limit"
+    _no_limit: Any = -1
+
+    def _timestamp(self, when: datetime) -> Any:
+        return when.isoformat(timespec="seconds")
+
+    def _day(self, day: date | None) -> Any:
+        return day.isoformat() if day else None
+
+    def _flag(self, value: bool) -> Any:
+        return int(value)
+
+    def _json(self, obj: Any) -> Any:
+        return json.dumps(obj, ensure_ascii=False)
+
+    # -- writing ---------------------------------------------------------
+    def put_article(self, article: Article, *, pipeline: str = "default") -> bool:
+        doc = to_json(article)
+        src = article.source
+        row = (
+            article.id,
+            src.path,
+            src.url,
+            src.outlet,
+            src.title,
+            article.language,
+            self._day(src.published),
+            pipeline,
+            self._timestamp(datetime.now(UTC)),
+            json.dumps(doc, ensure_ascii=False),
+        )
+        terms = article_terms(article)
+        with self._write():
+            if not self._insert_article(row, terms):
+                return False
+            self._insert_layers(article, doc)
+        return True
+
+    def _insert_layers(self, a: Article, doc: dict[str, Any]) -> None:
+        owner: dict[int, str] = {}
+        counts: dict[str, list[Any]] = {}
+        for e in a.entities:
+            for i in e.mentions:
+                owner.setdefault(i, e.id)
+            if e.id in counts:  # one id twice in an article: keep one row, count every mention
+                counts[e.id][5] += len(e.mentions)
+            else:
+                counts[e.id] = [a.id, e.id, e.canonical, e.qid, e.type.value, len(e.mentions)]
+        self._executemany(
+            "INSERT INTO entities (article_id, entity_id, canonical, qid, type, mentions) VALUES (?, ?, ?, ?, ?, ?)",
+            list(counts.values()),
+        )
+        self._executemany(
+            'INSERT INTO mentions (article_id, idx, entity_id, kb_id, type, kind, source, surface, head, start, "end", '
+            "score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    a.id,
+                    i,
+                    owner.get(i),
+                    m.kb_id,
+                    m.type.value,
+                    m.kind.value,
+                    m.source,
+                    a.span_text(m.span),
+                    a.span_text(m.head) if m.head else None,
+                    m.span.start,
+                    m.span.end,
+                    m.score,
+                )
+                for i, m in enumerate(a.mentions)
+            ],
+        )
+        self._executemany(
+            'INSERT INTO time_expressions (article_id, idx, surface, start, "end", value, granularity, relative, '
+            "anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    a.id,
+                    i,
+                    a.span_text(t.span),
+                    t.span.start,
+                    t.span.end,
+                    t.value,
+                    t.granularity.value,
+                    self._flag(t.relative),
+                    t.anchor,
+                )
+                for i, t in enumerate(a.time_expressions)
+            ],
+        )
+        self._executemany(
+            "INSERT INTO events (article_id, event_id, type, status, date_value, data) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [
+                (a.id, ev.id, ev.type, ev.status.value, ev.date.value if ev.date else None, self._json(d))
+                for ev, d in zip(a.events, doc["events"], strict=True)
+            ],
+        )
+        self._executemany(
+            'INSERT INTO quotes (article_id, quote_id, speaker, direct, start, "end", data) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                (a.id, q.id, q.speaker, self._flag(q.direct), q.span.start, q.span.end, self._json(d))
+                for q, d in zip(a.quotes, doc["quotes"], strict=True)
+            ],
+        )
+        self._executemany(
+            "INSERT INTO claims (article_id, claim_id, claimant, data) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(a.id, c.id, c.claimant, self._json(d)) for c, d in zip(a.claims, doc["claims"], strict=True)],
+        )
+
+    def delete_article(self, article_id: str) -> bool:
+        with self._write():
+            self._delete_search(article_id)
+            for table in ("entities", "mentions", "time_expressions", "events", "quotes", "claims"):
+                self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            return self._execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+    def put_error(self, error: ErrorRecord) -> bool:
+        with self._write():
+            cur = self._execute(
+                "INSERT INTO errors (article_id, path, url, stage, kind, message, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (article_id, stage) DO NOTHING",
+                (
+                    error.article_id,
+                    error.path,
+                    error.url,
+                    error.stage,
+                    error.kind,
+                    error.message,
+                    self._timestamp(datetime.now(UTC)),
+                ),
+            )
+            return cur.rowcount > 0
+
+    # -- reading ---------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self._execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def get_article_json(self, article_id: str) -> dict[str, Any] | None:
+        row = self._execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def get_article(self, article_id: str) -> Article | None:
+        doc = self.get_article_json(article_id)
+        return from_json(doc) if doc is not None else None
+
+    def iter_articles(self) -> Iterator[Article]:
+        # Keyset pages rather than one open cursor: a long iteration neither
+        # holds a read transaction open nor blocks writers.
+        last = -1
+        while True:
+            rows = self._execute(
+                "SELECT seq, doc FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, _PAGE)
+            ).fetchall()
+            for seq, doc in rows:
+                last = seq
+                yield from_json(json.loads(doc))
+            if len(rows) < _PAGE:
+                return
+
+    def count_articles(self) -> int:
+        return int(self._execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def list_articles(
+        self, *, limit: int | None = None, offset: int = 0, language: str | None = None
+    ) -> list[ArticleRow]:
+        where, params = ("WHERE language = ?", [language]) if language is not None else ("", [])
+        sql = (
+            "SELECT id, title, url, outlet, path, language, published, pipeline, stored_at "
+            f"FROM articles {where} ORDER BY seq LIMIT ? OFFSET ?"
+        )
+        rows = self._execute(
+            sql, (*params, limit if limit is not None else self._no_limit, offset)
+        ).fetchall()
+        return [
+            ArticleRow(
+                id=r[0],
+                title=r[1],
+                url=r[2],
+                outlet=r[3],
+                path=r[4],
+                language=r[5],
+                published=_iso(r[6]),
+                pipeline=r[7],
+                stored_at=_iso(r[8]) or "",
+            )
+            for r in rows
+        ]
+
+    def iter_errors(self) -> Iterator[ErrorRecord]:
+        rows = self._execute(
+            "SELECT article_id, path, url, stage, kind, message FROM errors ORDER BY at, article_id, stage"
+        ).fetchall()
+        for r in rows:
+            yield ErrorRecord(article_id=r[0], path=r[1], url=r[2], stage=r[3], kind=r[4], message=r[5])
+
+    def mentions(self, *, article_id: str | None = None, entity_id: str | None = None) -> list[MentionRow]:
+        conds: list[str] = []
+        params: list[Any] = []
+        if article_id is not None:
+            conds.append("m.article_id = ?")
+            params.append(article_id)
+        if entity_id is not None:
+            conds.append("m.entity_id = ?")
+            params.append(entity_id)
+        where = f"WHERE {' AND '.join(conds)}" if conds else ""
+        rows = self._execute(
+            'SELECT m.article_id, m.idx, m.entity_id, m.kb_id, m.type, m.kind, m.surface, m.head, m.start, m."end" '
+            f"FROM mentions m JOIN articles a ON a.id = m.article_id {where} ORDER BY a.seq, m.start, m.idx",
+            params,
+        ).fetchall()
+        return [MentionRow(*r) for r in rows]
+
+    def entity_table(self, *, limit: int | None = None) -> list[EntityRow]:
+        rows = self._execute(
+            "SELECT entity_id, MIN(canonical), MAX(qid), MIN(type), COUNT(*), SUM(mentions) FROM entities "
+            "GROUP BY entity_id ORDER BY SUM(mentions) DESC, COUNT(*) DESC, entity_id LIMIT ?",
+            (limit if limit is not None else self._no_limit,),
+        ).fetchall()
+        if not rows:
+            return []
+        forms: dict[str, list[str]] = {}
+        # Surface forms without clitics when the stage marked the head, so
+        # وأذربيجان and لأذربيجان both count as أذربيجان.
+        for eid, form, _n in self._execute(
+            "SELECT entity_id, COALESCE(head, surface) AS form, COUNT(*) AS n FROM mentions "
+            "WHERE entity_id IS NOT NULL GROUP BY entity_id, COALESCE(head, surface) "
+            "ORDER BY entity_id, n DESC, form"
+        ).fetchall():
+            forms.setdefault(eid, []).append(form)
+        return [
+            EntityRow(
+                id=r[0],
+                canonical=r[1],
+                qid=r[2],
+                type=r[3],
+                articles=int(r[4]),
+                mentions=int(r[5]),
+                surface_forms=tuple(forms.get(r[0], ())),
+            )
+            for r in rows
+        ]
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        wanted = query_terms(query)
+        if not wanted or limit <= 0:
+            return []
+        hits: list[SearchHit] = []
+        for cand in self._search_candidates(wanted, limit * _CANDIDATES):
+            article = from_json(json.loads(cand.doc))
+            span = locate(article_terms(article), wanted)
+            if span is None:
+                continue
+            hits.append(_hit(cand, article.text, span))
+            if len(hits) >= limit:
+                break
+        return hits
+
+
+def _hit(cand: Candidate, text: str, span: Span) -> SearchHit:
+    return SearchHit(
+        article_id=cand.article_id,
+        title=cand.title,
+        snippet=snippet(text, span),
+        start=span.start,
+        end=span.end,
+    )
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,97 @@
+"""The default store: one SQLite file, safe for several writer processes.
+
+WAL mode lets readers carry on while one process writes; every write takes
+the lock up front (``BEGIN IMMEDIATE``) and waits up to ``timeout`` seconds
+for it, so concurrent ingests queue rather than fail.  The article id is
+``UNIQUE`` in the schema, so two processes storing the same article end
+with one row, whichever gets there first.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from dragoman.store._sql import Candidate, Cursor, SQLStore
+from dragoman.store.migrate import migrate_sqlite, sqlite_version
+from dragoman.store.search import Term, index_text
+
+
+class SQLiteStore(SQLStore):
+    def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
+        self.path = str(path)
+        if self.path != ":memory:" and not self.path.startswith("file:"):
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so the
+        # module never opens a transaction behind our back.
+        self._conn = sqlite3.connect(
+            self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+        )
+        self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        if self.path != ":memory:":
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe with WAL
+        self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self.path!r})"
+
+    def migrate(self) -> None:
+        migrate_sqlite(self._conn)
+
+    def schema_version(self) -> int:
+        return sqlite_version(self._conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        return self._conn.execute(sql, params)
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._conn.executemany(sql, rows)
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _insert_article(self, row: Sequence[Any], terms: list[Term]) -> bool:
+        cur = self._conn.execute(
+            "INSERT INTO articles (id, path, url, outlet, title, language, published, pipeline, stored_at, doc) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            row,
+        )
+        if cur.rowcount == 0:
+            return False
+        self._conn.execute(
+            "INSERT INTO article_search (rowid, terms) VALUES (?, ?)", (cur.lastrowid, index_text(terms))
+        )
+        return True
+
+    def _delete_search(self, article_id: str) -> None:
+        self._conn.execute(
+            "DELETE FROM article_search WHERE rowid IN (SELECT seq FROM articles WHERE id = ?)", (article_id,)
+        )
+
+    def _search_candidates(self, terms: list[str], limit: int) -> list[Candidate]:
+        # Each term is a quoted FTS5 string; juxtaposed strings mean AND.
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self._conn.execute(
+            "SELECT a.id, a.title, a.doc FROM article_search s JOIN articles a ON a.seq = s.rowid "
+            "WHERE s.terms MATCH ? ORDER BY s.rank, a.seq LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [Candidate(r[0], r[1], r[2]) for r in rows]
+
+
+__all__ = ["SQLiteStore"]
