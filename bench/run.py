@@ -1,0 +1,370 @@
+"""Speed and memory figures for the default pipeline (what ``make bench`` runs; not a test).
+
+    python bench/run.py [--copies N] [--quick] [--profile] [--no-dask] [--config PIPELINE.toml]
+
+The corpus is ``examples/`` when it has articles, else ``../shared/corpus/seeds``
+(or ``$DRAGOMAN_SHARED/corpus/seeds``), else generated text.  ``--copies N``
+copies it N times to make the 1x unit; every copy gets a marker appended so
+content hashes differ and nothing is skipped as already seen.
+
+Each measurement runs in a child process of this script, so peak RSS is
+that size's own and one run's caches cannot flatter the next.  Figures:
+
+* articles/s on one core (in-process executor) and per-stage ms per article;
+* peak RSS at 1x, 4x and 16x: flat figures mean the corpus is streamed;
+* Dask with 2 workers against the in-process executor on the same corpus;
+* a baseline on the same input (trafilatura on HTML, then dateparser's
+  ``search_dates`` on the text), as ``baseline_ratio`` = our articles/s
+  divided by the baseline's (above 1: faster than the baseline);
+* with ``--profile``, a pyinstrument profile of the slowest stage.
+
+The last line is one machine-readable summary of ``key=value`` pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DRAGOMAN_SHARED", REPO.parent / "shared"))
+# The parent hands --config to its children through the environment.
+CONFIG_ENV = "DRAGOMAN_BENCH_CONFIG"
+
+
+def _config() -> str | None:
+    return os.environ.get(CONFIG_ENV) or None
+
+
+def _config_text() -> str:
+    from dragoman.pipeline.config import default_config_text
+
+    path = _config()
+    return Path(path).read_text("utf-8") if path else default_config_text()
+
+# Generated text is the last resort (no examples, no ../shared); a few plain news sentences
+# per language, shuffled, so the pipeline still sees Arabic, Hebrew and English.
+_SENTENCES = {
+    "ar": [
+        "قال وزير الخارجية في مؤتمر صحفي يوم الثلاثاء إن المحادثات ستستأنف الشهر المقبل.",
+        "وأعلنت الحكومة في بيان رسمي عن خطة جديدة لدعم الاقتصاد في 12 آذار 2024.",
+        "التقى الرئيس بوفد من رجال الأعمال في العاصمة لبحث التعاون الثنائي.",
+        "وأكد المتحدث باسم الوزارة أن الاتفاق يشمل عدة دول في المنطقة.",
+        "وذكرت وكالة الأنباء أن الاجتماع استمر ثلاث ساعات.",
+    ],
+    "he": [
+        "ראש הממשלה נפגש אתמול עם שר החוץ בירושלים כדי לדון בהסכם.",
+        "לדברי הדובר, המשא ומתן יימשך בשבוע הבא בוושינגטון.",
+        "הממשלה הודיעה ב-3 במרץ 2024 על תוכנית כלכלית חדשה.",
+        "השגריר אמר כי היחסים בין המדינות טובים מאי פעם.",
+        "על פי הדיווח, הפגישה נמשכה כשלוש שעות.",
+    ],
+    "en": [
+        "The foreign minister said on Tuesday that talks would resume next month.",
+        "The government announced a new economic plan on 12 March 2024.",
+        "The president met a delegation of business leaders in the capital.",
+        "A ministry spokesman confirmed that the agreement covers several countries.",
+        "According to the news agency, the meeting lasted three hours.",
+    ],
+}
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def _corpus_source() -> Path | None:
+    for folder in (REPO / "examples", SHARED / "corpus" / "seeds"):
+        if folder.is_dir() and any(p.is_file() and not p.name.startswith(".") for p in folder.rglob("*")):
+            return folder
+    return None
+
+
+def _generated(n: int = 6) -> list[tuple[bytes, str]]:
+    rng = random.Random(20241123)
+    docs = []
+    for i in range(n):
+        lang = ("ar", "he", "en")[i % 3]
+        sents = [rng.choice(_SENTENCES[lang]) for _ in range(30)]
+        paras = ["\n".join(sents[j : j + 3]) for j in range(0, len(sents), 3)]
+        docs.append(("\n\n".join(paras).encode("utf-8"), "text"))
+    return docs
+
+
+def base_corpus(source: str) -> list[Any]:
+    """The raw Articles of the 1x corpus before copying (bytes + source metadata)."""
+    from dragoman.ingest import iter_inputs
+    from dragoman.model import Article, Source
+
+    if source == "generated":
+        return [Article.from_bytes(data, Source(path=f"generated-{i}", format=fmt))
+                for i, (data, fmt) in enumerate(_generated())]
+    return list(iter_inputs([source]))
+
+
+def copies(base: list[Any], n: int) -> Iterator[Any]:
+    """``n`` copies of ``base``, each article's bytes marked so its content hash is new.
+
+    A generator: only one copy of each article is alive at a time, so the
+    bench measures the pipeline's memory, not the corpus's.
+    """
+    from dragoman.model import Article
+
+    for k in range(n):
+        for art in base:
+            data = art.raw_bytes or b""
+            html = art.source.format == "html" or data.lstrip()[:1] == b"<"
+            mark = f"\n<!-- dragoman bench copy {k} -->\n" if html else f"\n\ndragoman bench copy {k}\n"
+            yield Article.from_bytes(data + mark.encode("ascii"), copy.copy(art.source))
+
+
+# --------------------------------------------------------------------------- child measurements
+
+
+def _rss_mb() -> float:
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def child_size(source: str, n_copies: int) -> dict[str, Any]:
+    """One core, in-process: the default pipeline over ``n_copies`` of the corpus, streamed."""
+    from dragoman.api import load_pipeline
+
+    base = base_corpus(source)
+    pipe = load_pipeline(_config())
+    rss_before = _rss_mb()
+    t0 = time.perf_counter()
+    n = errors = 0
+    for res in pipe.pipe(copies(base, n_copies)):
+        n += 1
+        errors += res.error is not None
+    seconds = time.perf_counter() - t0
+    return {
+        "articles": n,
+        "errors": errors,
+        "seconds": seconds,
+        "stage_seconds": dict(pipe.timings.seconds),
+        "rss_after_build_mb": rss_before,
+        "peak_rss_mb": _rss_mb(),
+    }
+
+
+def child_baseline(source: str, n_copies: int) -> dict[str, Any]:
+    """trafilatura (HTML only) then dateparser's search_dates over the same input."""
+    import trafilatura
+    from dateparser.search import search_dates
+
+    from dragoman.ingest.charset import decode_bytes
+
+    base = base_corpus(source)
+    t0 = time.perf_counter()
+    n = found = 0
+    for art in copies(base, n_copies):
+        raw = decode_bytes(art.raw_bytes or b"", html=True).text
+        text = raw
+        if art.source.format == "html" or raw.lstrip().startswith("<"):
+            text = trafilatura.extract(raw) or ""
+        dates = search_dates(text, languages=["ar", "he", "en"]) or []
+        found += len(dates)
+        n += 1
+    return {"articles": n, "seconds": time.perf_counter() - t0, "dates_found": found}
+
+
+def child_dask(source: str, n_copies: int, workers: int, batch_size: int) -> dict[str, Any]:
+    """The same ingest work (process_batch over batches) in-process and on Dask."""
+    from dragoman.api import process_batch
+    from dragoman.exec import LocalExecutor
+    from dragoman.exec.dask import DaskExecutor
+
+    base = base_corpus(source)
+    work = functools.partial(process_batch, _config_text())
+
+    def batches() -> Iterator[list[Any]]:
+        batch: list[Any] = []
+        for art in copies(base, n_copies):
+            batch.append(art)
+            if len(batch) == batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def timed(ex: Any) -> tuple[float, int]:
+        t0 = time.perf_counter()
+        n = sum(len(r) for r in ex.map_batches(work, batches()))
+        return time.perf_counter() - t0, n
+
+    # Steady state on both sides: build the pipeline in-process and in every Dask worker (one
+    # one-article batch each) before timing; the start-up is reported on its own.
+    warm = [next(batches())[:1]] * workers
+    list(LocalExecutor().map_batches(work, warm[:1]))
+    local_s, n = timed(LocalExecutor())
+    t0 = time.perf_counter()
+    dask = DaskExecutor(workers)
+    try:
+        list(dask.map_batches(work, warm))
+        startup = time.perf_counter() - t0
+        dask_s, n_dask = timed(dask)
+    finally:
+        dask.close()
+    return {
+        "articles": n,
+        "articles_dask": n_dask,
+        "local_seconds": local_s,
+        "dask_seconds": dask_s,
+        "dask_startup_seconds": startup,
+        "workers": workers,
+    }
+
+
+def child_profile(source: str, n_copies: int, stage: str) -> dict[str, Any]:
+    """pyinstrument over one stage only: earlier stages run first, outside the profile."""
+    from pyinstrument import Profiler
+
+    from dragoman.api import load_pipeline
+    from dragoman.pipeline import Pipeline
+
+    pipe = load_pipeline(_config())
+    idx = pipe.names.index(stage)
+    before = Pipeline(pipe.stages[:idx]) if idx else None
+    prepared = []
+    for art in copies(base_corpus(source), n_copies):
+        res = before.run(art) if before else None
+        if res is None or res.ok:
+            prepared.append(res.article if res else art)
+    target = pipe.stages[idx]
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for art in prepared:
+        try:
+            target(art)
+        except Exception:  # noqa: BLE001, S112 - a failing article is still time spent in the stage
+            continue
+    profiler.stop()
+    text = profiler.output_text(unicode=True, color=False, show_all=False)
+    return {"stage": stage, "articles": len(prepared), "profile": text}
+
+
+CHILDREN = {"size": child_size, "baseline": child_baseline, "dask": child_dask, "profile": child_profile}
+
+
+def run_child(kind: str, *args: Any, timeout: float = 900) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", kind, *map(str, args)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"bench: the {kind} measurement failed (exit {proc.returncode})")
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _short(stage: str) -> str:
+    """``dragoman.Read.v1`` -> ``read``: summary keys without dots; plugins keep their prefix."""
+    parts = stage.split(".")
+    if len(parts) == 3 and parts[0] == "dragoman":
+        return parts[1].lower()
+    return "_".join(parts).lower()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("--copies", type=int, default=None, help="copies of the corpus in the 1x unit")
+    ap.add_argument("--quick", action="store_true", help="smaller sizes, about 30 s")
+    ap.add_argument("--profile", action="store_true", help="profile the slowest stage with pyinstrument")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask comparison")
+    ap.add_argument("--dask-workers", type=int, default=2)
+    ap.add_argument("--config", type=Path, help="pipeline TOML to measure (default: the shipped default)")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        kind, *rest = args.child
+        fn: Any = CHILDREN[kind]
+        params = [rest[0], *(int(x) if x.isdigit() else x for x in rest[1:])]
+        print(json.dumps(fn(*params)))
+        return 0
+
+    if args.config:
+        os.environ[CONFIG_ENV] = str(args.config.resolve())
+    from dragoman.api import load_pipeline
+
+    try:
+        names = load_pipeline(_config()).names
+    except Exception as exc:  # noqa: BLE001 - report any build failure plainly and stop
+        raise SystemExit(f"bench: the pipeline does not build: {exc}") from exc
+    print(f"pipeline: {' -> '.join(names)}")
+    src_dir = _corpus_source()
+    source = str(src_dir) if src_dir else "generated"
+    n_base = len(base_corpus(source))
+    unit = args.copies or (1 if args.quick else 2)
+    print(f"corpus: {source} ({n_base} articles); 1x = {unit} cop{'y' if unit == 1 else 'ies'} = {n_base * unit}")
+
+    sizes = {}
+    for mult in (1, 4, 16):
+        r = run_child("size", source, unit * mult)
+        sizes[mult] = r
+        rate = r["articles"] / r["seconds"] if r["seconds"] else 0.0
+        print(f"  {mult:>2}x: {r['articles']:>5} articles in {r['seconds']:6.2f} s = {rate:7.1f} articles/s, "
+              f"{r['errors']} errors, peak RSS {r['peak_rss_mb']:.0f} MB "
+              f"(after pipeline build {r['rss_after_build_mb']:.0f} MB)")
+    big = sizes[16]
+    rate = big["articles"] / big["seconds"] if big["seconds"] else 0.0
+    stage_ms = {k: 1000 * v / max(1, big["articles"]) for k, v in big["stage_seconds"].items()}
+    print(f"one core: {rate:.1f} articles/s; ms per article by stage (16x run):")
+    for name, ms in sorted(stage_ms.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<14} {ms:9.2f} ms")
+
+    base_copies = unit * 4
+    bl = run_child("baseline", source, base_copies)
+    ours = sizes[4]
+    ours_rate = ours["articles"] / ours["seconds"]
+    bl_rate = bl["articles"] / bl["seconds"] if bl["seconds"] else float("inf")
+    ratio = ours_rate / bl_rate
+    print(f"baseline (trafilatura on HTML + dateparser.search_dates) on the 4x input: {bl_rate:.1f} articles/s, "
+          f"{bl['dates_found']} dates; dragoman/baseline speed ratio {ratio:.2f}")
+
+    summary: dict[str, float | str] = {
+        "articles_per_s": round(rate, 2),
+        "baseline_ratio": round(ratio, 3),
+    }
+    if not args.no_dask:
+        # Dask start-up (cluster + a pipeline build per worker) is seconds; give it enough work.
+        d_copies = max(unit * 16, (40 if args.quick else 160) // max(1, n_base) + 1)
+        d = run_child("dask", source, d_copies, args.dask_workers, 16)
+        speedup = d["local_seconds"] / d["dask_seconds"] if d["dask_seconds"] else 0.0
+        print(f"dask: {d['workers']} workers on {d['articles']} articles: local {d['local_seconds']:.2f} s, "
+              f"dask {d['dask_seconds']:.2f} s (+{d['dask_startup_seconds']:.1f} s cluster start-up): "
+              f"speedup {speedup:.2f}x on {os.cpu_count()} CPUs")
+        summary["dask_speedup"] = round(speedup, 3)
+        summary["dask_workers"] = d["workers"]
+    for mult in (1, 4, 16):
+        summary[f"peak_rss_mb_{mult}x"] = round(sizes[mult]["peak_rss_mb"], 1)
+    for name, ms in stage_ms.items():
+        summary[f"stage_ms_{_short(name)}"] = round(ms, 3)
+
+    if args.profile and stage_ms:
+        slowest = max(stage_ms, key=lambda k: stage_ms[k])
+        p = run_child("profile", source, unit * 4, slowest)
+        lines = p["profile"].splitlines()
+        print(f"profile of the slowest stage, {slowest!r}, over {p['articles']} articles (top 40 lines):")
+        print("\n".join(lines[:40]))
+
+    print(" ".join(f"{k}={v}" for k, v in summary.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
