@@ -43,7 +43,10 @@ class DaskExecutor:
                 n_workers=max(1, workers),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,  # no web server (and no bokeh) for a batch job
+                host="127.0.0.1",  # a local cluster listens on loopback only
+                dashboard_address=None,  # no dashboard for a batch job...
+                # ...and its small HTTP server on any free port, not 8787, which may well be taken.
+                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                 silence_logs=logging.ERROR,
             )
             self._client: Any = Client(self._cluster)

@@ -1,0 +1,150 @@
+"""Helpers shared by the fault, fuzz, executor-contract and crash tests (not a test module).
+
+Loaded by path from outside tests/fuzz (``load_fuzzkit``) because test
+folders are not packages.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dragoman.model import Article
+from dragoman.pipeline import ErrorRecord, registry
+from dragoman.pipeline.config import default_config_text
+from dragoman.store import Store, open_store
+
+
+def runnable_config_text() -> str:
+    """The shipped default pipeline, minus stages that are not registered (yet) or cannot run.
+
+    The default pipeline grows while stages are being written; the tests
+    must exercise whatever of it works today, and all of it once it lands.
+    A stage is kept when it is registered and every layer it requires is
+    provided by a kept stage before it.
+    """
+    text = default_config_text()
+    data = tomllib.loads(text)
+    reg = registry()
+    have = {"raw"}
+    kept: list[str] = []
+    for name in data["pipeline"]["stages"]:
+        spec = reg.get(data["stages"][name]["factory"])
+        if spec is None or not spec.requires <= have:
+            continue
+        kept.append(name)
+        have |= spec.provides
+    if kept == data["pipeline"]["stages"]:
+        return text
+    lines = ["[pipeline]", f"stages = {kept!r}".replace("'", '"'), ""]
+    for name in kept:
+        lines.append(f"[stages.{name}]")
+        for key, value in data["stages"][name].items():
+            lines.append(f"{key} = {_toml_value(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} settings as TOML here")
+
+
+def write_config(folder: Path) -> Path:
+    """``runnable_config_text()`` as a file, since ``ingest(config=...)`` takes a path."""
+    path = folder / "pipeline.toml"
+    path.write_text(runnable_config_text(), "utf-8")
+    return path
+
+
+def sqlite_available() -> bool:
+    try:
+        import dragoman.store.sqlite  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class MemoryStore:
+    """An in-memory Store for tests while no real backend is importable."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, dict[str, Any]] = {}
+        self.errors: dict[tuple[str, str], ErrorRecord] = {}
+
+    def migrate(self) -> None:
+        return None
+
+    def has_article(self, article_id: str) -> bool:
+        return article_id in self.articles
+
+    def put_article(self, article: Article, *, pipeline: str = "default") -> bool:
+        from dragoman.serialize import to_json
+
+        if article.id in self.articles:
+            return False
+        self.articles[article.id] = to_json(article)
+        return True
+
+    def get_article(self, article_id: str) -> Article | None:
+        from dragoman.serialize import from_json
+
+        doc = self.articles.get(article_id)
+        return from_json(doc) if doc is not None else None
+
+    def iter_articles(self) -> Iterator[Article]:
+        for key in list(self.articles):
+            art = self.get_article(key)
+            if art is not None:
+                yield art
+
+    def count_articles(self) -> int:
+        return len(self.articles)
+
+    def put_error(self, error: ErrorRecord) -> bool:
+        key = (error.article_id, error.stage)
+        if key in self.errors:
+            return False
+        self.errors[key] = error
+        return True
+
+    def iter_errors(self) -> Iterator[ErrorRecord]:
+        yield from list(self.errors.values())
+
+    def search(self, query: str, *, limit: int = 20) -> list[Any]:
+        return []
+
+    def entity_table(self) -> list[Any]:
+        return []
+
+    def close(self) -> None:
+        return None
+
+
+def make_store(path: Path) -> Store:
+    """SQLite at ``path`` when the backend is there, else an in-memory fake."""
+    if sqlite_available():
+        return open_store(str(path))
+    return MemoryStore()
+
+
+def stored_documents(store: Store) -> dict[str, str]:
+    """Every stored article as canonical Article JSON text, keyed by id."""
+    import json
+
+    from dragoman.serialize import to_json
+
+    return {a.id: json.dumps(to_json(a), sort_keys=True, ensure_ascii=False) for a in store.iter_articles()}
+
+
+def error_ids(store: Store) -> set[str]:
+    return {e.article_id for e in store.iter_errors()}
