@@ -64,7 +64,7 @@ def document_terms(text: str, lang: str | None, skip: Sequence[Span] = ()) -> li
     out: list[Term] = []
     position = 0
     for tok in tokenize(norm.text):
-        original = norm.to_original(tok.start, tok.end)
+        original = Span(norm.offsets[tok.start], norm.offsets[tok.end])
         if any(s.overlaps(original) for s in skip):
             continue
         folded = norm.text[tok.start : tok.end]
@@ -75,7 +75,11 @@ def document_terms(text: str, lang: str | None, skip: Sequence[Span] = ()) -> li
             if not term or len(term) > MAX_TERM or term in seen:
                 continue
             seen.add(term)
-            out.append(Term(term, position, norm.to_original(tok.start + len(prefix), tok.end)))
+            # offsets[tok.end], not to_original(): the span keeps the marks
+            # (shadda, tanween, niqqud) that follow the word's last letter.
+            out.append(
+                Term(term, position, Span(norm.offsets[tok.start + len(prefix)], norm.offsets[tok.end]))
+            )
         if seen:
             position += 1
     return out
