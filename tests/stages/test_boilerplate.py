@@ -1,0 +1,245 @@
+"""dragoman.Boilerplate.v1: page chrome marked as spans, body left alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from dragoman.lang import available_languages, load_resource
+from dragoman.model import Article, Source
+from dragoman.stages.boilerplate import (
+    HTML_BODY_LINES,
+    BoilerplateCues,
+    BoilerplateSettings,
+    PageChrome,
+    line_keys,
+)
+from dragoman.stages.read import Read
+
+SEEDS = (
+    Path(os.environ.get("DRAGOMAN_SHARED", Path(__file__).resolve().parents[2] / "../shared"))
+    / "corpus/seeds"
+)
+
+AR_BODY = [
+    "أفادت مصادر مطلعة بأن الإدارة الأمريكية تبحث مع أذربيجان إمكانية انضمامها إلى اتفاقيات إبراهيم قريبا.",
+    "وأوضحت المصادر أن المحادثات ما زالت في مراحلها الأولى، ولا يوجد ضمان للتوصل إلى اتفاق في غضون أشهر.",
+]
+HE_BODY = [
+    "יועץ הנשיא האזרי ביקר בישראל ונפגש עם ראש הממשלה לדיון מקיף על היחסים בין המדינות.",
+    "הביקור התקיים לאחר הצהרה משותפת של ראש הממשלה ומזכיר המדינה האמריקני על פרויקט הגרעין.",
+]
+EN_BODY = [
+    "Azerbaijan is in talks to join the Abraham Accords, three officials said on Tuesday in Baku.",
+    "The talks are at an early stage and no agreement is guaranteed, the officials added.",
+]
+
+
+def _marked(text: str, stage: PageChrome | None = None, **source: str) -> tuple[Article, dict[str, str]]:
+    art = Article.from_text(text, Source(**source))  # type: ignore[arg-type]
+    art = (stage or PageChrome())(art)
+    return art, {art.span_text(b.span): b.reason for b in art.boilerplate}
+
+
+def _body_text(art: Article) -> str:
+    return "".join(art.span_text(s) for s in art.body_spans())
+
+
+def test_cue_files_validate_and_forbid_unknown_keys() -> None:
+    langs = [lang for lang in available_languages() if load_resource(lang, "boilerplate", BoilerplateCues)]
+    assert {"ar", "he", "en"} <= set(langs)
+    with pytest.raises(ValidationError):
+        BoilerplateCues.model_validate({"groups": [{"reason": "x", "prefixs": ["typo"]}]})
+
+
+def test_arabic_related_links_and_comment_tail() -> None:
+    title = "واشنطن تبحث توسيع اتفاقيات إبراهيم"
+    text = "\n".join(
+        [
+            title,
+            AR_BODY[0],
+            "اقرأ أيضا: إسرائيل تقتل قياديا بارزا في جنوب لبنان",
+            AR_BODY[1],
+            "عقبات قائمة",  # a subheading inside the body stays body
+            AR_BODY[0].replace("قريبا", "خلال أسابيع"),
+            "شوف كمان: الجيش يدمر مقاتلتين في مطار طهران",
+            "التعليقات",
+        ]
+    )
+    art, marked = _marked(text)
+    assert marked["اقرأ أيضا: إسرائيل تقتل قياديا بارزا في جنوب لبنان"] == "related"
+    assert marked["التعليقات"] == "comments"
+    assert "شوف كمان: الجيش يدمر مقاتلتين في مطار طهران" in marked
+    body = _body_text(art)
+    for line in [title, *AR_BODY, "عقبات قائمة"]:
+        assert line in body
+    assert art.text == text  # marking never edits
+
+
+def test_arabic_masthead_with_name_on_next_line() -> None:
+    text = "\n".join(["رئيس مجلسى الإدارة والتحرير", "محمد أحمد", "", "عنوان الخبر عن أذربيجان", *AR_BODY])
+    art, marked = _marked(text)
+    assert marked["رئيس مجلسى الإدارة والتحرير"] == "masthead"
+    assert marked["محمد أحمد"] == "masthead"
+    assert "عنوان الخبر عن أذربيجان" in _body_text(art)
+
+
+def test_hebrew_tail_widgets_and_credit() -> None:
+    text = "\n\n".join(
+        [
+            'פגישת יועץ הנשיא האזרי עם רה"מ',
+            "יועץ הנשיא נחת בישראל ונועד עם ראש הממשלה | כל הפרטים",
+            "הפגישה בירושלים (צילום: לשכת העיתונות)",
+            *HE_BODY,
+            "הכתבה עניינה אותך?",
+            "תהילים להצלחת חיילי צה״ל",
+            "-נקראים כעת\n-פרקים נקראו\n-ספרים נקראו",
+            "3 תגובות",
+            "זו תגובה ארוכה של קורא שכתב הרבה מילים על הכתבה הזאת ועל המצב הכללי במדינה כולה.",
+        ]
+    )
+    art, marked = _marked(text)
+    assert marked["| כל הפרטים"] == "teaser"
+    assert marked["הפגישה בירושלים (צילום: לשכת העיתונות)"] == "caption"
+    assert marked["הכתבה עניינה אותך?"] == "engagement"
+    assert "-פרקים נקראו" in marked and "3 תגובות" in marked
+    # a reader comment after the comments header is prose, but it is in the tail
+    assert (
+        marked["זו תגובה ארוכה של קורא שכתב הרבה מילים על הכתבה הזאת ועל המצב הכללי במדינה כולה."] == "tail"
+    )
+    body = _body_text(art)
+    assert 'פגישת יועץ הנשיא האזרי עם רה"מ' in body
+    assert "יועץ הנשיא נחת בישראל ונועד עם ראש הממשלה " in body
+    for line in HE_BODY:
+        assert line in body
+
+
+def test_english_menu_byline_share_and_duplicates() -> None:
+    text = "\n".join(
+        [
+            "Home",
+            "World",
+            "Middle East",
+            "Azerbaijan in talks to join Abraham Accords",
+            "By Jane Smith",
+            "Share this article",
+            EN_BODY[0],
+            "Newsletter signup box",
+            EN_BODY[1],
+            "Newsletter signup box",
+            "Photo: Reuters",
+            "Read more: Israel and Azerbaijan sign gas deal",
+            "© 2025 Example News. All rights reserved.",
+        ]
+    )
+    art, marked = _marked(text)
+    assert marked["Home"] in {"navigation", "menu"} and marked["Middle East"] == "menu"
+    assert marked["By Jane Smith"] == "byline"
+    assert marked["Share this article"] == "share"
+    assert sum(art.span_text(b.span) == "Newsletter signup box" for b in art.boilerplate) == 2
+    assert "Read more: Israel and Azerbaijan sign gas deal" in marked
+    body = _body_text(art)
+    assert "Azerbaijan in talks to join Abraham Accords" in body
+    assert EN_BODY[0] in body and EN_BODY[1] in body
+
+
+def test_subheadings_between_paragraphs_are_body() -> None:
+    text = "\n".join([EN_BODY[0], "Early stage", EN_BODY[1], "Armenia", EN_BODY[0]])
+    art, marked = _marked(text)
+    assert "Early stage" not in marked and "Armenia" not in marked
+
+
+def test_crlf_spans_exclude_line_ends() -> None:
+    text = "Home\r\nWorld\r\nSport\r\n" + EN_BODY[0] + "\r\n"
+    art, marked = _marked(text)
+    assert set(marked) == {"Home", "World", "Sport"}
+
+
+def test_outlet_memory_marks_lines_repeated_across_articles() -> None:
+    stage = PageChrome(BoilerplateSettings(min_outlet_repeats=3))
+    promo = "Listen to our daily podcast"
+    texts = [f"Story {i} headline here\n{EN_BODY[i % 2]}\n{promo}\n{EN_BODY[(i + 1) % 2]}" for i in range(4)]
+    arts = [Article.from_text(t, Source(outlet="Example")) for t in texts]
+    out = list(stage.pipe(arts))
+    # pipe() reads ahead, so even the first article knows the promo line repeats
+    for art in out:
+        assert any(art.span_text(b.span) == promo and b.reason == "outlet_repeat" for b in art.boilerplate)
+        assert art.text.split("\n")[0] in _body_text(art)
+    other = stage(
+        Article.from_text(f"A headline\n{EN_BODY[0]}\n{promo}\n{EN_BODY[1]}", Source(outlet="Other"))
+    )
+    assert all(b.reason != "outlet_repeat" for b in other.boilerplate)
+
+
+def test_call_counts_each_article_once_and_prime() -> None:
+    stage = PageChrome(BoilerplateSettings(min_outlet_repeats=2))
+    art = Article.from_text(
+        f"Headline\n{EN_BODY[0]}\nSubscribe to Example Plus\n{EN_BODY[1]}", Source(outlet="E")
+    )
+    stage(art)
+    stage(art)  # same article again: still one article's worth of evidence
+    assert all(b.reason != "outlet_repeat" for b in art.boilerplate)
+    stage.prime([Article.from_text(f"Other\n{EN_BODY[1]}\nSubscribe to Example Plus\n", Source(outlet="E"))])
+    stage(art)
+    assert "outlet_repeat" in {b.reason for b in art.boilerplate}
+    assert "subscribe to example plus" in line_keys(art.text)
+
+
+def test_corpus_lines_file(tmp_path: Path) -> None:
+    f = tmp_path / "chrome.txt"
+    f.write_text("Example Daily — trusted since 1901\nExample\tWeather widget\n", "utf-8")
+    stage = PageChrome(BoilerplateSettings(corpus_lines=str(f)))
+    text = f"Headline\nExample Daily — trusted since 1901\nWeather widget\n{EN_BODY[0]}"
+    _, marked = _marked(text, stage, outlet="Example")
+    assert marked == {"Example Daily — trusted since 1901": "known_chrome", "Weather widget": "known_chrome"}
+    _, marked = _marked(text, stage, outlet="Elsewhere")
+    assert "Weather widget" not in marked
+
+
+def test_html_uses_read_stage_body_decision() -> None:
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a>World</a></nav><article><h1>Talks in Baku</h1>"
+        f"<p>{EN_BODY[0]}</p><p>{EN_BODY[1]}</p></article>"
+        "<aside><p>Sponsored: the best hotels in Baku for your next holiday trip this year.</p></aside>"
+        "</body></html>"
+    )
+    art = Read()(Article.from_bytes(page.encode(), Source(format="html")))
+    assert HTML_BODY_LINES in art.meta
+    art = PageChrome()(art)
+    body = _body_text(art)
+    assert EN_BODY[0] in body and "Talks in Baku" in body
+    assert "best hotels" not in body and "Home World" not in body
+
+
+def test_seed_003_hebrew_chrome(seeds_dir: Path) -> None:
+    path = next(seeds_dir.glob("003_*.txt"))
+    art = Article.from_bytes(path.read_bytes(), Source(path=str(path)))
+    art = PageChrome()(Read()(art))
+    body = _body_text(art)
+    chrome = "\n".join(art.span_text(b.span) for b in art.boilerplate)
+    for cue in ("0 תגובות", "עכשיו בכותרות", "לקריאת תהילים", "הכתבה עניינה אותך?", "-ספרים נקראו"):
+        assert cue in chrome and cue not in body
+    paragraphs = [p for p in art.text.split("\n") if len(p.split()) >= 15]
+    assert len(paragraphs) >= 8
+    for p in paragraphs[:-1]:
+        if "אין לשלוח תגובות" not in p:
+            assert p.split(" | ")[0] in body  # the "| all the details" teaser is chrome
+    assert art.text.split("\n")[2] in body  # the headline
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+def test_seed_bodies_keep_headline_and_paragraphs(seeds_dir: Path, prefix: str) -> None:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    art = PageChrome()(Read()(Article.from_bytes(path.read_bytes(), Source(path=str(path)))))
+    body = _body_text(art)
+    for p in art.text.split("\n"):
+        if len(p.split()) >= 12:
+            assert p in body or any(cue in p for cue in ("مواضيع مشابهة", "شوف كمان")), p
+
+
+def test_unknown_setting_rejected() -> None:
+    with pytest.raises(ValidationError):
+        BoilerplateSettings(windows=3)  # type: ignore[call-arg]
