@@ -1,0 +1,60 @@
+"""Time expressions and publication dates in Arabic, Hebrew and English news.
+
+``patterns(lang)`` compiles the candidate finder from ``lang/data/<code>/dates.yaml``;
+``find_readings`` says what each candidate means; ``resolve`` applies an
+anchor date; ``find_dateline`` and ``latest_dated`` supply that anchor when
+the article's metadata has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dragoman.dates.data import DatesData, Shift, Unit, dates_data, languages_with_dates
+from dragoman.dates.finder import find_readings, parse_numeric
+from dragoman.dates.patterns import DIGITS, Patterns, fold_digits, patterns
+from dragoman.dates.published import Dateline, find_dateline, latest_dated
+from dragoman.dates.resolve import Anchor, Kind, Reading, resolve
+from dragoman.model import Span, TimeExpr
+
+__all__ = [
+    "DIGITS",
+    "Anchor",
+    "Dateline",
+    "DatesData",
+    "Kind",
+    "Patterns",
+    "Reading",
+    "Shift",
+    "Unit",
+    "dates_data",
+    "extract_time_expressions",
+    "find_dateline",
+    "find_readings",
+    "fold_digits",
+    "languages_with_dates",
+    "latest_dated",
+    "parse_numeric",
+    "patterns",
+    "resolve",
+]
+
+
+def extract_time_expressions(
+    scan: str,
+    regions: Sequence[Span],
+    pats: Patterns,
+    anchor: Anchor | None,
+    *,
+    future_days: int = 92,
+    readings: list[Reading] | None = None,
+) -> tuple[list[TimeExpr], list[Reading]]:
+    """Time expressions in ``regions`` of ``scan`` (digit-folded text), plus the readings behind them.
+
+    Pass ``readings`` from an earlier call to re-resolve against another
+    anchor without searching the text again.
+    """
+    if readings is None:
+        keys = pats.keys(scan)
+        readings = [r for reg in regions for r in find_readings(scan, reg.start, reg.end, pats, keys)]
+    return [resolve(r, anchor, future_days=future_days) for r in readings], readings

@@ -1,0 +1,225 @@
+"""Find time-expression candidates and read what each one says.
+
+Every shape in ``patterns`` runs over the region; overlapping matches are
+settled longest-first (so "مارس/آذار من هذا العام" is one month, not a
+month plus "this year"), ties going to the shape listed first.  Numeric
+dates are the one shape handed to dateparser, which knows the many
+separators and two-digit years; everything with a name is read from the
+language's data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from dateparser.date import DateDataParser
+
+from dragoman.dates.data import Shift, Unit
+from dragoman.dates.patterns import DIGIT, Patterns
+from dragoman.dates.resolve import Kind, Reading
+from dragoman.model import Span
+
+
+@cache
+def _numeric_parser(lang: str, order: str) -> DateDataParser:
+    # One parser per language: building one costs far more than a parse.
+    return DateDataParser(
+        languages=[lang],
+        settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True},
+    )
+
+
+def parse_numeric(text: str, lang: str, order: str) -> date | None:
+    """A full numeric date ("12/03/2025", "2025-03-12", "12.03.25") or None."""
+    data = _numeric_parser(lang, order).get_date_data(text)
+    if data.date_obj is None or data.period != "day" or not 1800 <= data.date_obj.year <= 2100:
+        return None
+    return data.date_obj.date()
+
+
+_TOKEN = re.compile(r"\w+")
+# How far around a trigger word a date may reach: the longest phrase in the
+# data ("the day before yesterday", "مارس/آذار من هذا العام") fits easily.
+_BEFORE, _AFTER = 40, 50
+
+
+def _windows(keys: str, start: int, end: int, pats: Patterns) -> list[tuple[int, int, int]]:
+    """Stretches of ``keys[start:end]`` around trigger words and numbers, merged, with their families."""
+    out: list[tuple[int, int, int]] = []
+    triggers = pats.triggers
+    for m in _TOKEN.finditer(keys, start, end):
+        tok = m.group()
+        bits = triggers.get(tok, 0)
+        if tok[0].isdigit() or tok[-1].isdigit():
+            bits |= DIGIT
+        if bits:
+            lo, hi = max(start, m.start() - _BEFORE), min(end, m.end() + _AFTER)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi, out[-1][2] | bits)
+            else:
+                out.append((lo, hi, bits))
+    return out
+
+
+def find_readings(scan: str, start: int, end: int, pats: Patterns, keys: str | None = None) -> list[Reading]:
+    """Readings in ``scan[start:end]`` (``scan`` is the digit-folded text), in text order.
+
+    ``keys`` is ``pats.keys(scan)``; pass it when calling once per sentence to fold the text only once.
+    """
+    hits: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for lo, hi, bits in _windows(keys if keys is not None else pats.keys(scan), start, end, pats):
+        for prio, (kind, rx) in enumerate(pats.shapes):
+            if not bits & pats.needs[prio]:
+                continue
+            for m in rx.finditer(scan, lo, hi):
+                if m.end() > m.start():
+                    hits.append((m.start(), m.end(), prio, kind, m))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[2], h[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Reading] = []
+    for s, e, _, kind, m in hits:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        readings = _read(kind, m, pats)
+        if readings:
+            taken.append((s, e))
+            out.extend(readings)
+    out.sort(key=lambda r: r.span.start)
+    return out
+
+
+def _month(m: re.Match[str], pats: Patterns, group: str = "month") -> int | None:
+    hit = pats.month_of.fullmatch(m.group(group))
+    return int(hit.lastgroup[1:]) if hit and hit.lastgroup else None
+
+
+def _shift(m: re.Match[str], lookup: re.Pattern[str]) -> Shift | None:
+    text = m.groupdict().get("mod")
+    if not text:
+        return None
+    hit = lookup.fullmatch(" ".join(text.split()))
+    return Shift(hit.lastgroup) if hit and hit.lastgroup else None
+
+
+def _valid_day(y: int, mo: int, d: int) -> bool:
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _read(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
+    span = Span(m.start(), m.end())
+    g = m.groupdict()
+    if kind in ("dmy", "mdy", "dm", "md"):
+        mo, d = _month(m, pats), int(g["day"])
+        y = int(g["year"]) if g.get("year") else None
+        if mo is None or not _valid_day(y or 2000, mo, d):  # 2000 is a leap year: 29 Feb passes
+            return []
+        return [Reading(span, Kind.DAY, year=y, month=mo, day=d, shift=_shift(m, pats.mod_after))]
+    if kind == "numeric":
+        parsed = parse_numeric(g["num"], pats.lang, pats.data.date_order)
+        if parsed is None:
+            return []
+        return [Reading(span, Kind.DAY, year=parsed.year, month=parsed.month, day=parsed.day)]
+    if kind == "my":
+        mo = _month(m, pats)
+        return [Reading(span, Kind.MONTH, year=int(g["year"]), month=mo)] if mo else []
+    if kind in ("m_mod", "mod_m"):
+        mo = _month(m, pats)
+        shift = _shift(m, pats.mod_after if kind == "m_mod" else pats.mod_before)
+        return [Reading(span, Kind.MONTH, month=mo, shift=shift)] if mo and shift else []
+    if kind == "m":
+        return _month_alone(m, pats)
+    if kind in ("year_span", "year_dash"):
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if not 0 < y2 - y1 <= 100:
+            return []
+        return [Reading(Span(m.start("y1"), m.end()), Kind.YEARS, year=y1, year2=y2)]
+    if kind == "year_list":
+        return [Reading(Span(m.start(n), m.end(n)), Kind.YEAR, year=int(g[n])) for n in ("y1", "y2")]
+    if kind in ("year", "year_suffixed"):
+        start = m.start("year")
+        return [Reading(Span(start, m.end()), Kind.YEAR, year=int(g["year"]))]
+    if kind.startswith("season") or kind == "mod_season":
+        return _season(kind, m, pats)
+    if kind == "decade":
+        return _decade(m, pats)
+    if kind == "counted":
+        return _counted(m, pats)
+    if kind == "relative":
+        return _relative(m, pats)
+    return []
+
+
+def _month_alone(m: re.Match[str], pats: Patterns) -> list[Reading]:
+    """A month name with no day, year or modifier: only after a cue, a clitic, or as a name pair."""
+    tok = " ".join(m.group("tok").split())
+    name = " ".join(m.group("month").split())
+    paired = bool(m.group("month2") or m.group("month3"))
+    if not (m.group("cue") or paired or tok != name):
+        return []
+    if not paired and not m.group("cue") and (tok in pats.ambiguous or name in pats.ambiguous):
+        return []
+    mo = _month(m, pats)
+    return [Reading(Span(m.start("tok"), m.end()), Kind.MONTH, month=mo)] if mo else []
+
+
+def _season(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
+    hit = pats.season_of.fullmatch(m.group("season"))
+    if not hit or not hit.lastgroup:
+        return []
+    span = Span(m.start(), m.end())
+    if kind == "season_y":
+        return [Reading(span, Kind.SEASON, year=int(m.group("year")), season=hit.lastgroup)]
+    shift = _shift(m, pats.mod_after if kind == "season_mod" else pats.mod_before)
+    return [Reading(span, Kind.SEASON, season=hit.lastgroup, shift=shift)] if shift else []
+
+
+def _decade(m: re.Match[str], pats: Patterns) -> list[Reading]:
+    g = m.groupdict()
+    if g.get("dword"):
+        hit = pats.decade_of.fullmatch(" ".join(g["dword"].split()))
+        if not hit or not hit.lastgroup:
+            return []
+        start = 1900 + 10 * int(hit.lastgroup[1:])  # the words name 20th-century decades
+    else:
+        digits = g["decade"]
+        start = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    return [Reading(Span(m.start(), m.end()), Kind.DECADE, year=start)]
+
+
+def _counted(m: re.Match[str], pats: Patterns) -> list[Reading]:
+    g = m.groupdict()
+    c = pats.data.counted
+    if g.get("cu"):
+        key = " ".join(g["cu"].split())
+        unit, n = next(((u, k) for w, (u, k) in c.counted_units.items() if pats_eq(w, key, pats)), (None, 0))
+    else:
+        raw = g["n"]
+        n = int(raw) if raw.isdigit() else pats.numbers.get(raw.lower(), 0)
+        hit = pats.unit_of.fullmatch(g["unit"])
+        unit = Unit(hit.lastgroup) if hit and hit.lastgroup else None
+    if unit is None or n <= 0:
+        return []
+    return [Reading(Span(m.start(), m.end()), Kind.RELATIVE, unit=unit, offset=-n)]
+
+
+def pats_eq(word: str, text: str, pats: Patterns) -> bool:
+    """Does ``text`` spell ``word`` (allowing the language's equivalent letters)?"""
+    rx = "".join(pats.data.equivalents.get(ch, re.escape(ch)) for ch in word)
+    return re.fullmatch(rx, text, re.IGNORECASE) is not None
+
+
+def _relative(m: re.Match[str], pats: Patterns) -> list[Reading]:
+    hit = pats.relative_of.fullmatch(m.group("rel"))
+    if not hit or not hit.lastgroup:
+        return []
+    rel = pats.data.relative[int(hit.lastgroup[1:].split("_")[0])]
+    span = Span(m.start(), m.end())
+    if rel.vague:
+        return [Reading(span, Kind.VAGUE, unit=rel.unit, direction=rel.vague)]
+    return [Reading(span, Kind.RELATIVE, unit=rel.unit, offset=rel.offset)]

@@ -1,0 +1,88 @@
+"""Time expressions and the publication date (see docs/dates.md)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from dragoman.dates import (
+    Anchor,
+    extract_time_expressions,
+    find_dateline,
+    fold_digits,
+    latest_dated,
+    patterns,
+)
+from dragoman.model import Article
+from dragoman.pipeline import BaseStage, StageSettings, register_stage
+
+
+class DatesSettings(StageSettings):
+    # A year-less date ("7 October", "in July") is taken in the past unless
+    # it falls at most this many days after the publication date.
+    future_days: int = Field(default=92, ge=0, le=366)
+    # How many non-empty lines from the top may hold a dateline.
+    dateline_lines: int = Field(default=12, ge=0)
+    # With no publication date, estimate one from the latest absolute date in the text.
+    estimate_published: bool = True
+    # Resolve year-level relative expressions ("this year", "March of last year")
+    # against that estimate; day-level ones ("yesterday") always stay unresolved.
+    resolve_against_estimate: bool = True
+
+
+@register_stage("dragoman.Dates.v1", settings=DatesSettings)
+class Dates(BaseStage):
+    """Find time expressions in body sentences and resolve them against the publication date.
+
+    Absolute dates keep their granularity (day, month, season, year, range,
+    decade); relative ones ("last July", "أمس", "בחודש שעבר") are resolved
+    against ``Source.published`` and carry ``relative=True`` and the anchor.
+    With no known publication date the stage looks for a dateline near the
+    top of the page; failing that it estimates one from the latest absolute
+    day/month date in the text (``Source.published_estimated=True``) and
+    resolves only year-level relative expressions against it, marking the
+    anchor approximate (``2025-04~``).  Everything else stays ``unresolved``.
+    """
+
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "sentences", "boilerplate"})
+    provides: ClassVar[frozenset[str]] = frozenset({"time_expressions", "published"})
+
+    def __init__(self, settings: DatesSettings | None = None) -> None:
+        super().__init__(settings or DatesSettings())
+        self.settings: DatesSettings
+
+    def __call__(self, article: Article) -> Article:
+        s = self.settings
+        lang = (article.language or "").split("-")[0].lower()
+        pats = patterns(lang) if lang else None
+        if pats is None:
+            article.time_expressions = []
+            return article
+        scan = fold_digits(article.text)
+        body = [sent for sent in article.sentences if not article.in_boilerplate(sent)]
+        src = article.source
+        anchor: Anchor | None = None
+        if src.published is not None:
+            anchor = Anchor(src.published, estimated=src.published_estimated)
+        else:
+            line = find_dateline(scan, pats, max_lines=s.dateline_lines) if s.dateline_lines else None
+            if line is not None:
+                src.published, src.published_estimated = line.day, False
+                article.meta["published_from"] = "dateline"
+                article.meta["published_span"] = [line.start, line.end]
+                anchor = Anchor(line.day)
+        exprs, readings = extract_time_expressions(scan, body, pats, anchor, future_days=s.future_days)
+        if anchor is None and s.estimate_published:
+            latest = latest_dated(readings)
+            if latest is not None:
+                day, month_only = latest
+                src.published, src.published_estimated = day, True
+                article.meta["published_from"] = "estimate:latest-date-in-text"
+                if s.resolve_against_estimate:
+                    est = Anchor(day, estimated=True, month_only=month_only)
+                    exprs, _ = extract_time_expressions(
+                        scan, body, pats, est, future_days=s.future_days, readings=readings
+                    )
+        article.time_expressions = exprs
+        return article
