@@ -1,0 +1,151 @@
+"""Who did it to whom: actors, recipients and place from the linked mentions of the clause.
+
+Only mentions the linker resolved count, so nisba adjectives ("the
+Azerbaijani president" -> Aliyev, Azerbaijan) and metonyms ("Baku" ->
+Azerbaijan's government) arrive here already as entities.  The roles come
+from word order and marker words, both per-language data
+(``events.yaml: arguments``):
+
+* a mention after a recipient marker (with, against, مع، ضد، עם) or carrying a
+  recipient proclitic (لـ، ל) is a recipient;
+* a mention after an agent marker (by, من قبل، על ידי) is the actor;
+* otherwise the actor is the nearest mention before the trigger in its
+  clause, or, for a verb in a verb-first language, the first one after it;
+  a noun trigger's actor is the genitive right after it (انضمام أذربيجان);
+* the first unmarked mention after a verb is its object, a recipient.
+Coordinated mentions ("Hungarian and Romanian officials") share a role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from dragoman.events.schema import ArgumentPatterns, events_data
+from dragoman.events.sentence import MentionRef, SentenceView
+from dragoman.model import EntityType
+from dragoman.text import normalize_key
+
+
+@dataclass(frozen=True, slots=True)
+class ArgRules:
+    recipient_markers: frozenset[str]
+    recipient_clitics: frozenset[str]
+    agent_markers: frozenset[str]
+    place_markers: frozenset[str]
+    coordinators: frozenset[str]
+    subject_after_verb: bool
+    noun_actor_after: bool
+    window: int
+
+
+@dataclass(slots=True)
+class Arguments:
+    actors: list[MentionRef] = field(default_factory=list)
+    recipients: list[MentionRef] = field(default_factory=list)
+    place: MentionRef | None = None
+
+
+def _fold(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words)
+
+
+@cache
+def arg_rules(lang: str) -> ArgRules:
+    data = events_data(lang)
+    a = data.arguments if data else ArgumentPatterns()
+    return ArgRules(
+        _fold(a.recipient_markers),
+        _fold(a.recipient_clitics),
+        _fold(a.agent_markers),
+        _fold(a.place_markers),
+        _fold(a.coordinators) | frozenset({",", "،"}),
+        a.subject_after_verb,
+        a.noun_actor_after,
+        a.window,
+    )
+
+
+def _before(view: SentenceView, m: MentionRef, words: frozenset[str]) -> bool:
+    """Does a marker word stand right before the mention (or two back, over an article)?"""
+    for k in (m.first - 1, m.first - 2):
+        if k >= 0 and words & set(view.forms[k]):
+            return True
+        if k >= 0 and not view.words[k].isalpha():
+            break
+    return False
+
+
+def _group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: ArgRules) -> list[MentionRef]:
+    """The seed plus mentions coordinated with it ("X and Y", "X, Y and Z", وأذربيجان)."""
+    out = [seed]
+    order = sorted(pool, key=lambda m: m.first)
+    i = order.index(seed)
+    for step in (1, -1):
+        cur = seed
+        j = i + step
+        while 0 <= j < len(order):
+            nxt = order[j]
+            lo, hi = (cur.last + 1, nxt.first) if step == 1 else (nxt.last + 1, cur.first)
+            between = [view.folded(k) for k in range(lo, hi)]
+            glued = nxt.proclitic[:1] in rules.coordinators if step == 1 else cur.proclitic[:1] in rules.coordinators
+            if (between and all(w in rules.coordinators for w in between)) or (not between and glued):
+                out.append(nxt)
+                cur = nxt
+                j += step
+            else:
+                break
+    return out
+
+
+def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRules) -> Arguments:
+    t_clause = view.clause[t_start]
+    near = [
+        m
+        for m in view.mentions
+        if m.entity and (m.last < t_start - 0 or m.first >= t_end)
+        and min(abs(m.last - t_start), abs(m.first - t_end)) <= rules.window
+    ]
+    in_clause = [m for m in near if view.clause[m.first] == t_clause]
+    pool = in_clause or near
+    out = Arguments()
+    used: set[int] = set()
+
+    def take(role: list[MentionRef], seed: MentionRef) -> None:
+        for m in _group(view, pool, seed, rules):
+            if m.index not in used:
+                used.add(m.index)
+                role.append(m)
+
+    after = sorted((m for m in pool if m.first >= t_end), key=lambda m: m.first)
+    before = sorted((m for m in pool if m.last < t_start), key=lambda m: -m.last)
+    for m in after:
+        if m.index in used:
+            continue
+        if _before(view, m, rules.agent_markers):
+            take(out.actors, m)
+        elif _before(view, m, rules.recipient_markers) or (m.proclitic and m.proclitic[-1:] in rules.recipient_clitics):
+            take(out.recipients, m)
+        elif _before(view, m, rules.place_markers) and m.mention.type in (EntityType.PLACE, EntityType.GPE):
+            if out.place is None:
+                out.place = m
+                used.add(m.index)
+    if not out.actors:
+        first_after = next((m for m in after if m.index not in used), None)
+        # a noun's genitive follows it at once; a verb-first clause puts its subject after the verb
+        genitive = (
+            pos == "noun" and rules.noun_actor_after and first_after is not None and first_after.first - t_end <= 1
+        )
+        if (genitive or (pos == "verb" and rules.subject_after_verb)) and first_after is not None:
+            take(out.actors, first_after)
+        else:
+            seed = next((m for m in before if m.index not in used), None)
+            if seed is not None:
+                take(out.actors, seed)
+            elif first_after is not None and rules.subject_after_verb:
+                take(out.actors, first_after)
+    if not out.recipients and pos == "verb":
+        obj = next((m for m in after if m.index not in used), None)
+        if obj is not None:
+            take(out.recipients, obj)
+    return out

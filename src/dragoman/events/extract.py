@@ -1,0 +1,126 @@
+"""Events from an annotated article: triggers, status, arguments, date, merge of repeats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dragoman.events.arguments import Arguments, arg_rules, assign
+from dragoman.events.matcher import Match, PhraseMatcher
+from dragoman.events.plover import is_known
+from dragoman.events.schema import TriggerGroup, events_data
+from dragoman.events.sentence import SentenceView, build_views
+from dragoman.events.status import cue_matches, detect_status, future_stripped, status_rules
+from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
+
+
+@dataclass(slots=True)
+class EventHit:
+    """One trigger occurrence before merging: the event plus what the evaluators need."""
+
+    event: Event
+    view: SentenceView
+    token_start: int
+    token_end: int
+    args: Arguments
+
+
+@cache
+def trigger_matcher(lang: str) -> PhraseMatcher[TriggerGroup] | None:
+    data = events_data(lang)
+    if data is None:
+        return None
+    unknown = sorted({g.type for g in data.triggers if not is_known(g.type)})
+    if unknown:
+        raise ValueError(f"{lang}/events.yaml: unknown event codes {unknown} (see events/data/plover.yaml)")
+    return PhraseMatcher((w, g) for g in data.triggers for w in g.triggers)
+
+
+def clause_breaks(lang: str) -> set[str]:
+    rules = status_rules(lang)
+    return set(rules.data.clause_breaks) if rules else {",", "،", ";", "؛"}
+
+
+def _nearest_date(article: Article, sent: Span, trigger: Span) -> TimeExpr | None:
+    best: tuple[int, TimeExpr] | None = None
+    for tx in article.time_expressions:
+        if not sent.contains(tx.span):
+            continue
+        d = tx.span.start - trigger.end if tx.span.start >= trigger.end else trigger.start - tx.span.end
+        if best is None or d < best[0]:
+            best = (d, tx)
+    return best[1] if best else None
+
+
+def find_hits(article: Article, lang: str) -> list[EventHit]:
+    matcher = trigger_matcher(lang)
+    if not matcher:
+        return []
+    srules = status_rules(lang)
+    arules = arg_rules(lang)
+    hits: list[EventHit] = []
+    for view in build_views(article, lang, clause_breaks(lang)):
+        plain = view.forms
+        extended = [f + future_stripped(f, srules) for f in plain]
+        cues = cue_matches(view, srules) if srules else []
+        matches: list[Match[TriggerGroup]] = matcher.find(extended)
+        for m in matches:
+            group = m.payload
+            inherent = EventStatus.PLANNED if group.tense == "future" else None
+            if matcher.match_at(plain, m.start) is None:
+                inherent = EventStatus.PLANNED  # matched only without a glued future particle
+            status = detect_status(view, cues, srules, m.start, m.end, inherent)
+            args = assign(view, m.start, m.end, group.pos, arules)
+            trigger = view.token_span(m.start, m.end)
+            event = Event(
+                id="",
+                type=group.type,
+                mode=group.mode,
+                status=status,
+                actors=_ids(args.actors),
+                recipients=[r for r in _ids(args.recipients) if r not in _ids(args.actors)],
+                evidence=[view.span],
+                date=_nearest_date(article, view.span, trigger),
+                place=args.place.entity if args.place else None,
+                trigger=trigger,
+            )
+            hits.append(EventHit(event, view, m.start, m.end, args))
+    return hits
+
+
+def _ids(refs: list) -> list[str]:  # type: ignore[type-arg]
+    out: list[str] = []
+    for r in refs:
+        if r.entity and r.entity not in out:
+            out.append(r.entity)
+    return out
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One fact told twice is one event with two evidence spans.
+
+    Two trigger hits are the same fact when type, status, actors and
+    recipients agree and at least one side is known (an argument-less
+    "protest" in two sentences may be two protests).
+    """
+    out: list[Event] = []
+    index: dict[tuple[str, str, frozenset[str], frozenset[str]], Event] = {}
+    for ev in events:
+        key = (ev.type, ev.status.value, frozenset(ev.actors), frozenset(ev.recipients))
+        prior = index.get(key) if (ev.actors or ev.recipients) else None
+        if prior is not None:
+            for sp in ev.evidence:
+                if sp not in prior.evidence:
+                    prior.evidence.append(sp)
+            prior.date = prior.date or ev.date
+            prior.place = prior.place or ev.place
+            continue
+        index[key] = ev
+        out.append(ev)
+    for i, ev in enumerate(out, 1):
+        ev.id = f"e{i}"
+    return out
+
+
+def extract_events(article: Article, lang: str) -> list[Event]:
+    return merge([h.event for h in find_hits(article, lang)])

@@ -1,0 +1,51 @@
+"""PLOVER types, legacy names, and Dragoman's extension codes with their roll-ups."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Extension(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rollup: str
+    doc: str
+
+
+class PloverSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    types: dict[str, str]
+    legacy: dict[str, str] = Field(default_factory=dict)
+    extensions: dict[str, Extension] = Field(default_factory=dict)
+
+
+@cache
+def plover_spec() -> PloverSpec:
+    text = resources.files("dragoman.events").joinpath("data", "plover.yaml").read_text("utf-8")
+    spec = PloverSpec.model_validate(yaml.safe_load(text))
+    bad = [k for k, e in spec.extensions.items() if e.rollup not in spec.types]
+    bad += [k for k, v in spec.legacy.items() if v not in spec.types]
+    if bad:
+        raise ValueError(f"plover.yaml: codes rolling up to unknown PLOVER types: {bad}")
+    return spec
+
+
+def is_known(code: str) -> bool:
+    spec = plover_spec()
+    return code in spec.types or code in spec.extensions
+
+
+def rollup(code: str) -> str:
+    """The PLOVER type of a code: itself, its legacy successor, or an extension's roll-up."""
+    spec = plover_spec()
+    if code in spec.types:
+        return code
+    if code in spec.extensions:
+        return spec.extensions[code].rollup
+    if code in spec.legacy:
+        return spec.legacy[code]
+    raise KeyError(f"unknown event code {code!r}")

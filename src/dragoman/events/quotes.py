@@ -1,0 +1,281 @@
+"""Direct and indirect quotes with resolved speakers, and the claims they carry.
+
+Direct quotes are text between a pair of quotation marks (per-language
+``quotes.yaml: quote_pairs``; an ASCII ``"`` or gershayim inside a word is an
+acronym mark, ארה"ב, not a quote).  Indirect quotes are a reporting verb
+followed by a complementizer (أنّ، כי، ש، that) or an attribution cue
+(وفقا لـ، לדברי، according to).  The speaker is resolved from the words
+between the verb and the quote, or before the verb:
+
+* an anonymous-source phrase (مصادر مطلعة، "sources who asked not to be
+  named") -> anonymous, no speaker id;
+* a publication name (Newsweek) -> publication;
+* an organisation head word before a linked mention (مكتب نتنياهو,
+  "Netanyahu's office") -> organisation: the ORG entity if the linker made
+  one, else ``office:<entity id>``;
+* a linked mention -> person or organisation by entity type.
+
+Every quote is also a claim of its speaker; an occurred event the outlet
+tells in its own voice (outside any quote) is a claim of the outlet.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from dragoman.events.extract import clause_breaks
+from dragoman.events.matcher import PhraseMatcher
+from dragoman.events.schema import QuotesData, quotes_data
+from dragoman.events.sentence import MentionRef, SentenceView, build_views
+from dragoman.model import Article, Claim, EntityType, EventStatus, Quote, Span, SpeakerKind
+from dragoman.text import normalize_key
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRules:
+    data: QuotesData
+    verbs: PhraseMatcher[str]
+    cues: PhraseMatcher[str]
+    anonymous: PhraseMatcher[str]
+    org_heads: PhraseMatcher[str]
+    publications: PhraseMatcher[str]
+    complementizers: frozenset[str]
+    comp_prefixes: tuple[str, ...]
+
+
+@cache
+def quote_rules(lang: str) -> QuoteRules | None:
+    d = quotes_data(lang)
+    if d is None:
+        return None
+
+    def pm(words: list[str]) -> PhraseMatcher[str]:
+        return PhraseMatcher((w, normalize_key(w.rstrip("*"))) for w in words)
+
+    return QuoteRules(
+        d,
+        pm(d.reporting_verbs),
+        pm(d.attribution_cues),
+        pm(d.anonymous_sources),
+        pm(d.organisation_heads),
+        pm(d.publications),
+        frozenset(normalize_key(w) for w in d.complementizers),
+        tuple(normalize_key(w) for w in d.complementizer_prefixes),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    id: str | None
+    span: Span | None
+    kind: SpeakerKind
+
+
+def _entity_type(article: Article, entity_id: str) -> EntityType | None:
+    ent = article.entity(entity_id)
+    return ent.type if ent else None
+
+
+def _mentions_in(view: SentenceView, lo: int, hi: int) -> list[MentionRef]:
+    return [m for m in view.mentions if m.entity and m.first >= lo and m.last < hi]
+
+
+def resolve_speaker(article: Article, view: SentenceView, lo: int, hi: int, rules: QuoteRules) -> Speaker | None:
+    """Who speaks in tokens ``[lo, hi)`` of the sentence, by the priority in the module docstring."""
+    if hi <= lo:
+        return None
+    forms = view.forms[lo:hi]
+    for m in rules.anonymous.find(forms):
+        return Speaker(None, view.token_span(lo + m.start, lo + m.end), SpeakerKind.ANONYMOUS)
+    mentions = _mentions_in(view, lo, hi)
+    pubs = rules.publications.find(forms)
+    if pubs:
+        best = max(pubs, key=lambda m: len(m.payload))
+        span = view.token_span(lo + best.start, lo + best.end)
+        over = next((r for r in mentions if r.mention.span.overlaps(span)), None)
+        if over and over.entity:
+            return Speaker(over.entity, over.mention.span, SpeakerKind.PUBLICATION)
+        # the name may run past the cue word ("مجلة نيوزويك"): take the longest listed name
+        return Speaker(f"publication:{best.payload}", span, SpeakerKind.PUBLICATION)
+    for h in rules.org_heads.find(forms):
+        head_lo, head_hi = lo + h.start, lo + h.end
+        owner = next((r for r in mentions if head_hi <= r.first <= head_hi + 2 or r.first <= head_lo <= r.last), None)
+        if owner is not None and owner.entity:
+            span = Span(view.tokens[min(head_lo, owner.first)].start, max(view.tokens[owner.last].end, view.tokens[head_hi - 1].end))
+            if _entity_type(article, owner.entity) in (EntityType.ORG, EntityType.GPE) and owner.first <= head_lo:
+                return Speaker(owner.entity, span, SpeakerKind.ORGANISATION)
+            return Speaker(f"office:{owner.entity}", span, SpeakerKind.ORGANISATION)
+    # "Netanyahu's office": head word after its owner
+    for h in rules.org_heads.find(forms):
+        owner = next((r for r in mentions if r.last < lo + h.start and lo + h.start - r.last <= 2), None)
+        if owner is not None and owner.entity:
+            span = Span(owner.mention.span.start, view.tokens[lo + h.end - 1].end)
+            return Speaker(f"office:{owner.entity}", span, SpeakerKind.ORGANISATION)
+    if mentions:
+        m = mentions[0]
+        etype = _entity_type(article, m.entity or "")
+        kind = SpeakerKind.PERSON if etype in (EntityType.PERSON, None) else SpeakerKind.ORGANISATION
+        return Speaker(m.entity, m.mention.span, kind)
+    return None
+
+
+def _direct_spans(article: Article, rules: QuoteRules) -> list[tuple[Span, Span]]:
+    """(inner span, span with the marks) of every quotation in the body."""
+    text = article.text
+    out: list[tuple[Span, Span]] = []
+    for body in article.body_spans():
+        for open_c, close_c in rules.data.quote_pairs:
+            pos = body.start
+            while True:
+                i = text.find(open_c, pos, body.end)
+                if i < 0:
+                    break
+                if open_c == close_c and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+                    pos = i + 1  # acronym mark: ארה"ב
+                    continue
+                j = i + 1
+                while True:
+                    j = text.find(close_c, j, body.end)
+                    if j < 0 or not (open_c == close_c and text[j - 1].isalnum() and j + 1 < len(text) and text[j + 1].isalnum()):
+                        break
+                    j += 1
+                nl = text.find("\n", i, body.end)
+                if j < 0 or (0 <= nl < j):
+                    pos = i + 1
+                    continue
+                inner = Span(i + 1, j)
+                if len(text[i + 1 : j].strip()) >= 2 and not any(o.overlaps(Span(i, j + 1)) for _, o in out):
+                    out.append((inner, Span(i, j + 1)))
+                pos = j + 1
+    return sorted(out)
+
+
+def _view_at(views: list[SentenceView], pos: int) -> SentenceView | None:
+    starts = [v.span.start for v in views]
+    k = bisect_right(starts, pos) - 1
+    return views[k] if k >= 0 and views[k].span.start <= pos < views[k].span.end else None
+
+
+def _tok_at(view: SentenceView, pos: int) -> int:
+    return bisect_right([t.start for t in view.tokens], pos) - 1
+
+
+def extract_quotes(article: Article, lang: str) -> list[Quote]:
+    rules = quote_rules(lang)
+    if rules is None:
+        return []
+    views = build_views(article, lang, clause_breaks(lang))
+    quotes: list[Quote] = []
+    direct = _direct_spans(article, rules)
+    window = rules.data.speaker_window
+    for inner, outer in direct:
+        view = _view_at(views, outer.start)
+        speaker: Speaker | None = None
+        attributed = False
+        if view is not None:
+            q = _tok_at(view, outer.start) + (0 if view.tokens[max(0, _tok_at(view, outer.start))].start >= outer.start else 1)
+            q = max(0, min(q, len(view.tokens)))
+            verbs = [m for m in rules.verbs.find(view.forms[:q]) + rules.cues.find(view.forms[:q])]
+            if verbs:
+                v = max(verbs, key=lambda m: m.end)
+                attributed = True
+                speaker = resolve_speaker(article, view, v.end, min(q, v.end + window), rules)
+                if speaker is None:
+                    speaker = resolve_speaker(article, view, max(0, v.start - window), v.start, rules)
+        after = _view_at(views, outer.end - 1)
+        if speaker is None and after is not None:
+            k = _tok_at(after, outer.end - 1) + 1
+            tail = after.forms[k : k + window]
+            vm = rules.verbs.find(tail)
+            if vm:
+                attributed = True
+                speaker = resolve_speaker(article, after, k, k + window, rules)
+        words = len(article.text[inner.start : inner.end].split())
+        if not attributed and words < 6:
+            continue  # scare quotes and titles in quotation marks are not speech
+        quotes.append(_quote(inner, True, speaker))
+    covered = [o for _, o in direct]
+    for view in views:
+        for v in rules.verbs.find(view.forms):
+            comp = _complementizer(view, v.end, min(len(view.tokens), v.end + window + 2), rules)
+            if comp is None:
+                continue
+            c_tok, c_start = comp
+            body = Span(c_start, view.span.end)
+            if any(o.start >= c_start and o.start - c_start <= 3 for o in covered) or len(body) < 5:
+                continue  # 'قال X إن "..."': the direct quote already has it
+            speaker = resolve_speaker(article, view, v.end, c_tok, rules)
+            if speaker is None:
+                speaker = resolve_speaker(article, view, max(0, v.start - window), v.start, rules)
+            quotes.append(_quote(body, False, speaker))
+        for cue in rules.cues.find(view.forms):
+            end = cue.end
+            while end < len(view.words) and view.words[end] not in clause_breaks(lang) and end - cue.end < window:
+                end += 1
+            if end >= len(view.words) - 1:
+                continue
+            lo_c, hi_c = view.tokens[cue.start].start, view.tokens[min(end, len(view.tokens) - 1)].end
+            if any(lo_c <= o.start <= hi_c for o in covered):
+                continue  # 'وبحسب ستروك فإن “...”': the direct quote already carries it
+            speaker = resolve_speaker(article, view, cue.end, end, rules)
+            rest = Span(view.tokens[end + 1].start if end + 1 < len(view.tokens) else view.tokens[end].end, view.span.end)
+            if len(rest) >= 5 and speaker is not None:
+                quotes.append(_quote(rest, False, speaker))
+    quotes.sort(key=lambda q: q.span.start)
+    for i, q in enumerate(quotes, 1):
+        q.id = f"q{i}"
+    return quotes
+
+
+def _complementizer(view: SentenceView, lo: int, hi: int, rules: QuoteRules) -> tuple[int, int] | None:
+    for k in range(lo, hi):
+        f = view.forms[k]
+        if rules.complementizers & set(f):
+            return k, view.tokens[k + 1].start if k + 1 < len(view.tokens) else view.tokens[k].end
+        w = f[0] if f else ""
+        if k == lo and rules.comp_prefixes and w.startswith(rules.comp_prefixes) and len(w) > 3:
+            return k, view.tokens[k].start + 1
+        if view.words[k] in (".", "!", "?", "؟"):
+            return None
+    return None
+
+
+def _quote(span: Span, direct: bool, sp: Speaker | None) -> Quote:
+    if sp is None:
+        return Quote(id="", span=span, direct=direct, speaker=None, speaker_span=None, speaker_kind=SpeakerKind.PERSON)
+    return Quote(id="", span=span, direct=direct, speaker=sp.id, speaker_span=sp.span, speaker_kind=sp.kind)
+
+
+def extract_claims(article: Article, quotes: list[Quote]) -> list[Claim]:
+    """Claims of quoted speakers, and the outlet's own factual statements of occurred events."""
+    claims: list[Claim] = []
+    for q in quotes:
+        claims.append(Claim(id="", claimant=q.speaker, claimant_span=q.speaker_span, evidence=[q.span], about=_about(article, q.span)))
+    outlet = article.source.outlet
+    seen: set[Span] = set()
+    for ev in article.events:
+        if ev.status is not EventStatus.OCCURRED:
+            continue
+        for sp in ev.evidence:
+            if sp in seen or (ev.trigger and any(q.span.contains(ev.trigger) for q in quotes)):
+                continue
+            seen.add(sp)
+            claims.append(Claim(id="", claimant=f"outlet:{outlet}" if outlet else None, claimant_span=None, evidence=[sp], about=_about(article, sp)))
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i}"
+    return claims
+
+
+def _about(article: Article, span: Span) -> list[str]:
+    """Entities mentioned in the span and events triggered inside it."""
+    about: list[str] = []
+    inside = {i for i, m in enumerate(article.mentions) if span.contains(m.span)}
+    for ent in article.entities:
+        if inside.intersection(ent.mentions) and ent.id not in about:
+            about.append(ent.id)
+    for ev in article.events:
+        if ev.trigger and span.contains(ev.trigger) and ev.id not in about:
+            about.append(ev.id)
+    return about

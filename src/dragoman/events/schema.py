@@ -1,0 +1,111 @@
+"""Schemas of the per-language event, status and quote data (``lang/data/<code>/*.yaml``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dragoman.lang import load_resource, register_resource
+from dragoman.model import EventStatus
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TriggerGroup(_Strict):
+    """Words that signal one event type.  A word ending in ``*`` matches any word it begins."""
+
+    type: str  # PLOVER type or extension code (checked against events/data/plover.yaml)
+    mode: str | None = None
+    pos: Literal["verb", "noun"] = "verb"
+    # A conjugation that already says the event has not happened (Hebrew
+    # future forms); cues in the sentence still override it.
+    tense: Literal["past", "present", "future"] | None = None
+    triggers: list[str]
+
+
+class ArgumentPatterns(_Strict):
+    # Words right before a mention that make it the recipient ("with", "against", مع، ضد).
+    recipient_markers: list[str] = Field(default_factory=list)
+    # Proclitics on the mention's own token with the same role (Arabic لـ, Hebrew ל).
+    recipient_clitics: list[str] = Field(default_factory=list)
+    # Words after which the mention is the doer of a passive verb ("by", من قبل, על ידי).
+    agent_markers: list[str] = Field(default_factory=list)
+    place_markers: list[str] = Field(default_factory=list)
+    coordinators: list[str] = Field(default_factory=list)
+    # Verb-subject order is usual (Arabic): look for the actor after a verb trigger first.
+    subject_after_verb: bool = False
+    # A noun trigger's doer follows it as a genitive (Arabic/Hebrew construct
+    # state: انضمام أذربيجان); English puts it before ("Azerbaijan's joining").
+    noun_actor_after: bool = False
+    # Tokens around a trigger searched for arguments when the clause has none.
+    window: int = Field(default=12, ge=1)
+    # NER-free argument candidates for evaluation on bare sentences: actor nouns.
+    actor_nouns: list[str] = Field(default_factory=list)
+    # Words that open no actor name even when capitalised (Latin script).
+    not_names: list[str] = Field(default_factory=list)
+
+
+class EventsData(_Strict):
+    description: str = ""
+    triggers: list[TriggerGroup]
+    arguments: ArgumentPatterns = ArgumentPatterns()
+
+
+class StatusCue(_Strict):
+    status: EventStatus
+    words: list[str]
+    scope: Literal["clause", "sentence"] = "clause"
+    position: Literal["before", "after", "any"] = "before"
+    max_distance: int | None = Field(default=None, ge=1)  # tokens between cue and trigger
+    # The cue counts only when the next token starts with one of these (Arabic
+    # قد before an imperfect verb means "may", before a past verb "has").
+    next_token_prefixes: list[str] = Field(default_factory=list)
+
+
+class StatusData(_Strict):
+    description: str = ""
+    cues: list[StatusCue]
+    clause_breaks: list[str] = Field(default_factory=list)
+    # A particle glued to an imperfect verb that marks the future (Arabic سـ in
+    # ستنضم): the trigger is also looked up without it, and then is planned.
+    future_particles: list[str] = Field(default_factory=list)
+    imperfect_prefixes: list[str] = Field(default_factory=list)
+
+
+class QuotesData(_Strict):
+    description: str = ""
+    quote_pairs: list[tuple[str, str]] = Field(default_factory=list)
+    reporting_verbs: list[str] = Field(default_factory=list)
+    complementizers: list[str] = Field(default_factory=list)
+    # Complementizers written as a prefix of the next word (Hebrew ש).
+    complementizer_prefixes: list[str] = Field(default_factory=list)
+    attribution_cues: list[str] = Field(default_factory=list)
+    anonymous_sources: list[str] = Field(default_factory=list)
+    organisation_heads: list[str] = Field(default_factory=list)
+    publications: list[str] = Field(default_factory=list)
+    # Tokens searched between a reporting verb and its complementizer.
+    speaker_window: int = Field(default=8, ge=1)
+
+
+register_resource("events", EventsData)
+register_resource("status", StatusData)
+register_resource("quotes", QuotesData)
+
+
+@cache
+def events_data(lang: str) -> EventsData | None:
+    return load_resource(lang, "events", EventsData)
+
+
+@cache
+def status_data(lang: str) -> StatusData | None:
+    return load_resource(lang, "status", StatusData)
+
+
+@cache
+def quotes_data(lang: str) -> QuotesData | None:
+    return load_resource(lang, "quotes", QuotesData)

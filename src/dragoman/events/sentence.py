@@ -1,0 +1,86 @@
+"""One sentence's tokens, folded forms, clauses and mentions, built once and shared by the extractors."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from dragoman.events.matcher import token_forms
+from dragoman.model import Article, Mention, Span
+from dragoman.text import normalize_key, tokenize
+
+
+@dataclass(slots=True)
+class MentionRef:
+    index: int  # into Article.mentions
+    mention: Mention
+    entity: str | None  # entity id
+    first: int  # token index (within the sentence) of the mention's first token
+    last: int  # token index of its last token
+    proclitic: str  # folded text between span start and head start (Arabic و/ل/ب...)
+
+
+@dataclass(slots=True)
+class SentenceView:
+    span: Span
+    tokens: list[Span]
+    words: list[str]
+    forms: list[list[str]]
+    clause: list[int]  # clause number of each token
+    mentions: list[MentionRef] = field(default_factory=list)
+
+    def token_span(self, start: int, end: int) -> Span:
+        return Span(self.tokens[start].start, self.tokens[end - 1].end)
+
+    def folded(self, i: int) -> str:
+        return self.forms[i][0] if self.forms[i] else ""
+
+
+def entity_of_mentions(article: Article) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for ent in article.entities:
+        for i in ent.mentions:
+            out[i] = ent.id
+    return out
+
+
+def build_views(article: Article, lang: str, clause_breaks: set[str]) -> list[SentenceView]:
+    """Sentences outside boilerplate, with their mentions resolved to entity ids."""
+    if not article.tokens:  # stages that only require sentences still get tokens
+        article.tokens = [t for s in article.sentences for t in tokenize(article.text, s.start, s.end)]
+    starts = [t.start for t in article.tokens]
+    ent_of = entity_of_mentions(article)
+    by_start = sorted(range(len(article.mentions)), key=lambda i: article.mentions[i].span.start)
+    m_starts = [article.mentions[i].span.start for i in by_start]
+    views: list[SentenceView] = []
+    for sent in article.sentences:
+        if article.in_boilerplate(sent):
+            continue
+        lo = bisect_left(starts, sent.start)
+        hi = bisect_left(starts, sent.end, lo)
+        toks = article.tokens[lo:hi]
+        if not toks:
+            continue
+        words = [article.text[t.start : t.end] for t in toks]
+        clause: list[int] = []
+        c = 0
+        for w in words:
+            if w in clause_breaks:
+                c += 1
+            clause.append(c)
+        view = SentenceView(sent, toks, words, token_forms(words, lang), clause)
+        tok_starts = [t.start for t in toks]
+        a = bisect_left(m_starts, sent.start)
+        b = bisect_left(m_starts, sent.end)
+        for k in by_start[a:b]:
+            m = article.mentions[k]
+            if m.span.end > sent.end:
+                continue
+            first = max(0, bisect_right(tok_starts, m.span.start) - 1)
+            last = max(first, bisect_left(tok_starts, m.span.end) - 1)
+            head = m.head or m.span
+            proclitic = normalize_key(article.text[m.span.start : head.start]) if head.start > m.span.start else ""
+            entity = ent_of.get(k) or m.kb_id
+            view.mentions.append(MentionRef(k, m, entity, first, last, proclitic))
+        views.append(view)
+    return views

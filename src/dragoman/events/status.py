@@ -1,0 +1,108 @@
+"""Factuality of an event from per-language cue words (``lang/data/<code>/status.yaml``).
+
+A trigger alone says "it happened"; cue words around it say otherwise:
+negation (لم، לא، not), conditions (إذا، אם، if), talks about it (تبحث،
+discussing), hypotheses (قد، עשוי، may) and plans (سوف، צפוי، will).
+When several cues apply the strongest wins, in the order of ``PRIORITY``:
+"the administration is not discussing joining" is negated, "is discussing
+whether it may join" is talks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dragoman.events.matcher import Match, PhraseMatcher
+from dragoman.events.schema import StatusCue, StatusData, status_data
+from dragoman.events.sentence import SentenceView
+from dragoman.model import EventStatus
+from dragoman.text import normalize_key
+
+PRIORITY: tuple[EventStatus, ...] = (
+    EventStatus.NEGATED,
+    EventStatus.CONDITIONAL,
+    EventStatus.TALKS,
+    EventStatus.HYPOTHETICAL,
+    EventStatus.PLANNED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRules:
+    data: StatusData
+    matcher: PhraseMatcher[StatusCue]
+    future_particles: tuple[str, ...]
+    imperfect_prefixes: tuple[str, ...]
+
+
+@cache
+def status_rules(lang: str) -> StatusRules | None:
+    data = status_data(lang)
+    if data is None:
+        return None
+    entries = [(w, cue) for cue in data.cues for w in cue.words]
+    fut = tuple(normalize_key(p) for p in data.future_particles)
+    imp = tuple(normalize_key(p) for p in data.imperfect_prefixes)
+    return StatusRules(data, PhraseMatcher(entries), fut, imp)
+
+
+def future_stripped(forms: list[str], rules: StatusRules | None) -> list[str]:
+    """Readings of a token without a glued future particle (ستنضم -> تنضم), if it has one."""
+    if rules is None or not rules.future_particles:
+        return []
+    out = []
+    for f in forms:
+        for p in rules.future_particles:
+            rest = f[len(p) :]
+            if f.startswith(p) and len(rest) > 2 and rest.startswith(rules.imperfect_prefixes):
+                out.append(rest)
+    return out
+
+
+def cue_matches(view: SentenceView, rules: StatusRules) -> list[Match[StatusCue]]:
+    return rules.matcher.find(view.forms)
+
+
+def _applies(cue: Match[StatusCue], view: SentenceView, t_start: int, t_end: int) -> bool:
+    spec = cue.payload
+    if cue.start < t_end and t_start < cue.end:
+        return False  # a trigger is not its own cue ("talks" is a CONSULT trigger)
+    before = cue.end <= t_start
+    if spec.position == "before" and not before:
+        return False
+    if spec.position == "after" and before:
+        return False
+    if spec.scope == "clause":
+        lo, hi = (cue.end, t_start) if before else (t_end, cue.start)
+        if any(view.clause[i] != view.clause[lo - 1 if before else t_end - 1] for i in range(lo, hi)):
+            return False
+        if before and view.clause[cue.end - 1] != view.clause[t_start]:
+            return False
+    distance = t_start - cue.end if before else cue.start - t_end
+    if spec.max_distance is not None and distance > spec.max_distance:
+        return False
+    if spec.next_token_prefixes:
+        nxt = cue.end
+        if nxt >= len(view.forms):
+            return False
+        prefixes = tuple(normalize_key(p) for p in spec.next_token_prefixes)
+        if not view.folded(nxt).startswith(prefixes):
+            return False
+    return True
+
+
+def detect_status(
+    view: SentenceView,
+    cues: list[Match[StatusCue]],
+    rules: StatusRules | None,
+    t_start: int,
+    t_end: int,
+    inherent: EventStatus | None = None,
+) -> EventStatus:
+    """The status of the trigger at tokens ``[t_start, t_end)`` of ``view``."""
+    found = {c.payload.status for c in cues if _applies(c, view, t_start, t_end)}
+    for status in PRIORITY:
+        if status in found:
+            return status
+    return inherent or EventStatus.OCCURRED

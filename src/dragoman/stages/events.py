@@ -1,0 +1,32 @@
+"""PLOVER events (plus treaty/alignment extensions) with status, arguments and dates."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from dragoman.events.extract import extract_events
+from dragoman.model import Article
+from dragoman.pipeline import BaseStage, register_stage
+
+
+@register_stage("dragoman.Events.v1")
+class Events(BaseStage):
+    """Code events in PLOVER from per-language trigger, status and argument data.
+
+    Each trigger in a body sentence becomes an event whose status (occurred,
+    planned, talks, conditional, hypothetical, negated) comes from cue words,
+    whose actors and recipients are the linked entities of its clause, and
+    whose date is the nearest time expression of the sentence.  The same
+    fact told twice is merged into one event with both evidence spans.
+    Languages without ``events.yaml`` pass through with no events.
+    """
+
+    requires: ClassVar[frozenset[str]] = frozenset(
+        {"text", "language", "sentences", "tokens", "norm", "mentions", "entities", "time_expressions"}
+    )
+    provides: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __call__(self, article: Article) -> Article:
+        lang = (article.language or "").split("-")[0].lower()
+        article.events = extract_events(article, lang) if lang else []
+        return article
