@@ -108,7 +108,20 @@ def _start_cluster(base: Path) -> PgCluster:
         info = pwd.getpwnam(user)
         os.chown(base, info.pw_uid, info.pw_gid)
     subprocess.run(
-        [*prefix, initdb, "-D", str(datadir), "-U", "dragoman", "-A", "trust", "-E", "UTF8", "--no-locale"],
+        [
+            *prefix,
+            initdb,
+            "-D",
+            str(datadir),
+            "-U",
+            "dragoman",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+        ],
         check=True,
         capture_output=True,
     )
