@@ -1,0 +1,137 @@
+"""Token-level alias index: normalised first token -> candidate names.
+
+Built once per language from the KB names, the demonyms and the titles,
+then cached.  Lookups go through ``forms``: the (prefix, stem) readings of
+a token from ``dragoman.text.morph.splits`` that start some indexed name,
+memoised per token string because news vocabulary repeats heavily; that
+keeps the gazetteer around a millisecond per article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from dragoman.kb.langdata import policy, titles
+from dragoman.kb.loader import KnowledgeBase, load_kb
+from dragoman.model import EntityType, MentionKind
+from dragoman.text import normalize, tokenize
+from dragoman.text.morph import splits
+
+__all__ = ["AliasIndex", "IndexEntry", "alias_index", "name_tokens"]
+
+# Latin-script names appear in Arabic and Hebrew articles too (Atlantic Council).
+_SHARED_LANG = "en"
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """A name as the tuple of normalised tokens the matcher compares."""
+    n = normalize(text).text
+    return tuple(n[t.start : t.end] for t in tokenize(n))
+
+
+def raw_tokens(text: str) -> tuple[str, ...]:
+    return tuple(text[t.start : t.end] for t in tokenize(text))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    tokens: tuple[str, ...]
+    kb_ids: tuple[str, ...]  # several actors may share a form (a surname); the date decides
+    type: EntityType
+    kind: MentionKind
+    exact: tuple[str, ...] | None = None  # original-case tokens for case-sensitive forms
+    role: str | None = None  # for titles
+    default_of: str | None = None
+
+
+class AliasIndex:
+    def __init__(self, lang: str, entries: list[IndexEntry]) -> None:
+        self.lang = lang
+        pol = policy(lang)
+        self.min_prefixed_stem = pol.min_prefixed_stem
+        self.suffixes = tuple(sorted({normalize(s).text for s in pol.suffixes}, key=len, reverse=True))
+        self.ambiguous = frozenset(name_tokens(a) for a in pol.ambiguous)
+        self.require_capital = pol.require_capital
+        self.blocked = [name_tokens(b) for b in pol.blocked]
+        # Last two letters of each blocked phrase's first word: prefixes only change the front.
+        self.blocked_firsts = frozenset(b[0][-2:] for b in self.blocked)
+        by_first: dict[str, list[IndexEntry]] = defaultdict(list)
+        for e in entries:
+            by_first[e.tokens[0]].append(e)
+        self.by_first: dict[str, tuple[IndexEntry, ...]] = {
+            k: tuple(sorted(v, key=lambda e: -len(e.tokens))) for k, v in by_first.items()
+        }
+        self._forms: dict[str, tuple[tuple[str, str], ...]] = {}
+        t = titles(lang)
+        self.modifier = t.modifier if t else "after"
+        self.connectors = [name_tokens(c) for c in (t.connectors if t else [])]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_first.values())
+
+    def strip_suffix(self, token: str) -> str | None:
+        for s in self.suffixes:
+            if token.endswith(s) and len(token) > len(s):
+                return token[: -len(s)]
+        return None
+
+    def forms(self, token: str) -> tuple[tuple[str, str], ...]:
+        """(prefix, stem) readings of a normalised token whose stem starts an indexed name."""
+        hit = self._forms.get(token)
+        if hit is not None:
+            return hit
+        out: list[tuple[str, str]] = []
+        for prefix, stem in splits(token, self.lang):
+            if prefix and len(stem) < self.min_prefixed_stem:
+                continue
+            if stem in self.by_first:
+                out.append((prefix, stem))
+            bare = self.strip_suffix(stem)
+            if bare is not None and bare in self.by_first:
+                out.append((prefix, bare))
+        res = tuple(out)
+        if len(self._forms) < 500_000:  # bound the memo on endless streams
+            self._forms[token] = res
+        return res
+
+    def token_matches(self, want: str, token: str, *, last: bool) -> bool:
+        return want == token or (last and self.strip_suffix(token) == want)
+
+
+def _entries(kb: KnowledgeBase, lang: str) -> list[IndexEntry]:
+    grouped: dict[
+        tuple[tuple[str, ...], MentionKind, tuple[str, ...] | None], list[tuple[str, EntityType]]
+    ] = defaultdict(list)
+    langs = {lang, _SHARED_LANG}
+    for n in kb.names:
+        if n.lang not in langs:
+            continue
+        toks = name_tokens(n.text)
+        if not toks:
+            continue
+        exact = raw_tokens(n.text) if n.exact else None
+        bucket = grouped[(toks, n.kind, exact)]
+        if (n.kb_id, n.type) not in bucket:
+            bucket.append((n.kb_id, n.type))
+    out: list[IndexEntry] = []
+    for (toks, kind, exact), ids in grouped.items():
+        out.append(IndexEntry(toks, tuple(i for i, _ in ids), ids[0][1], kind, exact))
+    t = titles(lang)
+    for title in t.titles if t else []:
+        for phrase in title.phrases:
+            toks = name_tokens(phrase)
+            if toks:
+                out.append(
+                    IndexEntry(
+                        toks, (), EntityType.PERSON, MentionKind.TITLE, None, title.role, title.default_of
+                    )
+                )
+    return out
+
+
+@cache
+def alias_index(lang: str) -> AliasIndex:
+    """The index for one language (plus Latin-script names), built once."""
+    return AliasIndex(lang, _entries(load_kb(), lang))

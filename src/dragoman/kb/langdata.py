@@ -1,0 +1,84 @@
+"""Schemas of the per-language files the KB reads from ``lang/data/<code>/``.
+
+``demonyms.yaml`` (nisba adjectives), ``titles.yaml`` (role titles) and
+``gazetteer.yaml`` (matching policy and romanisation hints).  Registering
+the schemas here makes ``dragoman.lang`` validate those files on load.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dragoman.lang import load_resource, register_resource
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NisbaRule(_Strict):
+    """Derive an adjective from a one-word country name: strip, fix final letter, add a suffix."""
+
+    strip_prefixes: list[str] = Field(default_factory=list)
+    strip_suffixes: list[str] = Field(default_factory=list)  # first that matches is removed
+    suffix: str
+    min_length: int = 3  # of the stem, so short names do not yield two-letter words
+    finals: dict[str, str] = Field(default_factory=dict)  # word-final letter -> medial form
+
+
+class Demonyms(_Strict):
+    description: str = ""
+    generate: NisbaRule | None = None
+    inflections: list[str] = Field(default_factory=lambda: [""])
+    demonyms: dict[str, list[str]] = Field(default_factory=dict)  # ISO code -> curated bases
+    exclude: list[str] = Field(default_factory=list)  # generated forms that are ordinary words
+
+
+class Title(_Strict):
+    role: str
+    phrases: list[str]
+    default_of: str | None = None  # the state meant when none is named
+
+
+class Titles(_Strict):
+    description: str = ""
+    modifier: str = Field(default="after", pattern="^(after|before|both)$")
+    connectors: list[str] = Field(default_factory=list)
+    titles: list[Title] = Field(default_factory=list)
+
+
+class GazetteerPolicy(_Strict):
+    description: str = ""
+    min_prefixed_stem: int = 3
+    suffixes: list[str] = Field(default_factory=list)
+    blocked: list[str] = Field(default_factory=list)
+    ambiguous: list[str] = Field(default_factory=list)
+    romanize: dict[str, str] = Field(default_factory=dict)
+    # Proper names are capitalised in this script, so a lower-case match is a common word.
+    require_capital: bool = False
+
+
+RESOURCES: dict[str, type[BaseModel]] = {
+    "demonyms": Demonyms,
+    "titles": Titles,
+    "gazetteer": GazetteerPolicy,
+}
+for _name, _schema in RESOURCES.items():
+    register_resource(_name, _schema)
+
+
+@cache
+def demonyms(lang: str) -> Demonyms | None:
+    return load_resource(lang, "demonyms", Demonyms)
+
+
+@cache
+def titles(lang: str) -> Titles | None:
+    return load_resource(lang, "titles", Titles)
+
+
+@cache
+def policy(lang: str) -> GazetteerPolicy:
+    return load_resource(lang, "gazetteer", GazetteerPolicy) or GazetteerPolicy()

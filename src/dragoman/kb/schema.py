@@ -1,0 +1,137 @@
+"""Schemas of the knowledge-base files in ``kb/data/``.
+
+Every file is validated on load and unknown keys are errors, so a typo in
+a hand-written entry fails loudly instead of silently dropping a name.
+Names are given per language code; the matcher folds spelling variants
+itself (``dragoman.text.normalize``), so only genuinely different
+spellings (نتنياهو / نتانياهو) need listing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from dragoman.model import EntityType
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+Names = dict[str, list[str]]  # language code -> surface forms
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_partial(value: str | None) -> str | None:
+    if value is not None and not _PARTIAL_DATE.match(value):
+        raise ValueError(f"dates are YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def date_bounds(value: str, *, upper: bool) -> date:
+    """Earliest (or latest) day a partial date ``YYYY[-MM[-DD]]`` can mean."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        if not upper:
+            return date(parts[0], parts[1], 1)
+        nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return date(parts[0], 12, 31) if upper else date(parts[0], 1, 1)
+
+
+class Role(_Strict):
+    """An office held over a period. ``end`` None means still held (as far as we know)."""
+
+    role: str  # key shared with lang/data/<code>/titles.yaml: head_of_state, foreign_minister...
+    of: str  # the polity or organisation: "country:IL", "org:un"
+    start: str | None = None
+    end: str | None = None
+    note: str = ""
+
+    @field_validator("start", "end")
+    @classmethod
+    def _partial(cls, v: str | None) -> str | None:
+        return _check_partial(v)
+
+    def active(self, day: date) -> bool:
+        if self.start is not None and day < date_bounds(self.start, upper=False):
+            return False
+        return not (self.end is not None and day > date_bounds(self.end, upper=True))
+
+
+class Actor(_Strict):
+    """A person, organisation, agreement, law... that articles name."""
+
+    id: str = Field(pattern=r"^[a-z]+:[A-Za-z0-9_./-]+$")
+    type: EntityType
+    canonical: str  # English gloss
+    qid: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$")
+    country: str | None = None  # ISO code of the state the actor belongs to, when any
+    names: Names = Field(default_factory=dict)
+    # Pejorative or informal names (kind ALIAS): "الكيان الصهيوني".
+    aliases: Names = Field(default_factory=dict)
+    # Forms matched only with the original letter case (English "US" is not "us").
+    exact: Names = Field(default_factory=dict)
+    roles: list[Role] = Field(default_factory=list)
+    note: str = ""
+
+
+class Capital(_Strict):
+    zone: str | None = None  # CLDR time-zone id whose exemplar city is the capital (names come from CLDR)
+    names: Names = Field(default_factory=dict)  # extra or non-CLDR names (Washington)
+    # True when the capital's name routinely stands for the government ("Baku said").
+    metonym: bool = True
+
+
+class Country(_Strict):
+    qid: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$")
+    canonical: str | None = None  # English gloss when CLDR's is not the usual news name
+    names: Names = Field(default_factory=dict)
+    aliases: Names = Field(default_factory=dict)
+    exact: Names = Field(default_factory=dict)
+    # Forms CLDR gives that are too ambiguous to match on their own in running text.
+    skip: Names = Field(default_factory=dict)
+    capital: Capital | None = None
+    note: str = ""
+
+
+class CountriesFile(_Strict):
+    description: str = ""
+    countries: dict[str, Country] = Field(default_factory=dict)
+    # Other cities worth matching as places (CLDR time-zone ids).
+    cities: list[str] = Field(default_factory=list)
+
+    @field_validator("countries")
+    @classmethod
+    def _iso(cls, v: dict[str, Country]) -> dict[str, Country]:
+        bad = [k for k in v if not re.fullmatch(r"[A-Z]{2}", k)]
+        if bad:
+            raise ValueError(f"country keys are ISO 3166 alpha-2 codes: {bad}")
+        return v
+
+
+class ActorsFile(_Strict):
+    description: str = ""
+    actors: list[Actor] = Field(default_factory=list)
+
+
+class GeneratedFile(_Strict):
+    babel: str
+    languages: list[str]
+    countries: dict[str, dict[str, str]]
+    cities: dict[str, dict[str, str]]
+
+
+class SkeletonRules(_Strict):
+    """How a romanised name is reduced to a cross-script key (see ``kb.names``)."""
+
+    description: str = ""
+    replace: list[tuple[str, str]] = Field(default_factory=list)  # applied in order, multi-letter first
+    classes: dict[str, str] = Field(default_factory=dict)  # letter -> class letter
+    drop: str = ""  # letters without a consonant class (vowels, glides, laryngeals)
+    min_length: int = 3  # shorter keys are too ambiguous to link on

@@ -1,0 +1,244 @@
+"""Knowledge-base mentions: longest match of KB names over the normalised tokens."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import ClassVar
+
+from dragoman.kb.index import AliasIndex, IndexEntry, alias_index
+from dragoman.kb.loader import load_kb
+from dragoman.model import Article, Mention, MentionKind, Span
+from dragoman.pipeline import BaseStage, StageSettings, register_stage
+from dragoman.text import normalize
+from dragoman.text.morph import splits
+
+
+class GazetteerSettings(StageSettings):
+    # Role titles ("the Azerbaijani president") become TITLE mentions for the linker to resolve.
+    titles: bool = True
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # token index
+    length: int
+    prefix: str
+    entry: IndexEntry
+    stripped_suffix: int = 0  # characters of a possessive cut from the last token
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
+
+
+@register_stage("dragoman.Gazetteer.v1", settings=GazetteerSettings)
+class Gazetteer(BaseStage):
+    """Append ``source="gazetteer"`` mentions of KB actors, countries, nisbas, metonyms and titles.
+
+    Matching runs on ``Article.norm`` token by token: the first token of a
+    name may carry clitics or prefix letters (وبالولايات، לנתניהו), which
+    ``dragoman.text.morph`` strips; the longest name wins and a mention's
+    ``head`` excludes the prefix.  Ambiguous short forms and blocked phrases
+    come from ``lang/data/<code>/gazetteer.yaml``; boilerplate is skipped.
+    A name several actors share is resolved by who was in office on
+    ``Article.source.published``.
+    """
+
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "norm", "tokens", "language", "boilerplate"})
+    provides: ClassVar[frozenset[str]] = frozenset({"mentions"})
+
+    def __init__(self, settings: GazetteerSettings | None = None) -> None:
+        super().__init__(settings or GazetteerSettings())
+        self.settings: GazetteerSettings
+        self.kb = load_kb()
+
+    def __call__(self, article: Article) -> Article:
+        lang = (article.language or "").split("-")[0].lower()
+        if not lang or not article.tokens:
+            return article
+        idx = alias_index(lang)
+        norm, offsets = article.norm, article.norm_offsets
+        if norm is None or offsets is None:
+            n = normalize(article.text)
+            norm, offsets = n.text, n.offsets
+        toks = _body_tokens(article)
+        if not toks:
+            return article
+        if len(norm) == len(article.text):  # nothing was removed: offsets are the identity
+            ntoks = [norm[t.start : t.end] for t in toks]
+        else:
+            ntoks = [norm[bisect_left(offsets, t.start) : bisect_left(offsets, t.end)] for t in toks]
+        text = article.text
+        joinable = [_joinable(text, toks[k].end, toks[k + 1].start) for k in range(len(toks) - 1)]
+        joinable.append(False)
+        blocked = _blocked(idx, ntoks, joinable, lang)
+        matches = _match(idx, article.text, toks, ntoks, joinable, blocked, offsets)
+        seen = {(m.span, m.kb_id) for m in article.mentions}
+        day = article.source.published
+        for m, extra in _with_titles(idx, matches, ntoks, joinable, self.settings.titles):
+            e = m.entry
+            first, last = toks[m.start], toks[m.end - 1]
+            span_start = toks[min(m.start, extra.start)].start if extra else first.start
+            span_end = toks[max(m.end, extra.end) - 1].end if extra else last.end
+            n0 = bisect_left(offsets, first.start)
+            head_start = offsets[min(n0 + len(m.prefix), len(offsets) - 1)]
+            head_end = last.end - m.stripped_suffix
+            if e.kind is MentionKind.TITLE:
+                of = extra.entry.kb_ids[0] if extra else e.default_of
+                kb_id = f"role:{e.role}@{of}"
+            else:
+                kb_id = self.kb.choose(list(e.kb_ids), day)
+            span = Span(span_start, span_end)
+            if (span, kb_id) in seen:
+                continue
+            seen.add((span, kb_id))
+            head = Span(head_start, max(head_start, head_end))
+            article.mentions.append(
+                Mention(span=span, type=e.type, kind=e.kind, source="gazetteer", kb_id=kb_id, head=head)
+            )
+        return article
+
+
+def _body_tokens(article: Article) -> list[Span]:
+    if not article.boilerplate:
+        return article.tokens
+    return [t for t in article.tokens if not article.in_boilerplate(t)]
+
+
+def _joinable(text: str, a: int, b: int) -> bool:
+    """Two tokens can belong to one name: only spaces between them, no line break."""
+    if b == a + 1:
+        return text[a] == " "
+    gap = text[a:b]
+    return len(gap) <= 3 and "\n" not in gap and gap.strip() == ""
+
+
+def _seq_ok(joinable: list[bool], start: int, length: int) -> bool:
+    return all(joinable[k] for k in range(start, start + length - 1))
+
+
+def _blocked(idx: AliasIndex, ntoks: list[str], joinable: list[bool], lang: str) -> set[int]:
+    out: set[int] = set()
+    if not idx.blocked:
+        return out
+    firsts = idx.blocked_firsts
+    for i, tok in enumerate(ntoks):
+        if tok[-2:] not in firsts:  # cheap filter before enumerating prefix readings
+            continue
+        stems = {stem for _, stem in splits(tok, lang)}
+        for phrase in idx.blocked:
+            n = len(phrase)
+            if (
+                phrase[0] in stems
+                and i + n <= len(ntoks)
+                and _seq_ok(joinable, i, n)
+                and tuple(ntoks[i + 1 : i + n]) == phrase[1:]
+            ):
+                out.update(range(i, i + n))
+    return out
+
+
+def _match(
+    idx: AliasIndex,
+    text: str,
+    toks: list[Span],
+    ntoks: list[str],
+    joinable: list[bool],
+    blocked: set[int],
+    offsets: list[int],
+) -> list[_Match]:
+    out: list[_Match] = []
+    n = len(ntoks)
+    i = 0
+    while i < n:
+        best: _Match | None = None
+        if i not in blocked:
+            for prefix, stem in idx.forms(ntoks[i]):
+                for e in idx.by_first[stem]:
+                    length = len(e.tokens)
+                    if best is not None and length <= best.length:
+                        break
+                    m = _try(idx, text, toks, ntoks, joinable, blocked, offsets, i, prefix, stem, e)
+                    if m is not None:
+                        best = m
+                        break
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best.end
+    return out
+
+
+def _try(
+    idx: AliasIndex,
+    text: str,
+    toks: list[Span],
+    ntoks: list[str],
+    joinable: list[bool],
+    blocked: set[int],
+    offsets: list[int],
+    i: int,
+    prefix: str,
+    stem: str,
+    e: IndexEntry,
+) -> _Match | None:
+    length = len(e.tokens)
+    if i + length > len(ntoks) or not _seq_ok(joinable, i, length):
+        return None
+    if any(k in blocked for k in range(i + 1, i + length)):
+        return None
+    if e.tokens in idx.ambiguous:
+        return None
+    words = [stem, *ntoks[i + 1 : i + length]]
+    for k, (want, got) in enumerate(zip(e.tokens, words, strict=True)):
+        if not idx.token_matches(want, got, last=k == length - 1):
+            return None
+    suffix = len(words[-1]) - len(e.tokens[-1])
+    head_start = offsets[bisect_left(offsets, toks[i].start) + len(prefix)] if prefix else toks[i].start
+    if e.exact is not None:
+        raw = [text[head_start : toks[i].end], *(text[t.start : t.end] for t in toks[i + 1 : i + length])]
+        raw[-1] = raw[-1][: len(raw[-1]) - suffix] if suffix else raw[-1]
+        if tuple(raw) != e.exact:
+            return None
+    elif idx.require_capital and e.kind is not MentionKind.TITLE:
+        first = text[head_start]
+        if first.isalpha() and not first.isupper():
+            return None
+    return _Match(i, length, prefix, e, suffix)
+
+
+def _with_titles(
+    idx: AliasIndex, matches: list[_Match], ntoks: list[str], joinable: list[bool], enabled: bool
+) -> list[tuple[_Match, _Match | None]]:
+    """Pair each title with the state that qualifies it; drop titles that name none."""
+    by_start = {m.start: m for m in matches}
+    by_end = {m.end: m for m in matches}
+    out: list[tuple[_Match, _Match | None]] = []
+    for m in matches:
+        if m.entry.kind is not MentionKind.TITLE:
+            out.append((m, None))
+            continue
+        if not enabled:
+            continue
+        extra: _Match | None = None
+        if idx.modifier in ("after", "both") and joinable[m.end - 1]:
+            j = m.end
+            for conn in idx.connectors:
+                if tuple(ntoks[j : j + len(conn)]) == conn and _seq_ok(joinable, j - 1, len(conn) + 2):
+                    j += len(conn)
+                    break
+            extra = _state(by_start.get(j))
+        if extra is None and idx.modifier in ("before", "both") and m.start > 0 and joinable[m.start - 1]:
+            extra = _state(by_end.get(m.start))
+        if extra is None and m.entry.default_of is None:
+            continue
+        out.append((m, extra))
+    return out
+
+
+def _state(m: _Match | None) -> _Match | None:
+    if m is None or m.entry.kind not in (MentionKind.NAME, MentionKind.NISBA):
+        return None
+    return m if m.entry.kb_ids and m.entry.kb_ids[0].startswith("country:") else None
