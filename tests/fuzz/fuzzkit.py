@@ -7,7 +7,9 @@ folders are not packages.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +150,93 @@ def stored_documents(store: Store) -> dict[str, str]:
 
 def error_ids(store: Store) -> set[str]:
     return {e.article_id for e in store.iter_errors()}
+
+
+# --------------------------------------------------------------------------- fault accounting
+
+
+@dataclass
+class Tally:
+    """What the fault and fuzz tests fed in and how each input ended; printed after the run."""
+
+    inputs: int = 0
+    stored: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    crashes: int = 0
+    dropped: int = 0
+
+    def line(self) -> str:
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
+        return (
+            f"fault/fuzz inputs: {self.inputs}; stored {self.stored}; error records {sum(self.errors.values())} "
+            f"({kinds}); crashes {self.crashes}; silent drops {self.dropped}"
+        )
+
+
+TALLY = Tally()
+_SCHEMA_CHECK_LIMIT = 200_000  # characters of text
+
+
+def check_spans(article: Article) -> None:
+    """Every annotation points inside ``text``, and the stored JSON passes the Article schema."""
+    from dragoman.serialize import to_json, validate
+
+    n = len(article.text)
+    spans = [*article.sentences, *article.tokens, *(b.span for b in article.boilerplate),
+             *(m.span for m in article.mentions), *(t.span for t in article.time_expressions),
+             *(q.span for q in article.quotes)]
+    for span in spans:
+        assert 0 <= span.start <= span.end <= n, f"span {span} outside text of length {n}"
+    if article.raw_offsets is not None and article.raw is not None:
+        assert len(article.raw_offsets) >= n
+        assert all(0 <= o <= len(article.raw) for o in article.raw_offsets[:n])
+    # JSON Schema validation is pure Python and takes seconds on a multi-megabyte article; the span
+    # checks above already cover what matters there.
+    if n <= _SCHEMA_CHECK_LIMIT:
+        validate(to_json(article))
+
+
+def process_and_store(config_text: str, articles: list[Article], store: Store) -> dict[str, str]:
+    """The ingest path for one batch (``process_batch`` then the store); outcome per article id.
+
+    The outcome is ``"stored"`` or the error record's kind.  An exception out
+    of the pipeline or the store counts as a crash and is re-raised; an id
+    that ends neither stored nor recorded counts as a silent drop.
+    """
+    from dragoman.api import process_batch
+
+    TALLY.inputs += len(articles)
+    try:
+        results = process_batch(config_text, articles)
+        for res in results:
+            if res.error is not None:
+                store.put_error(res.error)
+            else:
+                store.put_article(res.article)
+    except Exception:
+        TALLY.crashes += 1
+        raise
+    outcomes = {}
+    for res in results:
+        if res.error is not None:
+            outcomes[res.article.id] = res.error.kind
+        else:
+            check_spans(res.article)
+            outcomes[res.article.id] = "stored"
+    return account(store, outcomes, [a.id for a in articles])
+
+
+def account(store: Store, outcomes: dict[str, str], ids: list[str]) -> dict[str, str]:
+    """Tally ``outcomes`` and check every id in ``ids`` is in the store as an article or an error."""
+    recorded = error_ids(store)
+    for art_id in dict.fromkeys(ids):
+        kind = outcomes.get(art_id)
+        in_store = store.has_article(art_id) or art_id in recorded
+        if kind is None or not in_store:
+            TALLY.dropped += 1
+            raise AssertionError(f"input {art_id[:12]} was silently dropped (outcome {kind}, stored {in_store})")
+        if kind == "stored":
+            TALLY.stored += 1
+        else:
+            TALLY.errors[kind] += 1
+    return outcomes
