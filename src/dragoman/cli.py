@@ -215,11 +215,10 @@ def stages() -> None:
     """Registered pipeline stages, with what each requires and provides."""
     from dragoman.pipeline import registry
 
-    table = Table("name", "requires", "provides", "what it does")
     for name, spec in sorted(registry().items()):
-        table.add_row(name, ", ".join(sorted(spec.requires)), ", ".join(sorted(spec.provides)),
-                      spec.doc.splitlines()[0] if spec.doc else "")
-    out.print(table)
+        out.print(f"[bold]{name}[/bold]  {spec.doc.splitlines()[0] if spec.doc else ''}", soft_wrap=True)
+        out.print(f"    requires: {', '.join(sorted(spec.requires)) or '-'}   provides: {', '.join(sorted(spec.provides))}",
+                  soft_wrap=True)
 
 
 @app.command()
