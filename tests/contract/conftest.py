@@ -25,12 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from store_articles import arabic_article, hebrew_article
+from store_articles import arabic_article, hebrew_article, open_url
 
 from dragoman.model import Article
 from dragoman.store import Store
-from dragoman.store.postgres import PostgresStore
-from dragoman.store.sqlite import SQLiteStore
 
 _PG_USER = "dragoman-pg"  # created when the tests run as root and no 'postgres' user exists
 
@@ -159,12 +157,9 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty, unmigrated store location of each kind."""
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
+    pytest.importorskip("psycopg", reason="psycopg (the 'scale' extra) is not installed")
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
     return cluster.new_database()
-
-
-def _open(url: str) -> Store:
-    return PostgresStore(url) if url.startswith("postgresql://") else SQLiteStore(url)
 
 
 @pytest.fixture
@@ -173,7 +168,7 @@ def open_store_at() -> Iterator[Callable[[str], Store]]:
     opened: list[Store] = []
 
     def opener(url: str) -> Store:
-        s = _open(url)
+        s = open_url(url)
         opened.append(s)
         return s
 

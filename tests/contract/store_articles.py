@@ -1,4 +1,4 @@
-"""Hand-built articles with every layer, for the store tests (no other stage involved)."""
+"""Hand-built articles with every layer for the store tests (no other stage involved), and a store opener."""
 
 from __future__ import annotations
 
@@ -21,6 +21,17 @@ from dragoman.model import (
     SpeakerKind,
     TimeExpr,
 )
+from dragoman.store import Store
+from dragoman.store.sqlite import SQLiteStore
+
+
+def open_url(url: str) -> Store:
+    """An unmigrated store; PostgreSQL is imported only when asked for, so SQLite runs without psycopg."""
+    if url.startswith("postgresql://"):
+        from dragoman.store.postgres import PostgresStore
+
+        return PostgresStore(url)
+    return SQLiteStore(url)
 
 
 def _find(text: str, needle: str, nth: int = 0) -> Span:

@@ -10,11 +10,9 @@ from __future__ import annotations
 import multiprocessing as mp
 from multiprocessing.synchronize import Barrier
 
-from store_articles import english_article
+from store_articles import english_article, open_url
 
 from dragoman.pipeline.runner import ErrorRecord
-from dragoman.store.postgres import PostgresStore
-from dragoman.store.sqlite import SQLiteStore
 
 WORKERS = 4
 PER_WORKER = 12
@@ -23,7 +21,7 @@ TOTAL = (WORKERS - 1) * STRIDE + PER_WORKER
 
 
 def _ingest(url: str, worker: int, barrier: Barrier, results: mp.Queue[tuple[int, int, int]]) -> None:
-    store = PostgresStore(url) if url.startswith("postgresql://") else SQLiteStore(url)
+    store = open_url(url)
     try:
         barrier.wait(timeout=60)
         store.migrate()  # every worker migrates the same fresh store at once
@@ -52,7 +50,7 @@ def test_concurrent_ingest_loses_and_duplicates_nothing(store_url: str) -> None:
     assert sum(stored for _, stored, _ in outcome) == TOTAL
     assert sum(errors for _, _, errors in outcome) == TOTAL
 
-    store = PostgresStore(store_url) if store_url.startswith("postgresql://") else SQLiteStore(store_url)
+    store = open_url(store_url)
     try:
         assert store.count_articles() == TOTAL
         assert sorted(a.source.path or "" for a in store.iter_articles()) == sorted(

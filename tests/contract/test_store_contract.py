@@ -12,11 +12,10 @@ from dragoman.pipeline.runner import ErrorRecord
 from dragoman.serialize import to_json
 from dragoman.store import Store
 from dragoman.store.migrate import latest_version
-from dragoman.store.postgres import PostgresStore
 
 
 def _dialect(store: Store) -> str:
-    return "postgres" if isinstance(store, PostgresStore) else "sqlite"
+    return "postgres" if type(store).__name__ == "PostgresStore" else "sqlite"
 
 
 def test_implements_the_protocol(store: Store) -> None:

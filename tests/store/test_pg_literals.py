@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman.model import Span
-from dragoman.store.postgres import tsquery_literal, tsvector_literal
 from dragoman.store.search import Term, document_terms
+
+pytest.importorskip("psycopg", reason="psycopg (the 'scale' extra) is not installed")
+from dragoman.store.postgres import tsquery_literal, tsvector_literal  # noqa: E402
 
 
 def test_tsvector_literal_positions_are_one_based_and_grouped() -> None:
