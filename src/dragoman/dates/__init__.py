@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dragoman.dates.data import DatesData, Shift, Unit, dates_data, languages_with_dates
-from dragoman.dates.finder import find_readings, parse_numeric
+from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
 from dragoman.dates.patterns import DIGITS, Patterns, fold_digits, patterns
 from dragoman.dates.published import Dateline, find_dateline, latest_dated
 from dragoman.dates.resolve import Anchor, Kind, Reading, resolve
@@ -26,11 +26,13 @@ __all__ = [
     "Patterns",
     "Reading",
     "Shift",
+    "Trigger",
     "Unit",
     "dates_data",
     "extract_time_expressions",
     "find_dateline",
     "find_readings",
+    "find_triggers",
     "fold_digits",
     "languages_with_dates",
     "latest_dated",
@@ -48,6 +50,7 @@ def extract_time_expressions(
     *,
     future_days: int = 92,
     readings: list[Reading] | None = None,
+    triggers: list[Trigger] | None = None,
 ) -> tuple[list[TimeExpr], list[Reading]]:
     """Time expressions in ``regions`` of ``scan`` (digit-folded text), plus the readings behind them.
 
@@ -55,6 +58,7 @@ def extract_time_expressions(
     anchor without searching the text again.
     """
     if readings is None:
-        keys = pats.keys(scan)
-        readings = [r for reg in regions for r in find_readings(scan, reg.start, reg.end, pats, keys)]
+        if triggers is None:
+            triggers = find_triggers(pats.keys(scan), pats)
+        readings = [r for reg in regions for r in find_readings(scan, reg.start, reg.end, pats, triggers)]
     return [resolve(r, anchor, future_days=future_days) for r in readings], readings

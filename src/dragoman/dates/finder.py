@@ -11,6 +11,7 @@ language's data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import cache
 
@@ -40,36 +41,63 @@ def parse_numeric(text: str, lang: str, order: str) -> date | None:
 
 
 _TOKEN = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+")
 # How far around a trigger word a date may reach: the longest phrase in the
 # data ("the day before yesterday", "مارس/آذار من هذا العام") fits easily.
 _BEFORE, _AFTER = 40, 50
 
+Trigger = tuple[int, int, int]  # start, end, families
 
-def _windows(keys: str, start: int, end: int, pats: Patterns) -> list[tuple[int, int, int]]:
-    """Stretches of ``keys[start:end]`` around trigger words and numbers, merged, with their families."""
-    out: list[tuple[int, int, int]] = []
-    triggers = pats.triggers
-    for m in _TOKEN.finditer(keys, start, end):
-        tok = m.group()
-        bits = triggers.get(tok, 0)
-        if tok[0].isdigit() or tok[-1].isdigit():
-            bits |= DIGIT
-        if bits:
-            lo, hi = max(start, m.start() - _BEFORE), min(end, m.end() + _AFTER)
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], hi, out[-1][2] | bits)
-            else:
-                out.append((lo, hi, bits))
+
+def find_triggers(keys: str, pats: Patterns) -> list[Trigger]:
+    """Where in ``keys`` (``pats.keys(text)``) a date may be: trigger words and numbers, in order.
+
+    Set intersection in C finds which trigger words occur at all (usually a
+    handful), so only those are located; a Python loop over every token
+    would cost more than all the date regexes together.
+    """
+    out: list[Trigger] = [(m.start(), m.end(), DIGIT) for m in _NUMBER.finditer(keys)]
+    for word in pats.triggers.keys() & set(_TOKEN.findall(keys)):
+        bits, n = pats.triggers[word], len(word)
+        pos = keys.find(word)
+        while pos >= 0:
+            before = keys[pos - 1] if pos else " "
+            after = keys[pos + n] if pos + n < len(keys) else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                out.append((pos, pos + n, bits))
+            pos = keys.find(word, pos + n)
+    out.sort()
     return out
 
 
-def find_readings(scan: str, start: int, end: int, pats: Patterns, keys: str | None = None) -> list[Reading]:
+def _windows(triggers: list[Trigger], start: int, end: int) -> list[Trigger]:
+    """Stretches of ``[start, end)`` around the triggers inside it, merged, with their families."""
+    out: list[Trigger] = []
+    for ts, te, bits in triggers[bisect_left(triggers, (start, -1, -1)) :]:
+        if ts >= end:
+            break
+        if te > end:
+            continue
+        lo, hi = max(start, ts - _BEFORE), min(end, te + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi, out[-1][2] | bits)
+        else:
+            out.append((lo, hi, bits))
+    return out
+
+
+def find_readings(
+    scan: str, start: int, end: int, pats: Patterns, triggers: list[Trigger] | None = None
+) -> list[Reading]:
     """Readings in ``scan[start:end]`` (``scan`` is the digit-folded text), in text order.
 
-    ``keys`` is ``pats.keys(scan)``; pass it when calling once per sentence to fold the text only once.
+    ``triggers`` is ``find_triggers(pats.keys(scan), pats)``; pass it when
+    calling once per sentence, so the text is scanned for triggers only once.
     """
+    if triggers is None:
+        triggers = find_triggers(pats.keys(scan), pats)
     hits: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for lo, hi, bits in _windows(keys if keys is not None else pats.keys(scan), start, end, pats):
+    for lo, hi, bits in _windows(triggers, start, end):
         for prio, (kind, rx) in enumerate(pats.shapes):
             if not bits & pats.needs[prio]:
                 continue

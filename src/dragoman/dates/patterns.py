@@ -262,4 +262,4 @@ def _variants(word: str, data: DatesData, limit: int = 256) -> set[str]:
 def _trigger_word(phrase: str) -> str:
     # The longest word is the most specific one ("yesterday" in "the day before yesterday"):
     # common words such as "the" or "في" would open a window at every other token.
-    return max(phrase.lower().split(), key=len)
+    return max(re.findall(r"\w+", phrase.lower()) or [phrase.lower()], key=len)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dragoman.dates.finder import find_readings, parse_numeric
+from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
 from dragoman.dates.patterns import Patterns
 from dragoman.dates.resolve import Kind, Reading
 
@@ -57,20 +57,25 @@ def _alone(scan: str, start: int, end: int, r: Reading, pats: Patterns) -> bool:
     return len(_WORD.findall(rest)) <= 2
 
 
-def find_dateline(scan: str, pats: Patterns, *, max_lines: int = 12) -> Dateline | None:
-    """The publication date printed near the top of ``scan`` (digit-folded text), if any."""
+def find_dateline(
+    scan: str, pats: Patterns, *, max_lines: int = 12, triggers: list[Trigger] | None = None
+) -> Dateline | None:
+    """The publication date printed near the top of ``scan`` (digit-folded text), if any.
+
+    ``triggers`` is ``find_triggers(pats.keys(scan), pats)`` when the caller already has it.
+    """
     fallback: Dateline | None = None
     lines = _lines(scan, max_lines)
     if not lines:
         return None
-    top = lines[-1][1]
-    keys = pats.keys(scan[:top])
+    if triggers is None:
+        triggers = find_triggers(pats.keys(scan[: lines[-1][1]]), pats)
     for start, end in lines:
         label = pats.label.search(scan, start, end)
         if label is None and end - start > _MAX_LINE:
             continue  # a paragraph, not a dateline
         lo, hi = (label.start(), min(end, label.end() + _LABEL_TAIL)) if label else (start, end)
-        for r in find_readings(scan, lo, hi, pats, keys):
+        for r in find_readings(scan, lo, hi, pats, triggers):
             d = _full_day(r)
             if d is None:
                 continue

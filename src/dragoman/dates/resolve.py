@@ -65,11 +65,11 @@ class Reading:
         return False
 
     @property
-    def needs_year_only(self) -> bool:
-        """Resolvable from the anchor's year alone ("this year", "March of last year")."""
-        if self.shift in (Shift.THIS_YEAR, Shift.LAST_YEAR, Shift.NEXT_YEAR):
+    def needs_day(self) -> bool:
+        """Meaningless without the exact publication day ("yesterday", "last week", "in recent weeks")."""
+        if self.kind == Kind.VAGUE:
             return True
-        return self.kind == Kind.RELATIVE and self.unit == Unit.YEAR
+        return self.kind == Kind.RELATIVE and self.unit in (Unit.DAY, Unit.WEEK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +138,7 @@ def resolve(r: Reading, anchor: Anchor | None, *, future_days: int = 92) -> Time
     """Resolve one reading; relative ones without a usable anchor stay UNRESOLVED."""
     if r.absolute:
         return _absolute(r)
-    if anchor is None or (anchor.estimated and not r.needs_year_only):
+    if anchor is None or (anchor.estimated and r.needs_day):
         # An estimated anchor is a lower bound on the publication date: good
         # enough to say which year "this year" is, not which day "yesterday" was.
         return TimeExpr(span=r.span, value=None, granularity=Granularity.UNRESOLVED, relative=True)

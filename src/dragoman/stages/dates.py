@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from pydantic import Field
@@ -10,11 +11,14 @@ from dragoman.dates import (
     Anchor,
     extract_time_expressions,
     find_dateline,
+    find_triggers,
     fold_digits,
     latest_dated,
     patterns,
 )
-from dragoman.model import Article
+from dragoman.dates.data import Shift
+from dragoman.dates.resolve import Reading
+from dragoman.model import Article, Granularity, TimeExpr
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
@@ -29,6 +33,22 @@ class DatesSettings(StageSettings):
     # Resolve year-level relative expressions ("this year", "March of last year")
     # against that estimate; day-level ones ("yesterday") always stay unresolved.
     resolve_against_estimate: bool = True
+
+
+def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[date, bool] | None:
+    best: tuple[date, bool] | None = None
+    for r, e in zip(readings, exprs, strict=True):
+        if (
+            r.shift != Shift.THIS_YEAR
+            or e.value is None
+            or e.granularity not in (Granularity.DAY, Granularity.MONTH)
+        ):
+            continue
+        month_only = e.granularity == Granularity.MONTH
+        d = date.fromisoformat(e.value + "-01" if month_only else e.value)
+        if best is None or d > best[0]:
+            best = (d, month_only)
+    return best
 
 
 @register_stage("dragoman.Dates.v1", settings=DatesSettings)
@@ -60,19 +80,26 @@ class Dates(BaseStage):
             article.time_expressions = []
             return article
         scan = fold_digits(article.text)
+        triggers = find_triggers(pats.keys(scan), pats)  # one scan of the text serves every search below
         body = [sent for sent in article.sentences if not article.in_boilerplate(sent)]
         src = article.source
         anchor: Anchor | None = None
         if src.published is not None:
             anchor = Anchor(src.published, estimated=src.published_estimated)
         else:
-            line = find_dateline(scan, pats, max_lines=s.dateline_lines) if s.dateline_lines else None
+            line = (
+                find_dateline(scan, pats, max_lines=s.dateline_lines, triggers=triggers)
+                if s.dateline_lines
+                else None
+            )
             if line is not None:
                 src.published, src.published_estimated = line.day, False
                 article.meta["published_from"] = "dateline"
                 article.meta["published_span"] = [line.start, line.end]
                 anchor = Anchor(line.day)
-        exprs, readings = extract_time_expressions(scan, body, pats, anchor, future_days=s.future_days)
+        exprs, readings = extract_time_expressions(
+            scan, body, pats, anchor, future_days=s.future_days, triggers=triggers
+        )
         if anchor is None and s.estimate_published:
             latest = latest_dated(readings)
             if latest is not None:
@@ -84,5 +111,15 @@ class Dates(BaseStage):
                     exprs, _ = extract_time_expressions(
                         scan, body, pats, est, future_days=s.future_days, readings=readings
                     )
+                    # "May of this year" in an article whose latest full date is April
+                    # means it was published in May at the earliest: raise the estimate.
+                    later = _latest_this_year(readings, exprs)
+                    if later is not None and later[0] > day:
+                        day, month_only = later
+                        src.published = day
+                        est = Anchor(day, estimated=True, month_only=month_only)
+                        exprs, _ = extract_time_expressions(
+                            scan, body, pats, est, future_days=s.future_days, readings=readings
+                        )
         article.time_expressions = exprs
         return article

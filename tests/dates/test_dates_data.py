@@ -1,0 +1,105 @@
+"""Every dates.yaml loads, and every entry in it is reachable by the finder."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from dragoman.dates import Kind, dates_data, find_readings, languages_with_dates, patterns
+from dragoman.dates.data import DatesData
+from dragoman.lang import available_languages
+
+LANGS = languages_with_dates()
+
+
+def test_the_three_news_languages_have_date_data() -> None:
+    assert {"ar", "he", "en"} <= set(LANGS)
+    assert set(LANGS) <= set(available_languages())
+
+
+def test_schema_rejects_unknown_keys() -> None:
+    with pytest.raises(ValidationError):
+        DatesData.model_validate({"months": {1: ["x"]}, "monthz": {}})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_month_name_is_read_with_its_number(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    assert sorted(data.months) == list(range(1, 13))
+    for number, names in data.months.items():
+        for name in names:
+            text = f"{name} 2024"
+            got = find_readings(text, 0, len(text), pats)
+            assert [(r.kind, r.year, r.month) for r in got] == [(Kind.MONTH, 2024, number)], name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_relative_phrase_is_found(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    for rel in data.relative:
+        for phrase in rel.phrases:
+            got = find_readings(phrase, 0, len(phrase), pats)
+            assert len(got) == 1 and got[0].span.start == 0, phrase
+            # another entry may win for a shared phrase ("السنة الماضية" both year and modifier), but
+            # the unit must agree with the data
+            assert got[0].unit == rel.unit, phrase
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_month_modifier_is_read(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    month = data.months[3][0]
+    for mod in data.modifiers_after:
+        text = f"{month} {mod.phrase}"
+        got = find_readings(text, 0, len(text), pats)
+        assert [(r.kind, r.month, r.shift) for r in got] == [(Kind.MONTH, 3, mod.shift)], text
+    for mod in data.modifiers_before:
+        text = f"{mod.phrase} {month}"
+        got = find_readings(text, 0, len(text), pats)
+        assert [(r.kind, r.month, r.shift) for r in got] == [(Kind.MONTH, 3, mod.shift)], text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_season_and_decade_word_is_read(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    for season, names in data.seasons.items():
+        for name in names:
+            text = f"{name} 2023"
+            got = find_readings(text, 0, len(text), pats)
+            assert [(r.kind, r.season, r.year) for r in got] == [(Kind.SEASON, season, 2023)], text
+    for digit, words in data.decade_words.items():
+        for word in words:
+            got = find_readings(word, 0, len(word), pats)
+            assert [(r.kind, r.year) for r in got] == [(Kind.DECADE, 1900 + 10 * digit)], word
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_counted_units_and_number_words(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    c = data.counted
+    for unit, words in c.units.items():
+        for word in words:
+            for number, value in list(c.numbers.items())[:3] + [("3", 3)]:
+                core = f"{number} {word}"
+                text = f"{c.before[0]} {core}" if c.before else f"{core} {c.after[0]}"
+                got = find_readings(text, 0, len(text), pats)
+                assert [(r.kind, r.unit, r.offset) for r in got] == [(Kind.RELATIVE, unit, -value)], text
+    for word, (unit, n) in c.counted_units.items():
+        text = f"{c.before[0]} {word}"
+        got = find_readings(text, 0, len(text), pats)
+        assert [(r.unit, r.offset) for r in got] == [(unit, -n)], text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_published_labels_and_weekdays_compile(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    for label in data.published_labels:
+        assert pats.label.search(f"x {label} y"), label
+    for day in data.weekdays:
+        assert pats.weekday.search(f"x {day} y"), day
