@@ -55,6 +55,7 @@ class AliasIndex:
         self.ambiguous = frozenset(name_tokens(a) for a in pol.ambiguous)
         self.require_capital = pol.require_capital
         self.blocked = [name_tokens(b) for b in pol.blocked]
+        self.elision = [(normalize(p).text, normalize(a).text) for p, a in pol.elision]
         # Last two letters of each blocked phrase's first word: prefixes only change the front.
         self.blocked_firsts = frozenset(b[0][-2:] for b in self.blocked)
         by_first: dict[str, list[IndexEntry]] = defaultdict(list)
@@ -83,7 +84,9 @@ class AliasIndex:
         if hit is not None:
             return hit
         out: list[tuple[str, str]] = []
-        for prefix, stem in splits(token, self.lang):
+        readings = splits(token, self.lang)
+        readings += [(p, a + token[len(p) :]) for p, a in self.elision if token.startswith(p)]
+        for prefix, stem in readings:
             if prefix and len(stem) < self.min_prefixed_stem:
                 continue
             if stem in self.by_first:

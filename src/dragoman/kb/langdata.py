@@ -56,6 +56,9 @@ class GazetteerPolicy(_Strict):
     blocked: list[str] = Field(default_factory=list)
     ambiguous: list[str] = Field(default_factory=list)
     romanize: dict[str, str] = Field(default_factory=dict)
+    # Prefixes that swallow a following article (Hebrew ב + המזרח is written במזרח):
+    # [prefix, article] pairs; the stem is looked up with the article put back.
+    elision: list[tuple[str, str]] = Field(default_factory=list)
     # Proper names are capitalised in this script, so a lower-case match is a common word.
     require_capital: bool = False
 
