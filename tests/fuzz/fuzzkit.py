@@ -205,7 +205,6 @@ def process_and_store(config_text: str, articles: list[Article], store: Store) -
     """
     from dragoman.api import process_batch
 
-    TALLY.inputs += len(articles)
     try:
         results = process_batch(config_text, articles)
         for res in results:
@@ -216,6 +215,7 @@ def process_and_store(config_text: str, articles: list[Article], store: Store) -
     except Exception:
         TALLY.crashes += 1
         raise
+    no_internal_errors([r.error for r in results if r.error is not None])
     outcomes = {}
     for res in results:
         if res.error is not None:
@@ -230,6 +230,7 @@ def account(store: Store, outcomes: dict[str, str], ids: list[str]) -> dict[str,
     """Tally ``outcomes`` and check every id in ``ids`` is in the store as an article or an error."""
     recorded = error_ids(store)
     for art_id in dict.fromkeys(ids):
+        TALLY.inputs += 1
         kind = outcomes.get(art_id)
         in_store = store.has_article(art_id) or art_id in recorded
         if kind is None or not in_store:
@@ -240,3 +241,15 @@ def account(store: Store, outcomes: dict[str, str], ids: list[str]) -> dict[str,
         else:
             TALLY.errors[kind] += 1
     return outcomes
+
+
+def no_internal_errors(errors: list[ErrorRecord]) -> None:
+    """A stage that raised something other than StageError crashed; the runner contained it, we count it.
+
+    Bad input should end as a record with a meaningful kind (``empty``,
+    ``binary``...), never as ``internal_error``, which means a bug.
+    """
+    crashed = [e for e in errors if e.kind == "internal_error"]
+    if crashed:
+        TALLY.crashes += len(crashed)
+        raise AssertionError("stage crashed: " + "; ".join(f"{e.stage}: {e.message}" for e in crashed[:3]))

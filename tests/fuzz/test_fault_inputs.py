@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fuzzkit import account, check_spans, make_store, write_config
+from fuzzkit import account, check_spans, make_store, no_internal_errors, write_config
 
 from dragoman.api import ingest
 from dragoman.ingest import iter_inputs
@@ -34,6 +34,7 @@ def _ingest(tmp_path: Path, files: dict[str, bytes], texts: dict[str, str] | Non
     try:
         summary = ingest([corpus], store=store, config=write_config(tmp_path), batch_size=4)
         assert summary.seen == len(ids)
+        no_internal_errors(summary.errors)
         outcomes = {e.article_id: e.kind for e in summary.errors}
         stored_text = {}
         for art in store.iter_articles():
