@@ -88,7 +88,11 @@ def _group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: 
             nxt = order[j]
             lo, hi = (cur.last + 1, nxt.first) if step == 1 else (nxt.last + 1, cur.first)
             between = [view.folded(k) for k in range(lo, hi)]
-            glued = nxt.proclitic[:1] in rules.coordinators if step == 1 else cur.proclitic[:1] in rules.coordinators
+            glued = (
+                nxt.proclitic[:1] in rules.coordinators
+                if step == 1
+                else cur.proclitic[:1] in rules.coordinators
+            )
             if (between and all(w in rules.coordinators for w in between)) or (not between and glued):
                 out.append(nxt)
                 cur = nxt
@@ -103,8 +107,13 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
     near = [
         m
         for m in view.mentions
-        if m.entity and (m.last < t_start - 0 or m.first >= t_end)
+        if m.entity
+        and (m.last < t_start - 0 or m.first >= t_end)
         and min(abs(m.last - t_start), abs(m.first - t_end)) <= rules.window
+    ]
+    # a place after "in"/"في" is where it happened, never who did it
+    near = [
+        m for m in near if not (_before(view, m, rules.place_markers) and m.mention.type is EntityType.PLACE)
     ]
     in_clause = [m for m in near if view.clause[m.first] == t_clause]
     pool = in_clause or near
@@ -124,17 +133,25 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
             continue
         if _before(view, m, rules.agent_markers):
             take(out.actors, m)
-        elif _before(view, m, rules.recipient_markers) or (m.proclitic and m.proclitic[-1:] in rules.recipient_clitics):
+        elif _before(view, m, rules.recipient_markers) or (
+            m.proclitic and m.proclitic[-1:] in rules.recipient_clitics
+        ):
             take(out.recipients, m)
-        elif _before(view, m, rules.place_markers) and m.mention.type in (EntityType.PLACE, EntityType.GPE):
-            if out.place is None:
-                out.place = m
-                used.add(m.index)
+        elif (
+            out.place is None
+            and _before(view, m, rules.place_markers)
+            and m.mention.type in (EntityType.PLACE, EntityType.GPE)
+        ):
+            out.place = m
+            used.add(m.index)
     if not out.actors:
         first_after = next((m for m in after if m.index not in used), None)
         # a noun's genitive follows it at once; a verb-first clause puts its subject after the verb
         genitive = (
-            pos == "noun" and rules.noun_actor_after and first_after is not None and first_after.first - t_end <= 1
+            pos == "noun"
+            and rules.noun_actor_after
+            and first_after is not None
+            and first_after.first - t_end <= 1
         )
         if (genitive or (pos == "verb" and rules.subject_after_verb)) and first_after is not None:
             take(out.actors, first_after)

@@ -87,5 +87,7 @@ def _dump(entries: dict[str, CameoEntry], source: str) -> str:
 if __name__ == "__main__":  # pragma: no cover - maintenance entry point
     src = Path(sys.argv[1])
     dest = Path(__file__).with_name("data") / "cameo_plover.yaml"
-    dest.write_text(_dump(parse_source(src.read_text("utf-8")), "PLOVER CAMEO2PLOVER-2021 (17-Sep-2021)"), "utf-8")
+    dest.write_text(
+        _dump(parse_source(src.read_text("utf-8")), "PLOVER CAMEO2PLOVER-2021 (17-Sep-2021)"), "utf-8"
+    )
     print(f"wrote {dest}")

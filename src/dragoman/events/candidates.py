@@ -16,7 +16,7 @@ from functools import cache
 from dragoman.events.matcher import PhraseMatcher, token_forms
 from dragoman.events.schema import ArgumentPatterns, events_data
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Span
-from dragoman.text import sentence_spans, tokenize
+from dragoman.text import normalize_key, sentence_spans, tokenize
 
 
 @cache
@@ -27,45 +27,65 @@ def _noun_matcher(lang: str) -> PhraseMatcher[bool]:
 
 
 @cache
+def _affixes(lang: str) -> tuple[tuple[str, str], ...]:
+    data = events_data(lang)
+    return tuple(
+        (normalize_key(a), normalize_key(b)) for a, b in (data.arguments.actor_affixes if data else [])
+    )
+
+
+@cache
 def _not_names(lang: str) -> frozenset[str]:
     data = events_data(lang)
     return frozenset(data.arguments.not_names) if data else frozenset()
 
 
-def _ner_spans(words: list[str], lang: str) -> list[tuple[int, int]]:
+def _ner_spans(words: list[str], lang: str) -> list[tuple[int, int, EntityType]]:
     try:  # the statistical tagger is optional here: absent models just give no candidates
         from dragoman.ner.tagger import has_model, tag_spans
     except ImportError:  # pragma: no cover - depends on the installed models
         return []
     if not has_model(lang):
         return []
-    return [(h.start, h.end) for h in tag_spans(words, lang)]
+    return [(h.start, h.end, h.type) for h in tag_spans(words, lang)]
 
 
-def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tuple[int, int]]:
+def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tuple[int, int, EntityType]]:
     """Token ranges that may name an actor, merged where they touch (“Hungarian officials”)."""
     marks = [False] * len(words)
-    for m in _noun_matcher(lang).find(token_forms(words, lang)):
+    types = [EntityType.MISC] * len(words)
+    forms = token_forms(words, lang)
+    for m in _noun_matcher(lang).find(forms):
         for k in range(m.start, m.end):
             marks[k] = True
     stop = _not_names(lang)
+    affixes = _affixes(lang)
     for k, w in enumerate(words):
         if w[:1].isupper() and w[:1].isalpha() and w not in stop:
             marks[k] = True
+        if any(
+            f.startswith(a) and f.endswith(b) and len(f) > len(a) + len(b) + 1
+            for f in forms[k]
+            for a, b in affixes
+        ):
+            marks[k] = True  # plural nisba: التونسيين، الاسرائيليون
     if use_ner:
-        for a, b in _ner_spans(words, lang):
+        for a, b, t in _ner_spans(words, lang):
             for k in range(a, b):
                 marks[k] = True
-    runs: list[tuple[int, int]] = []
+                types[k] = t
+    runs: list[tuple[int, int, EntityType]] = []
     k = 0
     while k < len(words):
         if not marks[k]:
             k += 1
             continue
         j = k
-        while j + 1 < len(words) and (marks[j + 1] or (words[j + 1] in ("of", "-") and j + 2 < len(words) and marks[j + 2])):
+        while j + 1 < len(words) and (
+            marks[j + 1] or (words[j + 1] in ("of", "-") and j + 2 < len(words) and marks[j + 2])
+        ):
             j += 1
-        runs.append((k, j + 1))
+        runs.append((k, j + 1, types[k]))
         k = j + 1
     return runs
 
@@ -79,10 +99,11 @@ def bare_article(text: str, lang: str, use_ner: bool = True) -> Article:
     for s in art.sentences:
         toks = [t for t in art.tokens if s.contains(t)]
         words = [text[t.start : t.end] for t in toks]
-        for a, b in candidate_runs(words, lang, use_ner):
+        for a, b, etype in candidate_runs(words, lang, use_ner):
             idx = len(art.mentions)
             span = Span(toks[a].start, toks[b - 1].end)
-            art.mentions.append(Mention(span=span, type=EntityType.MISC, kind=MentionKind.NAME, source="candidate"))
-            art.entities.append(Entity(id=f"local:{idx}", canonical=text[span.start : span.end], type=EntityType.MISC, mentions=[idx]))
+            art.mentions.append(Mention(span=span, type=etype, kind=MentionKind.NAME, source="candidate"))
+            canonical = text[span.start : span.end]
+            art.entities.append(Entity(id=f"local:{idx}", canonical=canonical, type=etype, mentions=[idx]))
     art.provided |= {"language", "sentences", "tokens", "mentions", "entities", "time_expressions"}
     return art

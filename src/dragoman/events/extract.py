@@ -9,7 +9,7 @@ from dragoman.events.arguments import Arguments, arg_rules, assign
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
-from dragoman.events.sentence import SentenceView, build_views
+from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import cue_matches, detect_status, future_stripped, status_rules
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
 
@@ -34,6 +34,12 @@ def trigger_matcher(lang: str) -> PhraseMatcher[TriggerGroup] | None:
     if unknown:
         raise ValueError(f"{lang}/events.yaml: unknown event codes {unknown} (see events/data/plover.yaml)")
     return PhraseMatcher((w, g) for g in data.triggers for w in g.triggers)
+
+
+@cache
+def generic_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.generic_nouns if data else []))
 
 
 def clause_breaks(lang: str) -> set[str]:
@@ -64,7 +70,10 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
         extended = [f + future_stripped(f, srules) for f in plain]
         cues = cue_matches(view, srules) if srules else []
         matches: list[Match[TriggerGroup]] = matcher.find(extended)
+        generic = generic_matcher(lang)
         for m in matches:
+            if generic and generic.match_at(plain, m.start) is not None:
+                continue
             group = m.payload
             inherent = EventStatus.PLANNED if group.tense == "future" else None
             if matcher.match_at(plain, m.start) is None:
@@ -88,7 +97,7 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
     return hits
 
 
-def _ids(refs: list) -> list[str]:  # type: ignore[type-arg]
+def _ids(refs: list[MentionRef]) -> list[str]:
     out: list[str] = []
     for r in refs:
         if r.entity and r.entity not in out:

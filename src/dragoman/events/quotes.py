@@ -82,13 +82,15 @@ def _mentions_in(view: SentenceView, lo: int, hi: int) -> list[MentionRef]:
     return [m for m in view.mentions if m.entity and m.first >= lo and m.last < hi]
 
 
-def resolve_speaker(article: Article, view: SentenceView, lo: int, hi: int, rules: QuoteRules) -> Speaker | None:
+def resolve_speaker(
+    article: Article, view: SentenceView, lo: int, hi: int, rules: QuoteRules
+) -> Speaker | None:
     """Who speaks in tokens ``[lo, hi)`` of the sentence, by the priority in the module docstring."""
     if hi <= lo:
         return None
     forms = view.forms[lo:hi]
-    for m in rules.anonymous.find(forms):
-        return Speaker(None, view.token_span(lo + m.start, lo + m.end), SpeakerKind.ANONYMOUS)
+    for anon in rules.anonymous.find(forms):
+        return Speaker(None, view.token_span(lo + anon.start, lo + anon.end), SpeakerKind.ANONYMOUS)
     mentions = _mentions_in(view, lo, hi)
     pubs = rules.publications.find(forms)
     if pubs:
@@ -101,10 +103,18 @@ def resolve_speaker(article: Article, view: SentenceView, lo: int, hi: int, rule
         return Speaker(f"publication:{best.payload}", span, SpeakerKind.PUBLICATION)
     for h in rules.org_heads.find(forms):
         head_lo, head_hi = lo + h.start, lo + h.end
-        owner = next((r for r in mentions if head_hi <= r.first <= head_hi + 2 or r.first <= head_lo <= r.last), None)
+        owner = next(
+            (r for r in mentions if head_hi <= r.first <= head_hi + 2 or r.first <= head_lo <= r.last), None
+        )
         if owner is not None and owner.entity:
-            span = Span(view.tokens[min(head_lo, owner.first)].start, max(view.tokens[owner.last].end, view.tokens[head_hi - 1].end))
-            if _entity_type(article, owner.entity) in (EntityType.ORG, EntityType.GPE) and owner.first <= head_lo:
+            span = Span(
+                view.tokens[min(head_lo, owner.first)].start,
+                max(view.tokens[owner.last].end, view.tokens[head_hi - 1].end),
+            )
+            if (
+                _entity_type(article, owner.entity) in (EntityType.ORG, EntityType.GPE)
+                and owner.first <= head_lo
+            ):
                 return Speaker(owner.entity, span, SpeakerKind.ORGANISATION)
             return Speaker(f"office:{owner.entity}", span, SpeakerKind.ORGANISATION)
     # "Netanyahu's office": head word after its owner
@@ -114,10 +124,10 @@ def resolve_speaker(article: Article, view: SentenceView, lo: int, hi: int, rule
             span = Span(owner.mention.span.start, view.tokens[lo + h.end - 1].end)
             return Speaker(f"office:{owner.entity}", span, SpeakerKind.ORGANISATION)
     if mentions:
-        m = mentions[0]
-        etype = _entity_type(article, m.entity or "")
+        first = mentions[0]
+        etype = _entity_type(article, first.entity or "")
         kind = SpeakerKind.PERSON if etype in (EntityType.PERSON, None) else SpeakerKind.ORGANISATION
-        return Speaker(m.entity, m.mention.span, kind)
+        return Speaker(first.entity, first.mention.span, kind)
     return None
 
 
@@ -132,13 +142,23 @@ def _direct_spans(article: Article, rules: QuoteRules) -> list[tuple[Span, Span]
                 i = text.find(open_c, pos, body.end)
                 if i < 0:
                     break
-                if open_c == close_c and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+                if (
+                    open_c == close_c
+                    and 0 < i < len(text) - 1
+                    and text[i - 1].isalnum()
+                    and text[i + 1].isalnum()
+                ):
                     pos = i + 1  # acronym mark: ארה"ב
                     continue
                 j = i + 1
                 while True:
                     j = text.find(close_c, j, body.end)
-                    if j < 0 or not (open_c == close_c and text[j - 1].isalnum() and j + 1 < len(text) and text[j + 1].isalnum()):
+                    if j < 0 or not (
+                        open_c == close_c
+                        and text[j - 1].isalnum()
+                        and j + 1 < len(text)
+                        and text[j + 1].isalnum()
+                    ):
                         break
                     j += 1
                 nl = text.find("\n", i, body.end)
@@ -175,7 +195,9 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
         speaker: Speaker | None = None
         attributed = False
         if view is not None:
-            q = _tok_at(view, outer.start) + (0 if view.tokens[max(0, _tok_at(view, outer.start))].start >= outer.start else 1)
+            q = _tok_at(view, outer.start) + (
+                0 if view.tokens[max(0, _tok_at(view, outer.start))].start >= outer.start else 1
+            )
             q = max(0, min(q, len(view.tokens)))
             verbs = [m for m in rules.verbs.find(view.forms[:q]) + rules.cues.find(view.forms[:q])]
             if verbs:
@@ -212,7 +234,11 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
             quotes.append(_quote(body, False, speaker))
         for cue in rules.cues.find(view.forms):
             end = cue.end
-            while end < len(view.words) and view.words[end] not in clause_breaks(lang) and end - cue.end < window:
+            while (
+                end < len(view.words)
+                and view.words[end] not in clause_breaks(lang)
+                and end - cue.end < window
+            ):
                 end += 1
             if end >= len(view.words) - 1:
                 continue
@@ -220,12 +246,15 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
             if any(lo_c <= o.start <= hi_c for o in covered):
                 continue  # 'وبحسب ستروك فإن “...”': the direct quote already carries it
             speaker = resolve_speaker(article, view, cue.end, end, rules)
-            rest = Span(view.tokens[end + 1].start if end + 1 < len(view.tokens) else view.tokens[end].end, view.span.end)
+            rest = Span(
+                view.tokens[end + 1].start if end + 1 < len(view.tokens) else view.tokens[end].end,
+                view.span.end,
+            )
             if len(rest) >= 5 and speaker is not None:
                 quotes.append(_quote(rest, False, speaker))
-    quotes.sort(key=lambda q: q.span.start)
-    for i, q in enumerate(quotes, 1):
-        q.id = f"q{i}"
+    quotes.sort(key=lambda x: x.span.start)
+    for n, quote in enumerate(quotes, 1):
+        quote.id = f"q{n}"
     return quotes
 
 
@@ -244,7 +273,9 @@ def _complementizer(view: SentenceView, lo: int, hi: int, rules: QuoteRules) -> 
 
 def _quote(span: Span, direct: bool, sp: Speaker | None) -> Quote:
     if sp is None:
-        return Quote(id="", span=span, direct=direct, speaker=None, speaker_span=None, speaker_kind=SpeakerKind.PERSON)
+        return Quote(
+            id="", span=span, direct=direct, speaker=None, speaker_span=None, speaker_kind=SpeakerKind.PERSON
+        )
     return Quote(id="", span=span, direct=direct, speaker=sp.id, speaker_span=sp.span, speaker_kind=sp.kind)
 
 
@@ -252,7 +283,15 @@ def extract_claims(article: Article, quotes: list[Quote]) -> list[Claim]:
     """Claims of quoted speakers, and the outlet's own factual statements of occurred events."""
     claims: list[Claim] = []
     for q in quotes:
-        claims.append(Claim(id="", claimant=q.speaker, claimant_span=q.speaker_span, evidence=[q.span], about=_about(article, q.span)))
+        claims.append(
+            Claim(
+                id="",
+                claimant=q.speaker,
+                claimant_span=q.speaker_span,
+                evidence=[q.span],
+                about=_about(article, q.span),
+            )
+        )
     outlet = article.source.outlet
     seen: set[Span] = set()
     for ev in article.events:
@@ -262,7 +301,15 @@ def extract_claims(article: Article, quotes: list[Quote]) -> list[Claim]:
             if sp in seen or (ev.trigger and any(q.span.contains(ev.trigger) for q in quotes)):
                 continue
             seen.add(sp)
-            claims.append(Claim(id="", claimant=f"outlet:{outlet}" if outlet else None, claimant_span=None, evidence=[sp], about=_about(article, sp)))
+            claims.append(
+                Claim(
+                    id="",
+                    claimant=f"outlet:{outlet}" if outlet else None,
+                    claimant_span=None,
+                    evidence=[sp],
+                    about=_about(article, sp),
+                )
+            )
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     return claims

@@ -45,6 +45,8 @@ class ArgumentPatterns(_Strict):
     window: int = Field(default=12, ge=1)
     # NER-free argument candidates for evaluation on bare sentences: actor nouns.
     actor_nouns: list[str] = Field(default_factory=list)
+    # [prefix, suffix] of words that name a group of people (Arabic plural nisba ال...يين).
+    actor_affixes: list[tuple[str, str]] = Field(default_factory=list)
     # Words that open no actor name even when capitalised (Latin script).
     not_names: list[str] = Field(default_factory=list)
 
@@ -52,6 +54,9 @@ class ArgumentPatterns(_Strict):
 class EventsData(_Strict):
     description: str = ""
     triggers: list[TriggerGroup]
+    # Noun forms that name a kind of event rather than one event ("the
+    # assassinations", "torture"): a trigger starting on one of these is dropped.
+    generic_nouns: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
 
 

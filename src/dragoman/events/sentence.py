@@ -79,7 +79,9 @@ def build_views(article: Article, lang: str, clause_breaks: set[str]) -> list[Se
             first = max(0, bisect_right(tok_starts, m.span.start) - 1)
             last = max(first, bisect_left(tok_starts, m.span.end) - 1)
             head = m.head or m.span
-            proclitic = normalize_key(article.text[m.span.start : head.start]) if head.start > m.span.start else ""
+            proclitic = (
+                normalize_key(article.text[m.span.start : head.start]) if head.start > m.span.start else ""
+            )
             entity = ent_of.get(k) or m.kb_id
             view.mentions.append(MentionRef(k, m, entity, first, last, proclitic))
         views.append(view)
