@@ -81,8 +81,10 @@ _META_RE = re.compile(
 )
 _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""", re.IGNORECASE)
 _HEADER_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
-_FINAL_LETTERS = "ךםןףץ"
-_HEBREW_WORD_RE = re.compile(r"[\u05d0-\u05ea]{2,}")
+# Bytes that are not suspicious control characters (tab, newlines, form feed and ESC are fine).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+_FINAL_LEADS_RE = re.compile(r"(?<![\u05d0-\u05ea])[ךםןףץ][\u05d0-\u05ea]")
+_FINAL_TRAILS_RE = re.compile(r"[\u05d0-\u05ea][ךםןףץ](?![\u05d0-\u05ea])")
 
 # A decoded text is treated as mojibake when charset-normalizer's "mess" score
 # for it passes this: clean text scores ~0, Arabic read as cp1252 scores > 1.
@@ -114,7 +116,7 @@ def looks_binary(data: bytes) -> str | None:
     head = data[:8192]
     if b"\x00" in head:
         return "contains NUL bytes"
-    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    controls = len(head.translate(None, _NOT_CONTROL))
     if head and controls / len(head) > 0.05:
         return f"{controls} control bytes in the first {len(head)}"
     return None
@@ -146,12 +148,9 @@ def sniff_declared(data: bytes, content_type: str | None = None) -> tuple[str, s
 
 def _visual_hebrew_suspected(text: str) -> bool:
     """Final letters (ך ם ן ף ץ) belong at word ends; in visual-order text they lead words."""
-    lead = trail = 0
-    for m in _HEBREW_WORD_RE.finditer(text[:20000]):
-        w = m.group()
-        lead += w[0] in _FINAL_LETTERS
-        trail += w[-1] in _FINAL_LETTERS
-    return lead >= 5 and lead > 2 * trail
+    sample = text[:20000]
+    lead = len(_FINAL_LEADS_RE.findall(sample))
+    return lead >= 5 and lead > 2 * len(_FINAL_TRAILS_RE.findall(sample))
 
 
 def _mojibake(text: str) -> bool:

@@ -37,6 +37,12 @@ class LangIdSettings(StageSettings):
     )
     max_chars: int = Field(default=600, gt=0, description="characters of body text fastText reads")
     lingua_chars: int = Field(default=300, gt=0, description="characters of body text lingua reads")
+    confident: float = Field(
+        default=0.98,
+        gt=0,
+        le=1,
+        description="fastText score above which an Arabic-script verdict is not re-checked by lingua",
+    )
 
     @field_validator("lingua_languages", "supported")
     @classmethod
@@ -82,19 +88,20 @@ def _fasttext_scores(text: str) -> dict[str, float]:
 def detect_language(text: str, settings: LangIdSettings | None = None) -> tuple[str, dict[str, float], str]:
     """(language, scores, method) for ``text``; method says which detector decided."""
     s = settings or LangIdSettings()
-    flat = _WS_RE.sub(" ", text).strip()
+    flat = _WS_RE.sub(" ", text[: max(s.max_chars, s.lingua_chars) * 2]).strip()
     if len(flat) < s.short_text_chars:
         scores = _lingua_scores(flat, tuple(s.lingua_languages), accurate=True)
         if scores:
             return max(scores, key=scores.__getitem__), scores, "lingua"
     scores = _fasttext_scores(flat[: s.max_chars])
     best = max(scores, key=scores.__getitem__)
-    if best in _ARABIC_SCRIPT:
-        arabic = tuple(c for c in s.lingua_languages if c in _ARABIC_SCRIPT)
-        if best in arabic and len(arabic) > 1:
-            refined = _lingua_scores(flat[: s.lingua_chars], arabic)
-            if refined:
-                return max(refined, key=refined.__getitem__), refined, "fasttext+lingua"
+    arabic = tuple(c for c in s.lingua_languages if c in _ARABIC_SCRIPT)
+    rivals = sum(v for k, v in scores.items() if k in _ARABIC_SCRIPT and k != best)
+    # fastText alone is trusted only when it is sure and sees no Arabic-script rival.
+    if best in arabic and len(arabic) > 1 and (scores[best] < s.confident or rivals > 1 - s.confident):
+        refined = _lingua_scores(flat[: s.lingua_chars], arabic)
+        if refined:
+            return max(refined, key=refined.__getitem__), refined, "fasttext+lingua"
     return best, scores, "fasttext"
 
 
