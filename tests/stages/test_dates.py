@@ -52,7 +52,8 @@ def test_arabic() -> None:
         "في مارس/آذار من هذا العام التقى الوفد بالرئيس. وفي أبريل/نيسان 2025 صدر بيان.\n"
         "وقع الاتفاق في 12 مارس 2024، وتم توقيع الاتفاقيات في عامي 2020 و2021.\n"
         "وقال المتحدث أمس إن الزيارة جرت الأسبوع الماضي، وإن المحادثات تكثفت في الأسابيع الأخيرة.\n"
-        "وكان الاجتماع في يوليو/تموز الماضي، بعد قمة كانون الثاني 2024، والعلاقات قائمة منذ التسعينيات.",
+        "وكان الاجتماع في يوليو/تموز الماضي، بعد قمة كانون الثاني 2024، والعلاقات قائمة منذ التسعينيات.\n"
+        "واستمرت المعارك من مارس إلى مايو 2024 وبين عامي 2015 و2017.",
         "ar",
     )
     _check(art, "مارس/آذار من هذا العام", "2025-03", Granularity.MONTH, relative=True)
@@ -66,6 +67,8 @@ def test_arabic() -> None:
     _check(art, "يوليو/تموز الماضي", "2024-07", Granularity.MONTH, relative=True)
     _check(art, "كانون الثاني 2024", "2024-01", Granularity.MONTH, relative=False)
     _check(art, "التسعينيات", "199", Granularity.DECADE, relative=False)
+    _check(art, "من مارس إلى مايو 2024", "2024-03-01/2024-05-31", Granularity.RANGE, relative=False)
+    _check(art, "وبين عامي 2015 و2017", "2015/2017", Granularity.RANGE, relative=False)
 
 
 def test_hebrew() -> None:
@@ -80,7 +83,7 @@ def test_hebrew() -> None:
     _check(art, "אתמול", "2025-06-14", Granularity.DAY, relative=True)
     _check(art, "ובחודש שעבר", "2025-05", Granularity.MONTH, relative=True)
     _check(art, "בשבועות האחרונים", "../2025-06-15", Granularity.VAGUE, relative=True)
-    _check(art, "2020 ל-2022", "2020/2022", Granularity.RANGE, relative=False)
+    _check(art, "בין 2020 ל-2022", "2020/2022", Granularity.RANGE, relative=False)
     _check(art, "השנה", "2025", Granularity.YEAR, relative=True)
     _check(art, "בשנה שעברה", "2024", Granularity.YEAR, relative=True)
     _check(art, "וביולי האחרון", "2024-07", Granularity.MONTH, relative=True)
@@ -97,7 +100,8 @@ def test_english() -> None:
         "Officials met yesterday; last July they had met in Baku, and March of this year saw new talks.\n"
         "In recent weeks the idea gained ground. The accords were signed in 2020 and 2021.\n"
         "Trade grew between 2018 and 2022 and since the 1990s. Last summer was calm; summer of 2023 was not.\n"
-        "Three days ago the minister spoke. The summit is planned for next March.",
+        "Three days ago the minister spoke. The summit is planned for next March.\n"
+        "Fighting raged from March to May 2024 and again on 12-14 October.",
         "en",
     )
     _check(art, "12 March 2025", "2025-03-12", Granularity.DAY, relative=False)
@@ -107,12 +111,14 @@ def test_english() -> None:
     _check(art, "March of this year", "2025-03", Granularity.MONTH, relative=True)
     _check(art, "In recent weeks", "../2025-06-15", Granularity.VAGUE, relative=True)
     _check(art, "2020", "2020", Granularity.YEAR, relative=False)
-    _check(art, "2018 and 2022", "2018/2022", Granularity.RANGE, relative=False)
+    _check(art, "between 2018 and 2022", "2018/2022", Granularity.RANGE, relative=False)
     _check(art, "1990s", "199", Granularity.DECADE, relative=False)
     _check(art, "Last summer", "2024-06-01/2024-08-31", Granularity.SEASON, relative=True)
     _check(art, "summer of 2023", "2023-06-01/2023-08-31", Granularity.SEASON, relative=False)
     _check(art, "Three days ago", "2025-06-12", Granularity.DAY, relative=True)
     _check(art, "next March", "2026-03", Granularity.MONTH, relative=True)
+    _check(art, "from March to May 2024", "2024-03-01/2024-05-31", Granularity.RANGE, relative=False)
+    _check(art, "12-14 October", "2024-10-12/2024-10-14", Granularity.RANGE, relative=True)
 
 
 def test_english_verbs_are_not_months() -> None:

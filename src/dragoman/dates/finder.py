@@ -123,6 +123,13 @@ def _month(m: re.Match[str], pats: Patterns, group: str = "month") -> int | None
     return int(hit.lastgroup[1:]) if hit and hit.lastgroup else None
 
 
+def _second_month(m: re.Match[str], pats: Patterns) -> int | None:
+    for group in ("month2", "month3"):
+        if m.groupdict().get(group):
+            return _month(m, pats, group)
+    return None
+
+
 def _shift(m: re.Match[str], lookup: re.Pattern[str]) -> Shift | None:
     text = m.groupdict().get("mod")
     if not text:
@@ -154,8 +161,19 @@ def _read(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
             return []
         return [Reading(span, Kind.DAY, year=parsed.year, month=parsed.month, day=parsed.day)]
     if kind == "my":
-        mo = _month(m, pats)
+        mo, other = _month(m, pats), _second_month(m, pats)
+        if mo and other and other != mo:  # "مارس-مايو 2025": a range, not two names of one month
+            return [Reading(span, Kind.MONTHS, year=int(g["year"]), month=mo, month2=other)]
         return [Reading(span, Kind.MONTH, year=int(g["year"]), month=mo)] if mo else []
+    if kind in ("day_range", "month_range"):
+        mo, mo_b = _month(m, pats), _month(m, pats, "month_b") if g.get("month_b") else None
+        y = int(g["year"]) if g.get("year") else None
+        if kind == "month_range":
+            return [Reading(span, Kind.MONTHS, year=y, month=mo, month2=mo_b)] if mo and mo_b else []
+        d1, d2 = int(g["day"]), int(g["day_b"])
+        if mo is None or not d1 < d2 or not _valid_day(y or 2000, mo, d2):
+            return []
+        return [Reading(span, Kind.DAYS, year=y, month=mo, day=d1, month2=mo, day2=d2)]
     if kind in ("m_mod", "mod_m"):
         mo = _month(m, pats)
         shift = _shift(m, pats.mod_after if kind == "m_mod" else pats.mod_before)
@@ -166,7 +184,7 @@ def _read(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
         y1, y2 = int(g["y1"]), int(g["y2"])
         if not 0 < y2 - y1 <= 100:
             return []
-        return [Reading(Span(m.start("y1"), m.end()), Kind.YEARS, year=y1, year2=y2)]
+        return [Reading(span, Kind.YEARS, year=y1, year2=y2)]
     if kind == "year_list":
         return [Reading(Span(m.start(n), m.end(n)), Kind.YEAR, year=int(g[n])) for n in ("y1", "y2")]
     if kind in ("year", "year_suffixed"):

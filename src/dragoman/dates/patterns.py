@@ -126,14 +126,16 @@ def patterns(lang: str) -> Patterns | None:
     join = f"(?:{_alt(d.joiners, d)})?"
     pairs = "|".join(rf"\s*{_lit(p.strip(), d)}\s*" if p.strip() else r"\s+" for p in d.month_pairs)
     # "مارس/آذار", "March (Adar)": a second name of the same month, kept inside the span.
-    mon2 = rf"(?:(?:{pairs})(?P<month2>{mon})|\s*\(\s*(?P<month3>{mon})\s*\))?"
-    month = rf"{pfx}(?P<month>{mon}){mon2}"
+
+    def month_frag(tag: str = "") -> str:
+        second = rf"(?:(?:{pairs})(?P<month2{tag}>{mon})|\s*\(\s*(?P<month3{tag}>{mon})\s*\))?"
+        return rf"{pfx}(?P<month{tag}>{mon}){second}"
+
+    month, month_b = month_frag(), month_frag("_b")
     suffix = f"(?:{_alt(d.day_suffixes, d)})?" if d.day_suffixes else ""
-    day = (
-        rf"(?:{_alt(d.prefixes, d)}{join})?(?P<day>[0-3]?\d){suffix}(?!\d)"
-        if d.prefixes
-        else (rf"(?P<day>[0-3]?\d){suffix}(?!\d)")
-    )
+    dpfx = rf"(?:{_alt(d.prefixes, d)}{join})?" if d.prefixes else ""
+    day = rf"{dpfx}(?P<day>[0-3]?\d){suffix}(?!\d)"
+    day_b = rf"{dpfx}(?P<day_b>[0-3]?\d){suffix}(?!\d)"
     conn = rf"(?:\s*,)?\s+(?:{_alt(d.connectors, d)}\s+){{0,2}}" if d.connectors else r"(?:\s*,)?\s+"
     ysuf = f"(?:{_alt(d.year_suffixes, d)})?" if d.year_suffixes else ""
     year = rf"(?P<year>{_YEAR}){ysuf}(?!\d)"
@@ -143,7 +145,9 @@ def patterns(lang: str) -> Patterns | None:
     ycue = rf"(?:{_alt(d.year_cues, d)})(?:\s+|{_alt(d.joiners, d)})"
     and_ = rf"\s*{_alt(d.and_words, d)}{join}\s*"
     to = rf"(?:\s*[-–—]\s*|\s+{_alt(d.range_to, d)}{join}\s*)"
-    between = rf"(?:{_alt(d.between_words + d.range_from, d)}{join}\s*)"
+    between = rf"(?:{pfx}{_alt(d.between_words + d.range_from, d)}{join}\s*)"
+    between_only = rf"(?:{pfx}{_alt(d.between_words, d)}\s+)"
+    y1, y2 = (rf"(?P<{n}>{_YEAR}){ysuf}(?!\d)" for n in ("y1", "y2"))
     season_words = [w for names in d.seasons.values() for w in names]
     season = rf"{pfx}(?P<season>{_alt(season_words, d)})"
 
@@ -180,6 +184,11 @@ def patterns(lang: str) -> Patterns | None:
         decade_shapes.append(("decade", rx(rf"{pfx}(?P<dword>{_alt(decade_words, d)})")))
 
     shapes: list[tuple[str, re.Pattern[str] | None]] = [
+        # "12-14 March 2025", "from March to May 2025", "between 12 and 14 March"
+        ("day_range", rx(rf"{between}?{day}{to}{day_b}\s+{month}(?:{conn}{year})?")),
+        ("day_range", rx(rf"{between_only}{day}{and_}{day_b}\s+{month}(?:{conn}{year})?")),
+        ("month_range", rx(rf"{between}?{month}{to}{month_b}{conn}{year}")),
+        ("month_range", rx(rf"{between_only}{month}{and_}{month_b}{conn}{year}")),
         ("dmy", rx(rf"{day}\s+(?:{_alt(d.connectors, d)}\s+)?{month}{conn}{year}")),
         ("mdy", rx(rf"{month}\s+{day}(?:\s*,)?\s+{year}")),
         (
@@ -195,12 +204,10 @@ def patterns(lang: str) -> Patterns | None:
         ("m_mod", rx(rf"{month}\s+{mod_after}")),
         ("mod_m", rx(rf"{mod_before}\s+{month}")),
         ("m", rx(rf"{cue}(?P<tok>{month})")),
-        (
-            "year_span",
-            rx(rf"{between}(?:{ycue})?(?P<y1>{_YEAR}){ysuf}{to}(?:{ycue})?(?P<y2>{_YEAR}){ysuf}(?!\d)"),
-        ),
-        ("year_dash", rx(rf"(?P<y1>{_YEAR}){ysuf}\s*[-–—]\s*(?P<y2>{_YEAR}){ysuf}(?!\d)")),
-        ("year_list", rx(rf"{ycue}(?P<y1>{_YEAR}){ysuf}{and_}(?P<y2>{_YEAR}){ysuf}(?!\d)")),
+        ("year_span", rx(rf"{between}(?:{ycue})?{y1}{to}(?:{ycue})?{y2}")),
+        ("year_span", rx(rf"{between_only}(?:{ycue})?{y1}{and_}(?:{ycue})?{y2}")),
+        ("year_dash", rx(rf"{y1}\s*[-–—]\s*{y2}")),
+        ("year_list", rx(rf"{ycue}{y1}{and_}{y2}")),
         ("year", rx(rf"{ycue}{year}")),
         ("year_suffixed", rx(rf"(?P<year>{_YEAR}){_alt(d.year_suffixes, d)}") if d.year_suffixes else None),
         ("season_y", rx(rf"{season}{conn}{year}")),

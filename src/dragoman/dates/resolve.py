@@ -33,6 +33,8 @@ class Kind(StrEnum):
     MONTH = "month"
     YEAR = "year"
     YEARS = "years"  # a range of years
+    DAYS = "days"  # "12-14 March": month/day to month2/day2
+    MONTHS = "months"  # "March to May 2025": month to month2
     SEASON = "season"
     DECADE = "decade"
     RELATIVE = "relative"  # ``offset`` units from the anchor
@@ -49,6 +51,8 @@ class Reading:
     month: int | None = None
     day: int | None = None
     year2: int | None = None
+    month2: int | None = None
+    day2: int | None = None
     shift: Shift | None = None
     unit: Unit | None = None
     offset: int = 0
@@ -60,7 +64,7 @@ class Reading:
         """Fully determined by the text itself, whatever the publication date."""
         if self.kind in (Kind.YEARS, Kind.DECADE):
             return True
-        if self.kind in (Kind.DAY, Kind.MONTH, Kind.YEAR, Kind.SEASON):
+        if self.kind in (Kind.DAY, Kind.MONTH, Kind.YEAR, Kind.SEASON, Kind.DAYS, Kind.MONTHS):
             return self.year is not None
         return False
 
@@ -149,6 +153,10 @@ def resolve(r: Reading, anchor: Anchor | None, *, future_days: int = 92) -> Time
         return _relative_month(r, anchor, future_days)
     if r.kind == Kind.SEASON:
         return _relative_season(r, anchor)
+    if r.kind in (Kind.DAYS, Kind.MONTHS):
+        first = r.day or 1
+        y = _pick_year(a, lambda yy: date(yy, r.month or 1, first), future_days)
+        return _span(r, y, anchor)
     if r.kind == Kind.VAGUE:
         value = f"../{a.isoformat()}" if r.direction == "past" else f"{a.isoformat()}/.."
         return _expr(r, value, Granularity.VAGUE, anchor)
@@ -168,9 +176,25 @@ def _absolute(r: Reading) -> TimeExpr:
         return _expr(r, f"{lo.isoformat()}/{hi.isoformat()}", Granularity.SEASON, None)
     if r.kind == Kind.DECADE and r.year:
         return _expr(r, f"{r.year // 10:03d}", Granularity.DECADE, None)
+    if r.kind in (Kind.DAYS, Kind.MONTHS) and r.year:
+        return _span(r, r.year, None)
     if r.kind == Kind.YEARS and r.year and r.year2:
         return _expr(r, f"{r.year:04d}/{r.year2:04d}", Granularity.RANGE, None)
     return _expr(r, f"{r.year:04d}", Granularity.YEAR, None)
+
+
+def _span(r: Reading, year: int, anchor: Anchor | None) -> TimeExpr:
+    """A day or month range; ``year`` is the year written after it, so the range ends in it."""
+    m1, m2 = r.month or 1, r.month2 or r.month or 1
+    y1 = year - 1 if m2 < m1 else year  # "December to February 2025" starts in 2024
+    try:
+        lo = date(y1, m1, r.day or 1)
+        hi = date(year, m2, r.day2) if r.day2 else _month_end(year, m2)
+    except ValueError:
+        return TimeExpr(span=r.span, value=None, granularity=Granularity.UNRESOLVED, relative=not r.absolute)
+    if hi < lo:
+        return TimeExpr(span=r.span, value=None, granularity=Granularity.UNRESOLVED, relative=not r.absolute)
+    return _expr(r, f"{lo.isoformat()}/{hi.isoformat()}", Granularity.RANGE, anchor)
 
 
 def _year_shift(shift: Shift | None) -> int | None:
