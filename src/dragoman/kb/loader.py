@@ -166,7 +166,7 @@ def _nisba_forms(lang: str, country_names: list[str], iso: str) -> set[str]:
         return set()
     bases = {normalize_key(b) for b in data.demonyms.get(iso, [])}
     rule = data.generate
-    if rule is not None and iso not in data.demonyms:
+    if rule is not None:
         for name in country_names:
             stem = normalize_key(name)
             if " " in stem:

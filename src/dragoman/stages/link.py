@@ -30,6 +30,7 @@ _COMPATIBLE: dict[EntityType, frozenset[EntityType]] = {
     EntityType.GROUP: frozenset({EntityType.GROUP, EntityType.ORG}),
 }
 _ANY = frozenset(EntityType)
+_PLACES = frozenset({EntityType.GPE, EntityType.PLACE})
 _APPOSITION_GAP = 3  # "الرئيس الأمريكي، دونالد ترامب": at most a comma and spaces between
 
 
@@ -204,13 +205,20 @@ class Link(BaseStage):
 
 
 def _duplicate(m: Mention, kb_mentions: list[Mention]) -> bool:
-    """Whether an NER mention repeats a KB mention (overlaps it and is not a larger, other-typed name)."""
+    """Whether an NER mention repeats KB mentions it overlaps.
+
+    The exception is a longer name of another kind built around a place:
+    "مستشار الأمن القومي الأذربيجاني" (ORG) contains the nisba of Azerbaijan
+    but is its own actor.  A person name with a stray word attached
+    ("أوريت ستروك أن") is the tagger overreaching, hence a duplicate.
+    """
     over = [k for k in kb_mentions if k.span.overlaps(m.span)]
     if not over:
         return False
-    larger = all(m.span.contains(k.span) and len(m.span) > len(k.span) for k in over)
-    other_type = all(k.type is not m.type for k in over)
-    return not (larger and other_type)
+    around_places = all(
+        m.span.contains(k.span) and len(m.span) > len(k.span) and k.type in _PLACES for k in over
+    )
+    return not (around_places and m.type not in _PLACES)
 
 
 def _words(article: Article, span: Span) -> list[str]:

@@ -1,0 +1,156 @@
+"""The gazetteer stage on hand-made sentences in Arabic, Hebrew and English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from dragoman.model import Article, Boilerplate, EntityType, Mention, MentionKind, Source, Span
+from dragoman.pipeline import make_stage, registry
+from dragoman.stages.gazetteer import Gazetteer, GazetteerSettings
+from dragoman.stages.normalize import Normalize
+from dragoman.stages.sentences import Sentences
+
+
+def _article(
+    text: str, lang: str, published: date | None = None, boilerplate: list[Boilerplate] | None = None
+) -> Article:
+    art = Article.from_text(text, Source(published=published))
+    art.language = lang
+    art.boilerplate = boilerplate or []
+    art.provided |= {"boilerplate", "language"}
+    return Normalize()(Sentences()(art))
+
+
+def _run(text: str, lang: str, published: date | None = None, **settings: bool) -> Article:
+    return Gazetteer(GazetteerSettings(**settings))(_article(text, lang, published))
+
+
+def _found(art: Article) -> dict[str, Mention]:
+    return {art.span_text(m.span): m for m in art.mentions}
+
+
+def _check(art: Article, surface: str, kb_id: str, kind: MentionKind, head: str | None = None) -> Mention:
+    found = _found(art)
+    assert surface in found, f"{surface!r} not found; got {sorted(found)}"
+    m = found[surface]
+    assert (m.kb_id, m.kind, m.source) == (kb_id, kind, "gazetteer")
+    assert m.head is not None and m.span.contains(m.head)
+    assert art.span_text(m.head) == (head or surface)
+    return m
+
+
+def test_registered_with_layers_and_strict_settings() -> None:
+    spec = registry()["dragoman.Gazetteer.v1"]
+    assert spec.requires == frozenset({"text", "norm", "tokens", "language", "boilerplate"})
+    assert spec.provides == frozenset({"mentions"})
+    with pytest.raises(ValidationError):
+        make_stage("dragoman.Gazetteer.v1", {"titels": False})
+
+
+def test_arabic_clitics_multiword_nisba_metonym_alias() -> None:
+    text = (
+        "وقال مسؤول إن وبالولايات المتحدة ولإسرائيل مصالح في آسيا الوسطى، "
+        "وأكد الرئيس الأذربيجاني أن باكو لن تقبل ضغوط الكيان الصهيوني، وذلك للولايات المتحدة أيضاً."
+    )
+    art = _run(text, "ar", date(2024, 5, 1))
+    _check(art, "وبالولايات المتحدة", "country:US", MentionKind.NAME, "الولايات المتحدة")
+    _check(art, "ولإسرائيل", "country:IL", MentionKind.NAME, "إسرائيل")
+    _check(art, "آسيا الوسطى", "place:central-asia", MentionKind.NAME)
+    _check(art, "الأذربيجاني", "country:AZ", MentionKind.NISBA, "أذربيجاني")
+    _check(art, "باكو", "country:AZ", MentionKind.METONYM)
+    m = _check(art, "الكيان الصهيوني", "country:IL", MentionKind.ALIAS)
+    assert m.type is EntityType.GPE
+    assert "للولايات المتحدة" in _found(art)  # ل + الولايات written لل
+    # every span points into the original text, offsets intact
+    assert all(art.text[m.span.start : m.span.end] == art.span_text(m.span) for m in art.mentions)
+
+
+def test_arabic_title_with_nisba_is_one_title_mention() -> None:
+    art = _run("التقى وزير الخارجية الإسرائيلي بنظيره في باكو.", "ar")
+    m = _check(
+        art,
+        "وزير الخارجية الإسرائيلي",
+        "role:foreign_minister@country:IL",
+        MentionKind.TITLE,
+        "وزير الخارجية",
+    )
+    assert m.type is EntityType.PERSON
+    # a title that names no state and has no default is not a mention
+    art = _run("قال رئيس مجلس الإدارة إن الشركة ستتوسع.", "ar")
+    assert not any(m.kind is MentionKind.TITLE for m in art.mentions)
+
+
+def test_hebrew_prefixes_acronyms_and_default_title() -> None:
+    text = (
+        'ראש הממשלה בנימין נתניהו נפגש עם שליח ארה"ב, ואמר לנתניהו כי וארה"ב ואזרבייג\'ן תומכות בהסכמי אברהם.'
+    )
+    art = _run(text, "he", date(2025, 3, 1))
+    _check(art, "ראש הממשלה", "role:prime_minister@country:IL", MentionKind.TITLE)
+    _check(art, "בנימין נתניהו", "person:netanyahu", MentionKind.NAME)
+    _check(art, "לנתניהו", "person:netanyahu", MentionKind.NAME, "נתניהו")
+    _check(art, 'וארה"ב', "country:US", MentionKind.NAME, 'ארה"ב')
+    _check(art, "ואזרבייג'ן", "country:AZ", MentionKind.NAME, "אזרבייג'ן")
+    _check(art, "בהסכמי אברהם", "agreement:abraham-accords", MentionKind.NAME, "הסכמי אברהם")
+
+
+def test_hebrew_nisba_title_and_article_elision() -> None:
+    art = _run("יועץ הנשיא האזרי ביקר במזרח התיכון, ובכירים אזרים הגיעו איתו.", "he")
+    _check(art, "יועץ הנשיא האזרי", "role:presidential_adviser@country:AZ", MentionKind.TITLE, "יועץ הנשיא")
+    _check(art, "האזרי", "country:AZ", MentionKind.NISBA, "אזרי")
+    _check(art, "אזרים", "country:AZ", MentionKind.NISBA)
+    _check(art, "במזרח התיכון", "place:middle-east", MentionKind.NAME, "מזרח התיכון")  # ב + המזרח
+
+
+def test_hebrew_ambiguous_stems_and_blocked_phrases_do_not_match() -> None:
+    # שמאלי is ש + מאלי (Mali) only in theory; הודו is "they thanked"; a synagogue is not the Knesset.
+    art = _run("חברי הכנסת הודו לשר על העמדה השמאלית, ואחר כך הלכו לבית הכנסת. הנשיא נאם.", "he")
+    found = {m.kb_id for m in art.mentions}
+    assert "country:ML" not in found and "country:IN" not in found
+    knesset = [art.span_text(m.span) for m in art.mentions if m.kb_id == "org:knesset"]
+    assert knesset == ["הכנסת"]  # the first, not the one in בית הכנסת
+    assert not any(m.kind is MentionKind.TITLE for m in art.mentions)  # הנשיא of no state
+
+
+def test_english_case_possessive_and_titles() -> None:
+    art = _run(
+        "Azerbaijan's president met the Israeli Prime Minister. Let us talk about the US and the "
+        "Secretary of State, said the President of Azerbaijan.",
+        "en",
+    )
+    _check(art, "Azerbaijan's president", "role:president@country:AZ", MentionKind.TITLE, "president")
+    _check(
+        art, "Israeli Prime Minister", "role:prime_minister@country:IL", MentionKind.TITLE, "Prime Minister"
+    )
+    _check(art, "US", "country:US", MentionKind.NAME)
+    _check(art, "Secretary of State", "role:foreign_minister@country:US", MentionKind.TITLE)
+    _check(art, "President of Azerbaijan", "role:president@country:AZ", MentionKind.TITLE, "President")
+    assert "us" not in _found(art)  # the pronoun is not the United States
+    plain = _run("Azerbaijan's president spoke.", "en", titles=False)
+    assert not any(m.kind is MentionKind.TITLE for m in plain.mentions)
+
+
+def test_shared_surname_resolved_by_publication_date() -> None:
+    text = "استقبل بردي محمدوف الوفد."
+    early = _run(text, "ar", date(2015, 1, 1))
+    late = _run(text, "ar", date(2024, 1, 1))
+    assert _found(early)["بردي محمدوف"].kb_id == "person:gurbanguly-berdimuhamedow"
+    assert _found(late)["بردي محمدوف"].kb_id == "person:serdar-berdimuhamedow"
+
+
+def test_boilerplate_is_skipped_and_reruns_do_not_duplicate() -> None:
+    text = "إيران تحذر.\nاقرأ أيضاً: إيران وتركيا"
+    cut = text.index("\n")
+    art = _article(text, "ar", boilerplate=[Boilerplate(Span(cut + 1, len(text)), "related links")])
+    Gazetteer()(art)
+    assert [art.span_text(m.span) for m in art.mentions] == ["إيران"]
+    Gazetteer()(art)
+    assert len(art.mentions) == 1
+
+
+def test_language_without_data_and_empty_article() -> None:
+    art = _run("Ceci n'est pas une pipe.", "xx")
+    assert art.mentions == []
+    assert _run("", "ar").mentions == []
