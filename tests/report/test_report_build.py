@@ -106,3 +106,15 @@ def test_report_over_the_sqlite_store(tmp_path: Path) -> None:
     store.close()
     html = _page(tmp_path / "out", arabic_article())
     assert 'data-entity="country:AZ"' in html and "cooperate (diplomatic" in html
+
+
+def test_rebuilding_drops_pages_of_articles_no_longer_stored(store: FakeStore, tmp_path: Path) -> None:
+    build_report(store, tmp_path)
+    keep = tmp_path / "articles" / "notes.txt"
+    keep.write_text("mine", "utf-8")
+    only = FakeStore()
+    only.put_article(english_article())
+    build_report(only, tmp_path)
+    pages = sorted(p.name for p in (tmp_path / "articles").glob("*.html"))
+    assert pages == [Path(article_filename(english_article())).name]
+    assert keep.read_text("utf-8") == "mine"

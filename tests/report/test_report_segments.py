@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from report_fixtures import Tree
 
 from dragoman.model import Span
-from dragoman.report import Mark, render, segments
+from dragoman.report.segments import Mark, render, segments
 
 
 def test_plain_text_is_escaped() -> None:

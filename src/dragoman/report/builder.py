@@ -7,6 +7,7 @@ folder, so it opens from ``file://`` on a machine with no network.
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, datetime
 from importlib import resources
@@ -21,6 +22,7 @@ from dragoman.report.view import article_view, qid_url, summary
 from dragoman.store.base import Store
 
 ASSETS = ("report.css", "report.js")
+_PAGE_NAME = re.compile(r"[0-9a-f]{16}\.html")
 
 
 def _env() -> Environment:
@@ -56,7 +58,13 @@ def _sort_key(row: dict[str, Any]) -> tuple[str, str, str]:
 def build_report(store: Store, out_dir: Path) -> Path:
     """Write the report for everything in ``store`` under ``out_dir``; return the index page."""
     out_dir = Path(out_dir)
-    (out_dir / "articles").mkdir(parents=True, exist_ok=True)
+    pages = out_dir / "articles"
+    pages.mkdir(parents=True, exist_ok=True)
+    # Pages of articles no longer in the store would otherwise linger and be
+    # mistaken for current ones; only files named like our pages are removed.
+    for old in pages.iterdir():
+        if old.is_file() and _PAGE_NAME.fullmatch(old.name):
+            old.unlink()
     _copy_assets(out_dir)
     env = _env()
     page = env.get_template("article.html")
