@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.model import Span
 from dragoman.store.search import Term, document_terms
 
 pytest.importorskip("psycopg", reason="psycopg (the 'scale' extra) is not installed")
@@ -17,11 +16,11 @@ def test_tsvector_literal_positions_are_one_based_and_grouped() -> None:
 
 
 def test_literals_quote_what_they_must() -> None:
-    term = Term("it's", 0, Span(0, 4))
+    term = Term("it's", 0, 0, 4)
     assert tsvector_literal([term]) == "'it''s':1"
     assert tsquery_literal(["a\\b", "c"]) == "'a\\\\b' & 'c'"
 
 
 def test_positions_per_lexeme_are_capped() -> None:
-    terms = [Term("x", i, Span(0, 1)) for i in range(1000)]
+    terms = [Term("x", i, 0, 1) for i in range(1000)]
     assert tsvector_literal(terms).count(",") == 255

@@ -24,7 +24,9 @@ from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
 from dragoman.store.search import Term, document_terms, locate, query_terms, snippet
 
 _PAGE = 200  # rows fetched per round trip when streaming articles
-_CANDIDATES = 4  # full-text candidates read per requested hit, in case a few cannot be located
+# Extra full-text candidates read in case a match cannot be located again
+# (it always can while index and text come from the same folding code).
+_SPARE_CANDIDATES = 5
 
 
 class Cursor(Protocol):
@@ -104,6 +106,8 @@ class SQLStore(ABC):
 
     # -- writing ---------------------------------------------------------
     def put_article(self, article: Article, *, pipeline: str = "default") -> bool:
+        if self.has_article(article.id):  # cheap early exit; the insert below still decides races
+            return False
         doc = to_json(article)
         src = article.source
         row = (
@@ -337,12 +341,15 @@ class SQLStore(ABC):
         if not wanted or limit <= 0:
             return []
         hits: list[SearchHit] = []
-        for cand in self._search_candidates(wanted, limit * _CANDIDATES):
-            article = from_json(json.loads(cand.doc))
-            span = locate(article_terms(article), wanted)
+        for cand in self._search_candidates(wanted, limit + _SPARE_CANDIDATES):
+            # Only what the index was built from is needed, not a full Article.
+            doc = json.loads(cand.doc)
+            text: str = doc["text"]
+            skip = [Span(b["start"], b["end"]) for b in doc.get("boilerplate", [])]
+            span = locate(document_terms(text, doc.get("language"), skip), wanted)
             if span is None:
                 continue
-            hits.append(_hit(cand, article.text, span))
+            hits.append(_hit(cand, text, span))
             if len(hits) >= limit:
                 break
         return hits

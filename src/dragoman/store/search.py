@@ -16,8 +16,8 @@ into the original ``Article.text`` and the same snippet.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from dragoman.lang.loader import available_languages
 from dragoman.model import Span
@@ -30,13 +30,21 @@ SNIPPET_CONTEXT = 60  # characters of original text shown on each side of a matc
 MAX_TERM = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One index term of a document and the original characters it stands for."""
+class Term(NamedTuple):
+    """One index term of a document and the original characters it stands for.
+
+    A named tuple rather than a dataclass: an article has thousands of terms
+    and building them is most of the cost of indexing.
+    """
 
     term: str
     position: int  # index of the token in the document, for phrase matching
-    span: Span  # the stem's characters in the original text (prefix excluded)
+    start: int  # the stem's characters in the original text (prefix excluded)
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
 def clean_term(folded: str) -> str:
@@ -57,30 +65,55 @@ def _stemming_languages(lang: str | None) -> tuple[str, ...]:
     return tuple(code for code in available_languages() if morphology(code) is not None)
 
 
+@lru_cache(maxsize=200_000)
+def _readings(token: str, langs: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """(term, start, end) for every reading of one original token, offsets relative to the token.
+
+    Cached by token: words repeat so much across a corpus that folding each
+    distinct word once makes indexing several times faster.
+    """
+    norm = normalize(token)
+    folded = norm.text
+    out: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
+    readings = [("", folded)] + [r for code in langs for r in splits(folded, code)[1:]]
+    for prefix, stem in readings:
+        term = clean_term(stem)
+        if not term or len(term) > MAX_TERM or term in seen:
+            continue
+        seen.add(term)
+        # The end is the token's end, not the last letter's: the span keeps
+        # the marks (shadda, tanween, niqqud) that follow the word's last letter.
+        out.append((term, norm.offsets[len(prefix)], len(token)))
+    return tuple(out)
+
+
+def _outside(tokens: list[Span], skip: Sequence[Span]) -> list[Span]:
+    """Tokens that overlap none of the ``skip`` spans (both walked in order)."""
+    if not skip:
+        return tokens
+    spans = sorted(skip)
+    keep: list[Span] = []
+    k = 0
+    for tok in tokens:
+        while k < len(spans) and spans[k].end <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k].start < tok.end:
+            continue
+        keep.append(tok)
+    return keep
+
+
 def document_terms(text: str, lang: str | None, skip: Sequence[Span] = ()) -> list[Term]:
     """Every index term of ``text``; tokens overlapping a ``skip`` span (page chrome) are left out."""
-    norm = normalize(text)
     langs = _stemming_languages(lang)
     out: list[Term] = []
     position = 0
-    for tok in tokenize(norm.text):
-        original = Span(norm.offsets[tok.start], norm.offsets[tok.end])
-        if any(s.overlaps(original) for s in skip):
-            continue
-        folded = norm.text[tok.start : tok.end]
-        seen: set[str] = set()
-        readings = [("", folded)] + [r for code in langs for r in splits(folded, code)[1:]]
-        for prefix, stem in readings:
-            term = clean_term(stem)
-            if not term or len(term) > MAX_TERM or term in seen:
-                continue
-            seen.add(term)
-            # offsets[tok.end], not to_original(): the span keeps the marks
-            # (shadda, tanween, niqqud) that follow the word's last letter.
-            out.append(
-                Term(term, position, Span(norm.offsets[tok.start + len(prefix)], norm.offsets[tok.end]))
-            )
-        if seen:
+    for tok in _outside(tokenize(text), skip):
+        readings = _readings(text[tok.start : tok.end], langs)
+        for term, a, b in readings:
+            out.append(Term(term, position, tok.start + a, tok.start + b))
+        if readings:
             position += 1
     return out
 
@@ -97,10 +130,9 @@ def query_terms(query: str) -> list[str]:
     every word, so ``اذربيجان`` finds ``وأذربيجان``, while a query that carries
     a prefix itself (``ובאקו``) asks for exactly that form.
     """
-    norm = normalize(query)
     seen: dict[str, None] = {}
-    for tok in tokenize(norm.text):
-        term = clean_term(norm.text[tok.start : tok.end])
+    for tok in tokenize(query):
+        term = clean_term(normalize(query[tok.start : tok.end]).text)
         if term:
             seen.setdefault(term, None)
     return list(seen)
@@ -111,9 +143,11 @@ def locate(terms: Sequence[Term], wanted: Sequence[str]) -> Span | None:
     appear as a phrase, else the first occurrence of its first word; None when a word is missing."""
     if not wanted:
         return None
+    want = set(wanted)
     by_term: dict[str, dict[int, Span]] = {}
     for t in terms:
-        by_term.setdefault(t.term, {}).setdefault(t.position, t.span)
+        if t.term in want:
+            by_term.setdefault(t.term, {}).setdefault(t.position, t.span)
     if any(w not in by_term for w in wanted):
         return None
     first = by_term[wanted[0]]
