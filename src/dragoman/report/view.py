@@ -157,7 +157,7 @@ def _events(article: Article, marks: list[Mark]) -> list[Row]:
         if ev.date:
             details.append(("date", time_label(ev.date)))
         if ev.place:
-            details.append(("place", ev.place))
+            details.append(("place", _names(article, [ev.place])))
         heading = f"{_names(article, ev.actors)} — {gloss('event_types', ev.type)} — {_names(article, ev.recipients)}"
         rows.append(Row(ev.id, heading, details, _evidence(article, f"ev-{ev.id}", ev.evidence, marks)))
     return rows
