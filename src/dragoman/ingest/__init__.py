@@ -1,5 +1,29 @@
-"""Turning files, folders, JSONL dumps (and later URLs, feeds, WARCs) into unprocessed Articles."""
+"""Turning files, folders, JSONL dumps, URLs, feeds and WARCs into unprocessed Articles.
 
+Readers only enumerate bytes and source metadata; decoding, charset
+detection and HTML rendering happen in the read stage (``charset`` and
+``html`` here are its helpers), so a bad input becomes an error record
+like any other failure.
+"""
+
+from dragoman.ingest.charset import Decoded, decode_bytes
+from dragoman.ingest.feeds import iter_feed, parse_feed
 from dragoman.ingest.readers import InputSpec, iter_inputs
+from dragoman.ingest.urls import Fetcher, FetchError, FetchSettings, UnsafeURL, check_url, iter_urls
+from dragoman.ingest.warc import iter_warc
 
-__all__ = ["InputSpec", "iter_inputs"]
+__all__ = [
+    "Decoded",
+    "FetchError",
+    "FetchSettings",
+    "Fetcher",
+    "InputSpec",
+    "UnsafeURL",
+    "check_url",
+    "decode_bytes",
+    "iter_feed",
+    "iter_inputs",
+    "iter_urls",
+    "iter_warc",
+    "parse_feed",
+]

@@ -5,6 +5,11 @@ stage so that a bad file becomes an error record like any other failure.
 A JSONL dump yields one article per line; a line that is not valid JSON
 yields an article whose bytes are that line, flagged so the read stage
 reports it.
+
+Beyond files: an ``http(s)://`` entry is fetched (``ingest.urls``, with
+its SSRF guard), a ``.urls`` file is a list of URLs to fetch, ``.rss`` /
+``.atom`` files are feeds (``ingest.feeds``) and ``.warc[.gz]`` files are
+web archives (``ingest.warc``).
 """
 
 from __future__ import annotations
@@ -15,10 +20,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dragoman.ingest.feeds import iter_feed
+from dragoman.ingest.keys import READER_ERROR
+from dragoman.ingest.urls import FetchSettings, iter_urls
+from dragoman.ingest.warc import WARC_SUFFIXES, iter_warc
 from dragoman.model import Article, Source
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom"}
+URL_LIST_SUFFIXES = {".urls"}
+URL_PREFIXES = ("http://", "https://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +73,7 @@ def _jsonl_articles(path: Path) -> Iterator[Article]:
                     raise ValueError("record is not a JSON object")
             except (ValueError, UnicodeDecodeError) as exc:
                 art = Article.from_bytes(line, Source(path=where, format="invalid-jsonl"))
-                art.meta["reader_error"] = f"line {lineno} is not a JSON object: {exc}"
+                art.meta[READER_ERROR] = f"line {lineno} is not a JSON object: {exc}"
                 yield art
                 continue
             body = rec.get("html") or rec.get("text") or ""
@@ -77,13 +89,34 @@ def _jsonl_articles(path: Path) -> Iterator[Article]:
             yield Article.from_bytes(str(body).encode("utf-8"), src)
 
 
-def iter_inputs(paths: Iterable[str | Path], *, outlet: str | None = None) -> Iterator[Article]:
-    """Raw articles for every file under ``paths``; outlet defaults to the parent folder name."""
-    for f in _files(paths):
-        suffix = f.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_articles(f)
+def iter_inputs(
+    paths: Iterable[str | Path], *, outlet: str | None = None, fetch: FetchSettings | None = None
+) -> Iterator[Article]:
+    """Raw articles for every file under ``paths`` and every URL among them.
+
+    ``outlet`` is given to every article that does not name its own (web
+    inputs default to the host name); ``fetch`` configures web access.
+    """
+    for p in paths:
+        if isinstance(p, str) and p.startswith(URL_PREFIXES):
+            yield from iter_urls([p], settings=fetch, outlet=outlet)
             continue
+        for f in _files([p]):
+            yield from _file_articles(f, outlet, fetch)
+
+
+def _file_articles(f: Path, outlet: str | None, fetch: FetchSettings | None) -> Iterator[Article]:
+    name = f.name.lower()
+    suffix = f.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl_articles(f)
+    elif name.endswith(WARC_SUFFIXES):
+        yield from iter_warc(f, outlet=outlet)
+    elif suffix in FEED_SUFFIXES:
+        yield from iter_feed(f, outlet=outlet, settings=fetch)
+    elif suffix in URL_LIST_SUFFIXES:
+        yield from iter_urls(f.read_text("utf-8").splitlines(), settings=fetch, outlet=outlet)
+    else:
         data = f.read_bytes()
         fmt = "html" if suffix in HTML_SUFFIXES else "auto"
         yield Article.from_bytes(data, Source(path=str(f), outlet=outlet, format=fmt))

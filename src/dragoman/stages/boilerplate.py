@@ -34,14 +34,21 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dragoman.ingest.keys import HTML_BODY_LINES
 from dragoman.lang import available_languages, load_resource
 from dragoman.model import Article, Boilerplate, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 from dragoman.text import normalize
 
-__all__ = ["BoilerplateCues", "BoilerplateSettings", "CueGroup", "OutletMemory", "PageChrome", "line_keys"]
-
-HTML_BODY_LINES = "html_body_lines"  # set by dragoman.Read.v1; see stages/read.py
+__all__ = [
+    "HTML_BODY_LINES",
+    "BoilerplateCues",
+    "BoilerplateSettings",
+    "CueGroup",
+    "OutletMemory",
+    "PageChrome",
+    "line_keys",
+]
 
 
 class CueGroup(BaseModel):

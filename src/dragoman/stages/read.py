@@ -8,14 +8,11 @@ from pydantic import Field
 
 from dragoman.ingest.charset import BinaryInput, UndecodableInput, decode_bytes
 from dragoman.ingest.html import body_lines, looks_like_html, page_meta, parse, render
+from dragoman.ingest.keys import HTML_BODY_LINES, HTTP_CONTENT_TYPE, READER_ERROR, READER_ERROR_KIND
 from dragoman.model import Article
 from dragoman.pipeline import BaseStage, InputError, StageSettings, register_stage
 
-# Key of article.meta where the HTML reader leaves trafilatura's body decision
-# for the boilerplate stage: a list of [start, end] line spans of ``text``.
-HTML_BODY_LINES = "html_body_lines"
-# Key of article.meta a web reader may set to the response's Content-Type header.
-HTTP_CONTENT_TYPE = "http_content_type"
+__all__ = ["HTML_BODY_LINES", "HTTP_CONTENT_TYPE", "Read", "ReadSettings"]
 
 
 class ReadSettings(StageSettings):
@@ -48,9 +45,10 @@ class Read(BaseStage):
         self.settings: ReadSettings
 
     def __call__(self, article: Article) -> Article:
-        reader_error = article.meta.get("reader_error")
+        reader_error = article.meta.get(READER_ERROR)
         if reader_error:
-            raise InputError(self.name, str(reader_error), kind="invalid_record")
+            kind = str(article.meta.get(READER_ERROR_KIND, "invalid_record"))
+            raise InputError(self.name, str(reader_error), kind=kind)
         data = article.raw_bytes
         if data is None:
             if article.raw is None:

@@ -1,0 +1,20 @@
+"""Keys of ``Article.meta`` through which readers and the read/boilerplate stages talk.
+
+Kept in one place so a reader and the stage that consumes its note cannot
+drift apart.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CRAWLED_AT", "HTML_BODY_LINES", "HTTP_CONTENT_TYPE", "READER_ERROR", "READER_ERROR_KIND"]
+
+# Why a reader could not produce usable bytes; the read stage turns it into an InputError.
+READER_ERROR = "reader_error"
+# The InputError kind for READER_ERROR (default "invalid_record"; web readers use "fetch_error").
+READER_ERROR_KIND = "reader_error_kind"
+# The Content-Type header of an HTTP response, for charset sniffing.
+HTTP_CONTENT_TYPE = "http_content_type"
+# [start, end] spans of text lines trafilatura keeps as the article body (HTML only).
+HTML_BODY_LINES = "html_body_lines"
+# When a web archive captured the page (ISO 8601); not the publication date.
+CRAWLED_AT = "crawled_at"
