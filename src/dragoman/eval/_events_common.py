@@ -30,7 +30,7 @@ def words(text: str, lang: str) -> list[str]:
         w = w.strip(".,;:!?\"'()«»“”،؛")
         if w:
             st = stems(w, lang)
-            out.append(st[-1] if lang != "en" else w)
+            out.append(min(st, key=len) if lang != "en" else w)
     return out
 
 

@@ -108,17 +108,19 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
         m
         for m in view.mentions
         if m.entity
-        and (m.last < t_start - 0 or m.first >= t_end)
+        and (m.last < t_start or m.first >= t_end)
         and min(abs(m.last - t_start), abs(m.first - t_end)) <= rules.window
     ]
-    # a place after "in"/"في" is where it happened, never who did it
-    near = [
-        m for m in near if not (_before(view, m, rules.place_markers) and m.mention.type is EntityType.PLACE)
-    ]
-    in_clause = [m for m in near if view.clause[m.first] == t_clause]
-    pool = in_clause or near
     out = Arguments()
     used: set[int] = set()
+    # a place after "in"/"في" is where it happened, never who did it
+    places = [m for m in near if _before(view, m, rules.place_markers) and m.mention.type is EntityType.PLACE]
+    if places:
+        out.place = min(places, key=lambda m: abs(m.first - t_end))
+        used.add(out.place.index)
+    near = [m for m in near if m not in places]
+    in_clause = [m for m in near if view.clause[m.first] == t_clause]
+    pool = in_clause or near
 
     def take(role: list[MentionRef], seed: MentionRef) -> None:
         for m in _group(view, pool, seed, rules):

@@ -109,14 +109,16 @@ def merge(events: list[Event]) -> list[Event]:
     """One fact told twice is one event with two evidence spans.
 
     Two trigger hits are the same fact when type, status, actors and
-    recipients agree and at least one side is known (an argument-less
-    "protest" in two sentences may be two protests).
+    recipients agree; hits with no arguments at all merge only inside one
+    sentence (an argument-less "protest" in two sentences may be two protests).
     """
     out: list[Event] = []
-    index: dict[tuple[str, str, frozenset[str], frozenset[str]], Event] = {}
+    index: dict[tuple[str, str, frozenset[str], frozenset[str], Span | None], Event] = {}
     for ev in events:
-        key = (ev.type, ev.status.value, frozenset(ev.actors), frozenset(ev.recipients))
-        prior = index.get(key) if (ev.actors or ev.recipients) else None
+        # without arguments only a repeat inside the same sentence is surely the same fact
+        where = None if (ev.actors or ev.recipients) else ev.evidence[0]
+        key = (ev.type, ev.status.value, frozenset(ev.actors), frozenset(ev.recipients), where)
+        prior = index.get(key)
         if prior is not None:
             for sp in ev.evidence:
                 if sp not in prior.evidence:

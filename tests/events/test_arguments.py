@@ -1,0 +1,67 @@
+"""Actors, recipients and places come from the linked mentions of the clause."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dragoman.events.extract import extract_events
+from dragoman.model import Article, EntityType, Granularity, MentionKind, Span, TimeExpr
+
+GPE = EntityType.GPE
+
+
+def test_english_actor_before_recipient_after_marker(make_article: Callable[..., Article]) -> None:
+    names = {"Israel": ("country:IL", GPE), "Azerbaijan": ("country:AZ", GPE)}
+    art = make_article("Israel signed a security agreement with Azerbaijan.", "en", names)
+    ev = next(e for e in extract_events(art, "en") if e.type == "SUPPORT")
+    assert ev.actors == ["country:IL"]
+    assert ev.recipients == ["country:AZ"]
+
+
+def test_arabic_verb_first_subject_and_recipient_clitic(make_article: Callable[..., Article]) -> None:
+    names = {"إسرائيل": ("country:IL", GPE), "أذربيجان": ("country:AZ", GPE)}
+    art = make_article("هددت إسرائيل أذربيجان بقطع العلاقات.", "ar", names)
+    ev = next(e for e in extract_events(art, "ar") if e.type == "THREATEN")
+    assert ev.actors == ["country:IL"]  # VSO: the subject follows the verb
+    assert ev.recipients == ["country:AZ"]
+
+
+def test_nisba_and_metonym_mentions_count_as_their_entities(make_article: Callable[..., Article]) -> None:
+    # The linker resolves "the Azerbaijani president" to Aliyev and "Baku" to Azerbaijan's government;
+    # here we hand-build those resolved mentions and check the events stage uses the entity ids.
+    text = "The Azerbaijani president met the Israeli foreign minister in Baku."
+    names = {"Azerbaijani president": ("person:aliyev", EntityType.PERSON), "Israeli foreign minister": ("person:cohen", EntityType.PERSON)}
+    art = make_article(text, "en", names)
+    art.mentions[0] = type(art.mentions[0])(
+        span=art.mentions[0].span, type=EntityType.PERSON, kind=MentionKind.TITLE, kb_id="person:aliyev"
+    )
+    ev = next(e for e in extract_events(art, "en") if e.type == "CONSULT")
+    assert ev.actors == ["person:aliyev"]
+    assert ev.recipients == ["person:cohen"]
+
+
+def test_coordinated_actors_share_the_role(make_article: Callable[..., Article]) -> None:
+    names = {"Kazakhstan": ("country:KZ", GPE), "Uzbekistan": ("country:UZ", GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
+    art = make_article("Kazakhstan and Uzbekistan will join the Accords.", "en", names)
+    ev = next(e for e in extract_events(art, "en") if e.type == "ACCEDE")
+    assert set(ev.actors) == {"country:KZ", "country:UZ"}
+
+
+def test_place_after_place_marker(make_article: Callable[..., Article]) -> None:
+    names = {"Israel": ("country:IL", GPE), "Baku": ("place:baku", EntityType.PLACE)}
+    art = make_article("Israel opened an embassy in Baku.", "en", names)
+    ev = next(e for e in extract_events(art, "en") if e.type == "OPEN_EMBASSY")
+    assert ev.actors == ["country:IL"]
+    assert ev.place == "place:baku"
+
+
+def test_event_takes_the_nearest_date_of_its_sentence(make_article: Callable[..., Article]) -> None:
+    text = "In 2020 talks began. Azerbaijan joined the Accords in March 2025."
+    names = {"Azerbaijan": ("country:AZ", GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
+    art = make_article(text, "en", names)
+    far = TimeExpr(span=Span(3, 7), value="2020", granularity=Granularity.YEAR)
+    s = text.index("March 2025")
+    near = TimeExpr(span=Span(s, s + len("March 2025")), value="2025-03", granularity=Granularity.MONTH)
+    art.time_expressions = [far, near]
+    ev = next(e for e in extract_events(art, "en") if e.type == "ACCEDE")
+    assert ev.date == near  # the 2020 expression is in another sentence

@@ -1,0 +1,37 @@
+"""One fact told twice in an article is one event with two evidence spans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dragoman.events.extract import extract_events
+from dragoman.model import Article, EntityType, EventStatus
+
+NAMES = {"Israel": ("country:IL", EntityType.GPE), "Azerbaijan": ("country:AZ", EntityType.GPE)}
+
+
+def test_repeated_fact_is_merged_with_both_evidence_spans(make_article: Callable[..., Article]) -> None:
+    text = "Israel opened an embassy in Azerbaijan. Analysts said little. Israel opened an embassy in Azerbaijan last week."
+    art = make_article(text, "en", NAMES)
+    embassies = [e for e in extract_events(art, "en") if e.type == "OPEN_EMBASSY"]
+    assert len(embassies) == 1
+    assert len(embassies[0].evidence) == 2
+    assert [art.span_text(s).split()[0] for s in embassies[0].evidence] == ["Israel", "Israel"]
+
+
+def test_different_status_is_a_different_event(make_article: Callable[..., Article]) -> None:
+    text = "Israel opened an embassy in Azerbaijan. Israel will open an embassy in Azerbaijan."
+    art = make_article(text, "en", NAMES)
+    statuses = sorted(e.status for e in extract_events(art, "en") if e.type == "OPEN_EMBASSY")
+    assert statuses == sorted([EventStatus.OCCURRED, EventStatus.PLANNED])
+
+
+def test_argumentless_triggers_are_not_merged(make_article: Callable[..., Article]) -> None:
+    art = make_article("Protesters marched. Later, protesters marched again.", "en", {})
+    assert len([e for e in extract_events(art, "en") if e.type == "PROTEST"]) == 2
+
+
+def test_event_ids_are_unique_and_ordered(make_article: Callable[..., Article]) -> None:
+    art = make_article("Israel threatened Azerbaijan. Azerbaijan rejected the demand.", "en", NAMES)
+    ids = [e.id for e in extract_events(art, "en")]
+    assert ids == [f"e{i}" for i in range(1, len(ids) + 1)] and len(ids) >= 2

@@ -1,0 +1,77 @@
+"""Status of events from per-language cues: the accession examples of the issue and their variants."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dragoman.events.extract import extract_events
+from dragoman.model import Article, EntityType, EventStatus
+
+AZ = {"Azerbaijan": ("country:AZ", EntityType.GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
+
+
+def _accession(art: Article, lang: str) -> EventStatus:
+    events = [e for e in extract_events(art, lang) if e.type == "ACCEDE"]
+    assert events, f"no accession found in {art.text!r}"
+    return events[0].status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The administration is discussing Azerbaijan's joining the Accords.", EventStatus.TALKS),
+        ("Azerbaijan joined the Accords in 2021.", EventStatus.OCCURRED),
+        ("Azerbaijan did not join the Accords.", EventStatus.NEGATED),
+        ("If Azerbaijan joins the Accords, trade will grow.", EventStatus.CONDITIONAL),
+        ("Azerbaijan may join the Accords.", EventStatus.HYPOTHETICAL),
+        ("Azerbaijan will join the Accords.", EventStatus.PLANNED),
+        ("The government is considering whether Azerbaijan may join the Accords.", EventStatus.TALKS),
+    ],
+)
+def test_english_status(make_article: Callable[..., Article], text: str, status: EventStatus) -> None:
+    assert _accession(make_article(text, "en", AZ), "en") is status
+
+
+AR = {"أذربيجان": ("country:AZ", EntityType.GPE), "اتفاقيات إبراهيم": ("agreement:abraham", EntityType.AGREEMENT)}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("تبحث الإدارة الأمريكية مع أذربيجان إمكانية انضمامها إلى اتفاقيات إبراهيم.", EventStatus.TALKS),
+        ("انضمت أذربيجان إلى اتفاقيات إبراهيم.", EventStatus.OCCURRED),
+        ("لم تنضم أذربيجان إلى اتفاقيات إبراهيم.", EventStatus.NEGATED),
+        ("ستنضم أذربيجان إلى اتفاقيات إبراهيم.", EventStatus.PLANNED),  # future particle glued to the verb
+        ("من المتوقع أن تنضم أذربيجان إلى اتفاقيات إبراهيم.", EventStatus.PLANNED),
+        ("إذا انضمت أذربيجان إلى اتفاقيات إبراهيم فسوف تتغير المنطقة.", EventStatus.CONDITIONAL),
+        ("قد تنضم أذربيجان إلى اتفاقيات إبراهيم.", EventStatus.HYPOTHETICAL),
+    ],
+)
+def test_arabic_status(make_article: Callable[..., Article], text: str, status: EventStatus) -> None:
+    assert _accession(make_article(text, "ar", AR), "ar") is status
+
+
+HE = {"אזרבייג'ן": ("country:AZ", EntityType.GPE), "הסכמי אברהם": ("agreement:abraham", EntityType.AGREEMENT)}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("אזרבייג'ן הצטרפה להסכמי אברהם.", EventStatus.OCCURRED),
+        ("אזרבייג'ן תצטרף להסכמי אברהם.", EventStatus.PLANNED),  # future conjugation
+        ("אם אזרבייג'ן תצטרף להסכמי אברהם, המצב ישתנה.", EventStatus.CONDITIONAL),
+        ("אזרבייג'ן לא הצטרפה להסכמי אברהם.", EventStatus.NEGATED),
+        ("הממשל שוקל את הצטרפות אזרבייג'ן להסכמי אברהם.", EventStatus.TALKS),
+        ("אזרבייג'ן עשויה להצטרף להסכמי אברהם.", EventStatus.HYPOTHETICAL),
+    ],
+)
+def test_hebrew_status(make_article: Callable[..., Article], text: str, status: EventStatus) -> None:
+    assert _accession(make_article(text, "he", HE), "he") is status
+
+
+def test_qad_before_a_past_verb_is_not_a_hedge(make_article: Callable[..., Article]) -> None:
+    # قد + past tense means "has (already)"; only قد + imperfect means "may"
+    art = make_article("قد انضمت أذربيجان إلى اتفاقيات إبراهيم.", "ar", AR)
+    assert _accession(art, "ar") is EventStatus.OCCURRED

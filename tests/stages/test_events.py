@@ -1,0 +1,72 @@
+"""dragoman.Events.v1: registered, lines up in a pipeline, codes events on hand-built articles."""
+
+from __future__ import annotations
+
+import re
+
+from dragoman.model import Article, Entity, EntityType, EventStatus, Mention, Span
+from dragoman.pipeline import Pipeline, make_stage, registry
+from dragoman.stages.events import Events
+from dragoman.text import normalize, sentence_spans, tokenize
+
+
+def _article(text: str, lang: str, names: dict[str, tuple[str, EntityType]]) -> Article:
+    art = Article.from_text(text)
+    art.language = lang
+    art.sentences = sentence_spans(text)
+    art.tokens = [t for s in art.sentences for t in tokenize(text, s.start, s.end)]
+    n = normalize(text)
+    art.norm, art.norm_offsets = n.text, n.offsets
+    for name, (eid, etype) in names.items():
+        for m in re.finditer(re.escape(name), text):
+            art.mentions.append(Mention(span=Span(m.start(), m.end()), type=etype, kb_id=eid))
+    art.mentions.sort(key=lambda m: m.span.start)
+    ents: dict[str, Entity] = {}
+    for i, m in enumerate(art.mentions):
+        ents.setdefault(m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)).mentions.append(i)
+    art.entities = list(ents.values())
+    art.provided |= {"language", "sentences", "tokens", "norm", "mentions", "entities", "time_expressions"}
+    return art
+
+
+def test_registered_with_its_layers() -> None:
+    spec = registry()["dragoman.Events.v1"]
+    assert spec.provides == {"events"}
+    assert {"mentions", "entities", "time_expressions", "sentences"} <= spec.requires
+    assert spec.doc
+
+
+def test_stage_codes_the_issue_example() -> None:
+    names = {"Azerbaijan": ("country:AZ", EntityType.GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
+    art = _article("The administration is discussing Azerbaijan's joining the Accords.", "en", names)
+    out = make_stage("dragoman.Events.v1")(art)
+    acc = [e for e in out.events if e.type == "ACCEDE"]
+    assert len(acc) == 1
+    assert acc[0].status is EventStatus.TALKS  # in talks, not an accession
+    assert acc[0].actors == ["country:AZ"]
+    assert acc[0].trigger is not None and out.span_text(acc[0].trigger) == "joining"
+    assert all(out.span_text(s) in out.text for s in acc[0].evidence)
+
+
+def test_runs_inside_a_pipeline_given_its_inputs() -> None:
+    names = {"Israel": ("country:IL", EntityType.GPE), "Azerbaijan": ("country:AZ", EntityType.GPE)}
+    art = _article("إسرائيل افتتحت سفارة في أذربيجان.", "ar", names)
+    pipe = Pipeline([Events()], initial=frozenset(art.provided))
+    res = pipe.run(art)
+    assert res.ok and "events" in res.article.provided
+
+
+def test_language_without_data_gives_no_events() -> None:
+    art = _article("Протестующие вышли на улицы.", "ru", {})
+    assert Events()(art).events == []
+
+
+def test_boilerplate_sentences_are_skipped() -> None:
+    from dragoman.model import Boilerplate
+
+    names = {"Israel": ("country:IL", EntityType.GPE), "Iran": ("country:IR", EntityType.GPE)}
+    art = _article("Israel attacked Iran.\nRelated: Israel attacked Iran.", "en", names)
+    second = art.sentences[1]
+    art.boilerplate = [Boilerplate(span=second, reason="related links")]
+    evs = [e for e in Events()(art).events if e.type == "ASSAULT"]
+    assert len(evs) == 1 and evs[0].evidence == [art.sentences[0]]

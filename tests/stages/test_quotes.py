@@ -1,0 +1,110 @@
+"""dragoman.Quotes.v1: direct and indirect quotes, speakers of every kind, claims."""
+
+from __future__ import annotations
+
+import re
+
+from dragoman.model import Article, Entity, EntityType, Mention, Source, Span, SpeakerKind
+from dragoman.pipeline import registry
+from dragoman.stages.quotes import Quotes
+from dragoman.text import sentence_spans, tokenize
+
+
+def _article(text: str, lang: str, names: dict[str, tuple[str, EntityType]], outlet: str | None = None) -> Article:
+    art = Article.from_text(text, Source(outlet=outlet))
+    art.language = lang
+    art.sentences = sentence_spans(text)
+    art.tokens = [t for s in art.sentences for t in tokenize(text, s.start, s.end)]
+    for name, (eid, etype) in names.items():
+        for m in re.finditer(re.escape(name), text):
+            art.mentions.append(Mention(span=Span(m.start(), m.end()), type=etype, kb_id=eid))
+    art.mentions.sort(key=lambda m: m.span.start)
+    ents: dict[str, Entity] = {}
+    for i, m in enumerate(art.mentions):
+        ents.setdefault(m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)).mentions.append(i)
+    art.entities = list(ents.values())
+    return art
+
+
+def test_registered() -> None:
+    spec = registry()["dragoman.Quotes.v1"]
+    assert spec.provides == {"quotes", "claims"}
+    assert spec.doc
+
+
+def test_arabic_office_statement_is_a_direct_quote_of_the_organisation() -> None:
+    text = 'وقال مكتب نتنياهو إن "أذربيجان حليف استراتيجي مهم لإسرائيل في منطقة القوقاز".'
+    names = {"مكتب نتنياهو": ("org:israel-pmo", EntityType.ORG), "أذربيجان": ("country:AZ", EntityType.GPE)}
+    art = Quotes()(_article(text, "ar", names))
+    assert len(art.quotes) == 1
+    q = art.quotes[0]
+    assert q.direct and q.speaker == "org:israel-pmo" and q.speaker_kind is SpeakerKind.ORGANISATION
+    assert art.span_text(q.span).startswith("أذربيجان حليف")
+    claim = art.claims[0]
+    assert claim.claimant == "org:israel-pmo" and claim.evidence == [q.span]
+    assert "country:AZ" in claim.about
+
+
+def test_office_of_a_person_without_an_org_entity() -> None:
+    text = 'وقال مكتب نتنياهو إن "العلاقات قوية جدا بين البلدين".'
+    art = Quotes()(_article(text, "ar", {"نتنياهو": ("person:netanyahu", EntityType.PERSON)}))
+    q = art.quotes[0]
+    assert q.speaker_kind is SpeakerKind.ORGANISATION
+    assert q.speaker == "office:person:netanyahu"
+    assert q.speaker_span is not None and art.span_text(q.speaker_span) == "مكتب نتنياهو"
+
+
+def test_anonymous_sources_indirect_quote() -> None:
+    text = "أفادت مصادر مطلعة بأن الإدارة تبحث مع أذربيجان إمكانية انضمامها."
+    art = Quotes()(_article(text, "ar", {"أذربيجان": ("country:AZ", EntityType.GPE)}))
+    q = art.quotes[0]
+    assert not q.direct and q.speaker is None and q.speaker_kind is SpeakerKind.ANONYMOUS
+    assert q.speaker_span is not None and art.span_text(q.speaker_span) == "مصادر مطلعة"
+    assert art.span_text(q.span).startswith("الإدارة تبحث")
+
+
+def test_english_publication_and_person_speakers() -> None:
+    text = "Newsweek reported that Azerbaijan is Israel's closest Muslim partner. Blank said that the deal would help."
+    names = {"Blank": ("person:blank", EntityType.PERSON), "Azerbaijan": ("country:AZ", EntityType.GPE)}
+    art = Quotes()(_article(text, "en", names))
+    kinds = [(q.speaker_kind, q.speaker) for q in art.quotes]
+    assert (SpeakerKind.PUBLICATION, "publication:newsweek") in kinds
+    assert (SpeakerKind.PERSON, "person:blank") in kinds
+
+
+def test_english_anonymous_officials() -> None:
+    text = "Officials who asked not to be named said that talks with Baku were advanced."
+    art = Quotes()(_article(text, "en", {}))
+    assert art.quotes and art.quotes[0].speaker_kind is SpeakerKind.ANONYMOUS
+
+
+def test_hebrew_attribution_cue_and_acronym_is_not_a_quote() -> None:
+    text = 'לדברי נתניהו, ארה"ב תומכת בהרחבת ההסכמים למדינות נוספות.'
+    art = Quotes()(_article(text, "he", {"נתניהו": ("person:netanyahu", EntityType.PERSON)}))
+    assert all(q.direct is False for q in art.quotes)  # the gershayim of ארה"ב opens no quotation
+    assert art.quotes[0].speaker == "person:netanyahu"
+
+
+def test_guillemets_and_trailing_speaker() -> None:
+    text = "«سنواصل تعزيز التعاون مع أذربيجان والولايات المتحدة بكل قوة»، قالت ستروك."
+    art = Quotes()(_article(text, "ar", {"ستروك": ("person:strock", EntityType.PERSON)}))
+    q = art.quotes[0]
+    assert q.direct and q.speaker == "person:strock" and q.speaker_kind is SpeakerKind.PERSON
+
+
+def test_scare_quotes_are_not_speech() -> None:
+    art = Quotes()(_article("إسرائيل تسعى إلى رفع العقوبات في “تحالف استراتيجي” مع أذربيجان", "ar", {}))
+    assert art.quotes == []
+
+
+def test_outlet_claims_for_events_told_in_its_own_voice() -> None:
+    from dragoman.model import Event, EventStatus
+
+    text = "Israel opened an embassy in Baku. Officials said that more would follow."
+    art = _article(text, "en", {"Israel": ("country:IL", EntityType.GPE)}, outlet="Example News")
+    trig = Span(7, 13)
+    art.events = [Event("e1", "OPEN_EMBASSY", None, EventStatus.OCCURRED, ["country:IL"], [], [art.sentences[0]], trigger=trig)]
+    art = Quotes()(art)
+    outlet = [c for c in art.claims if c.claimant == "outlet:Example News"]
+    assert len(outlet) == 1 and outlet[0].evidence == [art.sentences[0]]
+    assert {"country:IL", "e1"} <= set(outlet[0].about)
