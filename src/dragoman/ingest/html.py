@@ -108,6 +108,8 @@ _BLOCK = frozenset(
 )
 _CELL = frozenset({"td", "th"})
 _COLLAPSIBLE = frozenset(" \t\n\r\f")
+_COLLAPSE_RE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}")
+_PRE_RUN_RE = re.compile(r"\n|[^\n]+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HTML_START_RE = re.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table)\b",
@@ -222,38 +224,69 @@ class _Locator:
 
 @dataclass
 class _Out:
-    chars: list[str] = field(default_factory=list)
+    """Rendered text built run by run (not character by character: this is the hot loop)."""
+
+    chunks: list[str] = field(default_factory=list)
     offs: list[int] = field(default_factory=list)  # -1: synthetic, filled from the next real character
+    last: str = "\n"  # last character emitted; "\n" at the start so nothing leads with a break
     space: bool = False
     brk: bool = False
 
+    def _put(self, s: str, offs: list[int]) -> None:
+        self.chunks.append(s)
+        self.offs.extend(offs)
+        self.last = s[-1]
+
+    def _word(self, run: str, offs: list[int]) -> None:
+        if self.brk:
+            self._put("\n", [-1])
+        elif self.space:
+            self._put(" ", [-1])
+        self.brk = self.space = False
+        self._put(run, offs)
+
     def text(self, s: str, offsets: list[int], pre: bool) -> None:
-        for ch, off in zip(s, offsets, strict=True):
-            if not pre and ch in _COLLAPSIBLE:
-                self.space = bool(self.chars) and not self.brk and self.chars[-1] != "\n"
-                continue
-            if pre and ch == "\n":
-                self.chars.append("\n")
-                self.offs.append(off)
-                self.brk = self.space = False
-                continue
-            if self.brk:
-                self.chars.append("\n")
-                self.offs.append(-1)
-            elif self.space:
-                self.chars.append(" ")
-                self.offs.append(-1)
-            self.brk = self.space = False
-            self.chars.append(ch)
-            self.offs.append(off)
+        if pre:
+            for m in _PRE_RUN_RE.finditer(s):
+                if m.group() == "\n":
+                    self._put("\n", offsets[m.start() : m.end()])
+                    self.brk = self.space = False
+                else:
+                    self._word(m.group(), offsets[m.start() : m.end()])
+            return
+        # Single spaces between words are kept as real characters (they map to the markup);
+        # only runs that a browser collapses become one synthetic space.
+        pos = 0
+        for m in _COLLAPSE_RE.finditer(s):
+            self._segment(s, offsets, pos, m.start())
+            self._pending_space()
+            pos = m.end()
+        self._segment(s, offsets, pos, len(s))
+
+    def _pending_space(self) -> None:
+        self.space = not self.brk and self.last != "\n"
+
+    def _segment(self, s: str, offsets: list[int], a: int, b: int) -> None:
+        if a < b and s[a] == " ":
+            self._pending_space()
+            a += 1
+        if a >= b:
+            return
+        trailing = s[b - 1] == " "
+        if trailing:
+            b -= 1
+        if a < b:
+            self._word(s[a:b], offsets[a:b])
+        if trailing:
+            self._pending_space()
 
     def block(self) -> None:
-        if self.chars and self.chars[-1] != "\n":
+        if self.last != "\n":
             self.brk = True
         self.space = False
 
     def cell(self) -> None:
-        if self.chars and not self.brk and self.chars[-1] != "\n":
+        if not self.brk and self.last != "\n":
             self.space = True
 
 
@@ -327,7 +360,7 @@ def render(raw: str, tree: etree._Element | None = None) -> Rendered:
             offsets[i] = nxt
         else:
             nxt = offsets[i]
-    return Rendered("".join(out.chars), offsets)
+    return Rendered("".join(out.chunks), offsets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +445,9 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
-def body_lines(raw: str, text: str, *, title: str | None = None) -> list[tuple[int, int]] | None:
+def body_lines(
+    raw: str, text: str, *, title: str | None = None, fast: bool = True
+) -> list[tuple[int, int]] | None:
     """Spans of the lines of ``text`` that trafilatura's main-content extraction keeps.
 
     Precision settings: the article body, not comments or link lists.  The
@@ -421,6 +456,7 @@ def body_lines(raw: str, text: str, *, title: str | None = None) -> list[tuple[i
     """
     extracted = trafilatura.extract(
         raw,
+        fast=fast,  # skip the readability/jusText fallbacks: half the time, the same body on news pages
         favor_precision=True,
         include_comments=False,
         include_tables=True,
