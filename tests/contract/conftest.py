@@ -79,10 +79,11 @@ class PgCluster:
     def new_database(self) -> str:
         """A URL whose search_path is a fresh empty schema: as isolated as a database, created in milliseconds."""
         import psycopg
+        from psycopg import sql
 
         name = f"t{next(self.counter)}_{os.getpid()}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE SCHEMA "{name}"')  # type: ignore[arg-type]
+            conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(name)))
         return f"{self.url()}?options=-csearch_path%3D{name}"
 
     def stop(self) -> None:
@@ -141,7 +142,8 @@ def _start_cluster(base: Path) -> PgCluster:
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
-    base = Path(tempfile.mkdtemp(prefix="dragoman-pg-"))
+    # a short path under /tmp: the unprivileged server must reach it and socket paths are limited to 107 bytes
+    base = Path(tempfile.mkdtemp(prefix="dragoman-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
     cluster: PgCluster | None = None
     try:
         cluster = _start_cluster(base)
