@@ -62,3 +62,25 @@ def test_concurrent_ingest_loses_and_duplicates_nothing(store_url: str) -> None:
         assert len(store.search("baku", limit=100)) == TOTAL
     finally:
         store.close()
+
+
+def test_threads_sharing_one_store(store_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = open_url(store_url)
+    store.migrate()
+    try:
+
+        def put_range(worker: int) -> int:
+            return sum(
+                store.put_article(english_article(n))
+                for n in range(worker * STRIDE, worker * STRIDE + PER_WORKER)
+            )
+
+        with ThreadPoolExecutor(WORKERS) as pool:
+            stored = sum(pool.map(put_range, range(WORKERS)))
+        assert stored == TOTAL
+        assert store.count_articles() == TOTAL
+        assert len(store.mentions(entity_id="country:AZ")) == TOTAL
+    finally:
+        store.close()

@@ -10,6 +10,7 @@ does not depend on the server's locale or dictionaries.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -62,6 +63,7 @@ class PostgresStore(SQLStore):
         self.url = url
         # autocommit: reads never leave a transaction open; writes use _write().
         self._conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True)
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"PostgresStore({self._conn.info.dsn!r})"  # the DSN psycopg reports omits the password
@@ -101,7 +103,8 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        with self._conn.transaction():
+        # One transaction per connection at a time, even when threads share the store.
+        with self._lock, self._conn.transaction():
             yield
 
     def _insert_article(self, row: Sequence[Any], terms: list[Term]) -> bool:

@@ -10,6 +10,7 @@ with one row, whichever gets there first.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,7 @@ class SQLiteStore(SQLStore):
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe with WAL
         self._conn.execute("PRAGMA foreign_keys = ON")
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -57,13 +59,16 @@ class SQLiteStore(SQLStore):
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+        # The lock keeps two threads sharing this store from interleaving
+        # statements inside one transaction; other processes wait on SQLite's lock.
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
 
     def _insert_article(self, row: Sequence[Any], terms: list[Term]) -> bool:
         cur = self._conn.execute(
