@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from report_fixtures import arabic_article, english_article, hebrew_article
 
 from dragoman.model import Article, Boilerplate, Granularity, Span, TimeExpr
@@ -64,3 +65,13 @@ def test_estimated_published_date_is_marked() -> None:
     v = article_view(hebrew_article())
     assert ("published", "2023-03-01 (estimated)") in v.meta
     assert ("published", "2025-08-11") in article_view(english_article()).meta
+
+
+def test_extension_event_codes_get_their_definition() -> None:
+    from dragoman.report.view import event_definition
+
+    events = pytest.importorskip("dragoman.events.plover")
+    spec = events.plover_spec()
+    code = next(iter(spec.extensions))
+    assert spec.extensions[code].doc in event_definition(code)
+    assert event_definition("NOT_A_CODE") == "NOT_A_CODE"

@@ -33,6 +33,23 @@ def gloss(table: str, key: str) -> str:
     return glosses().get(table, {}).get(key, key)
 
 
+def event_definition(code: str) -> str:
+    """The event code's definition from the events package's PLOVER table, when it is installed."""
+    try:
+        from dragoman.events.plover import plover_spec
+    except ImportError:  # a build without the events package still renders
+        return gloss("event_types", code)
+    spec = plover_spec()
+    if code in spec.types:
+        return spec.types[code]
+    if code in spec.extensions:
+        ext = spec.extensions[code]
+        return f"{ext.doc} (Dragoman extension; PLOVER {ext.rollup})"
+    if code in spec.legacy:
+        return f"legacy name of PLOVER {spec.legacy[code]}"
+    return gloss("event_types", code)
+
+
 @cache
 def direction(language: str | None) -> str:
     """``rtl`` or ``ltr`` from CLDR (via Babel), so a new RTL language needs no code."""
@@ -147,7 +164,7 @@ def _events(article: Article, marks: list[Mark]) -> list[Row]:
     rows = []
     for ev in article.events:
         details = [
-            ("type", f"{ev.type}: {gloss('event_types', ev.type)}"),
+            ("type", f"{ev.type}: {event_definition(ev.type)}"),
             ("status", f"{ev.status.value}: {gloss('event_status', ev.status.value)}"),
             ("actors", _names(article, ev.actors)),
             ("recipients", _names(article, ev.recipients)),
