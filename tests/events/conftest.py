@@ -27,7 +27,15 @@ def build_article(text: str, lang: str, names: Names | None = None) -> Article:
             start = m.start()
             while start > 0 and not text[start - 1].isspace() and text[start - 1].isalpha():
                 start -= 1  # proclitics glued to the name: وأذربيجان، לאזרבייג'ן
-            found.append(Mention(span=Span(start, m.end()), type=etype, kind=MentionKind.NAME, kb_id=eid, head=Span(m.start(), m.end())))
+            found.append(
+                Mention(
+                    span=Span(start, m.end()),
+                    type=etype,
+                    kind=MentionKind.NAME,
+                    kb_id=eid,
+                    head=Span(m.start(), m.end()),
+                )
+            )
     found.sort(key=lambda m: m.span.start)
     art.mentions = found
     ents: dict[str, Entity] = {}

@@ -30,7 +30,10 @@ def test_nisba_and_metonym_mentions_count_as_their_entities(make_article: Callab
     # The linker resolves "the Azerbaijani president" to Aliyev and "Baku" to Azerbaijan's government;
     # here we hand-build those resolved mentions and check the events stage uses the entity ids.
     text = "The Azerbaijani president met the Israeli foreign minister in Baku."
-    names = {"Azerbaijani president": ("person:aliyev", EntityType.PERSON), "Israeli foreign minister": ("person:cohen", EntityType.PERSON)}
+    names = {
+        "Azerbaijani president": ("person:aliyev", EntityType.PERSON),
+        "Israeli foreign minister": ("person:cohen", EntityType.PERSON),
+    }
     art = make_article(text, "en", names)
     art.mentions[0] = type(art.mentions[0])(
         span=art.mentions[0].span, type=EntityType.PERSON, kind=MentionKind.TITLE, kb_id="person:aliyev"
@@ -41,7 +44,11 @@ def test_nisba_and_metonym_mentions_count_as_their_entities(make_article: Callab
 
 
 def test_coordinated_actors_share_the_role(make_article: Callable[..., Article]) -> None:
-    names = {"Kazakhstan": ("country:KZ", GPE), "Uzbekistan": ("country:UZ", GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
+    names = {
+        "Kazakhstan": ("country:KZ", GPE),
+        "Uzbekistan": ("country:UZ", GPE),
+        "Accords": ("agreement:abraham", EntityType.AGREEMENT),
+    }
     art = make_article("Kazakhstan and Uzbekistan will join the Accords.", "en", names)
     ev = next(e for e in extract_events(art, "en") if e.type == "ACCEDE")
     assert set(ev.actors) == {"country:KZ", "country:UZ"}

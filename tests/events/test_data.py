@@ -30,9 +30,15 @@ def test_trigger_types_are_plover_or_documented_extensions(lang: str) -> None:
 
 def test_extensions_roll_up_to_plover_types() -> None:
     spec = plover_spec()
-    assert {"ACCEDE", "CANDIDACY", "PRECONDITION", "IMPOSE_SANCTION", "WAIVE_SANCTION", "NORMALIZE", "OPEN_EMBASSY"} <= set(
-        spec.extensions
-    )
+    assert {
+        "ACCEDE",
+        "CANDIDACY",
+        "PRECONDITION",
+        "IMPOSE_SANCTION",
+        "WAIVE_SANCTION",
+        "NORMALIZE",
+        "OPEN_EMBASSY",
+    } <= set(spec.extensions)
     for code in spec.extensions:
         assert rollup(code) in spec.types
     assert rollup("FIGHT") == "ASSAULT"  # PLOVER 0.5 name in the gold records

@@ -34,7 +34,10 @@ def test_english_status(make_article: Callable[..., Article], text: str, status:
     assert _accession(make_article(text, "en", AZ), "en") is status
 
 
-AR = {"أذربيجان": ("country:AZ", EntityType.GPE), "اتفاقيات إبراهيم": ("agreement:abraham", EntityType.AGREEMENT)}
+AR = {
+    "أذربيجان": ("country:AZ", EntityType.GPE),
+    "اتفاقيات إبراهيم": ("agreement:abraham", EntityType.AGREEMENT),
+}
 
 
 @pytest.mark.parametrize(

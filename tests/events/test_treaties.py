@@ -15,7 +15,11 @@ def test_section_907_sanction_and_its_waiver_in_arabic(make_article: Callable[..
         "بموجب المادة 907 يحظر على الولايات المتحدة تقديم أي مساعدة مباشرة لأذربيجان. "
         "وقال المتحدث إن تنفيذ هذه العقوبات تم تعليقه مؤقتا."
     )
-    names = {"المادة 907": ("law:section-907", EntityType.LAW), "الولايات المتحدة": ("country:US", GPE), "أذربيجان": ("country:AZ", GPE)}
+    names = {
+        "المادة 907": ("law:section-907", EntityType.LAW),
+        "الولايات المتحدة": ("country:US", GPE),
+        "أذربيجان": ("country:AZ", GPE),
+    }
     types = {e.type for e in extract_events(make_article(text, "ar", names), "ar")}
     assert {"IMPOSE_SANCTION", "WAIVE_SANCTION"} <= types
 

@@ -23,7 +23,9 @@ def _article(text: str, lang: str, names: dict[str, tuple[str, EntityType]]) -> 
     art.mentions.sort(key=lambda m: m.span.start)
     ents: dict[str, Entity] = {}
     for i, m in enumerate(art.mentions):
-        ents.setdefault(m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)).mentions.append(i)
+        ents.setdefault(
+            m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)
+        ).mentions.append(i)
     art.entities = list(ents.values())
     art.provided |= {"language", "sentences", "tokens", "norm", "mentions", "entities", "time_expressions"}
     return art
@@ -37,7 +39,10 @@ def test_registered_with_its_layers() -> None:
 
 
 def test_stage_codes_the_issue_example() -> None:
-    names = {"Azerbaijan": ("country:AZ", EntityType.GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
+    names = {
+        "Azerbaijan": ("country:AZ", EntityType.GPE),
+        "Accords": ("agreement:abraham", EntityType.AGREEMENT),
+    }
     art = _article("The administration is discussing Azerbaijan's joining the Accords.", "en", names)
     out = make_stage("dragoman.Events.v1")(art)
     acc = [e for e in out.events if e.type == "ACCEDE"]

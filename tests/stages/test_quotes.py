@@ -10,7 +10,9 @@ from dragoman.stages.quotes import Quotes
 from dragoman.text import sentence_spans, tokenize
 
 
-def _article(text: str, lang: str, names: dict[str, tuple[str, EntityType]], outlet: str | None = None) -> Article:
+def _article(
+    text: str, lang: str, names: dict[str, tuple[str, EntityType]], outlet: str | None = None
+) -> Article:
     art = Article.from_text(text, Source(outlet=outlet))
     art.language = lang
     art.sentences = sentence_spans(text)
@@ -21,7 +23,9 @@ def _article(text: str, lang: str, names: dict[str, tuple[str, EntityType]], out
     art.mentions.sort(key=lambda m: m.span.start)
     ents: dict[str, Entity] = {}
     for i, m in enumerate(art.mentions):
-        ents.setdefault(m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)).mentions.append(i)
+        ents.setdefault(
+            m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)
+        ).mentions.append(i)
     art.entities = list(ents.values())
     return art
 
@@ -103,7 +107,18 @@ def test_outlet_claims_for_events_told_in_its_own_voice() -> None:
     text = "Israel opened an embassy in Baku. Officials said that more would follow."
     art = _article(text, "en", {"Israel": ("country:IL", EntityType.GPE)}, outlet="Example News")
     trig = Span(7, 13)
-    art.events = [Event("e1", "OPEN_EMBASSY", None, EventStatus.OCCURRED, ["country:IL"], [], [art.sentences[0]], trigger=trig)]
+    art.events = [
+        Event(
+            "e1",
+            "OPEN_EMBASSY",
+            None,
+            EventStatus.OCCURRED,
+            ["country:IL"],
+            [],
+            [art.sentences[0]],
+            trigger=trig,
+        )
+    ]
     art = Quotes()(art)
     outlet = [c for c in art.claims if c.claimant == "outlet:Example News"]
     assert len(outlet) == 1 and outlet[0].evidence == [art.sentences[0]]

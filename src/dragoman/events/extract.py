@@ -10,7 +10,7 @@ from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
-from dragoman.events.status import cue_matches, detect_status, future_stripped, status_rules
+from dragoman.events.status import cue_matches, detect_status, status_rules, with_future_stripped
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
 
 
@@ -67,7 +67,7 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
     hits: list[EventHit] = []
     for view in build_views(article, lang, clause_breaks(lang)):
         plain = view.forms
-        extended = [f + future_stripped(f, srules) for f in plain]
+        extended = [with_future_stripped(f, srules) for f in plain]
         cues = cue_matches(view, srules) if srules else []
         matches: list[Match[TriggerGroup]] = matcher.find(extended)
         generic = generic_matcher(lang)

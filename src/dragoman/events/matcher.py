@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from dragoman.text import normalize_key
@@ -42,6 +43,7 @@ class PhraseMatcher(Generic[P]):
                 self._phrases.append((words, payload))
         # Longest phrase first so "من المتوقع" wins over "من".
         self._phrases.sort(key=lambda p: (-len(p[0]), -sum(len(w) for w, _ in p[0])))
+        self._memo: dict[tuple[str, ...], list[int]] = {}  # token forms -> candidate phrases
         self._by_first: dict[str, list[int]] = {}
         self._prefix_lengths: set[int] = set()
         for i, (words, _) in enumerate(self._phrases):
@@ -54,21 +56,28 @@ class PhraseMatcher(Generic[P]):
         return bool(self._phrases)
 
     def _candidates(self, forms: Sequence[str]) -> list[int]:
+        key = tuple(forms)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
         seen: set[int] = set()
         for f in forms:
             seen.update(self._by_first.get(f, ()))
             for n in self._prefix_lengths:
                 if len(f) > n:
                     seen.update(self._by_first.get(f[:n], ()))
-        return sorted(seen)
+        out = sorted(seen)
+        if len(self._memo) < 500_000:  # words repeat across a corpus; bound the memo all the same
+            self._memo[key] = out
+        return out
 
     @staticmethod
     def _word_ok(word: tuple[str, bool], forms: Sequence[str]) -> bool:
         w, prefix = word
         return any(f.startswith(w) if prefix else f == w for f in forms)
 
-    def match_at(self, forms: Sequence[Sequence[str]], i: int) -> Match[P] | None:
-        for idx in self._candidates(forms[i]):
+    def _match_with(self, forms: Sequence[Sequence[str]], i: int, cands: list[int]) -> Match[P] | None:
+        for idx in cands:
             words, payload = self._phrases[idx]
             if i + len(words) > len(forms):
                 continue
@@ -76,11 +85,19 @@ class PhraseMatcher(Generic[P]):
                 return Match(i, i + len(words), payload)
         return None
 
+    def match_at(self, forms: Sequence[Sequence[str]], i: int) -> Match[P] | None:
+        return self._match_with(forms, i, self._candidates(forms[i]))
+
     def find(self, forms: Sequence[Sequence[str]]) -> list[Match[P]]:
         out: list[Match[P]] = []
+        memo = self._memo
         i = 0
-        while i < len(forms):
-            m = self.match_at(forms, i)
+        n = len(forms)
+        while i < n:
+            cands = memo.get(tuple(forms[i]))
+            if cands is None:
+                cands = self._candidates(forms[i])
+            m = self._match_with(forms, i, cands) if cands else None
             if m is None:
                 i += 1
                 continue
@@ -89,6 +106,12 @@ class PhraseMatcher(Generic[P]):
         return out
 
 
-def token_forms(words: Sequence[str], lang: str) -> list[list[str]]:
+@lru_cache(maxsize=200_000)
+def word_forms(word: str, lang: str) -> tuple[str, ...]:
+    """A token's folded form followed by its clitic-stripped stems (cached: folding is per character)."""
+    return tuple(stems(normalize_key(word), lang)) if word.strip() else ("",)
+
+
+def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
     """For each token, its folded form followed by its clitic-stripped stems."""
-    return [stems(normalize_key(w), lang) if w.strip() else [""] for w in words]
+    return [word_forms(w, lang) for w in words]

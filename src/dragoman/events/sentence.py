@@ -25,7 +25,7 @@ class SentenceView:
     span: Span
     tokens: list[Span]
     words: list[str]
-    forms: list[list[str]]
+    forms: list[tuple[str, ...]]
     clause: list[int]  # clause number of each token
     mentions: list[MentionRef] = field(default_factory=list)
 

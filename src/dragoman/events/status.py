@@ -28,7 +28,7 @@ PRIORITY: tuple[EventStatus, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language
 class StatusRules:
     data: StatusData
     matcher: PhraseMatcher[StatusCue]
@@ -47,17 +47,27 @@ def status_rules(lang: str) -> StatusRules | None:
     return StatusRules(data, PhraseMatcher(entries), fut, imp)
 
 
-def future_stripped(forms: list[str], rules: StatusRules | None) -> list[str]:
-    """Readings of a token without a glued future particle (ستنضم -> تنضم), if it has one."""
+def with_future_stripped(forms: tuple[str, ...], rules: StatusRules | None) -> tuple[str, ...]:
+    """The token's forms plus its readings without a glued future particle (ستنضم -> تنضم)."""
     if rules is None or not rules.future_particles:
-        return []
-    out = []
+        return forms
+    return forms + _future_stripped(forms, rules)
+
+
+@cache
+def _future_stripped(forms: tuple[str, ...], rules: StatusRules) -> tuple[str, ...]:
+    out: list[str] = []
     for f in forms:
         for p in rules.future_particles:
             rest = f[len(p) :]
             if f.startswith(p) and len(rest) > 2 and rest.startswith(rules.imperfect_prefixes):
                 out.append(rest)
-    return out
+    return tuple(out)
+
+
+@cache
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalize_key(w) for w in words)
 
 
 def cue_matches(view: SentenceView, rules: StatusRules) -> list[Match[StatusCue]]:
@@ -84,10 +94,9 @@ def _applies(cue: Match[StatusCue], view: SentenceView, t_start: int, t_end: int
         return False
     if spec.next_token_prefixes:
         nxt = cue.end
-        if nxt >= len(view.forms):
-            return False
-        prefixes = tuple(normalize_key(p) for p in spec.next_token_prefixes)
-        if not view.folded(nxt).startswith(prefixes):
+        if nxt >= len(view.forms) or not view.folded(nxt).startswith(
+            _folded(tuple(spec.next_token_prefixes))
+        ):
             return False
     return True
 
