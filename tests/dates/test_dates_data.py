@@ -103,3 +103,20 @@ def test_published_labels_and_weekdays_compile(lang: str) -> None:
         assert pats.label.search(f"x {label} y"), label
     for day in data.weekdays:
         assert pats.weekday.search(f"x {day} y"), day
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_named_date_is_read_as_its_value_or_nothing(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    for nd in data.named_dates:
+        text = nd.phrase.replace("[", "").replace("]", "")
+        got = find_readings(text, 0, len(text), pats)
+        if nd.value is None:
+            assert got == [], text
+            continue
+        assert len(got) == 1, text
+        core = nd.phrase.split("[")[1].split("]")[0] if "[" in nd.phrase else nd.phrase
+        assert text[got[0].span.start : got[0].span.end] == core
+        r = got[0]
+        assert "-".join(f"{x:02d}" for x in (r.year, r.month, r.day) if x is not None) == nd.value, text

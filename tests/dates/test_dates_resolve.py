@@ -98,3 +98,18 @@ def test_arabic_spelling_variants_match() -> None:
     for text in ("ابريل 2024", "إبريل 2024", "أبريل 2024"):
         got = find_readings(text, 0, len(text), pats)
         assert [(r.kind, r.month, r.year) for r in got] == [(Kind.MONTH, 4, 2024)], text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "عبرت السفينة باب المندب"),  # ب + "اب" is not August
+        ("ar", "اجتمعت قوى 14 آذار"),  # a political bloc, not a date
+        ("en", "Officials may march on the capital."),
+        ("he", "במאי הסרט זכה בפרס"),  # "the film director"
+    ],
+)
+def test_look_alikes_are_not_dates(lang: str, text: str) -> None:
+    pats = patterns(lang)
+    assert pats is not None
+    assert find_readings(text, 0, len(text), pats) == []

@@ -67,6 +67,18 @@ class Counted(BaseModel):
     numbers: dict[str, int] = Field(default_factory=dict)  # number words: "ثلاثة" -> 3
 
 
+class NamedDate(BaseModel):
+    """A date used as a name: "هجمات 11 سبتمبر" is 2001-09-11, "قوى 14 آذار" is no date at all.
+
+    ``phrase`` may bracket the part that is the time expression ("هجمات [11 سبتمبر]");
+    ``value`` is an ISO day, month or year, or null for a name that only looks like a date.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    phrase: str
+    value: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
 class DatesData(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
@@ -110,6 +122,7 @@ class DatesData(BaseModel):
     decade_words: dict[int, list[str]] = Field(default_factory=dict)
     # Regexes with a group named ``decade`` holding "1990" or "90" ("the 1990s", "שנות ה-90").
     decade_patterns: list[str] = Field(default_factory=list)
+    named_dates: list[NamedDate] = Field(default_factory=list)
     # Labels that introduce a publication date in page chrome ("نشر في", "פורסם", "Published").
     published_labels: list[str] = Field(default_factory=list)
     # Day names, so a dateline such as "الأربعاء 12 مارس 2025" is recognised as a date-only line.

@@ -111,7 +111,7 @@ def find_readings(
         if any(s < te and ts < e for ts, te in taken):
             continue
         readings = _read(kind, m, pats)
-        if readings:
+        if readings or kind == "named":  # a name that only looks like a date still blocks the span
             taken.append((s, e))
             out.extend(readings)
     out.sort(key=lambda r: r.span.start)
@@ -155,6 +155,8 @@ def _read(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
         if mo is None or not _valid_day(y or 2000, mo, d):  # 2000 is a leap year: 29 Feb passes
             return []
         return [Reading(span, Kind.DAY, year=y, month=mo, day=d, shift=_shift(m, pats.mod_after))]
+    if kind == "named":
+        return _named(m, pats)
     if kind == "numeric":
         parsed = parse_numeric(g["num"], pats.lang, pats.data.date_order)
         if parsed is None:
@@ -201,6 +203,20 @@ def _read(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
     return []
 
 
+def _named(m: re.Match[str], pats: Patterns) -> list[Reading]:
+    index = int((m.lastgroup or "n-1")[1:])
+    value = pats.data.named_dates[index].value if index >= 0 else None
+    if value is None:
+        return []
+    parts = [int(x) for x in value.split("-")]
+    span = Span(m.start(f"c{index}"), m.end(f"c{index}"))
+    if len(parts) == 3:
+        return [Reading(span, Kind.DAY, year=parts[0], month=parts[1], day=parts[2])]
+    if len(parts) == 2:
+        return [Reading(span, Kind.MONTH, year=parts[0], month=parts[1])]
+    return [Reading(span, Kind.YEAR, year=parts[0])]
+
+
 def _month_alone(m: re.Match[str], pats: Patterns) -> list[Reading]:
     """A month name with no day, year or modifier: only after a cue, a clitic, or as a name pair."""
     tok = " ".join(m.group("tok").split())
@@ -208,7 +224,11 @@ def _month_alone(m: re.Match[str], pats: Patterns) -> list[Reading]:
     paired = bool(m.group("month2") or m.group("month3"))
     if not (m.group("cue") or paired or tok != name):
         return []
-    if not paired and not m.group("cue") and (tok in pats.ambiguous or name in pats.ambiguous):
+    if (
+        not paired
+        and not m.group("cue")
+        and (pats.ambiguous.fullmatch(tok) or pats.ambiguous.fullmatch(name))
+    ):
         return []
     mo = _month(m, pats)
     return [Reading(Span(m.start("tok"), m.end()), Kind.MONTH, month=mo)] if mo else []

@@ -63,7 +63,7 @@ class Patterns:
     relative_of: re.Pattern[str]  # fullmatch; lastgroup "r<index>_<k>"
     mod_after: re.Pattern[str]  # fullmatch; lastgroup is the Shift value
     mod_before: re.Pattern[str]
-    ambiguous: frozenset[str]
+    ambiguous: re.Pattern[str]  # fullmatch: a month name that needs a cue when alone
     numbers: dict[str, int]
     unit_of: re.Pattern[str]
     decade_of: re.Pattern[str]
@@ -85,6 +85,7 @@ class Patterns:
 # Shape families, for the trigger prefilter.
 MONTH, DIGIT, REL, SEASON, DECADE, COUNTED = 1, 2, 4, 8, 16, 32
 _NEEDS = {
+    "named": MONTH | DIGIT | REL | SEASON | DECADE | COUNTED,
     "numeric": DIGIT,
     "year_span": DIGIT,
     "year_dash": DIGIT,
@@ -141,7 +142,7 @@ def patterns(lang: str) -> Patterns | None:
     year = rf"(?P<year>{_YEAR}){ysuf}(?!\d)"
     mod_after = rf"(?P<mod>{_alt([m.phrase for m in d.modifiers_after], d)})"
     mod_before = rf"(?P<mod>{_alt([m.phrase for m in d.modifiers_before], d)})"
-    cue = rf"(?:(?P<cue>{_alt(d.month_cues, d)})\s+)?"
+    cue = rf"(?:{pfx}(?P<cue>{_alt(d.month_cues, d)})\s+)?"
     ycue = rf"(?:{_alt(d.year_cues, d)})(?:\s+|{_alt(d.joiners, d)})"
     and_ = rf"\s*{_alt(d.and_words, d)}{join}\s*"
     to = rf"(?:\s*[-–—]\s*|\s+{_alt(d.range_to, d)}{join}\s*)"
@@ -184,6 +185,7 @@ def patterns(lang: str) -> Patterns | None:
         decade_shapes.append(("decade", rx(rf"{pfx}(?P<dword>{_alt(decade_words, d)})")))
 
     shapes: list[tuple[str, re.Pattern[str] | None]] = [
+        ("named", rx(_named_dates(d, pfx)) if d.named_dates else None),
         # "12-14 March 2025", "from March to May 2025", "between 12 and 14 March"
         ("day_range", rx(rf"{between}?{day}{to}{day_b}\s+{month}(?:{conn}{year})?")),
         ("day_range", rx(rf"{between_only}{day}{and_}{day_b}\s+{month}(?:{conn}{year})?")),
@@ -243,7 +245,7 @@ def patterns(lang: str) -> Patterns | None:
         relative_of=relative_of,
         mod_after=_mod_lookup(d.modifiers_after, d),
         mod_before=_mod_lookup(d.modifiers_before, d),
-        ambiguous=frozenset(" ".join(w.split()) for w in d.ambiguous_alone),
+        ambiguous=re.compile(_alt(d.ambiguous_alone, d), re.IGNORECASE),
         numbers={k.lower(): v for k, v in c.numbers.items()},
         unit_of=_named(unit_named, d),
         decade_of=_named({f"d{k}": v for k, v in d.decade_words.items()}, d),
@@ -252,6 +254,19 @@ def patterns(lang: str) -> Patterns | None:
         triggers=triggers,
         needs=tuple(_NEEDS.get(k, MONTH) for k, p in shapes if p is not None),
     )
+
+
+def _named_dates(data: DatesData, pfx: str) -> str:
+    """One alternation; group ``n<i>`` is entry i, ``c<i>`` its bracketed core."""
+    parts = []
+    for i, nd in sorted(enumerate(data.named_dates), key=lambda e: len(e[1].phrase), reverse=True):
+        head, core, tail = nd.phrase.partition("[")
+        if core:
+            core, _, tail = tail.partition("]")
+        else:
+            head, core, tail = "", nd.phrase, ""
+        parts.append(rf"(?P<n{i}>{_lit(head, data)}(?P<c{i}>{_lit(core.strip(), data)}){_lit(tail, data)})")
+    return pfx + "(?:" + "|".join(parts) + ")"
 
 
 def _variants(word: str, data: DatesData, limit: int = 256) -> set[str]:
