@@ -86,6 +86,24 @@ _NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0
 _FINAL_LEADS_RE = re.compile(r"(?<![\u05d0-\u05ea])[ךםןףץ][\u05d0-\u05ea]")
 _FINAL_TRAILS_RE = re.compile(r"[\u05d0-\u05ea][ךםןףץ](?![\u05d0-\u05ea])")
 
+# Codepages of the languages Dragoman reads, preferred when detection is torn between tables.
+_PREFERRED = tuple(
+    codecs.lookup(c).name for c in ("utf-8", "cp1256", "cp1255", "iso8859-6", "iso8859-8", "cp1252", "utf-16")
+)
+_TIE = 0.02
+_PUNCT = "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u200e\u200f"
+# Letters (no vowel points), digits and punctuation of each script, per legacy codepage, most used first.
+_SCRIPT_TABLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cp1256", re.compile(f"[\u0621-\u063a\u0641-\u064a\u060c\u061b\u061f\u0640\u0660-\u066d{_PUNCT}]")),
+    ("iso8859-6", re.compile(f"[\u0621-\u063a\u0641-\u064a\u060c\u061b\u061f\u0640{_PUNCT}]")),
+    ("cp1255", re.compile(f"[\u05d0-\u05ea\u05f3\u05f4\u20aa{_PUNCT}]")),
+    ("iso8859-8", re.compile(f"[\u05d0-\u05ea{_PUNCT}]")),
+)
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_MIN_HIGH_CHARS = 8
+_SCRIPT_SHARE = 0.9
+_MAX_GLUED = 0.05
+
 # A decoded text is treated as mojibake when charset-normalizer's "mess" score
 # for it passes this: clean text scores ~0, Arabic read as cp1252 scores > 1.
 _MESS_LIMIT = 0.2
@@ -165,13 +183,47 @@ def _try(data: bytes, codec: str) -> str | None:
         return None
 
 
+def _script_fit(data: bytes) -> tuple[str, str] | None:
+    """The first legacy codepage under which nearly all non-ASCII characters are its script's letters.
+
+    Generic detection weighs every codepage of the world equally and, on short
+    Hebrew or Arabic snippets, picks Korean or Cyrillic tables that decode the
+    bytes just as "cleanly".  A page we are asked to read is overwhelmingly
+    likely to be in one of ours, and under the right table its high bytes are
+    letters and punctuation of one script; under a wrong one they turn into
+    accented Latin, symbols or stray vowel points.
+    """
+    for codec, letters in _SCRIPT_TABLES:
+        text = _try(data, codec)
+        if text is None:
+            continue
+        high = len(_NON_ASCII_RE.findall(text))
+        if high < _MIN_HIGH_CHARS or len(letters.findall(text)) < _SCRIPT_SHARE * high:
+            continue
+        # Latin text read through a Hebrew/Arabic table glues single letters to ASCII ones ("Caf" + "י").
+        glued = len(re.findall(f"[A-Za-z]{letters.pattern}|{letters.pattern}[A-Za-z]", text))
+        if glued <= _MAX_GLUED * high:
+            return text, codecs.lookup(codec).name
+    return None
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
     if _try(data, "utf-8") is not None:  # cheap, and by far the most common answer
         return data.decode("utf-8"), "utf-8"
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    fit = _script_fit(data)
+    if fit is not None:
+        return fit
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
         return None
-    return str(best), codecs.lookup(best.encoding).name
+    best = min(results, key=lambda m: m.chaos)
+    # Single-byte tables decode anything, so several often tie on "mess"; charset-normalizer
+    # then ranks by a language-coherence guess that calls Hebrew Kazakh.  Among the ties, the
+    # codepages of the languages we read win.
+    ties = [m for m in results if m.chaos <= best.chaos + _TIE]
+    rank = {c: i for i, c in enumerate(_PREFERRED)}
+    chosen = min(ties, key=lambda m: rank.get(codecs.lookup(m.encoding).name, len(rank)))
+    return str(chosen), codecs.lookup(chosen.encoding).name
 
 
 def _finish(text: str, codec: str, note: str | None) -> Decoded:

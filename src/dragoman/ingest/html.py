@@ -116,6 +116,7 @@ _HTML_START_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_ANYWHERE_RE = re.compile(r"<(?:html|body|head)\b[^>]*>", re.IGNORECASE)
+_CLOSING_RE = re.compile(r"</(?:html|body|head|p|div|span|a|li|td)\s*>", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"\A\s*<\?xml[^>]*>")
 _DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _WS_RE = re.compile(r"\s+")
@@ -144,7 +145,11 @@ _TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title")
 def looks_like_html(text: str) -> bool:
     """True when decoded input is markup rather than prose (``format = "auto"``)."""
     head = text[:4096]
-    return bool(_HTML_START_RE.match(head) or _HTML_ANYWHERE_RE.search(head))
+    if _HTML_START_RE.match(head):
+        return True
+    # Markup after some leading junk: an opening document tag *and* closing tags somewhere,
+    # so prose that merely mentions "<html>" stays prose.
+    return bool(_HTML_ANYWHERE_RE.search(head) and _CLOSING_RE.search(text))
 
 
 def _decoded_text_map(raw: str) -> tuple[str, list[int]]:
