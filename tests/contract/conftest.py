@@ -15,6 +15,7 @@ import glob
 import itertools
 import os
 import pwd
+import shlex
 import shutil
 import signal
 import socket
@@ -72,6 +73,7 @@ class PgCluster:
     prefix: list[str]
     pg_ctl: str
     counter: Iterator[int]
+    watchdog: subprocess.Popen[bytes] | None = None
 
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql://dragoman@127.0.0.1:{self.port}/{dbname}"
@@ -87,6 +89,9 @@ class PgCluster:
         return f"{self.url()}?options=-csearch_path%3D{name}"
 
     def stop(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.kill()
+            self.watchdog.wait()
         subprocess.run(
             [*self.prefix, self.pg_ctl, "stop", "-D", str(self.datadir), "-m", "fast", "-w", "-t", "20"],
             capture_output=True,
@@ -137,7 +142,25 @@ def _start_cluster(base: Path) -> PgCluster:
     if proc.returncode != 0:
         log = (base / "log").read_text() if (base / "log").exists() else ""
         raise RuntimeError(f"pg_ctl start failed: {proc.stderr}\n{log[-2000:]}")
-    return PgCluster(datadir, port, prefix, pg_ctl, itertools.count())
+    return PgCluster(
+        datadir, port, prefix, pg_ctl, itertools.count(), _watchdog(base, datadir, prefix, pg_ctl)
+    )
+
+
+def _watchdog(base: Path, datadir: Path, prefix: list[str], pg_ctl: str) -> subprocess.Popen[bytes]:
+    """Stop the server if this test process dies without running its finalizers (SIGKILL, timeout)."""
+    stop = shlex.join([*prefix, pg_ctl, "stop", "-D", str(datadir), "-m", "fast", "-w"])
+    script = (
+        f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 2; done; "
+        f"{stop} >/dev/null 2>&1; rm -rf {shlex.quote(str(base))}"
+    )
+    return subprocess.Popen(
+        ["sh", "-c", script],
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="session")
