@@ -18,7 +18,7 @@ from functools import cache
 from dateparser.date import DateDataParser
 
 from dragoman.dates.data import Shift, Unit
-from dragoman.dates.patterns import DIGIT, Patterns
+from dragoman.dates.patterns import DIGIT, YEAR, Patterns
 from dragoman.dates.resolve import Kind, Reading
 from dragoman.model import Span
 
@@ -56,7 +56,14 @@ def find_triggers(keys: str, pats: Patterns) -> list[Trigger]:
     handful), so only those are located; a Python loop over every token
     would cost more than all the date regexes together.
     """
-    out: list[Trigger] = [(m.start(), m.end(), DIGIT) for m in _NUMBER.finditer(keys)]
+    out: list[Trigger] = [
+        (
+            m.start(),
+            m.end(),
+            DIGIT | YEAR if m.end() - m.start() == 4 and 1800 <= int(m.group()) < 2100 else DIGIT,
+        )
+        for m in _NUMBER.finditer(keys)
+    ]
     for word in pats.triggers.keys() & set(_TOKEN.findall(keys)):
         bits, n = pats.triggers[word], len(word)
         pos = keys.find(word)
@@ -73,7 +80,8 @@ def find_triggers(keys: str, pats: Patterns) -> list[Trigger]:
 def _windows(triggers: list[Trigger], start: int, end: int) -> list[Trigger]:
     """Stretches of ``[start, end)`` around the triggers inside it, merged, with their families."""
     out: list[Trigger] = []
-    for ts, te, bits in triggers[bisect_left(triggers, (start, -1, -1)) :]:
+    for i in range(bisect_left(triggers, (start, -1, -1)), len(triggers)):
+        ts, te, bits = triggers[i]
         if ts >= end:
             break
         if te > end:

@@ -83,15 +83,16 @@ class Patterns:
 
 
 # Shape families, for the trigger prefilter.
-MONTH, DIGIT, REL, SEASON, DECADE, COUNTED = 1, 2, 4, 8, 16, 32
+# YEAR is a number that can be a year (1800-2099); DIGIT is any number.
+MONTH, DIGIT, REL, SEASON, DECADE, COUNTED, YEAR = 1, 2, 4, 8, 16, 32, 64
 _NEEDS = {
-    "named": MONTH | DIGIT | REL | SEASON | DECADE | COUNTED,
+    "named": MONTH | DIGIT,  # every named date has a month name or a number in it
     "numeric": DIGIT,
-    "year_span": DIGIT,
-    "year_dash": DIGIT,
-    "year_list": DIGIT,
-    "year": DIGIT,
-    "year_suffixed": DIGIT,
+    "year_span": YEAR,
+    "year_dash": YEAR,
+    "year_list": YEAR,
+    "year": YEAR,
+    "year_suffixed": YEAR,
     "season_y": SEASON,
     "season_mod": SEASON,
     "mod_season": SEASON,
