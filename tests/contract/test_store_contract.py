@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from store_articles import arabic_article, english_article, hebrew_article
 
-from dragoman.model import Article
+from dragoman.model import Article, Entity, EntityType, Mention, Span
 from dragoman.pipeline.runner import ErrorRecord
 from dragoman.serialize import to_json
 from dragoman.store import Store
@@ -194,3 +194,21 @@ def test_delete_article(store: Store, ar_article: Article, he_article: Article) 
     assert store.delete_article(ar_article.id) is False
     assert store.put_article(ar_article) is True  # can be stored again
     assert _hit_text(store, "اذربيجان") == [(ar_article.id, "أذربيجان")]
+
+
+def test_unusual_text_round_trips_with_exact_offsets(store: Store) -> None:
+    # NUL (PostgreSQL text cannot hold it), an astral emoji (two UTF-16 units, one
+    # code point), CRLF and a right-to-left mark before a prefixed Hebrew word
+    text = "x\x00y 😀 وأذربيجان\r\n\u200fובאקו."
+    art = Article.from_text(text)
+    start = text.index("ובאקו")
+    art.mentions = [Mention(Span(start, start + 5), EntityType.GPE, head=Span(start + 1, start + 5))]
+    art.entities = [Entity("country:AZ", "Azerbaijan", EntityType.GPE, mentions=[0])]
+    assert store.put_article(art)
+    back = store.get_article(art.id)
+    assert back is not None and back.text == text
+    assert to_json(back) == to_json(art)
+    (hit,) = store.search("באקו")
+    assert (hit.start, hit.end) == (start + 1, start + 5)
+    (row,) = store.mentions(article_id=art.id)
+    assert (row.start, row.end, row.head) == (start, start + 5, "באקו")
