@@ -243,3 +243,24 @@ def test_seed_bodies_keep_headline_and_paragraphs(seeds_dir: Path, prefix: str) 
 def test_unknown_setting_rejected() -> None:
     with pytest.raises(ValidationError):
         BoilerplateSettings(windows=3)  # type: ignore[call-arg]
+
+
+def test_html_standfirst_dropped_by_extractor_stays_body() -> None:
+    lead = (
+        "Azerbaijan's president sent his adviser to Jerusalem to discuss the accords and regional security."
+    )
+    page = (
+        "<html><head><title>Adviser meets PM | Example</title></head><body>"
+        "<div class='nav'><a>News</a> <a>World</a></div>"
+        f"<div class='article'><div class='kicker'>Diplomacy</div><h1>Adviser meets PM</h1>"
+        f"<h2 class='subtitle'>{lead}</h2>"
+        f"<div class='content'><p>{EN_BODY[0]}</p><p>{EN_BODY[1]}</p><p>{EN_BODY[0]}</p></div></div>"
+        "<div class='more'><h3>Most read</h3><ul><li><a>Another story about something else</a></li></ul></div>"
+        "</body></html>"
+    )
+    art = Read()(Article.from_bytes(page.encode(), Source(format="html")))
+    assert not any(art.text[s:e] == lead for s, e in art.meta[HTML_BODY_LINES])  # trafilatura dropped it
+    art = PageChrome()(art)
+    body = _body_text(art)
+    assert "Adviser meets PM" in body and lead in body and EN_BODY[1] in body
+    assert "Another story" not in body and "Most read" not in body

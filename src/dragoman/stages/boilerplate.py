@@ -359,8 +359,16 @@ class PageChrome(BaseStage):
         html_body = article.meta.get(HTML_BODY_LINES)
         if html_body:
             body = {(int(s), int(e)) for s, e in html_body}
+            kept = [i for i, ln in enumerate(lines) if (ln.start, ln.end) in body]
+            # trafilatura's precision mode often drops the standfirst (a lead set in an <h2> or
+            # a "subtitle" div); prose between the headline and the first body paragraph is kept.
+            first_prose = next((i for i in kept if _substantive(lines[i])), None)
+            lead_from = kept[0] if kept and first_prose is not None and kept[0] < first_prose else None
             for i, ln in enumerate(lines):
-                if i not in marks and (ln.start, ln.end) not in body:
+                if i in marks or (ln.start, ln.end) in body:
+                    continue
+                in_lead = lead_from is not None and first_prose is not None and lead_from < i < first_prose
+                if not (in_lead and _substantive(ln)):
                     marks[i] = "html_chrome"
 
         subs = [i for i, ln in enumerate(lines) if i not in marks and _substantive(ln)]
