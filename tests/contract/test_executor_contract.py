@@ -58,6 +58,21 @@ def _corpus(folder: Path, n: int = 24) -> Path:
 
 
 @pytest.fixture(scope="module")
+def executors() -> Iterator[dict[str, Executor]]:
+    """One executor of each kind per module: a Dask cluster takes seconds to start."""
+    made: dict[str, Executor] = {}
+    yield made
+    for ex in made.values():
+        ex.close()
+
+
+def _executor(executors: dict[str, Executor], name: str) -> Executor:
+    if name not in executors:
+        executors[name] = get_executor(name, workers=2)
+    return executors[name]
+
+
+@pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("exec-contract")
     return _corpus(root / "corpus"), kit.write_config(root)
@@ -77,15 +92,15 @@ def reference(corpus: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactor
 
 @pytest.mark.parametrize("name", ["pool", "dask"])
 def test_executor_stores_the_same_facts_as_local(
-    name: str, corpus: tuple[Path, Path], reference: tuple[dict[str, str], set[str]], tmp_path: Path
+    name: str,
+    corpus: tuple[Path, Path],
+    reference: tuple[dict[str, str], set[str]],
+    executors: dict[str, Executor],
+    tmp_path: Path,
 ) -> None:
     folder, config = corpus
     store = kit.make_store(tmp_path / f"{name}.db")
-    executor = get_executor(name, workers=2)
-    try:
-        summary = ingest([folder], store=store, config=config, executor=executor, batch_size=5)
-    finally:
-        executor.close()
+    summary = ingest([folder], store=store, config=config, executor=_executor(executors, name), batch_size=5)
     docs, errors = kit.stored_documents(store), kit.error_ids(store)
     store.close()
     ref_docs, ref_errors = reference
@@ -103,7 +118,9 @@ def _generated(n: int, counter: list[int]) -> Iterator[Article]:
 
 
 @pytest.mark.parametrize("name", EXECUTORS)
-def test_ingest_streams_with_a_bounded_window(name: str, corpus: tuple[Path, Path], tmp_path: Path) -> None:
+def test_ingest_streams_with_a_bounded_window(
+    name: str, corpus: tuple[Path, Path], executors: dict[str, Executor]
+) -> None:
     _, config = corpus
     workers, batch, n = 2, 4, 240
     produced = [0]
@@ -113,12 +130,9 @@ def test_ingest_streams_with_a_bounded_window(name: str, corpus: tuple[Path, Pat
         done = getattr(summary, "stored", 0) + getattr(summary, "skipped", 0) + len(getattr(summary, "errors", []))
         lag.append(produced[0] - done)
 
-    executor = get_executor(name, workers=workers)
-    try:
-        summary = ingest(articles=_generated(n, produced), store=kit.MemoryStore(), config=config,
-                         executor=executor, batch_size=batch, on_progress=progress)
-    finally:
-        executor.close()
+    executor = _executor(executors, name)
+    summary = ingest(articles=_generated(n, produced), store=kit.MemoryStore(), config=config,
+                     executor=executor, batch_size=batch, on_progress=progress)
     assert summary.stored + len(summary.errors) == n
     window = getattr(executor, "peak_in_flight", 1)
     assert 1 <= window <= 2 * workers
@@ -144,13 +158,12 @@ def _boom(batch: list[int]) -> list[int]:
 
 
 @pytest.mark.parametrize("name", ["pool", "dask"])
-def test_worker_exception_surfaces_in_the_caller(name: str) -> None:
-    executor: Executor = get_executor(name, workers=1)
-    try:
-        with pytest.raises(RuntimeError, match="bad batch"):
-            list(executor.map_batches(_boom, [[1], [2]]))
-    finally:
-        executor.close()
+def test_worker_exception_surfaces_in_the_caller(name: str, executors: dict[str, Executor]) -> None:
+    executor = _executor(executors, name)
+    with pytest.raises(RuntimeError, match="bad batch"):
+        list(executor.map_batches(_boom, [[1], [2]]))
+    # ...and the executor is still usable afterwards.
+    assert sorted(x for r in executor.map_batches(_double, [[1], [2]]) for x in r) == [2, 4]
 
 
 def test_get_executor_rejects_bad_arguments() -> None:
