@@ -100,3 +100,8 @@ def test_page_meta_fallbacks() -> None:
     assert tree is not None
     meta = page_meta(tree)
     assert (meta.title, str(meta.published), meta.site_name) == ("Only title", "2025-02-03", "Outlet")
+
+
+def test_adjacent_links_are_separate_items_but_glued_prefixes_stay() -> None:
+    r = render("<nav><a>חדשות</a><a>פוליטי</a><button>בעולם</button></nav><p>قال و<a>إسرائيل</a> اليوم</p>")
+    assert r.text == "חדשות פוליטי בעולם\nقال وإسرائيل اليوم"

@@ -107,6 +107,10 @@ _BLOCK = frozenset(
     }
 )
 _CELL = frozenset({"td", "th"})
+# Link-like elements that sites lay out side by side with CSS; glued to a previous one they
+# are separate menu items, so they get a space (a link glued to a letter, as in Arabic
+# "و<a>إسرائيل</a>", is part of the word and does not).
+_ITEMS = frozenset({"a", "button"})
 _COLLAPSIBLE = frozenset(" \t\n\r\f")
 _COLLAPSE_RE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}")
 _PRE_RUN_RE = re.compile(r"\n|[^\n]+")
@@ -323,6 +327,12 @@ def _hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE_RE.search(style))
 
 
+def _glued_to_item(el: etree._Element) -> bool:
+    """A link directly after another link, with nothing between: items of a menu, not one word."""
+    prev = el.getprevious()
+    return prev is not None and _name(prev) in _ITEMS and not prev.tail
+
+
 def render(raw: str, tree: etree._Element | None = None) -> Rendered:
     """The page's visible text: blocks on their own lines, whitespace collapsed as a browser does."""
     tree = parse(raw) if tree is None else tree
@@ -347,7 +357,7 @@ def render(raw: str, tree: etree._Element | None = None) -> Rendered:
         else:
             if name in _BLOCK:
                 out.block()
-            elif name in _CELL:
+            elif name in _CELL or (name in _ITEMS and _glued_to_item(el)):
                 out.cell()
             if name == "pre":
                 pre += 1
