@@ -59,3 +59,13 @@ def test_this_year_months_raise_the_estimate() -> None:
     assert (art.source.published, art.source.published_estimated) == (date(2025, 5, 1), True)
     may = [t for t in art.time_expressions if art.span_text(t.span) == "May of this year"][0]
     assert (may.value, may.granularity, may.anchor) == ("2025-05", Granularity.MONTH, "2025-05~")
+
+
+def test_named_dates_do_not_date_the_article() -> None:
+    art = Article.from_text("بعد هجمات 11 سبتمبر تغير كل شيء.\nوقال المتحدث أمس إن المحادثات مستمرة.")
+    art.language = "ar"
+    art.provided.add("boilerplate")
+    art = Dates()(Sentences()(art))
+    assert art.source.published is None
+    named = [t for t in art.time_expressions if t.value == "2001-09-11"]
+    assert len(named) == 1 and not named[0].relative

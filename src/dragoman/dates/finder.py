@@ -219,10 +219,10 @@ def _named(m: re.Match[str], pats: Patterns) -> list[Reading]:
     parts = [int(x) for x in value.split("-")]
     span = Span(m.start(f"c{index}"), m.end(f"c{index}"))
     if len(parts) == 3:
-        return [Reading(span, Kind.DAY, year=parts[0], month=parts[1], day=parts[2])]
+        return [Reading(span, Kind.DAY, year=parts[0], month=parts[1], day=parts[2], named=True)]
     if len(parts) == 2:
-        return [Reading(span, Kind.MONTH, year=parts[0], month=parts[1])]
-    return [Reading(span, Kind.YEAR, year=parts[0])]
+        return [Reading(span, Kind.MONTH, year=parts[0], month=parts[1], named=True)]
+    return [Reading(span, Kind.YEAR, year=parts[0], named=True)]
 
 
 def _month_alone(m: re.Match[str], pats: Patterns) -> list[Reading]:

@@ -97,10 +97,19 @@ def find_dateline(
 
 
 def latest_dated(readings: list[Reading]) -> tuple[date, bool] | None:
-    """The latest absolute day or month date, and whether it is month-only (for estimating publication)."""
+    """The latest absolute day or month date, and whether it is month-only (for estimating publication).
+
+    Dates used as names ("the 9/11 attacks") are left out: they are history, not news.
+    """
     best: tuple[date, bool] | None = None
     for r in readings:
-        if not r.absolute or r.year is None or r.month is None or r.kind not in (Kind.DAY, Kind.MONTH):
+        if (
+            r.named
+            or not r.absolute
+            or r.year is None
+            or r.month is None
+            or r.kind not in (Kind.DAY, Kind.MONTH)
+        ):
             continue
         d = date(r.year, r.month, r.day or 1)
         month_only = r.kind == Kind.MONTH

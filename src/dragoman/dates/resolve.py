@@ -58,6 +58,7 @@ class Reading:
     offset: int = 0
     season: str | None = None
     direction: str | None = None  # VAGUE: "past" | "future"
+    named: bool = False  # a date used as a name ("هجمات 11 سبتمبر"): says nothing about publication
 
     @property
     def absolute(self) -> bool:
