@@ -70,3 +70,13 @@ def test_hebrew_wildcards_do_not_end_in_a_final_letter() -> None:
         for phrase in words:
             for w in phrase.split():
                 assert not (w.endswith("*") and w[-2] in finals), phrase
+
+
+def test_every_extension_and_status_is_documented() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "events.md").read_text("utf-8")
+    for code, ext in plover_spec().extensions.items():
+        assert f"`{code}` | {ext.rollup}" in doc, code
+    for status in ("occurred", "planned", "talks", "conditional", "hypothetical", "negated"):
+        assert status in doc

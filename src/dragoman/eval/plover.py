@@ -93,6 +93,7 @@ def run(shared: pathlib.Path) -> dict[str, float]:
         "most frequent confusions (gold -> predicted):",
         ", ".join(f"{g}->{p} {c}" for (g, p), c in confusion.most_common(8)),
     )
+    print(f"all records: {everything}")
     print(f"held-out half (odd records, {len(records[1::2])}): {held}")
     out = {f"plover_{k}": v for k, v in everything.items()}
     out.update({f"plover_heldout_{k}": v for k, v in held.items()})
