@@ -101,8 +101,21 @@ def test_published_labels_and_weekdays_compile(lang: str) -> None:
     assert data is not None and pats is not None
     for label in data.published_labels:
         assert pats.label.search(f"x {label} y"), label
-    for day in data.weekdays:
+    for day in [w for names in data.weekdays.values() for w in names] + data.weekday_abbreviations:
         assert pats.weekday.search(f"x {day} y"), day
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_weekday_name_is_read_with_its_number(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    assert sorted(data.weekdays) == list(range(1, 8))
+    cue = f"{data.weekday_cues[0]} " if data.weekday_cues else ""
+    for number, names in data.weekdays.items():
+        for name in names:
+            text = cue + name
+            got = find_readings(text, 0, len(text), pats)
+            assert [(r.kind, r.day) for r in got] == [(Kind.WEEKDAY, number)], text
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -53,7 +53,8 @@ def test_arabic() -> None:
         "وقع الاتفاق في 12 مارس 2024، وتم توقيع الاتفاقيات في عامي 2020 و2021.\n"
         "وقال المتحدث أمس إن الزيارة جرت الأسبوع الماضي، وإن المحادثات تكثفت في الأسابيع الأخيرة.\n"
         "وكان الاجتماع في يوليو/تموز الماضي، بعد قمة كانون الثاني 2024، والعلاقات قائمة منذ التسعينيات.\n"
-        "واستمرت المعارك من مارس إلى مايو 2024 وبين عامي 2015 و2017.",
+        "واستمرت المعارك من مارس إلى مايو 2024 وبين عامي 2015 و2017.\n"
+        "وأعلن الوزير يوم الثلاثاء أن الاجتماع سيعقد الخميس المقبل.",
         "ar",
     )
     _check(art, "مارس/آذار من هذا العام", "2025-03", Granularity.MONTH, relative=True)
@@ -69,6 +70,8 @@ def test_arabic() -> None:
     _check(art, "التسعينيات", "199", Granularity.DECADE, relative=False)
     _check(art, "من مارس إلى مايو 2024", "2024-03-01/2024-05-31", Granularity.RANGE, relative=False)
     _check(art, "وبين عامي 2015 و2017", "2015/2017", Granularity.RANGE, relative=False)
+    _check(art, "يوم الثلاثاء", "2025-06-10", Granularity.DAY, relative=True)
+    _check(art, "الخميس المقبل", "2025-06-19", Granularity.DAY, relative=True)
 
 
 def test_hebrew() -> None:
@@ -76,7 +79,8 @@ def test_hebrew() -> None:
         "המתקפה ב-7 באוקטובר 2023 שינתה את האזור.\n"
         "השר ביקר אתמול בבאקו, ובחודש שעבר נפגש עם עמיתו.\n"
         "בשבועות האחרונים עלתה האפשרות להרחיב את ההסכמים, שנחתמו בין 2020 ל-2022.\n"
-        "השנה צפוי ביקור נוסף, בשנה שעברה נחתם הסכם, וביולי האחרון נערכה פגישה.",
+        "השנה צפוי ביקור נוסף, בשנה שעברה נחתם הסכם, וביולי האחרון נערכה פגישה.\n"
+        "השר נחת ביום שלישי בבאקו.",
         "he",
     )
     _check(art, "ב-7 באוקטובר 2023", "2023-10-07", Granularity.DAY, relative=False)
@@ -87,6 +91,7 @@ def test_hebrew() -> None:
     _check(art, "השנה", "2025", Granularity.YEAR, relative=True)
     _check(art, "בשנה שעברה", "2024", Granularity.YEAR, relative=True)
     _check(art, "וביולי האחרון", "2024-07", Granularity.MONTH, relative=True)
+    _check(art, "ביום שלישי", "2025-06-10", Granularity.DAY, relative=True)
 
 
 def test_hebrew_day_without_year_takes_the_past() -> None:
@@ -101,7 +106,8 @@ def test_english() -> None:
         "In recent weeks the idea gained ground. The accords were signed in 2020 and 2021.\n"
         "Trade grew between 2018 and 2022 and since the 1990s. Last summer was calm; summer of 2023 was not.\n"
         "Three days ago the minister spoke. The summit is planned for next March.\n"
-        "Fighting raged from March to May 2024 and again on 12-14 October.",
+        "Fighting raged from March to May 2024 and again on 12-14 October.\n"
+        "The minister said on Tuesday that talks resume next Monday.",
         "en",
     )
     _check(art, "12 March 2025", "2025-03-12", Granularity.DAY, relative=False)
@@ -119,6 +125,8 @@ def test_english() -> None:
     _check(art, "next March", "2026-03", Granularity.MONTH, relative=True)
     _check(art, "from March to May 2024", "2024-03-01/2024-05-31", Granularity.RANGE, relative=False)
     _check(art, "12-14 October", "2024-10-12/2024-10-14", Granularity.RANGE, relative=True)
+    _check(art, "Tuesday", "2025-06-10", Granularity.DAY, relative=True)
+    _check(art, "next Monday", "2025-06-16", Granularity.DAY, relative=True)
 
 
 def test_english_verbs_are_not_months() -> None:

@@ -84,7 +84,7 @@ class DatesData(BaseModel):
     description: str = ""
     # Order of day and month in numeric dates such as 12/03/2025.
     date_order: str = Field(default="DMY", pattern="^(DMY|MDY|YMD)$")
-    # Month names must match case exactly (English "May" the month vs "may" the verb).
+    # Month and day names must match case exactly (English "May" the month vs "may" the verb).
     case_sensitive_months: bool = False
     # Character -> regex class applied to every phrase ("ا" -> "[اأإآ]").
     equivalents: dict[str, str] = Field(default_factory=dict)
@@ -125,8 +125,13 @@ class DatesData(BaseModel):
     named_dates: list[NamedDate] = Field(default_factory=list)
     # Labels that introduce a publication date in page chrome ("نشر في", "פורסם", "Published").
     published_labels: list[str] = Field(default_factory=list)
-    # Day names, so a dateline such as "الأربعاء 12 مارس 2025" is recognised as a date-only line.
-    weekdays: list[str] = Field(default_factory=list)
+    # ISO weekday (1 = Monday ... 7 = Sunday) -> names: "on Tuesday", "يوم الثلاثاء", "ביום שלישי".
+    weekdays: dict[int, list[str]] = Field(default_factory=dict)
+    # A day name is a date only after one of these ("يوم" الثلاثاء: "الاثنين" alone is also "the two"),
+    # or with a modifier ("الثلاثاء الماضي"); empty: the name alone is enough.
+    weekday_cues: list[str] = Field(default_factory=list)
+    # Short day names, used only to recognise a dateline line ("Wed, 12 Mar 2025").
+    weekday_abbreviations: list[str] = Field(default_factory=list)
 
 
 @cache

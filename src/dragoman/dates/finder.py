@@ -208,6 +208,8 @@ def _read(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
         return _counted(m, pats)
     if kind == "relative":
         return _relative(m, pats)
+    if kind in ("weekday", "mod_weekday"):
+        return _weekday(kind, m, pats)
     return []
 
 
@@ -240,6 +242,17 @@ def _month_alone(m: re.Match[str], pats: Patterns) -> list[Reading]:
         return []
     mo = _month(m, pats)
     return [Reading(Span(m.start("tok"), m.end()), Kind.MONTH, month=mo)] if mo else []
+
+
+def _weekday(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
+    hit = pats.weekday_of.fullmatch(" ".join(m.group("wday").split()))
+    if not hit or not hit.lastgroup:
+        return []
+    lookup = pats.mod_after if kind == "weekday" else pats.mod_before
+    shift = _shift(m, lookup)
+    if kind == "weekday" and pats.data.weekday_cues and not (m.groupdict().get("wcue") or shift):
+        return []
+    return [Reading(Span(m.start(), m.end()), Kind.WEEKDAY, day=int(hit.lastgroup[1:]), shift=shift)]
 
 
 def _season(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:

@@ -68,7 +68,8 @@ class Patterns:
     unit_of: re.Pattern[str]
     decade_of: re.Pattern[str]
     label: re.Pattern[str]
-    weekday: re.Pattern[str]
+    weekday: re.Pattern[str]  # any day name or abbreviation (datelines)
+    weekday_of: re.Pattern[str]  # fullmatch; lastgroup "w<ISO weekday>"
     # Cheap prefilter: lower-cased words (every spelling variant, with and without
     # clitics) that can be part of a date, each with the bit mask of the shape
     # families it can start; a shape runs only in windows around its triggers.
@@ -84,7 +85,7 @@ class Patterns:
 
 # Shape families, for the trigger prefilter.
 # YEAR is a number that can be a year (1800-2099); DIGIT is any number.
-MONTH, DIGIT, REL, SEASON, DECADE, COUNTED, YEAR = 1, 2, 4, 8, 16, 32, 64
+MONTH, DIGIT, REL, SEASON, DECADE, COUNTED, YEAR, WEEKDAY = 1, 2, 4, 8, 16, 32, 64, 128
 _NEEDS = {
     "named": MONTH | DIGIT,  # every named date has a month name or a number in it
     "numeric": DIGIT,
@@ -99,6 +100,8 @@ _NEEDS = {
     "decade": DECADE | DIGIT,
     "counted": COUNTED,
     "relative": REL,
+    "weekday": WEEKDAY,
+    "mod_weekday": WEEKDAY,
 }
 
 
@@ -151,6 +154,11 @@ def patterns(lang: str) -> Patterns | None:
     between_only = rf"(?:{pfx}{_alt(d.between_words, d)}\s+)"
     y1, y2 = (rf"(?P<{n}>{_YEAR}){ysuf}(?!\d)" for n in ("y1", "y2"))
     season_words = [w for names in d.seasons.values() for w in names]
+    weekday_words = [w for names in d.weekdays.values() for w in names]
+    wday = _alt(weekday_words, d)
+    if d.case_sensitive_months:
+        wday = f"(?-i:{wday})"
+    wcue = rf"(?:{pfx}(?P<wcue>{_alt(d.weekday_cues, d)})\s+)?" if d.weekday_cues else ""
     season = rf"{pfx}(?P<season>{_alt(season_words, d)})"
 
     def rx(body: str) -> re.Pattern[str]:
@@ -219,6 +227,8 @@ def patterns(lang: str) -> Patterns | None:
         *decade_shapes,
         ("counted", rx("(?:" + "|".join(counted_parts) + ")") if counted_parts else None),
         ("relative", rx(rf"{pfx}(?P<rel>{rel_any})") if rel_groups else None),
+        ("weekday", rx(rf"{wcue}{pfx}(?P<wday>{wday})(?:\s+{mod_after})?") if weekday_words else None),
+        ("mod_weekday", rx(rf"{mod_before}\s+{pfx}(?P<wday>{wday})") if weekday_words else None),
     ]
     families: list[tuple[int, list[str]]] = [
         (MONTH, month_words),
@@ -226,6 +236,7 @@ def patterns(lang: str) -> Patterns | None:
         (DECADE, decade_words),
         (COUNTED, [*unit_words, *c.counted_units, *c.before, *c.after]),
         (REL, [w for rel in d.relative for w in rel.phrases]),
+        (WEEKDAY, weekday_words),
     ]
     triggers: dict[str, int] = {}
     for bit, phrases in families:
@@ -251,7 +262,8 @@ def patterns(lang: str) -> Patterns | None:
         unit_of=_named(unit_named, d),
         decade_of=_named({f"d{k}": v for k, v in d.decade_words.items()}, d),
         label=re.compile(_START + _alt(d.published_labels, d) + _END, re.IGNORECASE),
-        weekday=re.compile(_START + _alt(d.weekdays, d) + _END, re.IGNORECASE),
+        weekday=re.compile(_START + _alt(weekday_words + d.weekday_abbreviations, d) + _END, re.IGNORECASE),
+        weekday_of=_named({f"w{n}": names for n, names in d.weekdays.items()}, d),
         triggers=triggers,
         needs=tuple(_NEEDS.get(k, MONTH) for k, p in shapes if p is not None),
     )

@@ -37,6 +37,7 @@ class Kind(StrEnum):
     MONTHS = "months"  # "March to May 2025": month to month2
     SEASON = "season"
     DECADE = "decade"
+    WEEKDAY = "weekday"  # "on Tuesday": ``day`` is the ISO weekday
     RELATIVE = "relative"  # ``offset`` units from the anchor
     VAGUE = "vague"  # a direction from the anchor, no boundary
 
@@ -72,7 +73,7 @@ class Reading:
     @property
     def needs_day(self) -> bool:
         """Meaningless without the exact publication day ("yesterday", "last week", "in recent weeks")."""
-        if self.kind == Kind.VAGUE:
+        if self.kind in (Kind.VAGUE, Kind.WEEKDAY):
             return True
         return self.kind == Kind.RELATIVE and self.unit in (Unit.DAY, Unit.WEEK)
 
@@ -158,6 +159,8 @@ def resolve(r: Reading, anchor: Anchor | None, *, future_days: int = 92) -> Time
         first = r.day or 1
         y = _pick_year(a, lambda yy: date(yy, r.month or 1, first), future_days)
         return _span(r, y, anchor)
+    if r.kind == Kind.WEEKDAY:
+        return _weekday(r, anchor)
     if r.kind == Kind.VAGUE:
         value = f"../{a.isoformat()}" if r.direction == "past" else f"{a.isoformat()}/.."
         return _expr(r, value, Granularity.VAGUE, anchor)
@@ -244,6 +247,19 @@ def _relative_season(r: Reading, anchor: Anchor) -> TimeExpr:
         y = next(yy for yy in (a.year, a.year + 1, a.year + 2) if season_bounds(s, yy)[0] > a)
     lo, hi = season_bounds(s, y)
     return _expr(r, f"{lo.isoformat()}/{hi.isoformat()}", Granularity.SEASON, anchor)
+
+
+def _weekday(r: Reading, anchor: Anchor) -> TimeExpr:
+    """ "on Tuesday" is the latest Tuesday up to the anchor (news reports the past); "next" is after it."""
+    a, wd = anchor.day, r.day or 1
+    back = (a.isoweekday() - wd) % 7
+    if r.shift == Shift.NEXT:
+        d = a + timedelta(days=(wd - a.isoweekday()) % 7 or 7)
+    elif r.shift == Shift.LAST:
+        d = a - timedelta(days=back or 7)
+    else:
+        d = a - timedelta(days=back)
+    return _expr(r, d.isoformat(), Granularity.DAY, anchor)
 
 
 def _offset(r: Reading, anchor: Anchor) -> TimeExpr:
