@@ -24,6 +24,7 @@ def _dateline(text: str, lang: str) -> date | None:
     [
         ("الرئيسية\nالأربعاء 12 مارس 2025 - 10:30 ص\nالتقى الوزيران في باكو.", "ar", date(2025, 3, 12)),
         ("أخبار\nتاريخ النشر: 2025-03-12\nنص الخبر", "ar", date(2025, 3, 12)),
+        ("أخبار\n2025/03/12 10:30\nنص الخبر", "ar", date(2025, 3, 12)),
         ("חדשות\nפורסם: 12.03.25\nהשר נפגש", "he", date(2025, 3, 12)),
         ("World\nPublished March 12, 2025 at 10:30 GMT\nThe minister met", "en", date(2025, 3, 12)),
         ("News\nUpdated 2025-03-12T09:30Z\nThe minister met", "en", date(2025, 3, 12)),
