@@ -107,6 +107,8 @@ def test_arabic_spelling_variants_match() -> None:
         ("ar", "اجتمعت قوى 14 آذار"),  # a political bloc, not a date
         ("en", "Officials may march on the capital."),
         ("he", "במאי הסרט זכה בפרס"),  # "the film director"
+        ("he", "הם פועלים במרץ לקידום ההסכם"),  # "energetically"
+        ("ar", "ومارس الضغط على الحكومة"),  # "and he exercised pressure"
     ],
 )
 def test_look_alikes_are_not_dates(lang: str, text: str) -> None:
