@@ -6,6 +6,8 @@ set -u
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# Arabic and Hebrew glyphs for browser screenshots (tests do not depend on them)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "install-system: not root; cannot install ${need[*]} (the tests that need them will skip)"
