@@ -198,3 +198,11 @@ def test_dateline_sets_publication_date() -> None:
 def test_language_without_data_passes_through() -> None:
     art = _run("Le 12 mars 2025, hier.", "fr")
     assert art.time_expressions == []
+
+
+def test_datetime_publication_is_read_as_its_day() -> None:
+    from datetime import datetime
+
+    art = _run("Officials met yesterday.", "en", published=datetime(2025, 6, 15, 23, 30))  # type: ignore[arg-type]
+    t = art.time_expressions[0]
+    assert (t.value, t.anchor) == ("2025-06-14", "2025-06-15")

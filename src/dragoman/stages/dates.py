@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 from pydantic import Field
@@ -85,7 +85,9 @@ class Dates(BaseStage):
         src = article.source
         anchor: Anchor | None = None
         if src.published is not None:
-            anchor = Anchor(src.published, estimated=src.published_estimated)
+            # A reader may hand over a datetime; dates are compared by calendar day.
+            day = src.published.date() if isinstance(src.published, datetime) else src.published
+            anchor = Anchor(day, estimated=src.published_estimated)
         else:
             line = (
                 find_dateline(scan, pats, max_lines=s.dateline_lines, triggers=triggers)
