@@ -37,6 +37,7 @@ class ArgRules:
     subject_after_verb: bool
     noun_actor_after: bool
     window: int
+    object_window: int
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ def arg_rules(lang: str) -> ArgRules:
         a.subject_after_verb,
         a.noun_actor_after,
         a.window,
+        a.object_window,
     )
 
 
@@ -135,9 +137,7 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
             continue
         if _before(view, m, rules.agent_markers):
             take(out.actors, m)
-        elif _before(view, m, rules.recipient_markers) or (
-            m.proclitic and m.proclitic[-1:] in rules.recipient_clitics
-        ):
+        elif _before(view, m, rules.recipient_markers) or m.proclitic in rules.recipient_clitics:
             take(out.recipients, m)
         elif (
             out.place is None
@@ -165,6 +165,6 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
                 take(out.actors, first_after)
     if not out.recipients and pos == "verb":
         obj = next((m for m in after if m.index not in used), None)
-        if obj is not None:
+        if obj is not None and obj.first - t_end <= rules.object_window:
             take(out.recipients, obj)
     return out

@@ -30,7 +30,8 @@ class TriggerGroup(_Strict):
 class ArgumentPatterns(_Strict):
     # Words right before a mention that make it the recipient ("with", "against", مع، ضد).
     recipient_markers: list[str] = Field(default_factory=list)
-    # Proclitics on the mention's own token with the same role (Arabic لـ, Hebrew ל).
+    # Whole proclitic sequences on the mention's own token with the same role
+    # (Arabic لـ، للـ، ولـ; Hebrew ל، ול): compared whole, so the article ال is not لـ.
     recipient_clitics: list[str] = Field(default_factory=list)
     # Words after which the mention is the doer of a passive verb ("by", من قبل, על ידי).
     agent_markers: list[str] = Field(default_factory=list)
@@ -43,6 +44,8 @@ class ArgumentPatterns(_Strict):
     noun_actor_after: bool = False
     # Tokens around a trigger searched for arguments when the clause has none.
     window: int = Field(default=12, ge=1)
+    # An unmarked mention this close after a verb is its object (a recipient).
+    object_window: int = Field(default=4, ge=1)
     # NER-free argument candidates for evaluation on bare sentences: actor nouns.
     actor_nouns: list[str] = Field(default_factory=list)
     # [prefix, suffix] of words that name a group of people (Arabic plural nisba ال...يين).
