@@ -123,3 +123,17 @@ def test_outlet_claims_for_events_told_in_its_own_voice() -> None:
     outlet = [c for c in art.claims if c.claimant == "outlet:Example News"]
     assert len(outlet) == 1 and outlet[0].evidence == [art.sentences[0]]
     assert {"country:IL", "e1"} <= set(outlet[0].about)
+
+
+def test_subjectless_reporting_verb_continues_the_last_speaker() -> None:
+    text = "وقالت ستروك إن العلاقات قوية مع أذربيجان. وأضافت أن التعاون سيستمر في كل المجالات."
+    art = Quotes()(_article(text, "ar", {"ستروك": ("person:strock", EntityType.PERSON)}))
+    assert len(art.quotes) == 2
+    assert [q.speaker for q in art.quotes] == ["person:strock", "person:strock"]
+
+
+def test_same_span_is_one_quote() -> None:
+    text = "وأوضحت المصادر، التي فضلت عدم الكشف عن هويتها، أن أذربيجان ترتبط بعلاقات طويلة مع إسرائيل."
+    art = Quotes()(_article(text, "ar", {}))
+    assert len({q.span for q in art.quotes}) == len(art.quotes) >= 1
+    assert art.quotes[0].speaker_kind is SpeakerKind.ANONYMOUS

@@ -83,7 +83,12 @@ def _mentions_in(view: SentenceView, lo: int, hi: int) -> list[MentionRef]:
 
 
 def resolve_speaker(
-    article: Article, view: SentenceView, lo: int, hi: int, rules: QuoteRules
+    article: Article,
+    view: SentenceView,
+    lo: int,
+    hi: int,
+    rules: QuoteRules,
+    before_verb: bool = False,
 ) -> Speaker | None:
     """Who speaks in tokens ``[lo, hi)`` of the sentence, by the priority in the module docstring."""
     if hi <= lo:
@@ -104,7 +109,7 @@ def resolve_speaker(
     for h in rules.org_heads.find(forms):
         head_lo, head_hi = lo + h.start, lo + h.end
         owner = next(
-            (r for r in mentions if head_hi <= r.first <= head_hi + 2 or r.first <= head_lo <= r.last), None
+            (r for r in mentions if head_hi <= r.first <= head_hi + 1 or r.first <= head_lo <= r.last), None
         )
         if owner is not None and owner.entity:
             span = Span(
@@ -124,10 +129,11 @@ def resolve_speaker(
             span = Span(owner.mention.span.start, view.tokens[lo + h.end - 1].end)
             return Speaker(f"office:{owner.entity}", span, SpeakerKind.ORGANISATION)
     if mentions:
-        first = mentions[0]
-        etype = _entity_type(article, first.entity or "")
+        # the speaker stands next to the verb: the last mention of a window before it, the first after it
+        pick = mentions[-1] if before_verb else mentions[0]
+        etype = _entity_type(article, pick.entity or "")
         kind = SpeakerKind.PERSON if etype in (EntityType.PERSON, None) else SpeakerKind.ORGANISATION
-        return Speaker(first.entity, first.mention.span, kind)
+        return Speaker(pick.entity, pick.mention.span, kind)
     return None
 
 
@@ -205,7 +211,9 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
                 attributed = True
                 speaker = resolve_speaker(article, view, v.end, min(q, v.end + window), rules)
                 if speaker is None:
-                    speaker = resolve_speaker(article, view, max(0, v.start - window), v.start, rules)
+                    speaker = resolve_speaker(
+                        article, view, max(0, v.start - window), v.start, rules, before_verb=True
+                    )
         after = _view_at(views, outer.end - 1)
         if speaker is None and after is not None:
             k = _tok_at(after, outer.end - 1) + 1
@@ -230,7 +238,9 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
                 continue  # 'قال X إن "..."': the direct quote already has it
             speaker = resolve_speaker(article, view, v.end, c_tok, rules)
             if speaker is None:
-                speaker = resolve_speaker(article, view, max(0, v.start - window), v.start, rules)
+                speaker = resolve_speaker(
+                    article, view, max(0, v.start - window), v.start, rules, before_verb=True
+                )
             quotes.append(_quote(body, False, speaker))
         for cue in rules.cues.find(view.forms):
             end = cue.end
@@ -252,9 +262,34 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
             )
             if len(rest) >= 5 and speaker is not None:
                 quotes.append(_quote(rest, False, speaker))
-    quotes.sort(key=lambda x: x.span.start)
+    quotes = _inherit_speakers(_dedupe(quotes))
     for n, quote in enumerate(quotes, 1):
         quote.id = f"q{n}"
+    return quotes
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per span (a verb and a cue may both introduce it); the first with a speaker wins."""
+    best: dict[Span, Quote] = {}
+    for q in quotes:
+        prior = best.get(q.span)
+        if prior is None or (prior.speaker_span is None and q.speaker_span is not None):
+            best[q.span] = q
+    return sorted(best.values(), key=lambda x: x.span.start)
+
+
+# A reporting verb with no subject ("وأضاف"، "he added") continues the last speaker this close before it.
+_CONTINUATION_CHARS = 600
+
+
+def _inherit_speakers(quotes: list[Quote]) -> list[Quote]:
+    last: Quote | None = None
+    for q in quotes:
+        orphan = q.speaker_span is None and q.speaker_kind is SpeakerKind.PERSON
+        if orphan and last is not None and 0 <= q.span.start - last.span.end <= _CONTINUATION_CHARS:
+            q.speaker, q.speaker_span, q.speaker_kind = last.speaker, last.speaker_span, last.speaker_kind
+        if q.speaker_span is not None:
+            last = q
     return quotes
 
 
