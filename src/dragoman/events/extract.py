@@ -67,7 +67,8 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
     hits: list[EventHit] = []
     for view in build_views(article, lang, clause_breaks(lang)):
         plain = view.forms
-        extended = [with_future_stripped(f, srules) for f in plain]
+        particles = srules.future_particles if srules else ()
+        extended = [with_future_stripped(f, srules) if f[0].startswith(particles) else f for f in plain]
         cues = cue_matches(view, srules) if srules else []
         matches: list[Match[TriggerGroup]] = matcher.find(extended)
         generic = generic_matcher(lang)

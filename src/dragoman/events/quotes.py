@@ -21,7 +21,7 @@ tells in its own voice (outside any quote) is a claim of the outlet.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -316,48 +316,51 @@ def _quote(span: Span, direct: bool, sp: Speaker | None) -> Quote:
 
 def extract_claims(article: Article, quotes: list[Quote]) -> list[Claim]:
     """Claims of quoted speakers, and the outlet's own factual statements of occurred events."""
+    about = _AboutIndex(article)
     claims: list[Claim] = []
     for q in quotes:
-        claims.append(
-            Claim(
-                id="",
-                claimant=q.speaker,
-                claimant_span=q.speaker_span,
-                evidence=[q.span],
-                about=_about(article, q.span),
-            )
-        )
+        claims.append(Claim("", q.speaker, q.speaker_span, [q.span], about(q.span)))
     outlet = article.source.outlet
     seen: set[Span] = set()
     for ev in article.events:
         if ev.status is not EventStatus.OCCURRED:
             continue
+        if ev.trigger and any(q.span.contains(ev.trigger) for q in quotes):
+            continue  # told by a speaker, not by the outlet
         for sp in ev.evidence:
-            if sp in seen or (ev.trigger and any(q.span.contains(ev.trigger) for q in quotes)):
+            if sp in seen:
                 continue
             seen.add(sp)
-            claims.append(
-                Claim(
-                    id="",
-                    claimant=f"outlet:{outlet}" if outlet else None,
-                    claimant_span=None,
-                    evidence=[sp],
-                    about=_about(article, sp),
-                )
-            )
+            claims.append(Claim("", f"outlet:{outlet}" if outlet else None, None, [sp], about(sp)))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     return claims
 
 
-def _about(article: Article, span: Span) -> list[str]:
-    """Entities mentioned in the span and events triggered inside it."""
-    about: list[str] = []
-    inside = {i for i, m in enumerate(article.mentions) if span.contains(m.span)}
-    for ent in article.entities:
-        if inside.intersection(ent.mentions) and ent.id not in about:
-            about.append(ent.id)
-    for ev in article.events:
-        if ev.trigger and span.contains(ev.trigger) and ev.id not in about:
-            about.append(ev.id)
-    return about
+class _AboutIndex:
+    """Entities mentioned in a span and events triggered inside it, by binary search over starts."""
+
+    def __init__(self, article: Article) -> None:
+        ent_of: dict[int, str] = {}
+        for ent in article.entities:
+            for k in ent.mentions:
+                ent_of.setdefault(k, ent.id)
+        order = sorted(range(len(article.mentions)), key=lambda k: article.mentions[k].span.start)
+        self._mentions = [(article.mentions[k].span, ent_of.get(k)) for k in order]
+        self._starts = [sp.start for sp, _ in self._mentions]
+        self._events = sorted(
+            ((ev.trigger, ev.id) for ev in article.events if ev.trigger), key=lambda t: t[0].start
+        )
+        self._ev_starts = [t.start for t, _ in self._events]
+
+    def __call__(self, span: Span) -> list[str]:
+        out: list[str] = []
+        lo, hi = bisect_left(self._starts, span.start), bisect_left(self._starts, span.end)
+        for sp, eid in self._mentions[lo:hi]:
+            if eid and sp.end <= span.end and eid not in out:
+                out.append(eid)
+        lo, hi = bisect_left(self._ev_starts, span.start), bisect_left(self._ev_starts, span.end)
+        for trig, evid in self._events[lo:hi]:
+            if trig.end <= span.end and evid not in out:
+                out.append(evid)
+        return out

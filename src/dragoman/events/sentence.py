@@ -44,10 +44,39 @@ def entity_of_mentions(article: Article) -> dict[int, str]:
     return out
 
 
+# The events and quotes stages run back to back on the same layers; the last
+# article's views are kept and reused only when every input they derive from
+# is unchanged (a fingerprint of the layers, not object identity alone).
+_LAST: tuple[object, list[SentenceView]] | None = None
+
+
+def _fingerprint(article: Article, lang: str, clause_breaks: set[str]) -> object:
+    return (
+        article.id,
+        lang,
+        tuple(sorted(clause_breaks)),
+        hash(tuple(article.sentences)),
+        hash(tuple(article.boilerplate)),
+        len(article.tokens),
+        hash(tuple((m.span, m.kb_id, m.head) for m in article.mentions)),
+        hash(tuple((e.id, tuple(e.mentions)) for e in article.entities)),
+    )
+
+
 def build_views(article: Article, lang: str, clause_breaks: set[str]) -> list[SentenceView]:
     """Sentences outside boilerplate, with their mentions resolved to entity ids."""
+    global _LAST
     if not article.tokens:  # stages that only require sentences still get tokens
         article.tokens = [t for s in article.sentences for t in tokenize(article.text, s.start, s.end)]
+    key = _fingerprint(article, lang, clause_breaks)
+    if _LAST is not None and _LAST[0] == key:
+        return _LAST[1]
+    views = _build(article, lang, clause_breaks)
+    _LAST = (key, views)
+    return views
+
+
+def _build(article: Article, lang: str, clause_breaks: set[str]) -> list[SentenceView]:
     starts = [t.start for t in article.tokens]
     ent_of = entity_of_mentions(article)
     by_start = sorted(range(len(article.mentions)), key=lambda i: article.mentions[i].span.start)
