@@ -101,9 +101,19 @@ class Gazetteer(BaseStage):
 
 
 def _body_tokens(article: Article) -> list[Span]:
+    """Tokens outside boilerplate, in one sweep (both lists are in text order)."""
     if not article.boilerplate:
         return article.tokens
-    return [t for t in article.tokens if not article.in_boilerplate(t)]
+    blocks = sorted((b.span for b in article.boilerplate), key=lambda s: s.start)
+    out: list[Span] = []
+    k = 0
+    for t in article.tokens:
+        while k < len(blocks) and blocks[k].end <= t.start:
+            k += 1
+        if k < len(blocks) and blocks[k].start < t.end:
+            continue  # overlaps the current block
+        out.append(t)
+    return out
 
 
 def _joinable(text: str, a: int, b: int) -> bool:
