@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -74,3 +76,18 @@ def test_countries_in_three_scripts_and_nisbas() -> None:
     assert kb.records["country:AZ"].type is EntityType.GPE
     metonyms = {n.text for n in kb.names if n.kb_id == "country:AZ" and n.kind is MentionKind.METONYM}
     assert {"باكو", "באקו", "Baku"} <= metonyms
+
+
+def test_disk_cache_round_trips_and_can_be_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dragoman.kb.cache import cached
+    from dragoman.kb.loader import build_kb
+
+    monkeypatch.setenv("DRAGOMAN_CACHE", str(tmp_path))
+    built = cached("kb", build_kb)
+    (entry,) = tmp_path.glob("kb-*.pickle")
+    again = cached("kb", lambda: pytest.fail("the cache was not used"))
+    assert again.records == built.records and len(again.names) == len(built.names)
+    entry.write_bytes(b"not a pickle")  # a damaged entry is rebuilt, not fatal
+    assert cached("kb", build_kb).records.keys() == built.records.keys()
+    monkeypatch.setenv("DRAGOMAN_CACHE", "off")
+    assert cached("kb", lambda: "fresh") == "fresh"

@@ -190,7 +190,14 @@ def _nisba_forms(lang: str, country_names: list[str], iso: str) -> set[str]:
 
 @cache
 def load_kb() -> KnowledgeBase:
-    """The merged knowledge base, built once per process."""
+    """The merged knowledge base, built once per process (and cached on disk, see ``kb.cache``)."""
+    from dragoman.kb.cache import cached
+
+    return cached("kb", build_kb)
+
+
+def build_kb() -> KnowledgeBase:
+    """Read, validate and merge every KB file (no cache)."""
     unknown = set(data_files()) - set(FILES)
     if unknown:
         raise KbError(f"kb/data has files without a schema: {sorted(unknown)}")
