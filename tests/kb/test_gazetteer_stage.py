@@ -154,3 +154,8 @@ def test_language_without_data_and_empty_article() -> None:
     art = _run("Ceci n'est pas une pipe.", "xx")
     assert art.mentions == []
     assert _run("", "ar").mentions == []
+
+
+def test_hebrew_stop_words_are_not_read_as_prefix_plus_name() -> None:
+    art = _run("כיוון שהמבנה ישן, לא הורשה לבנות. יוון הודיעה על תמיכה.", "he")
+    assert [(art.span_text(m.span), m.kb_id) for m in art.mentions] == [("יוון", "country:GR")]

@@ -53,6 +53,7 @@ class AliasIndex:
         self.min_prefixed_stem = pol.min_prefixed_stem
         self.suffixes = tuple(sorted({normalize(s).text for s in pol.suffixes}, key=len, reverse=True))
         self.ambiguous = frozenset(name_tokens(a) for a in pol.ambiguous)
+        self.stop_words = frozenset(normalize(w).text for w in pol.stop_words)
         self.require_capital = pol.require_capital
         self.blocked = [name_tokens(b) for b in pol.blocked]
         self.elision = [(normalize(p).text, normalize(a).text) for p, a in pol.elision]
@@ -83,6 +84,8 @@ class AliasIndex:
         hit = self._forms.get(token)
         if hit is not None:
             return hit
+        if token in self.stop_words:
+            return ()
         out: list[tuple[str, str]] = []
         readings = splits(token, self.lang)
         readings += [(p, a + token[len(p) :]) for p, a in self.elision if token.startswith(p)]

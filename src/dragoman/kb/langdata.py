@@ -55,6 +55,9 @@ class GazetteerPolicy(_Strict):
     suffixes: list[str] = Field(default_factory=list)
     blocked: list[str] = Field(default_factory=list)
     ambiguous: list[str] = Field(default_factory=list)
+    # Whole words that are common vocabulary although a prefix reading of them is a
+    # name (Hebrew כיוון "since" = כ + יוון Greece): never matched as a name.
+    stop_words: list[str] = Field(default_factory=list)
     romanize: dict[str, str] = Field(default_factory=dict)
     # Prefixes that swallow a following article (Hebrew ב + המזרח is written במזרח):
     # [prefix, article] pairs; the stem is looked up with the article put back.
