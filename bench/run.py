@@ -350,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
               f"speedup {speedup:.2f}x on {os.cpu_count()} CPUs")
         summary["dask_speedup"] = round(speedup, 3)
         summary["dask_workers"] = d["workers"]
+        summary["dask_startup_s"] = round(d["dask_startup_seconds"], 2)
     for mult in (1, 4, 16):
         summary[f"peak_rss_mb_{mult}x"] = round(sizes[mult]["peak_rss_mb"], 1)
     for name, ms in stage_ms.items():
