@@ -80,3 +80,10 @@ def test_every_extension_and_status_is_documented() -> None:
         assert f"`{code}` | {ext.rollup}" in doc, code
     for status in ("occurred", "planned", "talks", "conditional", "hypothetical", "negated"):
         assert status in doc
+
+
+def test_events_all_is_complete() -> None:
+    import dragoman.events as pkg
+
+    for name in pkg.__all__:
+        assert hasattr(pkg, name)
