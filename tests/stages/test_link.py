@@ -160,3 +160,17 @@ def test_seed_hebrew_article_links_states_and_netanyahu(seeds_dir: Path) -> None
     netanyahu = [art.mentions[i] for i in _entity(art, "person:netanyahu").mentions]
     prefixed = [m for m in netanyahu if art.span_text(m.span) == "לנתניהו"]
     assert prefixed and all(m.head is not None and art.span_text(m.head) == "נתניהו" for m in prefixed)
+
+
+def test_a_clitic_is_dropped_only_when_the_bare_name_occurs() -> None:
+    text = "מכון גייטסטון פרסם דוח. לפי הדוח במכון גייטסטון סבורים שכך."
+    art = _article(text, "he")
+    first = _ner(art, "מכון גייטסטון", EntityType.ORG)
+    second = _ner(art, "במכון גייטסטון", EntityType.ORG)
+    Link()(art)
+    (ent,) = [e for e in art.entities if first in e.mentions]
+    assert ent.mentions == [first, second] and ent.id == f"local:{name_key('מכון גייטסטון', 'he')}"
+    art = _article("במכון גייטסטון סבורים שכך.", "he")  # no evidence: the ב may belong to the name
+    _ner(art, "במכון גייטסטון", EntityType.ORG)
+    Link()(art)
+    assert [e.id for e in art.entities] == [f"local:{name_key('במכון גייטסטון', 'he')}"]

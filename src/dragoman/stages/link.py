@@ -80,6 +80,8 @@ class Link(BaseStage):
         kb_starts = [k.span.start for k in kb_sorted]
         longest = max((len(k.span) for k in kb_sorted), default=0)
         locals_: dict[str, str] = {}  # entity id -> name key, for local clusters
+        shown: dict[int, str] = {}  # local mention -> its name without a proven clitic
+        vocab: frozenset[str] | None = None
         for i, m in enumerate(ms):
             if i in assigned or m.kind is MentionKind.TITLE or m.score < self.settings.min_ner_score:
                 continue
@@ -94,6 +96,11 @@ class Link(BaseStage):
                 continue
             words = _words(article, m.span)
             kb_id = self._link_name(words, m.type, lang, idx, day)
+            if kb_id is None:
+                if vocab is None:
+                    vocab = _vocabulary(article)
+                words = _evidenced(words, lang, vocab)
+                shown[i] = " ".join(words)
             assigned[i] = kb_id or self._local(article, i, words, lang, assigned, locals_)
         order = sorted(range(len(ms)), key=lambda j: ms[j].span.start)
         starts = [ms[j].span.start for j in order]
@@ -104,7 +111,7 @@ class Link(BaseStage):
                 target = self._resolve_title(article, i, m.kb_id, day, assigned, order[lo:hi])
                 if target is not None:
                     assigned[i] = target
-        article.entities = self._entities(article, assigned, lang)
+        article.entities = self._entities(article, assigned, lang, shown)
         return article
 
     def _link_name(
@@ -188,7 +195,9 @@ class Link(BaseStage):
         holders = self.kb.holders(role, of, day)
         return holders[0] if len(holders) == 1 else None
 
-    def _entities(self, article: Article, assigned: dict[int, str], lang: str) -> list[Entity]:
+    def _entities(
+        self, article: Article, assigned: dict[int, str], lang: str, shown: dict[int, str]
+    ) -> list[Entity]:
         groups: dict[str, list[int]] = defaultdict(list)
         for i in sorted(assigned, key=lambda i: (article.mentions[i].span.start, i)):
             groups[assigned[i]].append(i)
@@ -200,7 +209,11 @@ class Link(BaseStage):
                 continue
             mentions = [article.mentions[i] for i in idxs]
             etype = Counter(m.type for m in mentions).most_common(1)[0][0]
-            out.append(Entity(eid, _canonical(article, mentions, lang), etype, None, sorted(idxs)))
+            surfaces = [
+                shown.get(i) or article.span_text(article.mentions[i].head or article.mentions[i].span)
+                for i in idxs
+            ]
+            out.append(Entity(eid, _canonical(surfaces, lang), etype, None, sorted(idxs)))
         return out
 
 
@@ -246,6 +259,28 @@ def _keys(words: list[str], lang: str) -> list[str]:
     return out
 
 
+def _vocabulary(article: Article) -> frozenset[str]:
+    """The article's words in matching form, to tell a clitic from a name's first letter."""
+    norm, text = article.norm, article.text
+    if norm is not None and len(norm) == len(text):
+        return frozenset(norm[t.start : t.end] for t in article.tokens)
+    return frozenset(normalize(text[t.start : t.end]).text for t in article.tokens)
+
+
+def _evidenced(words: list[str], lang: str, vocab: frozenset[str]) -> list[str]:
+    """Drop the first word's clitic when the bare word also occurs in the article.
+
+    "במשרד" is ב + משרד if "משרד" is written elsewhere; "بلانك" (Blank) stays
+    whole unless the article also has "لانك".
+    """
+    if not lang or not words:
+        return words
+    for prefix, stem in splits(normalize(words[0]).text, lang):
+        if prefix and len(stem) >= 3 and stem in vocab:
+            return [stem, *words[1:]]
+    return words
+
+
 @cache
 def _person_keys() -> dict[str, frozenset[str]]:
     """Cross-script keys of every KB person name (all languages)."""
@@ -257,9 +292,8 @@ def _person_keys() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in keys.items()}
 
 
-def _canonical(article: Article, mentions: list[Mention], lang: str) -> str:
+def _canonical(surfaces: list[str], lang: str) -> str:
     """English gloss of a local entity: a Latin-script mention if any, else a romanisation."""
-    surfaces = [article.span_text(m.head or m.span) for m in mentions]
     latin = [s for s in surfaces if s.isascii() and any(c.isalpha() for c in s)]
     if latin:
         return max(latin, key=len)
