@@ -133,3 +133,22 @@ def test_every_named_date_is_read_as_its_value_or_nothing(lang: str) -> None:
         assert text[got[0].span.start : got[0].span.end] == core
         r = got[0]
         assert "-".join(f"{x:02d}" for x in (r.year, r.month, r.day) if x is not None) == nd.value, text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_other_calendar_month_converts(lang: str) -> None:
+    data, pats = dates_data(lang), patterns(lang)
+    assert data is not None and pats is not None
+    for cal in data.calendars:
+        year = (cal.min_year + cal.max_year) // 2
+        seen: set[tuple[int, int | None]] = set()
+        for number, names in cal.months.items():
+            for name in names:
+                text = f"1 {name} {year}"
+                got = find_readings(text, 0, len(text), pats)
+                if number == 13 and not got:
+                    continue  # Adar II exists only in leap years
+                assert len(got) == 1 and got[0].kind == Kind.DAY and got[0].span.end == len(text), text
+                seen.add((got[0].month or 0, got[0].day))
+        # each month of the other calendar starts on a different Gregorian day
+        assert len(seen) >= len([n for n in cal.months if n != 13])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -79,6 +80,27 @@ class NamedDate(BaseModel):
     value: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+class OtherCalendar(BaseModel):
+    """Month names of a non-Gregorian calendar; such dates are converted to Gregorian.
+
+    Only dates with a year are read ("12 رمضان 1446 هـ", "כ"ה בתשרי תשפ"ה"):
+    several of these month names are ordinary words alone (صفر "zero", אב "father").
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    calendar: Literal["hebrew", "islamic"]
+    # Month numbers as the converter counts them (convertdate: Hebrew Nisan = 1, Tishrei = 7,
+    # Adar = 12, Adar II = 13; Islamic Muharram = 1).
+    months: dict[int, list[str]]
+    year_suffixes: list[str] = Field(default_factory=list)  # "هـ"
+    min_year: int
+    max_year: int
+    # Letter numerals (Hebrew gematria): letter -> value, for days and years written in letters.
+    numeral_letters: dict[str, int] = Field(default_factory=dict)
+    # A year written in letters omits the thousands ("תשפ"ה" = 785): add this.
+    letter_year_base: int = 0
+
+
 class DatesData(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
@@ -123,6 +145,7 @@ class DatesData(BaseModel):
     # Regexes with a group named ``decade`` holding "1990" or "90" ("the 1990s", "שנות ה-90").
     decade_patterns: list[str] = Field(default_factory=list)
     named_dates: list[NamedDate] = Field(default_factory=list)
+    calendars: list[OtherCalendar] = Field(default_factory=list)
     # Labels that introduce a publication date in page chrome ("نشر في", "פורסם", "Published").
     published_labels: list[str] = Field(default_factory=list)
     # ISO weekday (1 = Monday ... 7 = Sunday) -> names: "on Tuesday", "يوم الثلاثاء", "ביום שלישי".

@@ -17,6 +17,7 @@ from functools import cache
 
 from dateparser.date import DateDataParser
 
+from dragoman.dates.calendars import letter_number, month_bounds, to_gregorian
 from dragoman.dates.data import Shift, Unit
 from dragoman.dates.patterns import DIGIT, YEAR, Patterns
 from dragoman.dates.resolve import Kind, Reading
@@ -165,6 +166,8 @@ def _read(kind: str, m: re.Match[str], pats: Patterns) -> list[Reading]:
         return [Reading(span, Kind.DAY, year=y, month=mo, day=d, shift=_shift(m, pats.mod_after))]
     if kind == "named":
         return _named(m, pats)
+    if kind.startswith("calendar"):
+        return _other_calendar(int(kind[len("calendar") :]), m, pats)
     if kind == "numeric":
         parsed = parse_numeric(g["num"], pats.lang, pats.data.date_order)
         if parsed is None:
@@ -225,6 +228,35 @@ def _named(m: re.Match[str], pats: Patterns) -> list[Reading]:
     if len(parts) == 2:
         return [Reading(span, Kind.MONTH, year=parts[0], month=parts[1], named=True)]
     return [Reading(span, Kind.YEAR, year=parts[0], named=True)]
+
+
+def _other_calendar(index: int, m: re.Match[str], pats: Patterns) -> list[Reading]:
+    """A Hebrew or Islamic date, converted: a day, or the Gregorian days its month covers."""
+    cal = pats.data.calendars[index]
+    hit = pats.calendar_months[index].fullmatch(" ".join(m.group("cmonth").split()))
+    if not hit or not hit.lastgroup:
+        return []
+    month = int(hit.lastgroup[1:])
+
+    def number(text: str) -> int | None:
+        return int(text) if text.isdigit() else letter_number(text, cal)
+
+    raw_year = m.group("cyear")
+    year = number(raw_year.lstrip("ה'׳") if not raw_year.isdigit() and len(raw_year) > 4 else raw_year)
+    if year is not None and not raw_year.isdigit() and year < 1000:
+        year += cal.letter_year_base
+    if year is None:
+        return []
+    span = Span(m.start(), m.end())
+    if m.group("cday"):
+        day = number(m.group("cday"))
+        conv = to_gregorian(cal, year, month, day) if day else None
+        return [Reading(span, Kind.DAY, year=conv.year, month=conv.month, day=conv.day)] if conv else []
+    bounds = month_bounds(cal, year, month)
+    if bounds is None:
+        return []
+    lo, hi = bounds
+    return [Reading(span, Kind.DAYS, year=hi.year, month=lo.month, day=lo.day, month2=hi.month, day2=hi.day)]
 
 
 def _month_alone(m: re.Match[str], pats: Patterns) -> list[Reading]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dragoman.dates.data import DatesData, Modifier, dates_data
+from dragoman.dates.data import DatesData, Modifier, OtherCalendar, dates_data
 
 # One-to-one digit folding keeps every offset valid.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -70,6 +70,7 @@ class Patterns:
     label: re.Pattern[str]
     weekday: re.Pattern[str]  # any day name or abbreviation (datelines)
     weekday_of: re.Pattern[str]  # fullmatch; lastgroup "w<ISO weekday>"
+    calendar_months: tuple[re.Pattern[str], ...]  # per other calendar: fullmatch, lastgroup "m<number>"
     # Cheap prefilter: lower-cased words (every spelling variant, with and without
     # clitics) that can be part of a date, each with the bit mask of the shape
     # families it can start; a shape runs only in windows around its triggers.
@@ -195,6 +196,7 @@ def patterns(lang: str) -> Patterns | None:
 
     shapes: list[tuple[str, re.Pattern[str] | None]] = [
         ("named", rx(_named_dates(d, pfx)) if d.named_dates else None),
+        *((f"calendar{i}", rx(_calendar(cal, d, pfx, dpfx))) for i, cal in enumerate(d.calendars)),
         # "12-14 March 2025", "from March to May 2025", "between 12 and 14 March"
         ("day_range", rx(rf"{between}?{day}{to}{day_b}\s+{month}(?:{conn}{year})?")),
         ("day_range", rx(rf"{between_only}{day}{and_}{day_b}\s+{month}(?:{conn}{year})?")),
@@ -232,7 +234,7 @@ def patterns(lang: str) -> Patterns | None:
         ("mod_weekday", rx(rf"{mod_before}\s+{pfx}(?P<wday>{wday})") if weekday_words else None),
     ]
     families: list[tuple[int, list[str]]] = [
-        (MONTH, month_words),
+        (MONTH, month_words + [w for cal in d.calendars for ws in cal.months.values() for w in ws]),
         (SEASON, season_words),
         (DECADE, decade_words),
         (COUNTED, [*unit_words, *c.counted_units, *c.before, *c.after]),
@@ -265,8 +267,28 @@ def patterns(lang: str) -> Patterns | None:
         label=re.compile(_START + _alt(d.published_labels, d) + _END, re.IGNORECASE),
         weekday=re.compile(_START + _alt(weekday_words + d.weekday_abbreviations, d) + _END, re.IGNORECASE),
         weekday_of=_named({f"w{n}": names for n, names in d.weekdays.items()}, d),
+        calendar_months=tuple(
+            _named({f"m{n}": ws for n, ws in cal.months.items()}, d) for cal in d.calendars
+        ),
         triggers=triggers,
         needs=tuple(_NEEDS.get(k, MONTH) for k, p in shapes if p is not None),
+    )
+
+
+def _calendar(cal: OtherCalendar, data: DatesData, pfx: str, dpfx: str) -> str:
+    """Day (optional), month and year of another calendar; days and years may be letter numerals."""
+    num = r"\d{1,2}"
+    year = r"\d{4}"
+    if cal.numeral_letters:
+        letters = "".join(sorted(cal.numeral_letters))
+        # "כ"ה", "ט"ו", "ה'": letters with gershayim before the last one, or one letter and a geresh
+        word = rf"[{letters}]{{1,4}}[\"״][{letters}]|[{letters}]['׳]"
+        num, year = rf"(?:{num}|{word})", rf"(?:ה['׳]?(?=[{letters}]{{2,4}}[\"״]))?(?:{year}|{word})"
+    names = [w for ws in cal.months.values() for w in ws]
+    suffix = rf"\s*{_alt(cal.year_suffixes, data)}" if cal.year_suffixes else ""
+    return (
+        rf"(?:{dpfx}(?P<cday>{num})\s+)?{pfx}(?P<cmonth>{_alt(names, data)})"
+        rf"(?:\s*,)?\s+(?P<cyear>{year})(?:{suffix})?(?![\w\"״])"
     )
 
 
