@@ -7,6 +7,7 @@ days are as good as the outlet's own "الموافق" Gregorian date at best.
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 
 from convertdate import hebrew, islamic
@@ -23,6 +24,13 @@ def letter_number(text: str, cal: OtherCalendar) -> int | None:
 
 
 def _convert(cal: OtherCalendar, y: int, m: int, d: int) -> date | None:
+    with warnings.catch_warnings():
+        # convertdate 2.4 calls its own deprecated month_days internally; not our concern.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _convert_quietly(cal, y, m, d)
+
+
+def _convert_quietly(cal: OtherCalendar, y: int, m: int, d: int) -> date | None:
     try:
         if cal.calendar == "hebrew":
             if m == 13 and not hebrew.leap(y):
