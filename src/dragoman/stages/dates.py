@@ -30,7 +30,7 @@ class DatesSettings(StageSettings):
     dateline_lines: int = Field(default=12, ge=0)
     # With no publication date, estimate one from the latest absolute date in the text.
     estimate_published: bool = True
-    # Resolve year-level relative expressions ("this year", "March of last year")
+    # Resolve month- and year-level relative expressions ("this year", "last July")
     # against that estimate; day-level ones ("yesterday") always stay unresolved.
     resolve_against_estimate: bool = True
 
@@ -61,8 +61,9 @@ class Dates(BaseStage):
     With no known publication date the stage looks for a dateline near the
     top of the page; failing that it estimates one from the latest absolute
     day/month date in the text (``Source.published_estimated=True``) and
-    resolves only year-level relative expressions against it, marking the
-    anchor approximate (``2025-04~``).  Everything else stays ``unresolved``.
+    resolves against it only what needs no exact day ("this year", "last
+    July"), marking the anchor approximate (``2025-04~``); "yesterday" and
+    the like stay ``unresolved``.
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "sentences", "boilerplate"})
