@@ -159,3 +159,18 @@ def test_language_without_data_and_empty_article() -> None:
 def test_hebrew_stop_words_are_not_read_as_prefix_plus_name() -> None:
     art = _run("כיוון שהמבנה ישן, לא הורשה לבנות. יוון הודיעה על תמיכה.", "he")
     assert [(art.span_text(m.span), m.kb_id) for m in art.mentions] == [("יוון", "country:GR")]
+
+
+def test_a_capital_in_a_locative_context_is_the_city() -> None:
+    art = _run("باكو ترفض الضغوط، وقال مسؤول في باكو إن الوفد وصل بباكو.", "ar")
+    readings = [(art.span_text(m.span), m.kb_id, m.kind, m.type) for m in art.mentions]
+    assert readings == [
+        ("باكو", "country:AZ", MentionKind.METONYM, EntityType.GPE),
+        ("باكو", "city:baku", MentionKind.NAME, EntityType.PLACE),
+        ("بباكو", "city:baku", MentionKind.NAME, EntityType.PLACE),
+    ]
+    he = _run("הפגישה נערכה בבאקו, ובאקו הודיעה כי תצטרף.", "he")
+    assert [(m.kb_id, m.kind) for m in he.mentions] == [
+        ("city:baku", MentionKind.NAME),
+        ("country:AZ", MentionKind.METONYM),
+    ]

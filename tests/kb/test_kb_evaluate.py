@@ -18,7 +18,7 @@ def test_gold_spans_from_iob2_and_biose() -> None:
 
 
 def test_precision_on_a_hand_made_sentence() -> None:
-    sent = Sentence(("זלנסקי", "ביקר", "בבאקו", "ובמוסקבה"), ("S-PER", "O", "S-GPE", "O"))
+    sent = Sentence(("זלנסקי", "האשים", "את", "באקו", "ומוסקבה"), ("S-PER", "O", "O", "S-GPE", "O"))
     scores = evaluate([sent], "he")
     assert scores["metonym_mentions"] == 2 and scores["metonym_precision"] == 0.5
     assert scores["name_precision"] == 1.0 and scores["gold_person_place_covered"] == 1.0

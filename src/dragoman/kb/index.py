@@ -59,8 +59,16 @@ class AliasIndex:
         self.elision = [(normalize(p).text, normalize(a).text) for p, a in pol.elision]
         # Last two letters of each blocked phrase's first word: prefixes only change the front.
         self.blocked_firsts = frozenset(b[0][-2:] for b in self.blocked)
+        self.locative_prefixes = frozenset(normalize(p).text for p in pol.locative_prefixes)
+        self.locative_words = frozenset(normalize(w).text for w in pol.locative_words)
+        metonyms = {e.tokens for e in entries if e.kind is MentionKind.METONYM}
+        # The city reading of a metonymic capital, used in locative contexts only.
+        self.city_reading: dict[tuple[str, ...], IndexEntry] = {}
         by_first: dict[str, list[IndexEntry]] = defaultdict(list)
         for e in entries:
+            if e.tokens in metonyms and e.kind is MentionKind.NAME and e.type is EntityType.PLACE:
+                self.city_reading[e.tokens] = e
+                continue
             by_first[e.tokens[0]].append(e)
         self.by_first: dict[str, tuple[IndexEntry, ...]] = {
             k: tuple(sorted(v, key=lambda e: -len(e.tokens))) for k, v in by_first.items()

@@ -244,17 +244,18 @@ def _add_capitals(b: _Builder, gen: GeneratedFile, countries: CountriesFile) -> 
         names = dict(gen.cities.get(cap.zone, {})) if cap.zone else {}
         if cap.zone and not names:
             raise KbError(f"countries.yaml: {iso} capital zone {cap.zone!r} has no CLDR names")
+        en = names.get("en") or next(iter(cap.names.get("en", [])), iso)
+        # The city itself is always an actor (a PLACE); a metonymic capital is also
+        # a name of its state's government, chosen unless the context is locative.
+        city = Record(_city_id(cap.zone or en), EntityType.PLACE, en, None, iso)
+        b.record(city)
+        targets = [(city, MentionKind.NAME)]
         if cap.metonym:
-            target = b.kb.records[f"country:{iso}"]
-            kind = MentionKind.METONYM
-        else:
-            en = names.get("en") or next(iter(cap.names.get("en", [])), iso)
-            target = Record(_city_id(cap.zone or en), EntityType.PLACE, en, None, iso)
-            b.record(target)
-            kind = MentionKind.NAME
-        for lang, name in names.items():
-            b.name(lang, name, target, kind)
-        b.names(target, cap.names, kind)
+            targets.append((b.kb.records[f"country:{iso}"], MentionKind.METONYM))
+        for target, kind in targets:
+            for lang, name in names.items():
+                b.name(lang, name, target, kind)
+            b.names(target, cap.names, kind)
     for zone in countries.cities:
         found = gen.cities.get(zone)
         if not found:

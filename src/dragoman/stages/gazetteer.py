@@ -176,9 +176,20 @@ def _match(
         if best is None:
             i += 1
             continue
+        if best.entry.kind is MentionKind.METONYM and _locative(idx, ntoks, joinable, best):
+            city = idx.city_reading.get(best.entry.tokens)
+            if city is not None:
+                best.entry = city
         out.append(best)
         i = best.end
     return out
+
+
+def _locative(idx: AliasIndex, ntoks: list[str], joinable: list[bool], m: _Match) -> bool:
+    """Whether a capital is where something happens rather than who acts ("في باكو", "בבאקו")."""
+    if m.prefix and m.prefix in idx.locative_prefixes:
+        return True
+    return m.start > 0 and joinable[m.start - 1] and ntoks[m.start - 1] in idx.locative_words
 
 
 def _try(

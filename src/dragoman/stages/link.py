@@ -111,6 +111,7 @@ class Link(BaseStage):
                 target = self._resolve_title(article, i, m.kb_id, day, assigned, order[lo:hi])
                 if target is not None:
                     assigned[i] = target
+        _surnames_to_present_people(article, assigned, lang)
         article.entities = self._entities(article, assigned, lang, shown)
         return article
 
@@ -257,6 +258,46 @@ def _keys(words: list[str], lang: str) -> list[str]:
                 if key and key not in out:
                     out.append(key)
     return out
+
+
+def _surnames_to_present_people(article: Article, assigned: dict[int, str], lang: str) -> None:
+    """A lone unknown surname joins a KB person the article already names.
+
+    "יועץ הנשיא האזרי" resolves to Hikmet Hajiyev; a later "חגיייב", spelled
+    unlike any KB form, has his surname's key and joins him.  Only people
+    present in the article are candidates, so a common key cannot pull in a
+    stranger.
+    """
+    present = {eid for eid in assigned.values() if eid.startswith("person:")}
+    if not present:
+        return
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for pid in present:
+        for key in _surname_keys().get(pid, ()):
+            by_key[key].add(pid)
+    for i, eid in list(assigned.items()):
+        m = article.mentions[i]
+        if not eid.startswith("local:") or m.type is not EntityType.PERSON:
+            continue
+        words = _words(article, m.span)
+        if len(words) != 1:
+            continue
+        ids = by_key.get(skeleton(words[0], lang), set())
+        if len(ids) == 1:
+            assigned[i] = next(iter(ids))
+
+
+@cache
+def _surname_keys() -> dict[str, frozenset[str]]:
+    """Per KB person, the keys of the last word of each of their names."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for n in load_kb().names:
+        if n.type is EntityType.PERSON and n.kind is MentionKind.NAME:
+            words = n.text.split()
+            key = skeleton(words[-1], n.lang) if words else ""
+            if key:
+                keys[n.kb_id].add(key)
+    return {k: frozenset(v) for k, v in keys.items()}
 
 
 def _vocabulary(article: Article) -> frozenset[str]:
