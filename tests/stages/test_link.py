@@ -174,3 +174,15 @@ def test_a_clitic_is_dropped_only_when_the_bare_name_occurs() -> None:
     _ner(art, "במכון גייטסטון", EntityType.ORG)
     Link()(art)
     assert [e.id for e in art.entities] == [f"local:{name_key('במכון גייטסטון', 'he')}"]
+
+
+def test_a_lone_surname_joins_a_person_the_title_named() -> None:
+    art = _article("יועץ הנשיא האזרי הגיע לירושלים. חגיייב אמר כי הקשרים חזקים.", "he", date(2025, 4, 1))
+    alone = _ner(art, "חגיייב", EntityType.PERSON)
+    Link()(art)
+    assert alone in _entity(art, "person:hikmet-hajiyev").mentions
+    # without the title there is nobody to join: the surname stays a local entity
+    bare = _article("חגיייב אמר כי הקשרים חזקים.", "he", date(2025, 4, 1))
+    _ner(bare, "חגיייב", EntityType.PERSON)
+    Link()(bare)
+    assert [e.id.split(":")[0] for e in bare.entities] == ["local"]
