@@ -23,7 +23,7 @@ import pytest
 from dragoman.model import content_hash
 
 REPO = Path(__file__).resolve().parents[1]
-N_GOOD, N_BAD = 150, 3
+N_GOOD, N_BAD = 100, 3
 
 DRIVER = textwrap.dedent(
     """
@@ -60,7 +60,7 @@ def _corpus(folder: Path) -> set[str]:
     ids = set()
     for i in range(N_GOOD):
         line = _LINES[i % 3]
-        data = "\n".join(f"{line} ({i}.{j})" for j in range(8)).encode()
+        data = "\n".join(f"{line} ({i}.{j})" for j in range(6)).encode()
         (folder / f"{i:04}.txt").write_bytes(data)
         ids.add(content_hash(data))
     for i in range(N_BAD):
