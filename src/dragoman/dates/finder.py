@@ -322,7 +322,7 @@ def _counted(m: re.Match[str], pats: Patterns) -> list[Reading]:
         n = int(raw) if raw.isdigit() else pats.numbers.get(raw.lower(), 0)
         hit = pats.unit_of.fullmatch(g["unit"])
         unit = Unit(hit.lastgroup) if hit and hit.lastgroup else None
-    if unit is None or n <= 0:
+    if unit is None or not 0 < n <= 500:  # "قبل 99999 يوم" is not a date anyone wrote
         return []
     return [Reading(Span(m.start(), m.end()), Kind.RELATIVE, unit=unit, offset=-n)]
 
