@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,11 +17,6 @@ from dragoman.stages.boilerplate import (
     line_keys,
 )
 from dragoman.stages.read import Read
-
-SEEDS = (
-    Path(os.environ.get("DRAGOMAN_SHARED", Path(__file__).resolve().parents[2] / "../shared"))
-    / "corpus/seeds"
-)
 
 AR_BODY = [
     "أفادت مصادر مطلعة بأن الإدارة الأمريكية تبحث مع أذربيجان إمكانية انضمامها إلى اتفاقيات إبراهيم قريبا.",
