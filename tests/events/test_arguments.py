@@ -72,3 +72,12 @@ def test_event_takes_the_nearest_date_of_its_sentence(make_article: Callable[...
     art.time_expressions = [far, near]
     ev = next(e for e in extract_events(art, "en") if e.type == "ACCEDE")
     assert ev.date == near  # the 2020 expression is in another sentence
+
+
+def test_arabic_plural_verb_carries_its_subject(make_article: Callable[..., Article]) -> None:
+    # "they kidnapped a French photographer": the suffix -وا is the subject, the noun after is the object
+    names = {"الفرنسي": ("country:FR", GPE), "مسلحون": ("group:gunmen", EntityType.GROUP)}
+    art = make_article("في الصومال مسلحون خطفوا المصور الفرنسي أمس.", "ar", names)
+    ev = next(e for e in extract_events(art, "ar") if e.type == "ASSAULT")
+    assert ev.actors == ["group:gunmen"]
+    assert ev.recipients == ["country:FR"]

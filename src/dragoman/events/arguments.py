@@ -35,6 +35,7 @@ class ArgRules:
     place_markers: frozenset[str]
     coordinators: frozenset[str]
     subject_after_verb: bool
+    subject_suffixes: tuple[str, ...]
     noun_actor_after: bool
     window: int
     object_window: int
@@ -62,6 +63,7 @@ def arg_rules(lang: str) -> ArgRules:
         _fold(a.place_markers),
         _fold(a.coordinators) | frozenset({",", "،"}),
         a.subject_after_verb,
+        tuple(normalize_key(x) for x in a.subject_suffixes),
         a.noun_actor_after,
         a.window,
         a.object_window,
@@ -155,13 +157,16 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
             and first_after is not None
             and first_after.first - t_end <= 1
         )
-        if (genitive or (pos == "verb" and rules.subject_after_verb)) and first_after is not None:
+        # "خطفوا مصورا": the suffix is the subject, what follows is the object
+        pronominal = bool(rules.subject_suffixes) and view.folded(t_end - 1).endswith(rules.subject_suffixes)
+        verb_first = pos == "verb" and rules.subject_after_verb and not pronominal
+        if (genitive or verb_first) and first_after is not None:
             take(out.actors, first_after)
         else:
             seed = next((m for m in before if m.index not in used), None)
             if seed is not None:
                 take(out.actors, seed)
-            elif first_after is not None and rules.subject_after_verb:
+            elif first_after is not None and rules.subject_after_verb and not pronominal:
                 take(out.actors, first_after)
     if not out.recipients and pos == "verb":
         obj = next((m for m in after if m.index not in used), None)

@@ -39,6 +39,9 @@ class ArgumentPatterns(_Strict):
     coordinators: list[str] = Field(default_factory=list)
     # Verb-subject order is usual (Arabic): look for the actor after a verb trigger first.
     subject_after_verb: bool = False
+    # Verb endings that carry the subject (Arabic plural قتلوا، خطفوا): the verb
+    # then has its subject already, so the first mention after it is the object.
+    subject_suffixes: list[str] = Field(default_factory=list)
     # A noun trigger's doer follows it as a genitive (Arabic/Hebrew construct
     # state: انضمام أذربيجان); English puts it before ("Azerbaijan's joining").
     noun_actor_after: bool = False
