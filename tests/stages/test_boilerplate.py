@@ -258,3 +258,20 @@ def test_html_standfirst_dropped_by_extractor_stays_body() -> None:
     body = _body_text(art)
     assert "Adviser meets PM" in body and lead in body and EN_BODY[1] in body
     assert "Another story" not in body and "Most read" not in body
+
+
+@pytest.mark.parametrize(
+    ("prefix", "chrome_lines"),
+    [
+        ("001", ["مواضيع مشابهة:", "شوف كمان: الجيش", "شوف كمان: ترامب", "التعليقات"]),
+        ("002", ["رئيس مجلسى الإدارة والتحرير", "محمد الباز"]),
+    ],
+)
+def test_seed_arabic_chrome(seeds_dir: Path, prefix: str, chrome_lines: list[str]) -> None:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    art = PageChrome()(Read()(Article.from_bytes(path.read_bytes(), Source(path=str(path)))))
+    marked = [art.span_text(b.span) for b in art.boilerplate]
+    for start in chrome_lines:
+        assert any(m.startswith(start) for m in marked), start
+    body_lines = [ln for ln in art.text.split("\n") if ln.strip() and not any(ln == m for m in marked)]
+    assert len(body_lines) >= 5
