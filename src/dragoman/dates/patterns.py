@@ -86,9 +86,9 @@ class Patterns:
 
 # Shape families, for the trigger prefilter.
 # YEAR is a number that can be a year (1800-2099); DIGIT is any number.
-MONTH, DIGIT, REL, SEASON, DECADE, COUNTED, YEAR, WEEKDAY = 1, 2, 4, 8, 16, 32, 64, 128
+MONTH, DIGIT, REL, SEASON, DECADE, COUNTED, YEAR, WEEKDAY, NAMED = 1, 2, 4, 8, 16, 32, 64, 128, 256
 _NEEDS = {
-    "named": MONTH | DIGIT,  # every named date has a month name or a number in it
+    "named": NAMED,
     "numeric": DIGIT,
     "year_span": YEAR,
     "year_dash": YEAR,
@@ -240,6 +240,9 @@ def patterns(lang: str) -> Patterns | None:
         (COUNTED, [*unit_words, *c.counted_units, *c.before, *c.after]),
         (REL, [w for rel in d.relative for w in rel.phrases]),
         (WEEKDAY, weekday_words),
+        # The context words of a named date ("هجمات", "attacks"), not its date part: the
+        # alternation is costly and date parts are everywhere.
+        (NAMED, [_context(nd.phrase) for nd in d.named_dates]),
     ]
     triggers: dict[str, int] = {}
     for bit, phrases in families:
@@ -315,6 +318,12 @@ def _variants(word: str, data: DatesData, limit: int = 256) -> set[str]:
             opts.append("")
         out = [o + c for o in out for c in opts][:limit]
     return set(out)
+
+
+def _context(phrase: str) -> str:
+    head, _, rest = phrase.partition("[")
+    outside = head + " " + rest.partition("]")[2]
+    return outside if outside.strip() else phrase
 
 
 def _trigger_word(phrase: str) -> str:
