@@ -174,3 +174,8 @@ def test_a_capital_in_a_locative_context_is_the_city() -> None:
         ("city:baku", MentionKind.NAME),
         ("country:AZ", MentionKind.METONYM),
     ]
+
+
+def test_possessive_is_outside_the_head() -> None:
+    art = _run("Azerbaijan's exports grew.", "en")
+    _check(art, "Azerbaijan's", "country:AZ", MentionKind.NAME, "Azerbaijan")

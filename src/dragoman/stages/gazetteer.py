@@ -206,17 +206,24 @@ def _try(
     e: IndexEntry,
 ) -> _Match | None:
     length = len(e.tokens)
-    if i + length > len(ntoks) or not _seq_ok(joinable, i, length):
+    if i + length > len(ntoks):
         return None
-    if any(k in blocked for k in range(i + 1, i + length)):
+    # Cheapest rejection first: most candidates fail on the next word.
+    if length > 1:
+        rest = e.tokens[1:]
+        got = tuple(ntoks[i + 1 : i + length])
+        if got != rest and not (got[:-1] == rest[:-1] and idx.token_matches(rest[-1], got[-1], last=True)):
+            return None
+    elif stem != e.tokens[0] and not idx.token_matches(e.tokens[0], stem, last=True):
         return None
-    if e.tokens in idx.ambiguous:
+    if e.tokens in idx.ambiguous or not _seq_ok(joinable, i, length):
+        return None
+    if blocked and any(k in blocked for k in range(i + 1, i + length)):
         return None
     words = [stem, *ntoks[i + 1 : i + length]]
-    for k, (want, got) in enumerate(zip(e.tokens, words, strict=True)):
-        if not idx.token_matches(want, got, last=k == length - 1):
-            return None
-    suffix = len(words[-1]) - len(e.tokens[-1])
+    # A possessive cut from the last word ("Azerbaijan's"); never negative (لل + ولايات).
+    last = words[-1] if length > 1 else ntoks[i][len(prefix) :]
+    suffix = max(0, len(last) - len(e.tokens[-1]))
     head_start = offsets[bisect_left(offsets, toks[i].start) + len(prefix)] if prefix else toks[i].start
     if e.exact is not None:
         raw = [text[head_start : toks[i].end], *(text[t.start : t.end] for t in toks[i + 1 : i + length])]
