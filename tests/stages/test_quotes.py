@@ -137,3 +137,19 @@ def test_same_span_is_one_quote() -> None:
     art = Quotes()(_article(text, "ar", {}))
     assert len({q.span for q in art.quotes}) == len(art.quotes) >= 1
     assert art.quotes[0].speaker_kind is SpeakerKind.ANONYMOUS
+
+
+def test_hebrew_glued_complementizer_and_subject_before_the_verb() -> None:
+    text = "נתניהו אמר שאזרבייג'ן היא שותפה אסטרטגית חשובה."
+    art = Quotes()(_article(text, "he", {"נתניהו": ("person:netanyahu", EntityType.PERSON)}))
+    assert len(art.quotes) == 1
+    q = art.quotes[0]
+    assert not q.direct and q.speaker == "person:netanyahu"
+    assert art.span_text(q.span).startswith("אזרבייג'ן")  # the glued ש is not part of the reported content
+
+
+def test_english_trailing_said_speaker() -> None:
+    text = '"We are working to bring more countries into the accords," Witkoff said on Tuesday.'
+    art = Quotes()(_article(text, "en", {"Witkoff": ("person:witkoff", EntityType.PERSON)}))
+    q = art.quotes[0]
+    assert q.direct and q.speaker == "person:witkoff" and q.speaker_kind is SpeakerKind.PERSON
