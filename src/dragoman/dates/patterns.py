@@ -110,16 +110,21 @@ def _mod_lookup(mods: list[Modifier], data: DatesData) -> re.Pattern[str]:
     by_shift: dict[str, list[str]] = {}
     for m in mods:
         by_shift.setdefault(m.shift.value, []).append(m.phrase)
-    return _named(by_shift, data)
+    return _lookup(by_shift, data)
 
 
-def _named(groups: dict[str, list[str]], data: DatesData) -> re.Pattern[str]:
+def _lookup(groups: dict[str, list[str]], data: DatesData) -> re.Pattern[str]:
     parts = [f"(?P<{name}>{_alt(words, data)})" for name, words in groups.items() if words]
     return re.compile("(?:" + "|".join(parts or [r"(?!x)x"]) + ")", re.IGNORECASE)
 
 
 @cache
 def patterns(lang: str) -> Patterns | None:
+    """The compiled finder for ``lang``, or None when it has no ``dates.yaml``.
+
+    Compiling the Arabic set takes about half a second (many spelling-equivalent
+    alternations), so it is done once per process and language.
+    """
     data = dates_data(lang)
     if data is None:
         return None
@@ -258,20 +263,20 @@ def patterns(lang: str) -> Patterns | None:
         lang=lang,
         data=d,
         shapes=tuple((k, p) for k, p in shapes if p is not None),
-        month_of=_named(months_named, d),
-        season_of=_named(dict(d.seasons), d),
+        month_of=_lookup(months_named, d),
+        season_of=_lookup(dict(d.seasons), d),
         relative_of=relative_of,
         mod_after=_mod_lookup(d.modifiers_after, d),
         mod_before=_mod_lookup(d.modifiers_before, d),
         ambiguous=re.compile(_alt(d.ambiguous_alone, d), re.IGNORECASE),
         numbers={k.lower(): v for k, v in c.numbers.items()},
-        unit_of=_named(unit_named, d),
-        decade_of=_named({f"d{k}": v for k, v in d.decade_words.items()}, d),
+        unit_of=_lookup(unit_named, d),
+        decade_of=_lookup({f"d{k}": v for k, v in d.decade_words.items()}, d),
         label=re.compile(_START + _alt(d.published_labels, d) + _END, re.IGNORECASE),
         weekday=re.compile(_START + _alt(weekday_words + d.weekday_abbreviations, d) + _END, re.IGNORECASE),
-        weekday_of=_named({f"w{n}": names for n, names in d.weekdays.items()}, d),
+        weekday_of=_lookup({f"w{n}": names for n, names in d.weekdays.items()}, d),
         calendar_months=tuple(
-            _named({f"m{n}": ws for n, ws in cal.months.items()}, d) for cal in d.calendars
+            _lookup({f"m{n}": ws for n, ws in cal.months.items()}, d) for cal in d.calendars
         ),
         triggers=triggers,
         needs=tuple(_NEEDS.get(k, MONTH) for k, p in shapes if p is not None),
