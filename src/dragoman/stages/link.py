@@ -302,10 +302,15 @@ def _surname_keys() -> dict[str, frozenset[str]]:
 
 def _vocabulary(article: Article) -> frozenset[str]:
     """The article's words in matching form, to tell a clitic from a name's first letter."""
-    norm, text = article.norm, article.text
-    if norm is not None and len(norm) == len(text):
+    norm, offsets, text = article.norm, article.norm_offsets, article.text
+    if norm is None or offsets is None:
+        n = normalize(text)
+        norm, offsets = n.text, n.offsets
+    if len(norm) == len(text):  # nothing removed: the offsets are the identity
         return frozenset(norm[t.start : t.end] for t in article.tokens)
-    return frozenset(normalize(text[t.start : t.end]).text for t in article.tokens)
+    return frozenset(
+        norm[bisect_left(offsets, t.start) : bisect_left(offsets, t.end)] for t in article.tokens
+    )
 
 
 def _evidenced(words: list[str], lang: str, vocab: frozenset[str]) -> list[str]:
