@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,7 +74,7 @@ def process_batch(config_text: str, batch: list[Article]) -> list[Result]:
     """Run the pipeline over one batch (the unit of work an executor ships to a worker)."""
     pipe = _cached_pipeline(config_text)
     out = []
-    for res in pipe.pipe(batch):
+    for res in pipe.run_batch(batch):
         res.article.raw_bytes = None  # don't ship the input back; its hash is the id
         out.append(res)
     return out
@@ -116,6 +117,8 @@ def ingest(
     import functools
 
     text = _config_text(config)
+    # Recorded with every stored article so results of different pipelines can be told apart.
+    pipeline_id = f"{Path(config).stem if config else 'default'}@{hashlib.sha256(text.encode()).hexdigest()[:8]}"
     executor = executor or LocalExecutor()
     summary = IngestSummary()
     inputs: Iterable[Article] = articles if articles is not None else iter_inputs(paths or [])
@@ -136,7 +139,7 @@ def ingest(
             if res.error is not None:
                 store.put_error(res.error)
                 summary.errors.append(res.error)
-            elif store.put_article(res.article):
+            elif store.put_article(res.article, pipeline=pipeline_id):
                 summary.stored += 1
             else:
                 summary.skipped += 1

@@ -86,31 +86,57 @@ class Pipeline:
 
     def run(self, article: Article) -> Result:
         """Run every stage on one article; never raises for a bad article."""
-        given = set(article.provided)
-        for stage in self.stages:
-            if stage.provides and set(stage.provides) <= given:
-                continue  # supplied by the caller (e.g. text given directly to the API)
-            t0 = time.perf_counter()
-            try:
-                out = stage(article)
-            except StageError as exc:
-                return Result(article, self._error(article, exc.stage, exc.kind, exc.message))
-            except Exception as exc:  # a bug in a stage must not lose the rest of the batch
-                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-                return Result(article, self._error(article, stage.name, "internal_error", detail))
-            finally:
-                self.timings.seconds[stage.name] += time.perf_counter() - t0
-            if not isinstance(out, Article):
-                msg = f"returned {type(out).__name__}, not Article"
-                return Result(article, self._error(article, stage.name, "internal_error", msg))
-            out.provided |= set(stage.provides)
-            article = out
-        self.timings.articles += 1
-        return Result(article)
+        return self.run_batch([article])[0]
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Result]:
+    def run_batch(self, articles: Sequence[Article]) -> list[Result]:
+        """Run the stages over a batch, stage by stage; never raises for a bad article.
+
+        Going stage-major lets a stage that learns from the corpus (page
+        chrome repeated across an outlet's articles) see the whole batch
+        through its optional ``observe(articles)`` hook before it marks any.
+        """
+        results = [Result(a) for a in articles]
+        given = [set(a.provided) for a in articles]
+        for stage in self.stages:
+            todo = [
+                i for i, r in enumerate(results)
+                if r.error is None and not (stage.provides and set(stage.provides) <= given[i])
+            ]  # layers supplied by the caller (e.g. text given to the API) are not recomputed
+            if not todo:
+                continue
+            t0 = time.perf_counter()
+            observe = getattr(stage, "observe", None)
+            if observe is not None:
+                observe([results[i].article for i in todo])
+            for i in todo:
+                results[i] = self._apply(stage, results[i].article)
+            self.timings.seconds[stage.name] += time.perf_counter() - t0
+        self.timings.articles += sum(r.error is None for r in results)
+        return results
+
+    def _apply(self, stage: Stage, article: Article) -> Result:
+        try:
+            out = stage(article)
+        except StageError as exc:
+            return Result(article, self._error(article, exc.stage, exc.kind, exc.message))
+        except Exception as exc:  # a bug in a stage must not lose the rest of the batch
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            return Result(article, self._error(article, stage.name, "internal_error", detail))
+        if not isinstance(out, Article):
+            msg = f"returned {type(out).__name__}, not Article"
+            return Result(article, self._error(article, stage.name, "internal_error", msg))
+        out.provided |= set(stage.provides)
+        return Result(out)
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:
+        batch: list[Article] = []
         for article in articles:
-            yield self.run(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self.run_batch(batch)
+                batch = []
+        if batch:
+            yield from self.run_batch(batch)
 
     @staticmethod
     def _error(article: Article, stage: str, kind: str, message: str) -> ErrorRecord:

@@ -63,6 +63,12 @@ class Stage(Protocol):
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]: ...
 
 
+# Optional hook, not part of the Protocol: a stage may define
+# ``observe(articles: list[Article]) -> None``; the runner calls it with a
+# whole batch before running the stage on each article, so corpus-level
+# signals (e.g. lines an outlet repeats on every page) are available early.
+
+
 class BaseStage:
     """Convenience base: ``pipe`` maps ``__call__``; override for real batching."""
 

@@ -315,6 +315,11 @@ class PageChrome(BaseStage):
             if outlet and art.text:
                 self.memory.add(outlet, line_keys(art.text), art.id)
 
+    def observe(self, articles: list[Article]) -> None:
+        """Runner hook: count the batch's lines before any of it is marked."""
+        if self.settings.outlet_memory:
+            self.prime(articles)
+
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         it = iter(articles)
         while batch := list(islice(it, self.settings.window)):

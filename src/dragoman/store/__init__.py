@@ -1,6 +1,6 @@
 """Storage behind one interface: SQLite by default, PostgreSQL for teams."""
 
-from dragoman.store.base import EntityRow, SearchHit, Store
+from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit, Store
 
 
 def open_store(url: str) -> Store:
@@ -18,4 +18,4 @@ def open_store(url: str) -> Store:
     return store
 
 
-__all__ = ["EntityRow", "SearchHit", "Store", "open_store"]
+__all__ = ["ArticleRow", "EntityRow", "MentionRow", "SearchHit", "Store", "open_store"]
