@@ -40,14 +40,28 @@ class InputSpec:
     path: Path
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+# Documentation files that sit beside a corpus are not articles.
+_NOT_ARTICLES = ("readme", "license", "licence", "source.txt")
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files under ``paths`` with the outlet their folder names, if any.
+
+    A folder walk skips hidden files and README/LICENCE files; a file one
+    folder below the folder given (``corpus/<outlet>/page.html``) takes that
+    folder's name as its outlet.  Files named explicitly are always read.
+    """
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f
+                rel = f.relative_to(p).parts
+                if not f.is_file() or any(part.startswith(".") for part in rel):
+                    continue
+                if f.name.lower().startswith(_NOT_ARTICLES):
+                    continue
+                yield f, (rel[0] if len(rel) >= 2 else None)
         elif p.exists():
-            yield p
+            yield p, None
         else:
             raise FileNotFoundError(f"no such file or folder: {p}")
 
@@ -101,8 +115,8 @@ def iter_inputs(
         if isinstance(p, str) and p.startswith(URL_PREFIXES):
             yield from iter_urls([p], settings=fetch, outlet=outlet)
             continue
-        for f in _files([p]):
-            yield from _file_articles(f, outlet, fetch)
+        for f, folder_outlet in _files([p]):
+            yield from _file_articles(f, outlet or folder_outlet, fetch)
 
 
 def _file_articles(f: Path, outlet: str | None, fetch: FetchSettings | None) -> Iterator[Article]:
