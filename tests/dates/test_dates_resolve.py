@@ -109,7 +109,7 @@ def test_arabic_spelling_variants_match() -> None:
         ("he", "במאי הסרט זכה בפרס"),  # "the film director"
         ("he", "הם פועלים במרץ לקידום ההסכם"),  # "energetically"
         ("ar", "ومارس الضغط على الحكومة"),  # "and he exercised pressure"
-        ("en", "99999 days ago"),  # would leave the calendar
+        ("ar", "قبل 99999 يوم"),  # would leave the calendar
     ],
 )
 def test_look_alikes_are_not_dates(lang: str, text: str) -> None:

@@ -189,7 +189,7 @@ def patterns(lang: str) -> Patterns | None:
     )
     counted_parts = []
     if c.before:
-        counted_parts.append(rf"{_alt(c.before, d)}\s+{counted_core}")
+        counted_parts.append(rf"{pfx}{_alt(c.before, d)}\s+{counted_core}")
     if c.after:
         counted_parts.append(rf"{counted_core}\s+{_alt(c.after, d)}")
 
