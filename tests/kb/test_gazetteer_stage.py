@@ -179,3 +179,8 @@ def test_a_capital_in_a_locative_context_is_the_city() -> None:
 def test_possessive_is_outside_the_head() -> None:
     art = _run("Azerbaijan's exports grew.", "en")
     _check(art, "Azerbaijan's", "country:AZ", MentionKind.NAME, "Azerbaijan")
+
+
+def test_a_place_inside_a_club_name_is_not_matched() -> None:
+    art = _run("הפועל ירושלים ניצחה את מכבי תל אביב בירושלים.", "he")
+    assert [(art.span_text(m.span), m.kb_id) for m in art.mentions] == [("בירושלים", "city:jerusalem")]

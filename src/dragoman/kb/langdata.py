@@ -62,6 +62,9 @@ class GazetteerPolicy(_Strict):
     # Prefixes that swallow a following article (Hebrew ב + המזרח is written במזרח):
     # [prefix, article] pairs; the stem is looked up with the article put back.
     elision: list[tuple[str, str]] = Field(default_factory=list)
+    # Words that open an organisation's name when a place follows: "מכבי תל אביב" and
+    # "نادي برشلونة" are clubs, so the place inside is not matched.
+    org_words: list[str] = Field(default_factory=list)
     # A capital after these reads as the city, not its government ("in Baku", "בבאקו").
     locative_prefixes: list[str] = Field(default_factory=list)
     locative_words: list[str] = Field(default_factory=list)

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from dragoman.kb.index import AliasIndex, IndexEntry, alias_index
 from dragoman.kb.loader import load_kb
-from dragoman.model import Article, Mention, MentionKind, Span
+from dragoman.model import Article, EntityType, Mention, MentionKind, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 from dragoman.text import normalize
 from dragoman.text.morph import splits
@@ -173,7 +173,7 @@ def _match(
                     if m is not None:
                         best = m
                         break
-        if best is None:
+        if best is None or _inside_org_name(idx, ntoks, joinable, best):
             i += 1
             continue
         if best.entry.kind is MentionKind.METONYM and _locative(idx, ntoks, joinable, best):
@@ -183,6 +183,15 @@ def _match(
         out.append(best)
         i = best.end
     return out
+
+
+def _inside_org_name(idx: AliasIndex, ntoks: list[str], joinable: list[bool], m: _Match) -> bool:
+    """A place right after a club word ("הפועל ירושלים") is part of the club's name."""
+    if not idx.org_words or m.start == 0 or not joinable[m.start - 1]:
+        return False
+    if m.entry.type not in (EntityType.GPE, EntityType.PLACE):
+        return False
+    return any(stem in idx.org_words for _, stem in splits(ntoks[m.start - 1], idx.lang))
 
 
 def _locative(idx: AliasIndex, ntoks: list[str], joinable: list[bool], m: _Match) -> bool:
