@@ -87,3 +87,15 @@ def test_events_all_is_complete() -> None:
 
     for name in pkg.__all__:
         assert hasattr(pkg, name)
+
+
+def test_plover_code_folds_unrealised_actions_into_intents() -> None:
+    from dragoman.events.plover import plover_code
+    from dragoman.model import EventStatus
+
+    assert plover_code("COERCE", EventStatus.PLANNED) == "THREATEN"  # "would blockade Paris"
+    assert plover_code("RETREAT", EventStatus.PLANNED) == "AGREE"  # "said will release"
+    assert plover_code("WAIVE_SANCTION", EventStatus.HYPOTHETICAL) == "AGREE"  # rolls up to RETREAT first
+    assert plover_code("COERCE", EventStatus.OCCURRED) == "COERCE"
+    assert plover_code("REQUEST", EventStatus.PLANNED) == "REQUEST"  # speech acts stay what they are
+    assert plover_code("ACCEDE", EventStatus.TALKS) == "COOPERATE"

@@ -31,6 +31,7 @@ from dragoman.eval._events_common import dataset, pct, plover_type, table
 from dragoman.events.cameo import cameo_to_plover
 from dragoman.events.candidates import bare_article
 from dragoman.events.extract import find_hits
+from dragoman.events.plover import plover_code
 from dragoman.model import EventStatus
 
 NAME = "petrarch"
@@ -70,16 +71,18 @@ def load_records(path: pathlib.Path) -> list[Record]:
     return [r for r in out if r.text]
 
 
-def score(records: list[Record]) -> tuple[float, float, int, int, Counter[tuple[str, str]]]:
+def score(
+    records: list[Record], *, fold_intents: bool = True
+) -> tuple[float, float, int, int, Counter[tuple[str, str]]]:
     gold_n = gold_hit = pred_n = pred_wrong = 0
     errors: Counter[tuple[str, str]] = Counter()
     for r in records:
         gold = [e.type for c in r.codes if (e := cameo_to_plover(c)) is not None]
         art = bare_article(r.text, "en", use_ner=False)
+        hits = [h for h in find_hits(art, "en") if h.event.status is not EventStatus.NEGATED]
         pred = {
-            plover_type(h.event.type)
-            for h in find_hits(art, "en")
-            if h.event.status is not EventStatus.NEGATED
+            plover_code(h.event.type, h.event.status) if fold_intents else plover_type(h.event.type)
+            for h in hits
         }
         gold_n += len(gold)
         gold_hit += sum(1 for g in gold if g in pred)
@@ -108,6 +111,10 @@ def run(shared: pathlib.Path) -> dict[str, float]:
         # the gate keeps floors under higher-is-better scores, so FP is also given as precision
         out[f"{key}_precision"] = round(100.0 - fp, 2) if pred_n else 0.0
         rows.append([fname, len(records), gold_n, pred_n, tp, fp])
+        # the same without folding intentions, to show what that policy costs here
+        atp, afp, _, a_n, _ = score(records, fold_intents=False)
+        out[f"{key}_action_tp"], out[f"{key}_action_fp"] = atp, afp
+        rows.append([f"{fname} (actions, no intent folding)", len(records), gold_n, a_n, atp, afp])
         print(f"{fname} errors:", ", ".join(f"{k} {t} {c}" for (k, t), c in errors.most_common(8)))
     print(
         table(

@@ -1,7 +1,9 @@
 """Event coding on the PLOVER gold records (English codebook sentences with SRC/TAR/EVT markup).
 
 For each sentence the first non-negated event we code is compared with the
-gold record: its type rolled up to a 2021 PLOVER type (the gold's PLOVER 0.5
+gold record: its type as a PLOVER coder would give it (``plover_code``:
+extensions rolled up, unrealised cooperative actions as AGREE and hostile
+ones as THREATEN, as PLOVER codes intentions) against the gold type rolled up to a 2021 PLOVER type (the gold's PLOVER 0.5
 names DEMAND, DISAPPROVE, INVESTIGATE, FIGHT map to REQUEST, ACCUSE, ACCUSE,
 ASSAULT, as ``events/data/plover.yaml: legacy`` says), its actor and
 recipient text against the gold ``actorText`` (a match when one contains the
@@ -22,6 +24,7 @@ from typing import Any
 from dragoman.eval._events_common import dataset, first_hit, pct, plover_type, table, text_match
 from dragoman.events.candidates import bare_article
 from dragoman.events.extract import find_hits
+from dragoman.events.plover import plover_code
 
 NAME = "plover"
 
@@ -42,7 +45,7 @@ def _score(
         gold = plover_type(r["event"])
         art = bare_article(r["text"], "en", use_ner=False)
         hit = first_hit(find_hits(art, "en"))
-        pred = plover_type(hit.event.type) if hit else "NONE"
+        pred = plover_code(hit.event.type, hit.event.status) if hit else "NONE"
         row = per[gold]
         n += 1
         row[0] += 1

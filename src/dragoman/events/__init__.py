@@ -7,7 +7,7 @@ wrappers over these functions; everything a language needs is data in
 
 from dragoman.events.cameo import cameo_to_plover
 from dragoman.events.extract import EventHit, extract_events, find_hits, merge
-from dragoman.events.plover import is_known, plover_spec, rollup
+from dragoman.events.plover import is_known, plover_code, plover_spec, rollup
 from dragoman.events.quotes import extract_claims, extract_quotes
 from dragoman.events.status import PRIORITY
 
@@ -21,6 +21,7 @@ __all__ = [
     "find_hits",
     "is_known",
     "merge",
+    "plover_code",
     "plover_spec",
     "rollup",
 ]

@@ -8,6 +8,8 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from dragoman.model import EventStatus
+
 
 class Extension(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -19,6 +21,7 @@ class PloverSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     types: dict[str, str]
+    intent: dict[str, list[str]] = Field(default_factory=dict)
     legacy: dict[str, str] = Field(default_factory=dict)
     extensions: dict[str, Extension] = Field(default_factory=dict)
 
@@ -29,6 +32,7 @@ def plover_spec() -> PloverSpec:
     spec = PloverSpec.model_validate(yaml.safe_load(text))
     bad = [k for k, e in spec.extensions.items() if e.rollup not in spec.types]
     bad += [k for k, v in spec.legacy.items() if v not in spec.types]
+    bad += [t for k, v in spec.intent.items() for t in [k, *v] if t not in spec.types]
     if bad:
         raise ValueError(f"plover.yaml: codes rolling up to unknown PLOVER types: {bad}")
     return spec
@@ -49,3 +53,20 @@ def rollup(code: str) -> str:
     if code in spec.legacy:
         return spec.legacy[code]
     raise KeyError(f"unknown event code {code!r}")
+
+
+_INTENT_STATUSES = frozenset({EventStatus.PLANNED, EventStatus.CONDITIONAL, EventStatus.HYPOTHETICAL})
+
+
+def plover_code(code: str, status: EventStatus) -> str:
+    """The PLOVER type a PLOVER coder would give: unrealised actions become AGREE or THREATEN intents.
+
+    Dragoman keeps the action and its status apart ("will impose a curfew" is
+    COERCE, planned); PLOVER folds them ("threaten to impose a curfew").
+    """
+    base = rollup(code)
+    if status in _INTENT_STATUSES:
+        for intent, types in plover_spec().intent.items():
+            if base in types:
+                return intent
+    return base
