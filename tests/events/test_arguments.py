@@ -81,3 +81,9 @@ def test_arabic_plural_verb_carries_its_subject(make_article: Callable[..., Arti
     ev = next(e for e in extract_events(art, "ar") if e.type == "ASSAULT")
     assert ev.actors == ["group:gunmen"]
     assert ev.recipients == ["country:FR"]
+
+
+def test_words_inside_a_multiword_name_trigger_nothing(make_article: Callable[..., Article]) -> None:
+    names = {"Freedom Support Act": ("law:fsa", EntityType.LAW), "Azerbaijan": ("country:AZ", GPE)}
+    art = make_article("Section 907 of the Freedom Support Act restricts aid to Azerbaijan.", "en", names)
+    assert "SUPPORT" not in {e.type for e in extract_events(art, "en")}
