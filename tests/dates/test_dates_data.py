@@ -152,3 +152,11 @@ def test_every_other_calendar_month_converts(lang: str) -> None:
                 seen.add((got[0].month or 0, got[0].day))
         # each month of the other calendar starts on a different Gregorian day
         assert len(seen) >= len([n for n in cal.months if n != 13])
+
+
+def test_every_data_key_is_documented() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "dates.md").read_text("utf-8")
+    missing = [f for f in DatesData.model_fields if f != "description" and f"`{f}`" not in doc]
+    assert not missing, f"dates.yaml keys missing from docs/dates.md: {missing}"
