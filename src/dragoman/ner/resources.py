@@ -24,6 +24,8 @@ class NerResource(BaseModel):
     # Proclitic slots in the order they attach; each slot is optional.
     prefix_slots: list[list[str]] = Field(default_factory=list)
     min_stem: int = Field(default=2, ge=1)
+    # The definite article as written on the word (ال, ה): common nouns take it, names rarely do.
+    definite_article: str = ""
     titles: list[str] = Field(default_factory=list)
     speech_verbs: list[str] = Field(default_factory=list)
     org_cues: list[str] = Field(default_factory=list)
@@ -40,6 +42,7 @@ class LangNer:
 
     prefixes: tuple[str, ...]  # every slot combination, longest first
     min_stem: int
+    article: str
     cues: dict[tuple[str, ...], str]  # folded token sequence -> cue kind
     max_cue_len: int
     person_names: frozenset[str]
@@ -63,6 +66,7 @@ def lang_ner(lang: str) -> LangNer:
     return LangNer(
         prefixes=tuple(normalize_key(p) for p in _combinations(res.prefix_slots)),
         min_stem=res.min_stem,
+        article=normalize_key(res.definite_article),
         cues=cues,
         max_cue_len=max((len(k) for k in cues), default=0),
         person_names=frozenset(normalize_key(n) for n in res.person_names),

@@ -66,6 +66,9 @@ class CrfTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
 
+    def label_set(self) -> list[str]:
+        return list(self._tagger.labels())
+
     def labels(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
