@@ -99,3 +99,15 @@ def test_plover_code_folds_unrealised_actions_into_intents() -> None:
     assert plover_code("COERCE", EventStatus.OCCURRED) == "COERCE"
     assert plover_code("REQUEST", EventStatus.PLANNED) == "REQUEST"  # speech acts stay what they are
     assert plover_code("ACCEDE", EventStatus.TALKS) == "COOPERATE"
+
+
+@pytest.mark.parametrize("lang", ["ar", "he"])
+def test_wildcards_are_long_enough_to_survive_clitic_stripping(lang: str) -> None:
+    # "حث*" would match وبحث ("and discussed") once و and ب are stripped: a wildcard needs 3 letters
+    data = events_data(lang)
+    assert data is not None
+    for group in data.triggers:
+        for phrase in group.triggers:
+            words = phrase.split()
+            if len(words) == 1 and words[0].endswith("*"):  # longer phrases are anchored by their other words
+                assert len(words[0]) - 1 >= 3, phrase

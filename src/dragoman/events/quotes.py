@@ -79,7 +79,12 @@ def _entity_type(article: Article, entity_id: str) -> EntityType | None:
 
 
 def _mentions_in(view: SentenceView, lo: int, hi: int) -> list[MentionRef]:
-    return [m for m in view.mentions if m.entity and m.first >= lo and m.last < hi]
+    # places do not speak (a state's capital or government is GPE, not PLACE)
+    return [
+        m
+        for m in view.mentions
+        if m.entity and m.first >= lo and m.last < hi and m.mention.type is not EntityType.PLACE
+    ]
 
 
 def resolve_speaker(
@@ -223,8 +228,8 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
                 attributed = True
                 speaker = resolve_speaker(article, after, k, k + window, rules)
         words = len(article.text[inner.start : inner.end].split())
-        if not attributed and words < 6:
-            continue  # scare quotes and titles in quotation marks are not speech
+        if words < (2 if attributed else 6):
+            continue  # scare quotes, titles and names in quotation marks are not speech
         quotes.append(_quote(inner, True, speaker))
     covered = [o for _, o in direct]
     for view in views:
