@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dragoman import api
+from dragoman.exec import Executor, get_executor
 from dragoman.pipeline import ConfigError
 
 app = typer.Typer(
@@ -47,7 +48,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders (walked) or JSONL dumps.", exists=True)],
     db: DbOpt = DEFAULT_DB,
     config: ConfigOpt = None,
-    executor: Annotated[str, typer.Option(help="local, pool or dask.")] = "local",
+    executor: Annotated[str, typer.Option(help="local (this process), pool (processes) or dask.")] = "local",
     workers: Annotated[int, typer.Option(min=1, help="Worker processes for pool/dask.")] = 1,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch sent to a worker.")] = 16,
@@ -93,16 +94,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _executor(name: str, workers: int, scheduler: str | None):  # type: ignore[no-untyped-def]
-    from dragoman.exec import LocalExecutor
-
-    if name == "local":
-        return LocalExecutor()
-    try:
-        from dragoman.exec import get_executor  # type: ignore[attr-defined]
-    except ImportError as exc:
-        err.print(f"[red]error:[/red] executor {name!r} is not available in this installation")
-        raise typer.Exit(2) from exc
+def _executor(name: str, workers: int, scheduler: str | None) -> Executor:
     try:
         return get_executor(name, workers=workers, address=scheduler)
     except (ValueError, ImportError) as exc:
