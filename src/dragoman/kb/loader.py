@@ -18,9 +18,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from dragoman.kb.generate import GENERATED_FILE
 from dragoman.kb.langdata import demonyms
-from dragoman.kb.schema import ActorsFile, CountriesFile, GeneratedFile, Role, SkeletonRules
+from dragoman.kb.schema import GENERATED_FILE, ActorsFile, CountriesFile, GeneratedFile, Role, SkeletonRules
 from dragoman.lang import available_languages
 from dragoman.model import EntityType, MentionKind
 from dragoman.text import normalize_key
@@ -222,6 +221,11 @@ def build_kb() -> KnowledgeBase:
             names += cur.names.get(lang, []) if cur else []
             for form in sorted(_nisba_forms(lang, names, iso)):
                 b.name(lang, form, rec, MentionKind.NISBA)
+    for code, region_names in gen.regions.items():
+        region = Record(f"region:{code}", EntityType.PLACE, region_names.get("en", code))
+        b.record(region)
+        for lang, name in region_names.items():
+            b.name(lang, name, region, MentionKind.NAME)
     _add_capitals(b, gen, countries)
     for name in ("people.yaml", "organizations.yaml", "agreements.yaml", "places.yaml"):
         data = read_file(name)

@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dragoman.model import EntityType
 
+# Written by ``python -m dragoman.kb.generate``; named here so loading never imports the generator.
+GENERATED_FILE = "countries.generated.yaml"
+
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 Names = dict[str, list[str]]  # language code -> surface forms
@@ -124,6 +127,7 @@ class GeneratedFile(_Strict):
     babel: str
     languages: list[str]
     countries: dict[str, dict[str, str]]
+    regions: dict[str, dict[str, str]] = Field(default_factory=dict)  # UN M49 code -> names
     cities: dict[str, dict[str, str]]
 
 
