@@ -181,11 +181,11 @@ def entities(db: DbOpt = DEFAULT_DB, limit: Annotated[int, typer.Option(min=1)] 
         rows = store.entity_table()[:limit]
     finally:
         store.close()
-    table = Table("id", "canonical", "qid", "type", "articles", "mentions", "surface forms")
     for r in rows:
-        table.add_row(r.id, r.canonical, r.qid or "", r.type, str(r.articles), str(r.mentions),
-                      " · ".join(r.surface_forms[:6]))
-    out.print(table)
+        qid = f" {r.qid}" if r.qid else ""
+        out.print(f"[bold]{r.canonical}[/bold]{qid}  {r.type}  {r.id}  articles={r.articles} mentions={r.mentions}",
+                  soft_wrap=True)
+        out.print("    " + " · ".join(r.surface_forms[:8]), soft_wrap=True)
 
 
 @app.command()
