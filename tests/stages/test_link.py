@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Source, Span
-from dragoman.pipeline import registry
+from dragoman.pipeline import make_stage, registry
 from dragoman.stages.gazetteer import Gazetteer
 from dragoman.stages.link import Link, LinkSettings, name_key
 from dragoman.stages.normalize import Normalize
@@ -45,6 +48,8 @@ def test_registered_with_layers() -> None:
     spec = registry()["dragoman.Link.v1"]
     assert spec.requires == frozenset({"text", "mentions", "tokens", "sentences"})
     assert spec.provides == frozenset({"entities"})
+    with pytest.raises(ValidationError):
+        make_stage("dragoman.Link.v1", {"min_score": 0.5})
 
 
 def test_title_resolves_to_the_office_holder_on_the_article_date() -> None:
