@@ -69,8 +69,10 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
         plain = view.forms
         particles = srules.future_particles if srules else ()
         extended = [with_future_stripped(f, srules) if f[0].startswith(particles) else f for f in plain]
-        cues = cue_matches(view, srules) if srules else []
         matches: list[Match[TriggerGroup]] = matcher.find(extended)
+        if not matches:
+            continue
+        cues = cue_matches(view, srules) if srules else []
         generic = generic_matcher(lang)
         # "Support" in "Freedom Support Act" is part of a name, not an event word
         named = {k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)}
