@@ -78,3 +78,15 @@ def test_qad_before_a_past_verb_is_not_a_hedge(make_article: Callable[..., Artic
     # قد + past tense means "has (already)"; only قد + imperfect means "may"
     art = make_article("قد انضمت أذربيجان إلى اتفاقيات إبراهيم.", "ar", AR)
     assert _accession(art, "ar") is EventStatus.OCCURRED
+
+
+def test_in_talks_to_join(make_article: Callable[..., Article]) -> None:
+    art = make_article(
+        "Kazakhstan is in talks to join the Accords, officials said.",
+        "en",
+        {
+            "Kazakhstan": ("country:KZ", EntityType.GPE),
+            "Accords": ("agreement:abraham", EntityType.AGREEMENT),
+        },
+    )
+    assert _accession(art, "en") is EventStatus.TALKS
