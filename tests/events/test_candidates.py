@@ -1,0 +1,25 @@
+"""NER-free argument candidates used to score the coder on bare gold sentences."""
+
+from __future__ import annotations
+
+from dragoman.events.candidates import bare_article, candidate_runs
+
+
+def test_english_capitalised_runs_and_actor_nouns_merge() -> None:
+    words = ["Senior", "Hungarian", "and", "Romanian", "officials", "agreed", "on", "Wednesday"]
+    runs = [" ".join(words[a:b]) for a, b, _ in candidate_runs(words, "en", use_ner=False)]
+    # "Senior" and "Wednesday" open no name; "Romanian officials" is one actor phrase
+    assert runs == ["Hungarian", "Romanian officials"]
+
+
+def test_arabic_plural_nisba_is_a_candidate() -> None:
+    words = ["تظاهر", "الاف", "الاسرائيليين", "في", "الشارع"]
+    runs = [" ".join(words[a:b]) for a, b, _ in candidate_runs(words, "ar", use_ner=False)]
+    assert "الاسرائيليين" in runs
+
+
+def test_bare_article_has_one_local_entity_per_candidate() -> None:
+    art = bare_article("Police arrested protesters in Cairo.", "en", use_ner=False)
+    assert [art.span_text(m.span) for m in art.mentions] == ["Police", "protesters", "Cairo"]
+    assert [e.id for e in art.entities] == ["local:0", "local:1", "local:2"]
+    assert {"mentions", "entities", "sentences", "tokens"} <= art.provided
