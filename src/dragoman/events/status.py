@@ -84,10 +84,9 @@ def _applies(cue: Match[StatusCue], view: SentenceView, t_start: int, t_end: int
     if spec.position == "after" and before:
         return False
     if spec.scope == "clause":
-        lo, hi = (cue.end, t_start) if before else (t_end, cue.start)
-        if any(view.clause[i] != view.clause[lo - 1 if before else t_end - 1] for i in range(lo, hi)):
-            return False
-        if before and view.clause[cue.end - 1] != view.clause[t_start]:
+        # clause numbers only grow at a break, so equal numbers at both ends mean no break between
+        a, b = (cue.end - 1, t_start) if before else (t_end - 1, cue.start)
+        if view.clause[a] != view.clause[b]:
             return False
     distance = t_start - cue.end if before else cue.start - t_end
     if spec.max_distance is not None and distance > spec.max_distance:
