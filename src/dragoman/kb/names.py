@@ -19,7 +19,7 @@ from dragoman.kb.langdata import policy
 from dragoman.kb.schema import SkeletonRules
 from dragoman.text import normalize_key, tokenize
 
-__all__ = ["name_key", "romanize", "skeleton", "skeleton_rules"]
+__all__ = ["name_key", "readable", "romanize", "skeleton", "skeleton_rules"]
 
 
 @cache
@@ -40,6 +40,36 @@ def romanize(word: str, lang: str | None = None) -> str:
     for src in sorted(hints, key=len, reverse=True):
         folded = folded.replace(src, hints[src])
     return anyascii(folded)
+
+
+_CONSONANTAL = frozenset("bcdfghjklmnpqrstvxz")
+_MATRES = {"y": "i", "w": "u"}
+
+
+@lru_cache(maxsize=65536)
+def readable(word: str, lang: str | None = None) -> str:
+    """A romanisation a reader can pronounce, for glosses of names the KB lacks.
+
+    Arabic and Hebrew write long vowels with consonant letters (matres
+    lectionis), so a y or w standing between consonants, or after one at
+    the end, is read as i or u; a repeated letter (the triple yod of
+    חגיייב) is written once.  موشيشفيلي gives Mushishfili, not Mwshyshfyly.
+    """
+    s = romanize(word, lang).replace("`", "'")
+    chars: list[str] = []
+    for ch in s:
+        if chars and ch.lower() == chars[-1].lower() and ch.isalpha():
+            continue
+        chars.append(ch)
+    for k, ch in enumerate(chars):
+        vowel = _MATRES.get(ch.lower())
+        if vowel is None or k == 0:
+            continue
+        before = chars[k - 1].lower() in _CONSONANTAL
+        after = k + 1 == len(chars) or chars[k + 1].lower() in _CONSONANTAL
+        if before and after:
+            chars[k] = vowel.upper() if ch.isupper() else vowel
+    return "".join(chars)
 
 
 @lru_cache(maxsize=65536)
