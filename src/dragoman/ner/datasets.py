@@ -56,10 +56,14 @@ def datasets_dir(shared: Path | None = None) -> Path:
     With no argument, ``../shared`` is looked for beside the working
     directory and beside the repository this package was installed from.
     """
-    candidates = [shared] if shared is not None else [
-        Path("../shared"),
-        Path(__file__).resolve().parents[3] / ".." / "shared",
-    ]
+    candidates = (
+        [shared]
+        if shared is not None
+        else [
+            Path("../shared"),
+            Path(__file__).resolve().parents[3] / ".." / "shared",
+        ]
+    )
     for base in candidates:
         for d in (base / "datasets", base):
             if (d / ANERCORP_DIR).is_dir() or (d / NEMO_DIR).is_dir():

@@ -32,11 +32,16 @@ def strip_clitics(word: str, lang: str) -> list[tuple[str, str]]:
     than ``min_stem`` is not offered (ב+ן is not a split of בן).
     """
     res = lang_ner(lang)
-    return [
-        (p, word[len(p) :])
-        for p in res.prefixes
-        if word.startswith(p) and len(word) - len(p) >= res.min_stem
-    ]
+    known, longest = _prefix_set(lang)
+    top = min(longest, len(word) - res.min_stem)
+    return [(word[:k], word[k:]) for k in range(top, 0, -1) if word[:k] in known]
+
+
+@cache
+def _prefix_set(lang: str) -> tuple[frozenset[str], int]:
+    # a set probed once per length beats testing every combination (Hebrew has 110)
+    prefixes = lang_ner(lang).prefixes
+    return frozenset(prefixes), max((len(p) for p in prefixes), default=0)
 
 
 def shape(word: str) -> str:
@@ -65,6 +70,7 @@ class _Word:
     forms: tuple[str, ...]  # the folded word, then its stems (gazetteer and cue lookups)
     stem: str  # the likeliest stem (see _make), or the word when nothing strips
     own: tuple[str, ...]  # context-free features
+    near: dict[int, tuple[str, ...]]  # features this word lends its neighbours, by offset (cached: hot path)
 
 
 class _Featurizer:
@@ -87,7 +93,8 @@ class _Featurizer:
     def _make(self, token: str) -> _Word:
         norm = normalize(token).text
         splits = strip_clitics(norm, self.lang)
-        feats = ["w=" + norm, "sh=" + shape(token), f"len={min(len(norm), 10)}"]
+        shp = shape(token)
+        feats = ["w=" + norm, "sh=" + shp, f"len={min(len(norm), 10)}"]
         for k in (1, 2, 3):
             if len(norm) > k:
                 feats.append(f"p{k}=" + norm[:k])
@@ -109,16 +116,28 @@ class _Featurizer:
         bare = stem[len(art) :] if art and stem.startswith(art) and len(stem) - len(art) >= 2 else stem
         if art:
             zd, zb = freq.get(art + bare, 0), freq.get(bare, 0)
-            feats.append("def=" + ("unk" if not (zd or zb) else "+" if zd - zb >= 5 else "-" if zb - zd >= 5 else "0"))
+            definite = "unk" if not (zd or zb) else "+" if zd - zb >= 5 else "-" if zb - zd >= 5 else "0"
+            feats.append("def=" + definite)
+            feats.append(f"fqdef={freq.get(stem, 0) // 10}{definite}")  # rare and never definite: a name
         # Character trigrams of the bare stem: transliterated foreign names
         # (فينغر, הארקין) are unseen as words but share letter patterns.
         padded = f"^{bare}$"
         feats.extend("c3=" + padded[i : i + 3] for i in range(len(padded) - 2))
+        feats.extend("c4=" + padded[i : i + 4] for i in range(len(padded) - 3))
         if any(ch.isdigit() for ch in norm):
             feats.append("digit")
         if token[:1].isupper():
             feats.append("upper")
-        return _Word(norm, (norm, *(s for _, s in splits)), stem, tuple(feats))
+        lend = [x for x in feats if x.startswith(("fq=", "def=", "pf="))]
+        near = {
+            d: (
+                f"{d}w={norm}",
+                f"{d}st={stem}",
+                *((f"{d}sh={shp}", *(f"{d}{x}" for x in lend)) if d in (-1, 1) else ()),
+            )
+            for d in (-2, -1, 1, 2)
+        }
+        return _Word(norm, (norm, *(s for _, s in splits)), stem, tuple(feats), near)
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         words = [self.word(t) for t in tokens]
@@ -151,12 +170,10 @@ class _Featurizer:
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    o = words[j]
-                    f.append(f"{d}w=" + o.norm)
-                    f.append(f"{d}st=" + o.stem)
-                    f.extend(f"{d}{g}" for g in gaz[j])
-                    if d in (-1, 1):
-                        f.append(f"{d}sh=" + shape(tokens[j]))
+                    f.extend(words[j].near[d])
+                    if gaz[j]:
+                        f.extend(f"{d}{g}" for g in gaz[j])
+                    if cue[j] and d in (-1, 1):
                         f.extend(f"{d}{c}" for c in cue[j])
                 else:
                     f.append(f"{d}w=<pad>")

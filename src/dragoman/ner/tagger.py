@@ -74,12 +74,19 @@ class CrfTagger:
             return []
         return list(self._tagger.tag(sentence_features(tokens, self.lang)))
 
-    def labels_and_marginals(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+    def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
+        """Entities in corpus types with the mean marginal of their labels.
+
+        Marginals are asked only for tokens inside entities: most tokens are
+        O, and each marginal is a call into CRFsuite.
+        """
         if not tokens:
-            return [], []
-        labels = list(self._tagger.tag(sentence_features(tokens, self.lang)))
-        probs = [self._tagger.marginal(y, i) for i, y in enumerate(labels)]
-        return labels, probs
+            return []
+        labels = self._tagger.tag(sentence_features(tokens, self.lang))
+        marginal = self._tagger.marginal
+        return [
+            (a, b, t, sum(marginal(labels[i], i) for i in range(a, b)) / (b - a)) for a, b, t in spans(labels)
+        ]
 
 
 @cache
@@ -102,12 +109,10 @@ def _dragoman_type(label: str, tokens: Sequence[str], lang: str) -> EntityType:
 
 def tag_spans(tokens: Sequence[str], lang: str) -> list[TaggedSpan]:
     """Entities of one sentence with Dragoman types and confidence."""
-    labels, probs = get_tagger(lang).labels_and_marginals(tokens)
-    out: list[TaggedSpan] = []
-    for a, b, t in spans(labels):
-        score = sum(probs[a:b]) / (b - a)
-        out.append(TaggedSpan(a, b, _dragoman_type(t, tokens[a:b], lang), t, score))
-    return out
+    return [
+        TaggedSpan(a, b, _dragoman_type(t, tokens[a:b], lang), t, score)
+        for a, b, t, score in get_tagger(lang).spans_with_scores(tokens)
+    ]
 
 
 def tag(tokens: list[str], lang: str) -> list[str]:

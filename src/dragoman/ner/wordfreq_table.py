@@ -40,7 +40,9 @@ def build() -> dict[str, dict[str, int]]:
 
 
 def write(path: Path) -> None:
-    path.write_text(json.dumps(build(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
+    path.write_text(
+        json.dumps(build(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", "utf-8"
+    )
 
 
 def default_path() -> Path:
