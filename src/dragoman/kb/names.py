@@ -89,6 +89,7 @@ def skeleton(word: str, lang: str | None = None) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def name_key(surface: str, lang: str | None = None) -> str:
     """Cross-script key of a name: per-token skeletons joined by spaces.
 
