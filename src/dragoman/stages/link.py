@@ -64,6 +64,8 @@ class LinkingData(BaseModel):
     stem_zipf: float = Field(default=99.0, ge=0.0)
     conjunctions: list[str] = Field(default_factory=list)
     gloss_prefixes: list[GlossPrefix] = Field(default_factory=list)
+    # How a letter reads at the start of a word when that differs from inside it (Hebrew ב is b, not v).
+    gloss_initials: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ class _Rules:
     stem: int
     conjunctions: tuple[str, ...]
     gloss: tuple[GlossPrefix, ...]
+    initials: dict[str, str]
     freq: dict[str, int]
 
 
@@ -95,6 +98,7 @@ def _rules(lang: str) -> _Rules:
             GlossPrefix(prefix=normalize_key(g.prefix), written=g.written, first_word=g.first_word)
             for g in data.gloss_prefixes
         ),
+        initials={normalize_key(k): v for k, v in data.gloss_initials.items()},
         freq=word_frequencies(lang) if lang else {},
     )
 
@@ -609,6 +613,8 @@ def _kb_person_names(lang: str) -> dict[str, list[list[str]]]:
 def _word_spans(article: Article, span: Span) -> list[Span]:
     toks = article.tokens
     lo = bisect_left(toks, Span(span.start, span.start))
+    if lo and toks[lo - 1].end > span.start:  # a span that starts inside a token (after a clitic)
+        lo -= 1
     out = []
     for t in toks[lo:]:
         if t.start >= span.end:
@@ -687,12 +693,14 @@ def _gloss(surface: str, lang: str, rules: _Rules) -> str:
     out: list[str] = []
     for k, word in enumerate(surface.split()):
         n = normalize(word).text
+        written = ""
         for g in rules.gloss:
             if (k or g.first_word) and n.startswith(g.prefix) and len(n) - len(g.prefix) >= 2:
-                out.append(g.written + readable(n[len(g.prefix) :], lang).capitalize())
+                written, n = g.written, n[len(g.prefix) :]
                 break
-        else:
-            out.append(readable(word, lang).capitalize())
+        initial = rules.initials.get(n[:1])
+        reading = initial + readable(n[1:], lang) if initial is not None else readable(n, lang)
+        out.append(written + reading.capitalize())
     return " ".join(out)
 
 
@@ -716,6 +724,8 @@ def _duplicate(m: Mention, kb_mentions: list[Mention]) -> bool:
 def _words(article: Article, span: Span) -> list[str]:
     toks = article.tokens
     lo = bisect_left(toks, Span(span.start, span.start))
+    if lo and toks[lo - 1].end > span.start:
+        lo -= 1
     out = []
     for t in toks[lo:]:
         if t.start >= span.end:
