@@ -44,7 +44,9 @@ def _tagged(lang: str, sents: Sequence[Sentence]) -> list[tuple[Article, set[tup
     return out
 
 
-def _precision(items: list[tuple[Article, set[tuple[int, int]]]], settings: LinkSettings) -> tuple[int, float]:
+def _precision(
+    items: list[tuple[Article, set[tuple[int, int]]]], settings: LinkSettings
+) -> tuple[int, float]:
     link = Link(settings)
     kept = right = 0
     for base, gold in items:
