@@ -141,7 +141,8 @@ class Link(BaseStage):
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "mentions", "tokens", "sentences"})
-    provides: ClassVar[frozenset[str]] = frozenset({"entities"})
+    # It also adds mentions: untagged repeats of a known person's name, split conjunctions.
+    provides: ClassVar[frozenset[str]] = frozenset({"entities", "mentions"})
 
     def __init__(self, settings: LinkSettings | None = None) -> None:
         super().__init__(settings or LinkSettings())
