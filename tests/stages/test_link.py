@@ -47,7 +47,7 @@ def _surfaces(art: Article, ent: Entity) -> list[str]:
 def test_registered_with_layers() -> None:
     spec = registry()["dragoman.Link.v1"]
     assert spec.requires == frozenset({"text", "mentions", "tokens", "sentences"})
-    assert spec.provides == frozenset({"entities"})
+    assert spec.provides == frozenset({"entities", "mentions"})
     with pytest.raises(ValidationError):
         make_stage("dragoman.Link.v1", {"min_score": 0.5})
 
