@@ -52,9 +52,10 @@ class DaskExecutor:
             self._client: Any = Client(self._cluster)
         else:
             self._client = Client(address)
-        n_workers = len(self._client.scheduler_info().get("workers", {})) or max(1, workers)
-        self.workers = n_workers
-        self.window = InFlight(max_in_flight or 2 * n_workers)
+        # Slots are worker threads: a remote cluster's workers may run several batches at once.
+        slots = sum(self._client.nthreads().values()) or max(1, workers)
+        self.workers = slots
+        self.window = InFlight(max_in_flight or 2 * slots)
 
     @property
     def peak_in_flight(self) -> int:
