@@ -21,7 +21,9 @@ from pathlib import Path
 from dragoman.ner.resources import lang_ner
 from dragoman.text import normalize_key
 
-KINDS: tuple[str, ...] = ("country", "city", "first", "last", "person")
+# "city" is CLDR's short, curated list; "town" the long geonames one, kept apart
+# because it also holds places named like common words.
+KINDS: tuple[str, ...] = ("country", "city", "town", "first", "last", "person")
 GAZETTEER_FILE = "gazetteer.json"
 _MAX_HE_LAST = 4000  # the long tail of surnames is mostly common nouns (שמש, זהב)
 
@@ -94,7 +96,7 @@ def build() -> dict[str, dict[str, list[str]]]:
         lists: dict[str, set[str]] = {k: set() for k in KINDS}
         for kind, names in _cldr(lang).items():
             lists[kind] |= names
-        lists["city"] |= geo.get(lang, set())
+        lists["town"] |= geo.get(lang, set())
         if lang == "he":
             for kind, names in _hebrew_names().items():
                 lists[kind] |= names
