@@ -199,3 +199,15 @@ def test_dask_executor_joins_an_existing_scheduler() -> None:
         assert len(cluster.workers) == 1
     finally:
         cluster.close()
+
+
+def test_dask_refuses_a_function_its_workers_cannot_import(executors: dict[str, Executor]) -> None:
+    # A module that exists only in this process, as a test module or a notebook's helpers would.
+    mod = ModuleType("dragoman_only_here")
+    exec("def first(batch):\n    return batch[:1]\n", mod.__dict__)  # noqa: S102 - the point is a local-only module
+    sys.modules[mod.__name__] = mod
+    try:
+        with pytest.raises(ImportError, match="cannot import 'dragoman_only_here'"):
+            list(_executor(executors, "dask").map_batches(mod.first, [[1, 2]]))
+    finally:
+        del sys.modules[mod.__name__]

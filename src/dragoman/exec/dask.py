@@ -10,6 +10,8 @@ scattered to the cluster all at once.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -18,6 +20,18 @@ from dragoman.exec.window import InFlight
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def _import(name: str) -> None:
+    importlib.import_module(name)
+
+
+def _function_modules(fn: Callable[..., Any]) -> set[str]:
+    """Modules a worker must import to unpickle ``fn`` (a function or a ``functools.partial`` of one)."""
+    while isinstance(fn, functools.partial):
+        fn = fn.func
+    name = getattr(fn, "__module__", None)
+    return {name} if name and name not in {"builtins", "__main__"} else set()
 
 
 class DaskExecutor:
@@ -67,6 +81,13 @@ class DaskExecutor:
         if self._client is None:
             raise RuntimeError("executor is closed")
         client = self._client
+        # A task whose function a worker cannot import kills that worker's connection and the
+        # result never comes: check up front and fail with a message instead of waiting forever.
+        for module in _function_modules(fn):
+            try:
+                client.run(_import, module)
+            except ImportError as exc:
+                raise ImportError(f"Dask workers cannot import {module!r}, where the batch function lives: {exc}") from exc
         source = iter(batches)
         pending = 0
         done_feed = False
