@@ -77,19 +77,11 @@ def build_views(article: Article, lang: str, clause_breaks: set[str]) -> list[Se
 
 
 def _build(article: Article, lang: str, clause_breaks: set[str]) -> list[SentenceView]:
-    starts = [t.start for t in article.tokens]
     ent_of = entity_of_mentions(article)
     by_start = sorted(range(len(article.mentions)), key=lambda i: article.mentions[i].span.start)
     m_starts = [article.mentions[i].span.start for i in by_start]
     views: list[SentenceView] = []
-    for sent in article.sentences:
-        if article.in_boilerplate(sent):
-            continue
-        lo = bisect_left(starts, sent.start)
-        hi = bisect_left(starts, sent.end, lo)
-        toks = article.tokens[lo:hi]
-        if not toks:
-            continue
+    for sent, toks in article.sentence_tokens():
         words = [article.text[t.start : t.end] for t in toks]
         clause: list[int] = []
         c = 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -103,6 +105,17 @@ class Article:
         if pos < len(self.text):
             out.append(Span(pos, len(self.text)))
         return out
+
+    def sentence_tokens(self) -> Iterator[tuple[Span, list[Span]]]:
+        """Each non-boilerplate sentence with its tokens (sentences with no tokens are skipped)."""
+        starts = [t.start for t in self.tokens]
+        for sent in self.sentences:
+            if self.in_boilerplate(sent):
+                continue
+            lo = bisect_left(starts, sent.start)
+            hi = bisect_left(starts, sent.end, lo)
+            if hi > lo:
+                yield sent, self.tokens[lo:hi]
 
     def entity(self, entity_id: str) -> Entity | None:
         for e in self.entities:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import ClassVar
 
 from pydantic import Field
@@ -42,16 +41,8 @@ class Ner(BaseStage):
         if lang not in self.settings.languages or not has_model(lang):
             return article
         get_tagger(lang)  # open the weights before the loop, so a missing file fails once
-        starts = [t.start for t in article.tokens]
         seen = {(m.span, m.type) for m in article.mentions}
-        for sent in article.sentences:
-            if article.in_boilerplate(sent):
-                continue
-            lo = bisect_left(starts, sent.start)
-            hi = bisect_left(starts, sent.end, lo)
-            toks = article.tokens[lo:hi]
-            if not toks:
-                continue
+        for _sent, toks in article.sentence_tokens():
             words = [article.text[t.start : t.end] for t in toks]
             for hit in tag_spans(words, lang):
                 if hit.score < self.settings.min_score:
