@@ -7,6 +7,7 @@ input ended as a stored article or a stored error record.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ def _ingest(
     files: dict[str, bytes],
     texts: dict[str, str] | None = None,
     layers: frozenset[str] | None = None,
+    max_text_chars: int | None = None,
 ) -> dict[str, str]:
     """Ingest ``files`` (name -> bytes); every input's outcome ("stored" or an error kind) by name.
 
@@ -38,7 +40,11 @@ def _ingest(
     ids = {Path(a.source.path or "").name: a.id for a in iter_inputs([corpus])}
     store = make_store(tmp_path / "store.db")
     try:
-        summary = ingest([corpus], store=store, config=write_config(tmp_path, layers), batch_size=4)
+        config = write_config(tmp_path, layers)
+        if max_text_chars is not None:
+            toml = re.sub(r"(?m)^max_text_chars = .*$", f"max_text_chars = {max_text_chars}", config.read_text("utf-8"))
+            config.write_text(toml, "utf-8")
+        summary = ingest([corpus], store=store, config=config, batch_size=4)
         assert summary.seen == len(ids)
         no_internal_errors(summary.errors)
         outcomes = {e.article_id: e.kind for e in summary.errors}
@@ -154,8 +160,14 @@ def test_one_long_line_through_the_whole_pipeline(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_one_five_megabyte_line(tmp_path: Path) -> None:
-    # Read and clean only: extraction stages on one 5 MB article take minutes (see docs/scaling.md).
-    out = _ingest(tmp_path, {"long-line.txt": _line(5_000_000)}, layers=READ_CLEAN_LAYERS)
+    (tmp_path / "default").mkdir()
+    (tmp_path / "raised").mkdir()
+    # The default pipeline refuses text this long with a record, quickly, instead of holding a worker.
+    out = _ingest(tmp_path / "default", {"long-line.txt": _line(5_000_000)})
+    assert out == {"long-line.txt": "too_large"}
+    # With the limit raised, the reading and cleaning stages (linear in size) store it.
+    out = _ingest(tmp_path / "raised", {"long-line.txt": _line(5_000_000)}, layers=READ_CLEAN_LAYERS,
+                  max_text_chars=10_000_000)
     assert out == {"long-line.txt": "stored"}
 
 

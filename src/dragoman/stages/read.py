@@ -19,6 +19,14 @@ class ReadSettings(StageSettings):
     max_bytes: int = Field(
         default=50_000_000, gt=0, description="inputs larger than this are refused (too_large)"
     )
+    max_text_chars: int = Field(
+        default=200_000,
+        gt=0,
+        description=(
+            "articles whose text is longer are refused (too_large): extraction cost grows with length, "
+            "and one book-sized input would hold a worker for minutes; news articles are far shorter"
+        ),
+    )
     main_content: bool = Field(
         default=True,
         description="run trafilatura's main-content extraction on HTML to tell body lines from chrome",
@@ -82,17 +90,28 @@ class Read(BaseStage):
             src.format = "html" if is_html else "text"
         article.raw = raw
         if not is_html:
+            self._check_length(raw)
             article.text = raw
             article.raw_offsets = None
             return article
         self._read_html(article, raw)
         return article
 
+    def _check_length(self, text: str) -> None:
+        limit = self.settings.max_text_chars
+        if len(text) > limit:
+            raise InputError(
+                self.name,
+                f"text of {len(text)} characters exceeds max_text_chars={limit} (raise it in the pipeline config)",
+                kind="too_large",
+            )
+
     def _read_html(self, article: Article, raw: str) -> None:
         tree = parse(raw)
         rendered = render(raw, tree)
         if tree is None or not rendered.text.strip():
             raise InputError(self.name, "HTML page has no visible text", kind="empty")
+        self._check_length(rendered.text)
         article.text = rendered.text
         article.raw_offsets = rendered.offsets
         meta = page_meta(tree)
