@@ -8,7 +8,7 @@ SEEDS := $(SHARED)/corpus/seeds
 DEMO_DB := out/demo.db
 REPORT := out/report
 
-.PHONY: demo test eval bench lint models kb clean help
+.PHONY: demo test eval bench lint models kb fuzz clean help
 
 help:
 	@echo "make demo   - install, ingest examples/ (and $(SEEDS) when present), write the HTML report"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint   - ruff and mypy"
 	@echo "make models - retrain the shipped NER weights from $(SHARED)/datasets"
 	@echo "make kb     - regenerate knowledge-base files generated from CLDR"
+	@echo "make fuzz   - open-ended fuzzing of read/clean/extract (atheris if installed, else hypothesis)"
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -51,6 +52,9 @@ models: $(STAMP)
 
 kb: $(STAMP)
 	$(BIN)/python -m dragoman.kb.generate
+
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/fuzz_extract.py --seconds 300
 
 clean:
 	rm -rf out .dragoman
