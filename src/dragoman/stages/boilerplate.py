@@ -242,6 +242,11 @@ class OutletMemory:
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._recent_ids = recent_ids
 
+    def clear_counts(self) -> None:
+        """Forget counted lines (not the fixed corpus lines)."""
+        self._counts.clear()
+        self._seen.clear()
+
     def add(self, outlet: str, keys: Iterable[str], article_id: str | None = None) -> None:
         if article_id is not None:
             if article_id in self._seen:
@@ -316,8 +321,15 @@ class PageChrome(BaseStage):
                 self.memory.add(outlet, line_keys(art.text), art.id)
 
     def observe(self, articles: list[Article]) -> None:
-        """Runner hook: count the batch's lines before any of it is marked."""
+        """Runner hook: the batch, and only the batch, is the evidence of repeated lines.
+
+        Counts are reset per batch so the result depends on the batch's
+        articles alone, not on which other batches this worker happened to
+        process before: ingest stores the same facts whichever executor runs
+        it.  Larger batches give the signal more to work with.
+        """
         if self.settings.outlet_memory:
+            self.memory.clear_counts()
             self.prime(articles)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
