@@ -173,7 +173,14 @@ def match(
     i, n = 0, len(forms)
     while i < n:
         hit: tuple[int, str] | None = None
-        reach = max((starts.get(f, 0) for f in forms[i]), default=0)  # most tokens start no name
+        reach = 0  # most tokens start no name (a plain loop: this runs for every token of every sentence)
+        for f in forms[i]:
+            r = starts.get(f, 0)
+            if r > reach:
+                reach = r
+        if not reach:
+            i += 1
+            continue
         for length in range(min(reach, longest, n - i), 0, -1):
             rest = tuple(f[0] for f in forms[i + 1 : i + length] if f)
             if len(rest) != length - 1:

@@ -54,6 +54,7 @@ def model_path(lang: str) -> Path:
     return Path(str(resources.files("dragoman.ner").joinpath("models", f"{lang}.crfsuite")))
 
 
+@cache  # asked once per article; resolving the package path is not free
 def has_model(lang: str) -> bool:
     return lang in LANGUAGES and model_path(lang).is_file()
 
