@@ -13,9 +13,10 @@ share evidence between العراق and والعراق.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Generic, TypeVar
 
 from dragoman.ner import gazetteer, wordfreq_table
 from dragoman.ner.resources import LangNer, lang_ner
@@ -23,6 +24,11 @@ from dragoman.text import normalize
 
 _QUOTES = frozenset({'"', "'", "«", "»"})  # folded forms of quotation tokens
 _CACHE_LIMIT = 200_000  # words; a long-running pipeline must not grow without bound
+
+# What a featurizer emits per feature: the feature string (training), or the
+# UTF-8 bytes of a feature the model has weights for (tagging, see
+# ``tagging_features``).
+A = TypeVar("A", bound=str | bytes)
 
 
 def strip_clitics(word: str, lang: str) -> list[tuple[str, str]]:
@@ -65,24 +71,32 @@ def shape(word: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(Generic[A]):
     norm: str
     forms: tuple[str, ...]  # the folded word, then its stems (gazetteer and cue lookups)
     stem: str  # the likeliest stem (see _make), or the word when nothing strips
-    own: tuple[str, ...]  # context-free features
-    near: dict[int, tuple[str, ...]]  # features this word lends its neighbours, by offset (cached: hot path)
+    own: tuple[A, ...]  # context-free features
+    near: dict[int, tuple[A, ...]]  # features this word lends its neighbours, by offset (cached: hot path)
 
 
-class _Featurizer:
-    def __init__(self, lang: str) -> None:
+class _Featurizer(Generic[A]):
+    """Builds the features of a sentence; ``emit`` turns each into its output form.
+
+    ``emit`` returns None for a feature to leave out.  Word features are
+    emitted once per distinct word (cached), so the tagger's per-sentence
+    work is only the few features that depend on context.
+    """
+
+    def __init__(self, lang: str, emit: Callable[[str], A | None]) -> None:
         self.lang = lang
+        self.emit: Callable[[str], A | None] = emit
         self.res: LangNer = lang_ner(lang)
         self.gaz = gazetteer.load().get(lang, {})
         self.gaz_len = gazetteer.max_len(self.gaz)
         self.freq = wordfreq_table.table(lang)
-        self.cache: dict[str, _Word] = {}
+        self.cache: dict[str, _Word[A]] = {}
 
-    def word(self, token: str) -> _Word:
+    def word(self, token: str) -> _Word[A]:
         w = self.cache.get(token)
         if w is None:
             if len(self.cache) > _CACHE_LIMIT:
@@ -90,7 +104,11 @@ class _Featurizer:
             w = self.cache[token] = self._make(token)
         return w
 
-    def _make(self, token: str) -> _Word:
+    def _emit(self, feats: Sequence[str]) -> list[A]:
+        emit = self.emit
+        return [e for x in feats if (e := emit(x)) is not None]
+
+    def _make(self, token: str) -> _Word[A]:
         norm = normalize(token).text
         splits = strip_clitics(norm, self.lang)
         shp = shape(token)
@@ -130,19 +148,24 @@ class _Featurizer:
             feats.append("upper")
         lend = [x for x in feats if x.startswith(("fq=", "def=", "pf="))]
         near = {
-            d: (
-                f"{d}w={norm}",
-                f"{d}st={stem}",
-                *((f"{d}sh={shp}", *(f"{d}{x}" for x in lend)) if d in (-1, 1) else ()),
+            d: tuple(
+                self._emit(
+                    (
+                        f"{d}w={norm}",
+                        f"{d}st={stem}",
+                        *((f"{d}sh={shp}", *(f"{d}{x}" for x in lend)) if d in (-1, 1) else ()),
+                    )
+                )
             )
             for d in (-2, -1, 1, 2)
         }
-        return _Word(norm, (norm, *(s for _, s in splits)), stem, tuple(feats), near)
+        return _Word(norm, (norm, *(s for _, s in splits)), stem, tuple(self._emit(feats)), near)
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+    def sentence(self, tokens: Sequence[str]) -> list[list[A]]:
         words = [self.word(t) for t in tokens]
         n = len(words)
         forms = [w.forms for w in words]
+        emit = self._emit
         gaz: list[list[str]] = [[] for _ in range(n)]
         for a, b, kind in gazetteer.match(forms, self.gaz, self.gaz_len):
             gaz[a].append("gzb=" + kind)
@@ -157,42 +180,70 @@ class _Featurizer:
                 after[b].append("pc=" + kind)
             if b + 1 < n:
                 after[b + 1].append("pc2=" + kind)
-        out: list[list[str]] = []
+        out: list[list[A]] = []
         quoted = False  # inside "..." titles of works and some organisations are quoted
+        one = self.emit
+        head, inq, first = emit(["b"]), emit(["inq"]), emit(["first"])
+        pad = {d: emit([f"{d}w=<pad>"]) for d in (-2, -1, 1, 2)}
+        here = [emit([*gaz[i], *cue[i], *after[i]]) if gaz[i] or cue[i] or after[i] else [] for i in range(n)]
         for i, w in enumerate(words):
-            f = ["b", *w.own, *gaz[i], *cue[i], *after[i]]
+            # the order of features is the training order (CRFsuite sums weights in it)
+            f = [*head, *w.own, *here[i]]
             if w.norm in _QUOTES:
                 quoted = not quoted
             elif quoted:
-                f.append("inq")
+                f.extend(inq)
             if i == 0:
-                f.append("first")
+                f.extend(first)
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
                     f.extend(words[j].near[d])
-                    if gaz[j]:
-                        f.extend(f"{d}{g}" for g in gaz[j])
-                    if cue[j] and d in (-1, 1):
-                        f.extend(f"{d}{c}" for c in cue[j])
+                    side = cue[j] and d in (-1, 1)
+                    if gaz[j] or side:
+                        ctx = [f"{d}{g}" for g in gaz[j]]
+                        if side:
+                            ctx.extend(f"{d}{c}" for c in cue[j])
+                        f.extend(emit(ctx))
                 else:
-                    f.append(f"{d}w=<pad>")
-            if i > 0:
-                f.append("-1w|w=" + words[i - 1].norm + "|" + w.norm)
-            if i + 1 < n:
-                f.append("w|1w=" + w.norm + "|" + words[i + 1].norm)
+                    f.extend(pad[d])
+            if i > 0 and (e := one("-1w|w=" + words[i - 1].norm + "|" + w.norm)) is not None:
+                f.append(e)
+            if i + 1 < n and (e := one("w|1w=" + w.norm + "|" + words[i + 1].norm)) is not None:
+                f.append(e)
             out.append(f)
         return out
 
 
+def _keep(feature: str) -> str:
+    return feature
+
+
 @cache
-def _featurizer(lang: str) -> _Featurizer:
-    return _Featurizer(lang)
+def _featurizer(lang: str) -> _Featurizer[str]:
+    return _Featurizer(lang, _keep)
 
 
 def sentence_features(tokens: Sequence[str], lang: str) -> list[list[str]]:
     """CRFsuite attribute lists, one per token, for a sentence of ``lang``."""
     return _featurizer(lang).sentence(tokens)
+
+
+_TAGGING: dict[tuple[str, int], tuple[Mapping[str, bytes], _Featurizer[bytes]]] = {}
+
+
+def tagging_features(tokens: Sequence[str], lang: str, known: Mapping[str, bytes]) -> list[list[bytes]]:
+    """``sentence_features`` less those absent from ``known``, UTF-8 encoded, for ``Tagger.tag``.
+
+    ``known`` maps each attribute the model has weights for to its bytes.
+    CRFsuite ignores other attributes, and the rest keep their order, so the
+    tagger's scores are the same; leaving them out, and handing CRFsuite
+    bytes it need not encode, halves the cost of tagging.
+    """
+    entry = _TAGGING.get((lang, id(known)))
+    if entry is None or entry[0] is not known:
+        entry = _TAGGING[(lang, id(known))] = (known, _Featurizer(lang, known.get))
+    return entry[1].sentence(tokens)
 
 
 def gazetteer_matches(tokens: Sequence[str], lang: str) -> list[tuple[int, int, str]]:

@@ -9,16 +9,17 @@ to ``EntityType`` happens here, on whole entities, because one of its rules
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
 
 from dragoman.model import EntityType
-from dragoman.ner.features import gazetteer_matches, sentence_features
+from dragoman.ner.features import gazetteer_matches, tagging_features
 from dragoman.ner.scoring import spans
 
 LANGUAGES: tuple[str, ...] = ("ar", "he")
@@ -70,10 +71,39 @@ class CrfTagger:
     def label_set(self) -> list[str]:
         return list(self._tagger.labels())
 
+    @cached_property
+    def known(self) -> dict[str, bytes]:
+        """Every attribute with a state feature in the model, mapped to its UTF-8 bytes.
+
+        Read from the model's text dump (a few tens of ms, once): pycrfsuite's
+        ``info()`` parses the same dump but is ten times slower.  Lines read
+        ``  (0) ATTRIBUTE --> LABEL: WEIGHT``.
+        """
+        out: dict[str, bytes] = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            dump = Path(tmp) / "model.txt"
+            self._tagger.dump(str(dump))
+            with dump.open(encoding="utf-8") as fh:
+                inside = False
+                for line in fh:
+                    if not inside:
+                        inside = line.startswith("STATE_FEATURES = {")
+                    elif line.startswith("}"):
+                        break
+                    else:
+                        attr = line.split(") ", 1)[1].rsplit(" --> ", 1)[0]
+                        out[attr] = attr.encode("utf-8")
+        if not out:
+            raise ValueError(f"{self.lang} NER model dump lists no state features")
+        return out
+
+    def _features(self, tokens: Sequence[str]) -> list[list[bytes]]:
+        return tagging_features(tokens, self.lang, self.known)
+
     def labels(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        return list(self._tagger.tag(sentence_features(tokens, self.lang)))
+        return list(self._tagger.tag(self._features(tokens)))
 
     def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
         """Entities in corpus types with the mean marginal of their labels.
@@ -83,7 +113,7 @@ class CrfTagger:
         """
         if not tokens:
             return []
-        labels = self._tagger.tag(sentence_features(tokens, self.lang))
+        labels = self._tagger.tag(self._features(tokens))
         marginal = self._tagger.marginal
         return [
             (a, b, t, sum(marginal(labels[i], i) for i in range(a, b)) / (b - a)) for a, b, t in spans(labels)
