@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from dragoman.events.matcher import token_forms
@@ -44,10 +45,13 @@ def entity_of_mentions(article: Article) -> dict[int, str]:
     return out
 
 
-# The events and quotes stages run back to back on the same layers; the last
-# article's views are kept and reused only when every input they derive from
-# is unchanged (a fingerprint of the layers, not object identity alone).
-_LAST: tuple[object, list[SentenceView]] | None = None
+# The events and quotes stages both need the views of each article. The
+# pipeline runs stage by stage over a batch (all events, then all quotes), so
+# the views of the last _VIEWS_LIMIT articles are kept, oldest dropped first,
+# and reused only when every input they derive from is unchanged (a
+# fingerprint of the layers, not object identity alone).
+_VIEWS_LIMIT = 128  # articles; above the default batch size (16), bounded all the same
+_VIEWS: OrderedDict[object, list[SentenceView]] = OrderedDict()
 
 
 def _fingerprint(article: Article, lang: str, clause_breaks: set[str]) -> object:
@@ -65,14 +69,16 @@ def _fingerprint(article: Article, lang: str, clause_breaks: set[str]) -> object
 
 def build_views(article: Article, lang: str, clause_breaks: set[str]) -> list[SentenceView]:
     """Sentences outside boilerplate, with their mentions resolved to entity ids."""
-    global _LAST
     if not article.tokens:  # stages that only require sentences still get tokens
         article.tokens = [t for s in article.sentences for t in tokenize(article.text, s.start, s.end)]
     key = _fingerprint(article, lang, clause_breaks)
-    if _LAST is not None and _LAST[0] == key:
-        return _LAST[1]
-    views = _build(article, lang, clause_breaks)
-    _LAST = (key, views)
+    views = _VIEWS.get(key)
+    if views is not None:
+        _VIEWS.move_to_end(key)
+        return views
+    views = _VIEWS[key] = _build(article, lang, clause_breaks)
+    while len(_VIEWS) > _VIEWS_LIMIT:
+        _VIEWS.popitem(last=False)
     return views
 
 
