@@ -28,3 +28,21 @@ def test_article_id_is_content_hash_of_bytes() -> None:
     art = Article.from_text("שלום")
     assert art.id == content_hash("שלום".encode())
     assert {"raw", "text"} <= art.provided
+
+
+def test_in_boilerplate_agrees_with_pairwise_overlap() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        art = Article.from_text("x" * 60)
+        art.boilerplate = [
+            Boilerplate(Span(s, s + rng.randint(0, 10)), "r") for s in rng.sample(range(50), rng.randint(0, 6))
+        ]
+        for _ in range(10):
+            start = rng.randint(0, 60)
+            span = Span(start, rng.randint(start, 60))
+            assert art.in_boilerplate(span) == any(b.span.overlaps(span) for b in art.boilerplate)
+    # replacing the layer invalidates the index
+    art.boilerplate = [Boilerplate(Span(0, 60), "all")]
+    assert art.in_boilerplate(Span(5, 6))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -92,7 +92,30 @@ class Article:
         return self.text[span.start : span.end]
 
     def in_boilerplate(self, span: Span) -> bool:
-        return any(b.span.overlaps(span) for b in self.boilerplate)
+        """Does ``span`` overlap any boilerplate? (Asked per sentence and token by several stages.)"""
+        starts, ends = self._chrome_index()
+        i = bisect_left(starts, span.end) - 1  # last chrome block starting before the span ends
+        if span.end == span.start:
+            i = bisect_right(starts, span.start - 1) - 1 if span.start else -1
+        return i >= 0 and ends[i] > span.start
+
+    def _chrome_index(self) -> tuple[list[int], list[int]]:
+        # Merged, sorted chrome intervals, rebuilt whenever the layer is replaced or resized
+        # (stages assign a new list; they do not edit spans in place).
+        key = (id(self.boilerplate), len(self.boilerplate))
+        cached = self.meta.get("_chrome_index")
+        if cached is None or cached[0] != key:
+            starts: list[int] = []
+            ends: list[int] = []
+            for b in sorted(self.boilerplate, key=lambda b: b.span.start):
+                if starts and b.span.start < ends[-1]:
+                    ends[-1] = max(ends[-1], b.span.end)
+                else:
+                    starts.append(b.span.start)
+                    ends.append(b.span.end)
+            cached = (key, starts, ends)
+            self.meta["_chrome_index"] = cached
+        return cached[1], cached[2]
 
     def body_spans(self) -> list[Span]:
         """The complement of the boilerplate layer: where the article itself is."""
