@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +17,7 @@ from rich.table import Table
 from dragoman import api
 from dragoman.exec import Executor, get_executor
 from dragoman.pipeline import ConfigError
+from dragoman.store import Store
 
 app = typer.Typer(
     help="Dragoman: who did what to whom, when, and who says so, from Arabic, Hebrew and English news.",
@@ -35,12 +38,17 @@ ConfigOpt = Annotated[
 ]
 
 
-def _open(db: str):  # type: ignore[no-untyped-def]
+@contextmanager
+def _opened(db: str) -> Iterator[Store]:
     from dragoman.store import open_store
 
     if "://" not in db:
         Path(db).parent.mkdir(parents=True, exist_ok=True)
-    return open_store(db)
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @app.command()
@@ -56,10 +64,9 @@ def ingest(
 ) -> None:
     """Read, process and store articles. Already-stored articles (same bytes) are skipped;
     inputs that cannot be processed are stored as error records and reported, and the batch goes on."""
-    store = _open(db)
     ex = _executor(executor, workers, scheduler)
     try:
-        with Progress(
+        with _opened(db) as store, Progress(
             TextColumn("[bold]ingest"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -83,7 +90,6 @@ def ingest(
         raise typer.Exit(2) from exc
     finally:
         ex.close()
-        store.close()
     for e in summary.errors:
         err.print(f"[yellow]skipped[/yellow] {e.path or e.url or e.article_id[:12]}: {e.kind} ({e.stage}): {e.message}")
     err.print(
@@ -147,11 +153,8 @@ def report(
     """Write a static HTML report of everything in the store and print its path."""
     from dragoman.report import build_report
 
-    store = _open(db)
-    try:
+    with _opened(db) as store:
         index = build_report(store, out_dir)
-    finally:
-        store.close()
     out.print(str(index.resolve()))
 
 
@@ -162,11 +165,8 @@ def search(
     limit: Annotated[int, typer.Option(min=1)] = 20,
 ) -> None:
     """Full-text search over stored articles."""
-    store = _open(db)
-    try:
+    with _opened(db) as store:
         hits = store.search(query, limit=limit)
-    finally:
-        store.close()
     for h in hits:
         out.print(f"{h.article_id[:12]}  [{h.start}:{h.end}]  {h.title or ''}\n    {h.snippet}")
     if not hits:
@@ -176,11 +176,8 @@ def search(
 @app.command()
 def entities(db: DbOpt = DEFAULT_DB, limit: Annotated[int, typer.Option(min=1)] = 50) -> None:
     """Entities across all stored articles, most mentioned first."""
-    store = _open(db)
-    try:
+    with _opened(db) as store:
         rows = store.entity_table()[:limit]
-    finally:
-        store.close()
     for r in rows:
         qid = f" {r.qid}" if r.qid else ""
         out.print(f"[bold]{r.canonical}[/bold]{qid}  {r.type}  {r.id}  articles={r.articles} mentions={r.mentions}",
@@ -191,11 +188,8 @@ def entities(db: DbOpt = DEFAULT_DB, limit: Annotated[int, typer.Option(min=1)] 
 @app.command()
 def errors(db: DbOpt = DEFAULT_DB) -> None:
     """Inputs that could not be processed, with the stage and reason."""
-    store = _open(db)
-    try:
+    with _opened(db) as store:
         rows = list(store.iter_errors())
-    finally:
-        store.close()
     for e in rows:
         out.print(f"{e.path or e.url or e.article_id[:12]}\t{e.stage}\t{e.kind}\t{e.message}")
     if not rows:
