@@ -21,9 +21,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
 __all__ = ["PageMeta", "Rendered", "body_lines", "looks_like_html", "page_meta", "parse", "render"]
 
@@ -460,6 +462,27 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
+@cache
+def _extractor(fast: bool) -> Extractor:
+    """trafilatura's options, built once: ``extract`` otherwise rebuilds them from its config per page.
+
+    Precision settings (the article body, not comments or link lists); ``fast``
+    skips the readability/jusText fallbacks, which on news pages find the same
+    body in twice the time.  trafilatura copies the options before changing any.
+    """
+    return Extractor(
+        output_format="txt",
+        fast=fast,
+        precision=True,
+        comments=False,
+        tables=True,
+        images=False,
+        links=False,
+        dedup=False,
+        with_metadata=False,
+    )
+
+
 def body_lines(
     raw: str, text: str, *, title: str | None = None, fast: bool = True
 ) -> list[tuple[int, int]] | None:
@@ -469,17 +492,7 @@ def body_lines(
     headline is often outside what trafilatura keeps, so a line that matches
     the page title is kept too.  None when trafilatura finds no main content.
     """
-    extracted = trafilatura.extract(
-        raw,
-        fast=fast,  # skip the readability/jusText fallbacks: half the time, the same body on news pages
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-        with_metadata=False,
-    )
+    extracted = trafilatura.extract(raw, options=_extractor(fast))
     if not extracted or not extracted.strip():
         return None
     kept_lines = {c for line in extracted.splitlines() if (c := _clean(line))}
