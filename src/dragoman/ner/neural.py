@@ -1,0 +1,201 @@
+"""The accurate NER tagger: a BiLSTM-CRF head over frozen multilingual-e5-small states.
+
+Inference needs numpy only. The encoder (:mod:`dragoman.ner.encoder`) turns a sentence into
+per-word layer states; the head mixes the layers with learnt weights, appends a few
+per-word indicator features (gazetteer hits, digits, Latin script), runs a one-layer
+bidirectional LSTM, scores each label, and decodes the best label sequence with the CRF
+transition matrix. Training is in :mod:`dragoman.ner.neural_train` (PyTorch, CPU); the
+weights ship as ``models/<lang>.neural.npz`` (float16, a few MB).
+
+This is much slower than the CRF (the encoder runs twelve transformer layers per
+sentence), so it is the ``accurate`` pipeline's tagger, not the default's.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from dragoman.ner.contextual import word_states
+from dragoman.ner.encoder import Encoder
+from dragoman.ner.features import gazetteer_matches
+from dragoman.ner.scoring import spans
+from dragoman.ner.tagger import TaggedSpan
+from dragoman.ner.tagger import _dragoman_type as dragoman_type
+
+MODELS = Path(__file__).with_name("models")
+# Gazetteer kinds that become indicator features, each as "begins a hit" and "inside a hit".
+GAZ_KINDS = ("country", "city", "town", "first", "last", "person")
+N_EXTRA = 2 * len(GAZ_KINDS) + 3
+
+
+def model_path(lang: str) -> Path:
+    return MODELS / f"{lang}.neural.npz"
+
+
+def has_model(lang: str) -> bool:
+    return model_path(lang).is_file()
+
+
+def extra_features(tokens: Sequence[str], lang: str) -> np.ndarray:
+    """float32 [len(tokens), N_EXTRA] indicators the encoder may not know: list membership, digits, script."""
+    out = np.zeros((len(tokens), N_EXTRA), np.float32)
+    for a, b, kind in gazetteer_matches(tokens, lang):
+        if kind not in GAZ_KINDS:
+            continue
+        k = GAZ_KINDS.index(kind)
+        out[a, 2 * k] = 1.0
+        out[a + 1 : b, 2 * k + 1] = 1.0
+    base = 2 * len(GAZ_KINDS)
+    for i, t in enumerate(tokens):
+        out[i, base] = any(c.isdigit() for c in t)
+        out[i, base + 1] = any("a" <= c.lower() <= "z" for c in t)
+        out[i, base + 2] = not any(c.isalnum() for c in t)
+    return out
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def _lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """One direction of a PyTorch-layout LSTM (gates i, f, g, o) over x [T, D] -> [T, H]."""
+    hidden = w_hh.shape[1]
+    pre = x @ w_ih.T + b  # input projections for every step at once
+    h = np.zeros(hidden, np.float32)
+    c = np.zeros(hidden, np.float32)
+    out = np.empty((x.shape[0], hidden), np.float32)
+    for t in range(x.shape[0]):
+        g = pre[t] + w_hh @ h
+        i, f, gg, o = (g[k * hidden : (k + 1) * hidden] for k in range(4))
+        c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(gg)
+        h = _sigmoid(o) * np.tanh(c)
+        out[t] = h
+    return out
+
+
+def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    """Best label path for emissions [T, L] under a linear-chain CRF."""
+    score = start + emissions[0]
+    back = np.zeros(emissions.shape, np.int64)
+    for t in range(1, emissions.shape[0]):
+        cand = score[:, None] + trans  # [from, to]
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + emissions[t]
+    score = score + end
+    path = [int(score.argmax())]
+    for t in range(emissions.shape[0] - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def marginals(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Per-token label probabilities [T, L] (forward-backward in log space)."""
+    n = emissions.shape[0]
+    alpha = np.empty_like(emissions)
+    beta = np.zeros_like(emissions)
+    alpha[0] = start + emissions[0]
+    for t in range(1, n):
+        alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, 0) + emissions[t]
+    beta[-1] = end
+    for t in range(n - 2, -1, -1):
+        beta[t] = _logsumexp(trans + (emissions[t + 1] + beta[t + 1])[None, :], 1)
+    log_z = _logsumexp(alpha[-1] + end, 0)
+    return np.exp(alpha + beta - log_z)
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    m = x.max(axis)
+    return m + np.log(np.exp(x - np.expand_dims(m, axis)).sum(axis))
+
+
+class NeuralTagger:
+    """Labels for token lists, with the weights of one language."""
+
+    def __init__(self, path: Path, lang: str, encoder: Encoder | None = None) -> None:
+        with np.load(path, allow_pickle=False) as z:
+            weights = {k: z[k] for k in z.files}
+        self._setup(weights, lang, encoder)
+
+    @classmethod
+    def from_weights(cls, weights: dict[str, np.ndarray], lang: str) -> NeuralTagger:
+        """A tagger over in-memory weights (used while training, to score each epoch)."""
+        self = cls.__new__(cls)
+        self._setup(weights, lang, None)
+        return self
+
+    def _setup(self, weights: dict[str, np.ndarray], lang: str, encoder: Encoder | None) -> None:
+        self.labels = [str(x) for x in weights["labels"]]
+        self.layers = [int(i) for i in weights["layers"]]
+        w = {k: v.astype(np.float32) for k, v in weights.items() if k not in ("labels", "layers")}
+        mix = np.exp(w["mix"] - w["mix"].max())
+        self._mix = (mix / mix.sum()) * w["gamma"][0]
+        self._w = w
+        self.lang = lang
+        self._encoder = encoder
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = shared_encoder()
+        return self._encoder
+
+    def emissions(self, states: np.ndarray, extra: np.ndarray) -> np.ndarray:
+        """Label scores [T, labels] from encoder states [T, layers, H] and indicators [T, N_EXTRA]."""
+        mixed = np.einsum("tlh,l->th", states, self._mix)
+        x = np.concatenate([mixed, extra], axis=1)
+        w = self._w
+        fwd = _lstm(x, w["w_ih"], w["w_hh"], w["b"])
+        bwd = _lstm(x[::-1], w["w_ih_r"], w["w_hh_r"], w["b_r"])[::-1]
+        return np.concatenate([fwd, bwd], axis=1) @ w["out_w"].T + w["out_b"]
+
+    def tag_states(self, states: np.ndarray, extra: np.ndarray) -> list[str]:
+        if not len(states):
+            return []
+        w = self._w
+        path = viterbi(self.emissions(states, extra), w["trans"], w["start"], w["end"])
+        return [self.labels[i] for i in path]
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 labels for one sentence's tokens."""
+        if not tokens:
+            return []
+        states = word_states(self.encoder, tokens, self.layers)
+        return self.tag_states(states, extra_features(tokens, self.lang))
+
+    def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
+        """Entities in corpus types with the mean marginal probability of their labels."""
+        if not tokens:
+            return []
+        w = self._w
+        em = self.emissions(word_states(self.encoder, tokens, self.layers), extra_features(tokens, self.lang))
+        path = viterbi(em, w["trans"], w["start"], w["end"])
+        labels = [self.labels[i] for i in path]
+        marg = marginals(em, w["trans"], w["start"], w["end"])
+        return [
+            (a, b, t, float(sum(marg[i, path[i]] for i in range(a, b)) / (b - a))) for a, b, t in spans(labels)
+        ]
+
+
+@functools.lru_cache(maxsize=1)
+def shared_encoder() -> Encoder:
+    """One encoder per process: loading dequantises about 85 MB of weights."""
+    return Encoder()
+
+
+@functools.lru_cache(maxsize=4)
+def get_tagger(lang: str) -> NeuralTagger:
+    if not has_model(lang):
+        raise FileNotFoundError(f"no neural NER weights for {lang!r} at {model_path(lang)}; run `make models`")
+    return NeuralTagger(model_path(lang), lang)
+
+
+def tag_spans(tokens: Sequence[str], lang: str) -> list[TaggedSpan]:
+    """Entities of one sentence with Dragoman types and confidence (like the CRF's ``tag_spans``)."""
+    return [
+        TaggedSpan(a, b, dragoman_type(t, tokens[a:b], lang), t, score)
+        for a, b, t, score in get_tagger(lang).spans_with_scores(tokens)
+    ]
