@@ -14,7 +14,7 @@ from dragoman.model import Article, Source
 
 __all__ = ["Article", "ExtractionError", "IngestSummary", "extract", "ingest", "load_pipeline", "process_batch"]
 from dragoman.pipeline import ErrorRecord, Pipeline, Result, build_pipeline, load_config
-from dragoman.pipeline.config import default_config_text
+from dragoman.pipeline.config import config_text
 from dragoman.store import Store
 
 
@@ -27,7 +27,7 @@ class ExtractionError(RuntimeError):
 
 
 def load_pipeline(config: str | Path | None = None) -> Pipeline:
-    """Build the pipeline from a TOML config file, or the shipped default."""
+    """Build the pipeline from a TOML config file, a shipped name (``accurate``), or the default."""
     return build_pipeline(load_config(config))
 
 
@@ -42,9 +42,7 @@ def _cached_pipeline(config_text: str) -> Pipeline:
 
 
 def _config_text(config: str | Path | None) -> str:
-    if config is None:
-        return default_config_text()
-    text = Path(config).read_text("utf-8")
+    text = config_text(config)
     load_config(config)  # validate here, in the caller, so errors surface before any work
     return text
 

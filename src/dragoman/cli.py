@@ -33,8 +33,10 @@ DbOpt = Annotated[
     typer.Option("--db", envvar="DRAGOMAN_DB", help="Store: a SQLite path or a postgresql:// URL."),
 ]
 ConfigOpt = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", exists=True, dir_okay=False, help="Pipeline TOML (default: the shipped one)."),
+    str | None,
+    typer.Option(
+        "--config", "-c", help="Pipeline TOML file, or a shipped pipeline name: default, accurate (neural NER)."
+    ),
 ]
 
 

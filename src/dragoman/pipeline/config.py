@@ -54,12 +54,34 @@ class PipelineConfig(BaseModel):
 
 
 def default_config_text() -> str:
-    return resources.files("dragoman.pipeline").joinpath("default.toml").read_text("utf-8")
+    return shipped_config_text("default")
+
+
+def shipped_configs() -> list[str]:
+    """Names of the pipeline configs shipped in the package (``default``, ``accurate``...)."""
+    files = resources.files("dragoman.pipeline").iterdir()
+    return sorted(f.name[: -len(".toml")] for f in files if f.name.endswith(".toml"))
+
+
+def shipped_config_text(name: str) -> str:
+    return resources.files("dragoman.pipeline").joinpath(f"{name}.toml").read_text("utf-8")
+
+
+def config_text(path: str | Path | None) -> str:
+    """A config file's text; a bare name such as ``accurate`` picks a shipped config."""
+    if path is None:
+        return default_config_text()
+    p = Path(path)
+    if p.is_file():
+        return p.read_text("utf-8")
+    if str(path) in shipped_configs():
+        return shipped_config_text(str(path))
+    raise ConfigError(f"{path}: no such config file, and not a shipped pipeline ({', '.join(shipped_configs())})")
 
 
 def load_config(path: str | Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> PipelineConfig:
-    """Parse and validate a config file (the shipped default when ``path`` is None)."""
-    text = Path(path).read_text("utf-8") if path else default_config_text()
+    """Parse and validate a config: a TOML path, a shipped name (``accurate``), or the default."""
+    text = config_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from dragoman.model import Article, Mention, Span
-from dragoman.ner.tagger import get_tagger, has_model, tag_spans
+from dragoman.ner import neural, tagger
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
@@ -17,11 +17,17 @@ class NerSettings(StageSettings):
     min_score: float = Field(default=0.0, ge=0.0, le=1.0)
     # Languages to tag (those without a shipped model are always skipped).
     languages: tuple[str, ...] = ("ar", "he")
+    # "crf": the fast default. "neural": a BiLSTM-CRF over multilingual-e5-small states, several
+    # F1 points better on the gold benchmarks but roughly a hundred times slower (the
+    # ``accurate`` pipeline uses it; see docs/models/).
+    model: Literal["crf", "neural"] = "crf"
 
 
 @register_stage("dragoman.NER.v1", settings=NerSettings)
 class Ner(BaseStage):
-    """Tag each body sentence with the language's CRF model and append ``source="ner"`` mentions.
+    """Tag each body sentence with the language's NER model and append ``source="ner"`` mentions.
+
+    ``model`` picks the fast CRF (default) or the neural tagger of the ``accurate`` pipeline.
 
     Runs on ``Article.tokens`` sentence by sentence, skipping sentences in
     boilerplate.  Other stages (the gazetteer) append mentions too; merging
@@ -38,13 +44,14 @@ class Ner(BaseStage):
 
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()
-        if lang not in self.settings.languages or not has_model(lang):
+        impl = neural if self.settings.model == "neural" else tagger
+        if lang not in self.settings.languages or not impl.has_model(lang):
             return article
-        get_tagger(lang)  # open the weights before the loop, so a missing file fails once
+        impl.get_tagger(lang)  # open the weights before the loop, so a missing file fails once
         seen = {(m.span, m.type) for m in article.mentions}
         for _sent, toks in article.sentence_tokens():
             words = [article.text[t.start : t.end] for t in toks]
-            for hit in tag_spans(words, lang):
+            for hit in impl.tag_spans(words, lang):
                 if hit.score < self.settings.min_score:
                     continue
                 span = Span(toks[hit.start].start, toks[hit.end - 1].end)
