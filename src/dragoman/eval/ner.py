@@ -2,16 +2,18 @@
 
 ANERcorp (CAMeL Lab test split, CoNLL exact-span F1) and NEMO (SPMRL test
 split, token-single, mention multisets as its authors score them), each
-next to a gazetteer-only baseline so the model's gain is visible.  Scores
-are percentages; ``ner_tokens_per_s`` is single-core tagging speed with
-feature extraction included.
+next to a gazetteer-only baseline so the model's gain is visible, and the
+neural tagger of the ``accurate`` pipeline (``<corpus>_neural_*``) when its
+weights and encoder are installed.  Scores are percentages;
+``ner_tokens_per_s`` is the default (CRF) tagger's single-core speed with
+feature extraction included; ``ner_neural_tokens_per_s`` the neural one's.
 """
 
 from __future__ import annotations
 
 import pathlib
 
-from dragoman.ner import datasets
+from dragoman.ner import datasets, neural
 from dragoman.ner.evaluate import flat, gazetteer_labeller, run_labeller, score, table
 from dragoman.ner.tagger import get_tagger
 
@@ -23,8 +25,8 @@ def run(shared: pathlib.Path) -> dict[str, float]:
     """Metrics of the shipped taggers; raises ``DatasetsMissing`` without the gold data."""
     root = datasets.datasets_dir(shared)
     out: dict[str, float] = {}
-    tokens = 0
-    seconds = 0.0
+    tokens = neural_tokens = 0
+    seconds = neural_seconds = 0.0
     for lang, corpus in _SUITES:
         test = datasets.anercorp(root, "test") if corpus == "anercorp" else datasets.nemo(root, "test")
         pred, tps = run_labeller(get_tagger(lang).labels, test)
@@ -39,9 +41,31 @@ def run(shared: pathlib.Path) -> dict[str, float]:
         out[f"{corpus}_tokens_per_s"] = round(tps)
         tokens += n
         seconds += n / tps if tps else 0.0
+        if neural.has_model(lang):
+            neural_seconds += _neural(lang, corpus, test, out)
+            neural_tokens += n
     out["ner_tokens_per_s"] = round(tokens / seconds) if seconds else 0.0
-    print(f"tagging speed: {out['ner_tokens_per_s']:.0f} tokens/s (one core, features included)")
+    print(f"tagging speed: {out['ner_tokens_per_s']:.0f} tokens/s (CRF, one core, features included)")
+    if neural_seconds:
+        out["ner_neural_tokens_per_s"] = round(neural_tokens / neural_seconds)
+        print(f"tagging speed: {out['ner_neural_tokens_per_s']:.0f} tokens/s (neural, encoder included)")
     return out
+
+
+def _neural(lang: str, corpus: str, test: list[datasets.Sentence], out: dict[str, float]) -> float:
+    """Score the accurate pipeline's tagger; returns the CPU seconds it took."""
+    try:
+        tagger = neural.get_tagger(lang)
+        tagger.encoder  # noqa: B018 - load the encoder now: its absence is a skip, not a failure
+    except RuntimeError as exc:
+        print(f"{corpus} test ({lang}, neural): skipped, {exc}")
+        return 0.0
+    pred, tps = run_labeller(tagger.tag, test)
+    scores = score(corpus, test, pred)
+    print(table(f"{corpus} test ({lang}, neural: BiLSTM-CRF over multilingual-e5-small)", scores))
+    out.update(flat(f"{corpus}_neural", scores))
+    out[f"{corpus}_neural_tokens_per_s"] = round(tps)
+    return sum(len(s.tokens) for s in test) / tps if tps else 0.0
 
 
 if __name__ == "__main__":
