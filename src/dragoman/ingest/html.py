@@ -113,7 +113,7 @@ _CELL = frozenset({"td", "th"})
 # are separate menu items, so they get a space (a link glued to a letter, as in Arabic
 # "و<a>إسرائيل</a>", is part of the word and does not).
 _ITEMS = frozenset({"a", "button"})
-_COLLAPSIBLE = frozenset(" \t\n\r\f")
+_COLLAPSIBLE_CHARS = " \t\n\r\f"  # what a browser collapses (not NBSP)
 _COLLAPSE_RE = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}")
 _PRE_RUN_RE = re.compile(r"\n|[^\n]+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -225,6 +225,15 @@ class _Locator:
             out.append(self.last)
         return out
 
+    def advance(self, s: str) -> None:
+        """``locate`` for text whose offsets nobody needs (whitespace between tags)."""
+        j = self.text.find(s, self.cursor)
+        if j < 0:
+            self.locate(s)
+            return
+        self.cursor = j + len(s)
+        self.last = self.offsets[self.cursor - 1]
+
     def skip(self, s: str) -> None:
         """Step over the text of an element we do not render, when it is near."""
         if s.strip():
@@ -239,6 +248,7 @@ class _Out:
 
     chunks: list[str] = field(default_factory=list)
     offs: list[int] = field(default_factory=list)  # -1: synthetic, filled from the next real character
+    synthetic: list[int] = field(default_factory=list)  # where the -1 entries are, in order
     last: str = "\n"  # last character emitted; "\n" at the start so nothing leads with a break
     space: bool = False
     brk: bool = False
@@ -249,10 +259,9 @@ class _Out:
         self.last = s[-1]
 
     def _word(self, run: str, offs: list[int]) -> None:
-        if self.brk:
-            self._put("\n", [-1])
-        elif self.space:
-            self._put(" ", [-1])
+        if self.brk or self.space:
+            self.synthetic.append(len(self.offs))
+            self._put("\n" if self.brk else " ", [-1])
         self.brk = self.space = False
         self._put(run, offs)
 
@@ -270,16 +279,16 @@ class _Out:
         pos = 0
         for m in _COLLAPSE_RE.finditer(s):
             self._segment(s, offsets, pos, m.start())
-            self._pending_space()
+            self.pending_space()
             pos = m.end()
         self._segment(s, offsets, pos, len(s))
 
-    def _pending_space(self) -> None:
+    def pending_space(self) -> None:
         self.space = not self.brk and self.last != "\n"
 
     def _segment(self, s: str, offsets: list[int], a: int, b: int) -> None:
         if a < b and s[a] == " ":
-            self._pending_space()
+            self.pending_space()
             a += 1
         if a >= b:
             return
@@ -289,7 +298,7 @@ class _Out:
         if a < b:
             self._word(s[a:b], offsets[a:b])
         if trailing:
-            self._pending_space()
+            self.pending_space()
 
     def block(self) -> None:
         if self.last != "\n":
@@ -315,11 +324,19 @@ def parse(raw: str) -> etree._Element | None:
     return etree.fromstring(src, etree.HTMLParser(recover=True, no_network=True, huge_tree=True))
 
 
+_NAMES: dict[str, str] = {}  # tag as lxml gives it -> bare lower-case name; pages use few tags
+
+
 def _name(el: etree._Element) -> str | None:
     tag = el.tag
     if not isinstance(tag, str):
         return None  # comment or processing instruction
-    return tag.rsplit("}", 1)[-1].lower()
+    name = _NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower()
+        if len(_NAMES) < 10_000:  # made-up tags are endless; the real ones are a few dozen
+            _NAMES[tag] = name
+    return name
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -363,21 +380,30 @@ def render(raw: str, tree: etree._Element | None = None) -> Rendered:
                 out.cell()
             if name == "pre":
                 pre += 1
-            if el.text:
-                out.text(el.text, loc.locate(el.text), pre > 0)
+            text = el.text
+            if text:
+                _emit(out, loc, text, pre > 0)
             stack.append((el, True))
             stack.extend((child, False) for child in reversed(el))
             continue
-        if el.tail:
-            out.text(el.tail, loc.locate(el.tail), pre > 0)
+        tail = el.tail
+        if tail:
+            _emit(out, loc, tail, pre > 0)
     offsets = out.offs
-    nxt = len(raw)
-    for i in range(len(offsets) - 1, -1, -1):  # a synthetic break points at what follows it
-        if offsets[i] < 0:
-            offsets[i] = nxt
-        else:
-            nxt = offsets[i]
+    end = len(offsets)
+    for i in reversed(out.synthetic):  # a synthetic break points at what follows it
+        offsets[i] = offsets[i + 1] if i + 1 < end else len(raw)
     return Rendered("".join(out.chunks), offsets)
+
+
+def _emit(out: _Out, loc: _Locator, text: str, pre: bool) -> None:
+    if not pre and not text.strip(_COLLAPSIBLE_CHARS):
+        # Only collapsible whitespace (the indentation between tags, most text nodes of a
+        # page): all it can do is ask for a space, and its offsets are never used.
+        loc.advance(text)
+        out.pending_space()
+        return
+    out.text(text, loc.locate(text), pre)
 
 
 @dataclass(frozen=True, slots=True)
