@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from dragoman.ingest.charset import BinaryInput, UndecodableInput, decode_bytes, looks_binary, sniff_declared
@@ -95,3 +97,32 @@ def test_undeclared_legacy_pages_decode(codec: str, text: str, html: bool) -> No
 def test_latin_text_is_not_mistaken_for_hebrew() -> None:
     text = "Café society — a naïve résumé of “quoted” text, written again and again. " * 3
     assert decode_bytes(text.encode("cp1252")).text == text
+
+
+def test_visual_order_hebrew_is_noted() -> None:
+    # Visual order stores each line reversed, so final letters (ם ן ך) lead words.
+    logical = "שלום לכם, אנחנו מדברים עם הממשלה על השלום והביטחון בירושלים ובחברון היום. " * 3
+    visual = " ".join(word[::-1] for word in logical.split())
+    assert decode_bytes(logical.encode("utf-8")).note is None
+    note = decode_bytes(visual.encode("utf-8")).note or ""
+    assert "visual-order Hebrew suspected" in note
+
+
+def test_final_letter_counts_match_a_plain_scan() -> None:
+    # The lead pattern is written letter-first for speed; it must count what a direct
+    # reading of "a final letter with no Hebrew letter before it, a Hebrew letter after" does.
+    from dragoman.ingest.charset import _FINAL_LEADS_RE
+
+    rng = random.Random(5)
+    alphabet = "אבגדהוזחטיכךלמםנןסעפףצץקרשת ab.'\n"
+    hebrew = {chr(c) for c in range(0x05D0, 0x05EB)}
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        expected, i = 0, 0
+        while i < len(text) - 1:
+            if text[i] in "ךםןףץ" and (i == 0 or text[i - 1] not in hebrew) and text[i + 1] in hebrew:
+                expected += 1
+                i += 2
+            else:
+                i += 1
+        assert len(_FINAL_LEADS_RE.findall(text)) == expected, text

@@ -83,7 +83,10 @@ _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-
 _HEADER_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 # Bytes that are not suspicious control characters (tab, newlines, form feed and ESC are fine).
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-_FINAL_LEADS_RE = re.compile(r"(?<![\u05d0-\u05ea])[ךםןףץ][\u05d0-\u05ea]")
+# A final letter that starts a word.  The letter comes first and the "no Hebrew letter before
+# it" test looks back from after it: a pattern opening with a look-behind is tried at every
+# position of the text, one opening with a character class only where such a letter is.
+_FINAL_LEADS_RE = re.compile(r"[ךםןףץ](?<![\u05d0-\u05ea].)[\u05d0-\u05ea]")
 _FINAL_TRAILS_RE = re.compile(r"[\u05d0-\u05ea][ךםןףץ](?![\u05d0-\u05ea])")
 
 # Codepages of the languages Dragoman reads, preferred when detection is torn between tables.
