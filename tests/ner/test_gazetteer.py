@@ -30,3 +30,13 @@ def test_shipped_gazetteer_has_every_language_and_kind() -> None:
         assert {"country", "city"} <= kinds
     assert data["he"][("ירושלים",)] == "city"
     assert data["ar"][("مصر",)] == "country"
+
+
+def test_precomputed_reaches_give_the_same_matches() -> None:
+    # The featurizer memoises each word's reach; passing it must not change what matches.
+    table = {("new", "york"): "city", ("york",): "town", ("new", "york", "city"): "city", ("amman",): "city"}
+    forms = [("in",), ("new",), ("york", "ork"), ("city",), ("and",), ("wamman", "amman"), ("new",)]
+    reaches = [gazetteer.reach(f, table) for f in forms]
+    assert reaches == [0, 3, 1, 0, 0, 1, 3]
+    assert gazetteer.match(forms, table, 3, reaches) == gazetteer.match(forms, table, 3)
+    assert gazetteer.match(forms, table, 3) == [(1, 4, "city"), (5, 6, "city")]

@@ -77,6 +77,8 @@ class _Word(Generic[A]):
     stem: str  # the likeliest stem (see _make), or the word when nothing strips
     own: tuple[A, ...]  # context-free features
     near: dict[int, tuple[A, ...]]  # features this word lends its neighbours, by offset (cached: hot path)
+    gaz_reach: int  # longest gazetteer entry any of ``forms`` starts (0: none), see gazetteer.match
+    cue_reach: int  # the same for the language's cue phrases
 
 
 class _Featurizer(Generic[A]):
@@ -159,7 +161,16 @@ class _Featurizer(Generic[A]):
             )
             for d in (-2, -1, 1, 2)
         }
-        return _Word(norm, (norm, *(s for _, s in splits)), stem, tuple(self._emit(feats)), near)
+        forms = (norm, *(s for _, s in splits))
+        return _Word(
+            norm,
+            forms,
+            stem,
+            tuple(self._emit(feats)),
+            near,
+            gazetteer.reach(forms, self.gaz),
+            gazetteer.reach(forms, self.res.cues),
+        )
 
     def sentence(self, tokens: Sequence[str]) -> list[list[A]]:
         words = [self.word(t) for t in tokens]
@@ -167,51 +178,71 @@ class _Featurizer(Generic[A]):
         forms = [w.forms for w in words]
         emit = self._emit
         gaz: list[list[str]] = [[] for _ in range(n)]
-        for a, b, kind in gazetteer.match(forms, self.gaz, self.gaz_len):
+        for a, b, kind in gazetteer.match(forms, self.gaz, self.gaz_len, [w.gaz_reach for w in words]):
             gaz[a].append("gzb=" + kind)
             for i in range(a, b):
                 gaz[i].append("gz=" + kind)
         cue: list[list[str]] = [[] for _ in range(n)]
         after: list[list[str]] = [[] for _ in range(n)]
-        for a, b, kind in gazetteer.match(forms, self.res.cues, self.res.max_cue_len):
+        cues = gazetteer.match(forms, self.res.cues, self.res.max_cue_len, [w.cue_reach for w in words])
+        for a, b, kind in cues:
             for i in range(a, b):
                 cue[i].append("cue=" + kind)
             if b < n:  # the name usually starts right after "الرئيس" / "ראש הממשלה"
                 after[b].append("pc=" + kind)
             if b + 1 < n:
                 after[b + 1].append("pc2=" + kind)
-        out: list[list[A]] = []
-        quoted = False  # inside "..." titles of works and some organisations are quoted
         one = self.emit
         head, inq, first = emit(["b"]), emit(["inq"]), emit(["first"])
-        pad = {d: emit([f"{d}w=<pad>"]) for d in (-2, -1, 1, 2)}
-        here = [emit([*gaz[i], *cue[i], *after[i]]) if gaz[i] or cue[i] or after[i] else [] for i in range(n)]
+        none: list[A] = []
+        here = [emit([*gaz[i], *cue[i], *after[i]]) if gaz[i] or cue[i] or after[i] else none for i in range(n)]
+        # lent[d][i + 2]: what the word at i lends the word d places away, its gazetteer and
+        # (next to it) cue context included; slots before and after the sentence hold the
+        # padding, so the loop below is one list display per token.
+        lent: dict[int, list[Sequence[A]]] = {}
+        for d in (-2, -1, 1, 2):
+            pad = emit([f"{d}w=<pad>"])
+            row: list[Sequence[A]] = [pad, pad]
+            for j, w in enumerate(words):
+                side = bool(cue[j]) and d in (-1, 1)
+                if gaz[j] or side:
+                    ctx = [f"{d}{g}" for g in gaz[j]]
+                    if side:
+                        ctx.extend(f"{d}{c}" for c in cue[j])
+                    row.append([*w.near[d], *emit(ctx)])
+                else:
+                    row.append(w.near[d])
+            row += [pad, pad]
+            lent[d] = row
+        before2, before1, after1, after2 = lent[-2], lent[-1], lent[1], lent[2]
+        out: list[list[A]] = []
+        quoted = False  # inside "..." titles of works and some organisations are quoted
+        prev = ""
         for i, w in enumerate(words):
             # the order of features is the training order (CRFsuite sums weights in it)
-            f = [*head, *w.own, *here[i]]
-            if w.norm in _QUOTES:
+            norm = w.norm
+            if norm in _QUOTES:
                 quoted = not quoted
-            elif quoted:
-                f.extend(inq)
-            if i == 0:
-                f.extend(first)
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                if 0 <= j < n:
-                    f.extend(words[j].near[d])
-                    side = cue[j] and d in (-1, 1)
-                    if gaz[j] or side:
-                        ctx = [f"{d}{g}" for g in gaz[j]]
-                        if side:
-                            ctx.extend(f"{d}{c}" for c in cue[j])
-                        f.extend(emit(ctx))
-                else:
-                    f.extend(pad[d])
-            if i > 0 and (e := one("-1w|w=" + words[i - 1].norm + "|" + w.norm)) is not None:
+                q = none
+            else:
+                q = inq if quoted else none
+            f = [
+                *head,
+                *w.own,
+                *here[i],
+                *q,
+                *(first if i == 0 else none),
+                *before2[i],  # lent[d][j + 2] for the word j = i + d
+                *before1[i + 1],
+                *after1[i + 3],
+                *after2[i + 4],
+            ]
+            if i > 0 and (e := one("-1w|w=" + prev + "|" + norm)) is not None:
                 f.append(e)
-            if i + 1 < n and (e := one("w|1w=" + w.norm + "|" + words[i + 1].norm)) is not None:
+            if i + 1 < n and (e := one("w|1w=" + norm + "|" + words[i + 1].norm)) is not None:
                 f.append(e)
             out.append(f)
+            prev = norm
         return out
 
 

@@ -159,29 +159,42 @@ def max_len(table: dict[tuple[str, ...], str]) -> int:
     return max((len(k) for k in table), default=0)
 
 
+def reach(forms: Sequence[str], table: dict[tuple[str, ...], str]) -> int:
+    """Length of the longest entry of ``table`` that one of ``forms`` starts; 0 when none does."""
+    starts = _index(table)
+    best = 0
+    for f in forms:  # a plain loop: this runs for every token of every sentence
+        r = starts.get(f, 0)
+        if r > best:
+            best = r
+    return best
+
+
 def match(
-    forms: Sequence[Sequence[str]], table: dict[tuple[str, ...], str], longest: int
+    forms: Sequence[Sequence[str]],
+    table: dict[tuple[str, ...], str],
+    longest: int,
+    reaches: Sequence[int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Longest gazetteer matches over a sentence, left to right.
 
     ``forms[i]`` are the folded forms of token ``i`` that may start a match
     (the word, then its clitic-stripped stems); the tokens after the first
-    must match as written, as in "والولايات المتحدة".
+    must match as written, as in "والولايات المتحدة".  ``reaches[i]``, when
+    given, is ``reach(forms[i], table)`` (a caller that memoises words can
+    compute it once per word instead of once per occurrence).
     """
-    starts = _index(table)
+    if reaches is None:
+        reaches = [reach(f, table) for f in forms]
     out: list[tuple[int, int, str]] = []
     i, n = 0, len(forms)
     while i < n:
         hit: tuple[int, str] | None = None
-        reach = 0  # most tokens start no name (a plain loop: this runs for every token of every sentence)
-        for f in forms[i]:
-            r = starts.get(f, 0)
-            if r > reach:
-                reach = r
-        if not reach:
+        most = reaches[i]  # most tokens start no name
+        if not most:
             i += 1
             continue
-        for length in range(min(reach, longest, n - i), 0, -1):
+        for length in range(min(most, longest, n - i), 0, -1):
             rest = tuple(f[0] for f in forms[i + 1 : i + length] if f)
             if len(rest) != length - 1:
                 continue
