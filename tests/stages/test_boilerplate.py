@@ -275,3 +275,22 @@ def test_seed_arabic_chrome(seeds_dir: Path, prefix: str, chrome_lines: list[str
         assert any(m.startswith(start) for m in marked), start
     body_lines = [ln for ln in art.text.split("\n") if ln.strip() and not any(ln == m for m in marked)]
     assert len(body_lines) >= 5
+
+
+def test_observe_reuses_its_line_split_only_for_the_same_text() -> None:
+    # observe() splits each article's lines once for counting and marking; an article whose
+    # text changed after observe() must be split again, and the stash must not outlive a batch.
+    promo = "Listen to our daily podcast"
+    texts = [f"Story {i} headline here\n{EN_BODY[i % 2]}\n{promo}\n{EN_BODY[(i + 1) % 2]}" for i in range(3)]
+    stage = PageChrome(BoilerplateSettings(min_outlet_repeats=3))
+    batch = [Article.from_text(t, Source(outlet="Example")) for t in texts]
+    stage.observe(batch)
+    marked = [stage(a) for a in batch]
+    assert all(promo in {a.span_text(b.span) for b in a.boilerplate} for a in marked)
+    assert not stage._batch_lines  # each article took its own lines
+    changed = Article.from_text(texts[0], Source(outlet="Example"))
+    stage.observe([changed])
+    changed.text = f"New headline of the story\n{EN_BODY[0]}\n{EN_BODY[1]}"
+    out = stage(changed)
+    fresh = PageChrome(BoilerplateSettings(min_outlet_repeats=3))(Article.from_text(changed.text, Source(outlet="X")))
+    assert out.boilerplate == fresh.boilerplate

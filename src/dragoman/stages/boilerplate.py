@@ -339,6 +339,9 @@ class PageChrome(BaseStage):
         super().__init__(settings or BoilerplateSettings())
         self.settings: BoilerplateSettings
         self.memory = OutletMemory(self.settings.max_lines_per_outlet)
+        # Lines of the batch being marked, split once by observe() for both counting and
+        # marking: article id -> (the text they were split from, its lines).
+        self._batch_lines: dict[str, tuple[str, list[_Line]]] = {}
         if self.settings.corpus_lines:
             self._load_corpus_lines(Path(self.settings.corpus_lines))
 
@@ -366,9 +369,17 @@ class PageChrome(BaseStage):
         process before: ingest stores the same facts whichever executor runs
         it.  Larger batches give the signal more to work with.
         """
+        self._batch_lines.clear()
         if self.settings.outlet_memory:
             self.memory.clear_counts()
-            self.prime(articles)
+        for art in articles:
+            if not art.text:
+                continue
+            lines = _lines(art.text)
+            self._batch_lines[art.id] = (art.text, lines)
+            outlet = _outlet(art)
+            if outlet and self.settings.outlet_memory:
+                self.memory.add(outlet, {ln.core for ln in lines if _repeatable(ln)}, art.id)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         it = iter(articles)
@@ -379,7 +390,8 @@ class PageChrome(BaseStage):
                 yield self(art)
 
     def __call__(self, article: Article) -> Article:
-        lines = _lines(article.text)
+        split = self._batch_lines.pop(article.id, None)
+        lines = split[1] if split is not None and split[0] is article.text else _lines(article.text)
         outlet = _outlet(article)
         if outlet and self.settings.outlet_memory:
             self.memory.add(outlet, {ln.core for ln in lines if _repeatable(ln)}, article.id)
