@@ -97,6 +97,9 @@ class _Featurizer(Generic[A]):
         self.gaz_len = gazetteer.max_len(self.gaz)
         self.freq = wordfreq_table.table(lang)
         self.cache: dict[str, _Word[A]] = {}
+        # Features every sentence asks for, emitted once.
+        self._head, self._inq, self._first = self._emit(["b"]), self._emit(["inq"]), self._emit(["first"])
+        self._pads = {d: self._emit([f"{d}w=<pad>"]) for d in (-2, -1, 1, 2)}
 
     def word(self, token: str) -> _Word[A]:
         w = self.cache.get(token)
@@ -193,26 +196,24 @@ class _Featurizer(Generic[A]):
             if b + 1 < n:
                 after[b + 1].append("pc2=" + kind)
         one = self.emit
-        head, inq, first = emit(["b"]), emit(["inq"]), emit(["first"])
+        head, inq, first = self._head, self._inq, self._first
         none: list[A] = []
         here = [emit([*gaz[i], *cue[i], *after[i]]) if gaz[i] or cue[i] or after[i] else none for i in range(n)]
         # lent[d][i + 2]: what the word at i lends the word d places away, its gazetteer and
         # (next to it) cue context included; slots before and after the sentence hold the
         # padding, so the loop below is one list display per token.
+        context = [j for j in range(n) if gaz[j] or cue[j]]
         lent: dict[int, list[Sequence[A]]] = {}
         for d in (-2, -1, 1, 2):
-            pad = emit([f"{d}w=<pad>"])
-            row: list[Sequence[A]] = [pad, pad]
-            for j, w in enumerate(words):
+            pad = self._pads[d]
+            row: list[Sequence[A]] = [pad, pad, *[w.near[d] for w in words], pad, pad]
+            for j in context:
                 side = bool(cue[j]) and d in (-1, 1)
                 if gaz[j] or side:
                     ctx = [f"{d}{g}" for g in gaz[j]]
                     if side:
                         ctx.extend(f"{d}{c}" for c in cue[j])
-                    row.append([*w.near[d], *emit(ctx)])
-                else:
-                    row.append(w.near[d])
-            row += [pad, pad]
+                    row[j + 2] = [*words[j].near[d], *emit(ctx)]
             lent[d] = row
         before2, before1, after1, after2 = lent[-2], lent[-1], lent[1], lent[2]
         out: list[list[A]] = []
