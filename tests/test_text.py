@@ -1,3 +1,8 @@
+import dataclasses
+
+import pytest
+
+from dragoman.model import Span
 from dragoman.text import normalize, normalize_key, sentence_spans, tokenize
 from dragoman.text.morph import splits, stems
 
@@ -62,3 +67,16 @@ def test_hebrew_prefix_splits_keep_min_stem() -> None:
 
 def test_language_without_morphology_yields_only_whole_token() -> None:
     assert splits("word", "xx") == [("", "word")]
+
+
+def test_token_spans_are_ordinary_frozen_spans() -> None:
+    # tokenize() fills token spans through their slots (speed); they must behave exactly
+    # like spans built the usual way: equal, same hash, ordered, immutable.
+    text = "قال الرئيس: ‹ארה\"ב› and O'Brien's 12.5% rise."
+    toks = tokenize(text, 2)
+    assert toks and all(type(t) is Span for t in toks)
+    assert toks == [Span(t.start, t.end) for t in toks]
+    assert [hash(t) for t in toks] == [hash(Span(t.start, t.end)) for t in toks]
+    assert sorted(reversed(toks)) == toks and toks[0].start >= 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        toks[0].start = 0  # type: ignore[misc]

@@ -31,9 +31,25 @@ _SENT_END_RE = re.compile(r"(?<=[.!?؟…])[\"'”»״)]*\s+|\n\s*")
 _ABBREV_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|vs|etc|No|U\.S|U\.N|E\.U)\.)$")
 
 
+# Tokens are the most numerous objects an article gets (a few hundred each), and the frozen
+# dataclass's generated __init__ (two object.__setattr__ calls and a range check) was half the
+# cost of tokenising.  Offsets from a regex match inside the text are valid by construction, so
+# token spans are filled in through their slots directly; they are ordinary, immutable Spans.
+_new_span = Span.__new__
+_set_start = vars(Span)["start"].__set__
+_set_end = vars(Span)["end"].__set__
+
+
+def _match_span(m: re.Match[str]) -> Span:
+    span = _new_span(Span)
+    _set_start(span, m.start())
+    _set_end(span, m.end())
+    return span
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     stop = len(text) if end is None else end
-    return [Span(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)]
+    return [_match_span(m) for m in _TOKEN_RE.finditer(text, start, stop)]
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
