@@ -188,16 +188,22 @@ def match(
         reaches = [reach(f, table) for f in forms]
     out: list[tuple[int, int, str]] = []
     i, n = 0, len(forms)
+    written = [f[0] if f else "" for f in forms]  # later tokens of a name match as written
+    formless = [k for k, f in enumerate(forms) if not f]  # such a token cannot be inside a name
+    pairs = _pairs(table)
     while i < n:
         hit: tuple[int, str] | None = None
         most = reaches[i]  # most tokens start no name
         if not most:
             i += 1
             continue
-        for length in range(min(most, longest, n - i), 0, -1):
-            rest = tuple(f[0] for f in forms[i + 1 : i + length] if f)
-            if len(rest) != length - 1:
+        top = min(most, longest, n - i)
+        if top > 1 and not any((f, written[i + 1]) in pairs for f in forms[i]):
+            top = 1  # the next word continues no name this one starts: only one-word names remain
+        for length in range(top, 0, -1):
+            if formless and any(i < k < i + length for k in formless):
                 continue
+            rest = tuple(written[i + 1 : i + length])
             for first in forms[i]:
                 kind = table.get((first, *rest))
                 if kind is not None:
@@ -214,6 +220,15 @@ def match(
 
 
 _INDEX: dict[int, tuple[dict[tuple[str, ...], str], dict[str, int]]] = {}
+_PAIRS: dict[int, tuple[dict[tuple[str, ...], str], frozenset[tuple[str, str]]]] = {}
+
+
+def _pairs(table: dict[tuple[str, ...], str]) -> frozenset[tuple[str, str]]:
+    """The first two tokens of every entry of two tokens or more."""
+    cached = _PAIRS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = _PAIRS[id(table)] = (table, frozenset((k[0], k[1]) for k in table if len(k) > 1))
+    return cached[1]
 
 
 def _index(table: dict[tuple[str, ...], str]) -> dict[str, int]:
