@@ -100,6 +100,19 @@ class _Featurizer(Generic[A]):
         # Features every sentence asks for, emitted once.
         self._head, self._inq, self._first = self._emit(["b"]), self._emit(["inq"]), self._emit(["first"])
         self._pads = {d: self._emit([f"{d}w=<pad>"]) for d in (-2, -1, 1, 2)}
+        # Gazetteer/cue context comes in a few dozen combinations of kinds: emitted once each.
+        self._context: dict[tuple[int, tuple[str, ...], tuple[str, ...]], list[A]] = {}
+
+    def _context_features(self, d: int, gaz: Sequence[str], cue: Sequence[str]) -> list[A]:
+        """What a word's gazetteer (and cue) context tells the word ``d`` places away (0: itself)."""
+        key = (d, tuple(gaz), tuple(cue))
+        hit = self._context.get(key)
+        if hit is None:
+            if len(self._context) > _CACHE_LIMIT:
+                self._context.clear()
+            prefix = f"{d}" if d else ""
+            hit = self._context[key] = self._emit([prefix + x for x in (*gaz, *cue)])
+        return hit
 
     def word(self, token: str) -> _Word[A]:
         w = self.cache.get(token)
@@ -179,41 +192,41 @@ class _Featurizer(Generic[A]):
         words = [self.word(t) for t in tokens]
         n = len(words)
         forms = [w.forms for w in words]
-        emit = self._emit
-        gaz: list[list[str]] = [[] for _ in range(n)]
+        # Context features by token index, only where there are any (most tokens have none).
+        gaz: dict[int, list[str]] = {}
         for a, b, kind in gazetteer.match(forms, self.gaz, self.gaz_len, [w.gaz_reach for w in words]):
-            gaz[a].append("gzb=" + kind)
+            gaz.setdefault(a, []).append("gzb=" + kind)
             for i in range(a, b):
-                gaz[i].append("gz=" + kind)
-        cue: list[list[str]] = [[] for _ in range(n)]
-        after: list[list[str]] = [[] for _ in range(n)]
+                gaz.setdefault(i, []).append("gz=" + kind)
+        cue: dict[int, list[str]] = {}
+        after: dict[int, list[str]] = {}
         cues = gazetteer.match(forms, self.res.cues, self.res.max_cue_len, [w.cue_reach for w in words])
         for a, b, kind in cues:
             for i in range(a, b):
-                cue[i].append("cue=" + kind)
+                cue.setdefault(i, []).append("cue=" + kind)
             if b < n:  # the name usually starts right after "الرئيس" / "ראש הממשלה"
-                after[b].append("pc=" + kind)
+                after.setdefault(b, []).append("pc=" + kind)
             if b + 1 < n:
-                after[b + 1].append("pc2=" + kind)
+                after.setdefault(b + 1, []).append("pc2=" + kind)
         one = self.emit
         head, inq, first = self._head, self._inq, self._first
         none: list[A] = []
-        here = [emit([*gaz[i], *cue[i], *after[i]]) if gaz[i] or cue[i] or after[i] else none for i in range(n)]
+        here: list[Sequence[A]] = [none] * n
+        for i in gaz.keys() | cue.keys() | after.keys():
+            here[i] = self._context_features(0, gaz.get(i, ()), (*cue.get(i, ()), *after.get(i, ())))
         # lent[d][i + 2]: what the word at i lends the word d places away, its gazetteer and
         # (next to it) cue context included; slots before and after the sentence hold the
         # padding, so the loop below is one list display per token.
-        context = [j for j in range(n) if gaz[j] or cue[j]]
+        context = gaz.keys() | cue.keys()
         lent: dict[int, list[Sequence[A]]] = {}
         for d in (-2, -1, 1, 2):
             pad = self._pads[d]
             row: list[Sequence[A]] = [pad, pad, *[w.near[d] for w in words], pad, pad]
             for j in context:
-                side = bool(cue[j]) and d in (-1, 1)
-                if gaz[j] or side:
-                    ctx = [f"{d}{g}" for g in gaz[j]]
-                    if side:
-                        ctx.extend(f"{d}{c}" for c in cue[j])
-                    row[j + 2] = [*words[j].near[d], *emit(ctx)]
+                side = j in cue and d in (-1, 1)
+                if j in gaz or side:
+                    ctx = self._context_features(d, gaz.get(j, ()), cue[j] if side else ())
+                    row[j + 2] = [*words[j].near[d], *ctx]
             lent[d] = row
         before2, before1, after1, after2 = lent[-2], lent[-1], lent[1], lent[2]
         out: list[list[A]] = []
