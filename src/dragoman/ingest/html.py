@@ -125,8 +125,6 @@ _HTML_ANYWHERE_RE = re.compile(r"<(?:html|body|head)\b[^>]*>", re.IGNORECASE)
 _CLOSING_RE = re.compile(r"</(?:html|body|head|p|div|span|a|li|td)\s*>", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"\A\s*<\?xml[^>]*>")
 _DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_WS_RE = re.compile(r"\s+")
-
 # Meta keys carrying the publication date, most specific first.
 _DATE_KEYS = (
     "article:published_time",
@@ -437,7 +435,8 @@ def _jsonld_dates(obj: object) -> Iterator[object]:
 
 
 def _clean(s: str | None) -> str | None:
-    s = _WS_RE.sub(" ", s or "").strip()
+    # str.split() splits on exactly the characters regex \s matches, without the regex.
+    s = " ".join((s or "").split())
     return s or None
 
 
