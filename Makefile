@@ -16,7 +16,7 @@ help:
 	@echo "make eval   - quality on gold data in $(SHARED)/datasets, checked against eval/floors.toml"
 	@echo "make bench  - speed and memory figures (a script, not a test)"
 	@echo "make lint   - ruff and mypy"
-	@echo "make models - retrain the shipped NER weights from $(SHARED)/datasets"
+	@echo "make models - retrain the shipped NER weights (CRF, then neural: about an hour) from $(SHARED)/datasets"
 	@echo "make kb     - regenerate knowledge-base files generated from CLDR"
 	@echo "make fuzz   - open-ended fuzzing of read/clean/extract (atheris if installed, else hypothesis)"
 
@@ -49,6 +49,9 @@ lint: $(STAMP)
 models: $(STAMP)
 	@if [ ! -d "$(SHARED)/datasets" ]; then echo "make models: $(SHARED)/datasets not found; the gold training data lives in ../shared. Nothing retrained."; exit 2; fi
 	$(BIN)/python -m dragoman.ner.train --shared $(SHARED)
+	@# The neural tagger trains with PyTorch's CPU build (not a runtime dependency).
+	$(BIN)/python -c "import torch" 2>/dev/null || $(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m dragoman.ner.neural_train --shared $(SHARED)
 
 kb: $(STAMP)
 	$(BIN)/python -m dragoman.kb.generate

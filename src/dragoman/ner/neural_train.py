@@ -29,7 +29,7 @@ import numpy as np
 
 from dragoman.ner import train as crf_train
 from dragoman.ner.contextual import word_states
-from dragoman.ner.datasets import Sentence, datasets_dir
+from dragoman.ner.datasets import DatasetsMissing, Sentence, datasets_dir
 from dragoman.ner.encoder import Encoder
 from dragoman.ner.evaluate import flat, score, table
 from dragoman.ner.neural import N_EXTRA, NeuralTagger, extra_features, model_path
@@ -122,10 +122,8 @@ def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) ->
     corpus = CORPUS[lang]
     for epoch in range(settings.epochs):
         model.train()
-        order = rng.permutation(len(tr.sents))
         t0, total = time.time(), 0.0
-        for b in range(0, len(order), settings.batch):
-            idx = order[b : b + settings.batch]
+        for idx in _batches(tr, settings.batch, rng):
             batch = [_tensors(tr, int(i), index) for i in idx]
             loss = model.loss(*nt.pad(batch))
             opt.zero_grad()
@@ -143,6 +141,24 @@ def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) ->
     test_scores = _evaluate(lang, corpus, splits["test"], weights)
     print(table(f"{lang} {corpus} test (neural, epoch {epoch})", test_scores))
     return {"dev_f1": round(100 * f1, 2), "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
+
+
+def _batches(split: Split, size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Shuffled batches of sentences of similar length.
+
+    Sentences are shuffled, cut into pools of fifty batches, and sorted by length inside
+    each pool, so a batch pads little (the CRF's forward pass loops over the longest
+    sentence) while the order still changes every epoch.
+    """
+    order = rng.permutation(len(split.sents))
+    lengths = np.diff(split.offsets)
+    batches: list[np.ndarray] = []
+    pool = 50 * size
+    for p in range(0, len(order), pool):
+        chunk = order[p : p + pool]
+        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
+        batches.extend(chunk[b : b + size] for b in range(0, len(chunk), size))
+    return [batches[i] for i in rng.permutation(len(batches))]
 
 
 def _tensors(split: Split, i: int, index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -173,7 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("training the neural tagger needs PyTorch: pip install torch==2.13.0 (CPU build)", file=sys.stderr)
         return 2
-    root = datasets_dir(args.shared)
+    try:
+        root = datasets_dir(args.shared)
+    except DatasetsMissing as exc:
+        print(f"error: {exc}. The gold corpora are not part of the repository; pass --shared PATH.", file=sys.stderr)
+        return 2
     for lang in args.lang:
         splits = load_splits(lang, root, args.cache)
         out = (args.out_dir / f"{lang}.neural.npz") if args.out_dir else model_path(lang)
