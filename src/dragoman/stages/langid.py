@@ -20,7 +20,6 @@ _ALIASES = {"arz": "ar", "iw": "he", "pes": "fa"}
 # Languages written in Arabic script that fastText confuses on news text; lingua separates them.
 _ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "azb"})
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_WS_RE = re.compile(r"\s+")
 
 
 class LangIdSettings(StageSettings):
@@ -88,7 +87,8 @@ def _fasttext_scores(text: str) -> dict[str, float]:
 def detect_language(text: str, settings: LangIdSettings | None = None) -> tuple[str, dict[str, float], str]:
     """(language, scores, method) for ``text``; method says which detector decided."""
     s = settings or LangIdSettings()
-    flat = _WS_RE.sub(" ", text[: max(s.max_chars, s.lingua_chars) * 2]).strip()
+    # Whitespace runs folded to one space; str.split() splits on exactly what regex \s matches.
+    flat = " ".join(text[: max(s.max_chars, s.lingua_chars) * 2].split())
     if len(flat) < s.short_text_chars:
         scores = _lingua_scores(flat, tuple(s.lingua_languages), accurate=True)
         if scores:
