@@ -80,3 +80,11 @@ def test_token_spans_are_ordinary_frozen_spans() -> None:
     assert sorted(reversed(toks)) == toks and toks[0].start >= 2
     with pytest.raises(dataclasses.FrozenInstanceError):
         toks[0].start = 0  # type: ignore[misc]
+
+
+def test_splits_are_memoised_but_each_call_gets_its_own_list() -> None:
+    first = splits("وبالعراق", "ar")
+    first.append(("x", "y"))  # a caller extending its readings must not change anyone else's
+    again = splits("وبالعراق", "ar")
+    assert ("x", "y") not in again
+    assert again[0] == ("", "وبالعراق") and ("وبال", "عراق") in again

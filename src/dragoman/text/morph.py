@@ -42,8 +42,24 @@ def _sorted_prefixes(lang: str) -> tuple[str, ...]:
     return tuple(sorted(set(m.prefixes), key=len, reverse=True)) if m else ()
 
 
+# (token, lang) -> its readings.  Several stages ask for the same words (news vocabulary
+# repeats), and trying every prefix is dozens of startswith calls; bounded for endless streams.
+_SPLITS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+_SPLITS_LIMIT = 200_000
+
+
 def splits(token: str, lang: str) -> list[tuple[str, str]]:
-    """All (prefix, stem) readings of a normalised token, whole token first."""
+    """All (prefix, stem) readings of a normalised token, whole token first (a new list each call)."""
+    key = (token, lang)
+    hit = _SPLITS.get(key)
+    if hit is None:
+        if len(_SPLITS) >= _SPLITS_LIMIT:
+            _SPLITS.clear()
+        hit = _SPLITS[key] = tuple(_readings(token, lang))
+    return list(hit)
+
+
+def _readings(token: str, lang: str) -> list[tuple[str, str]]:
     out = [("", token)]
     m = morphology(lang)
     if m is None:
