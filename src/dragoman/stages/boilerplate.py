@@ -91,6 +91,7 @@ class BoilerplateSettings(StageSettings):
 
 _BULLETS = " \t-–—|•·»«*>#▪►●◆■:"
 _FINAL = ".!?؟…"
+_FINAL_CHARS = frozenset(_FINAL)
 _CLOSERS = "\"'”’»)]\u200f\u200e "
 _MARKERS = "-–—|•·»►▪●◆■*"
 _SUBSTANTIVE_WORDS = 5  # with a sentence end
@@ -158,7 +159,7 @@ def _lines(text: str) -> list[_Line]:
                     head=key.lstrip(_BULLETS),
                     core=_core(key),
                     words=words,
-                    final=stripped.rstrip(_CLOSERS)[-1:] in tuple(_FINAL),
+                    final=stripped.rstrip(_CLOSERS)[-1:] in _FINAL_CHARS,
                     marker=stripped[0] if stripped[0] in _MARKERS else None,
                 )
             )
@@ -225,6 +226,12 @@ def _groups() -> tuple[_Group, ...]:
                 )
             )
     return tuple(out)
+
+
+@cache
+def _suffix_groups() -> tuple[_Group, ...]:
+    """The groups with inline suffix markers, in order: most lines are tried against these only."""
+    return tuple(g for g in _groups() if g.suffixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +413,7 @@ class PageChrome(BaseStage):
         tail_cues: list[int] = []
         groups = _groups()
         union = _any_group()
+        suffix_groups = _suffix_groups()
         for i, ln in enumerate(lines):
             for g in groups if union.may_match(ln) else ():
                 if g.matches(ln):
@@ -420,7 +428,7 @@ class PageChrome(BaseStage):
                 if self.memory.fixed(outlet, ln.core):
                     marks[i] = "known_chrome"
                     continue
-                cut = self._suffix_cut(article.text, ln, groups)
+                cut = self._suffix_cut(article.text, ln, suffix_groups)
                 if cut is not None:
                     partial[i] = cut
 
