@@ -136,8 +136,8 @@ def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) ->
         print(f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)", flush=True)
         if f1 > best[0]:
             best = (f1, epoch + 1, weights)
+            np.savez_compressed(out, **weights)  # type: ignore[arg-type]  # kept as it goes: a cut run still leaves its best
     f1, epoch, weights = best
-    np.savez_compressed(out, **weights)  # type: ignore[arg-type]
     test_scores = _evaluate(lang, corpus, splits["test"], weights)
     print(table(f"{lang} {corpus} test (neural, epoch {epoch})", test_scores))
     return {"dev_f1": round(100 * f1, 2), "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
