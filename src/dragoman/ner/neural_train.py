@@ -45,7 +45,7 @@ class Settings:
     dropout: float = 0.4
     lr: float = 1e-3
     batch: int = 16
-    epochs: int = 25
+    epochs: int = 20
     seed: int = 13
 
 
