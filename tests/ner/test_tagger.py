@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,27 @@ def test_unknown_language_is_refused() -> None:
     assert not has_model("fr")
     with pytest.raises(LookupError):
         tag(["Paris"], "fr")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_attributes_read_from_the_model_file_are_the_dumps_state_features(lang: str) -> None:
+    # ``known`` reads the model's attribute dictionary instead of dumping the model (pycrfsuite's
+    # dump closes its descriptor twice, which broke concurrent Dask workers); both must agree.
+    from dragoman.ner.tagger import CrfTagger, _model_attributes
+
+    tagger = CrfTagger(model_path(lang), lang)
+    attrs = _model_attributes(model_path(lang))
+    assert attrs is not None and len(attrs) == len(set(attrs)) > 10_000
+    assert set(attrs) == set(tagger._dumped_attributes())
+    assert tagger.known == {a: a.encode("utf-8") for a in attrs}
+
+
+def test_unreadable_model_layout_falls_back_to_the_dump(tmp_path: Path) -> None:
+    from dragoman.ner.tagger import _model_attributes
+
+    bogus = tmp_path / "x.crfsuite"
+    bogus.write_bytes(b"not a model at all, just bytes" * 4)
+    assert _model_attributes(bogus) is None
+    truncated = tmp_path / "cut.crfsuite"
+    truncated.write_bytes(model_path("ar").read_bytes()[:100_000])
+    assert _model_attributes(truncated) is None

@@ -9,7 +9,9 @@ to ``EntityType`` happens here, on whole entities, because one of its rules
 
 from __future__ import annotations
 
+import struct
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -42,6 +44,37 @@ TYPE_MAP: dict[str, EntityType] = {
 }
 
 
+_DUMP_LOCK = threading.Lock()
+# CRFsuite model file (crf1dm): magic, size, type, version, features, labels, attributes,
+# then offsets of the feature table, label and attribute dictionaries and reference tables.
+_MODEL_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+# Its dictionaries are CQDB chunks: id, size, flag, byte order, entry count, offset of the
+# id -> record table; a record is id, key size, key (NUL-terminated).
+_CQDB_HEADER = struct.Struct("<4sIIIII")
+
+
+def _model_attributes(path: Path) -> list[str] | None:
+    """The attribute strings of a CRFsuite model file, or None when it is not laid out as expected."""
+    data = path.read_bytes()
+    try:
+        magic, _, kind, _, _, _, n_attrs, _, _, at, _, _ = _MODEL_HEADER.unpack_from(data, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            return None
+        chunk, _, _, _, count, table = _CQDB_HEADER.unpack_from(data, at)
+        if chunk != b"CQDB" or count != n_attrs:
+            return None
+        out: list[str] = []
+        for (record,) in struct.iter_unpack("<I", data[at + table : at + table + 4 * count]):
+            _, size = struct.unpack_from("<II", data, at + record)
+            key = data[at + record + 8 : at + record + 8 + size]
+            if not key.endswith(b"\0"):
+                return None
+            out.append(key[:-1].decode("utf-8"))
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return out if len(out) == count else None
+
+
 @dataclass(frozen=True, slots=True)
 class TaggedSpan:
     start: int  # first token
@@ -65,6 +98,7 @@ class CrfTagger:
 
     def __init__(self, path: Path, lang: str) -> None:
         self.lang = lang
+        self.path = path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
 
@@ -75,12 +109,28 @@ class CrfTagger:
     def known(self) -> dict[str, bytes]:
         """Every attribute with a state feature in the model, mapped to its UTF-8 bytes.
 
-        Read from the model's text dump (a few tens of ms, once): pycrfsuite's
-        ``info()`` parses the same dump but is ten times slower.  Lines read
-        ``  (0) ATTRIBUTE --> LABEL: WEIGHT``.
+        CRFsuite writes only attributes that kept a non-zero weight into a
+        model's attribute dictionary, so that dictionary is the list; it is
+        read from the model file (``_model_attributes``).  The text dump is
+        the fallback for a file we cannot read that way.
         """
-        out: dict[str, bytes] = {}
-        with tempfile.TemporaryDirectory() as tmp:
+        attrs = _model_attributes(self.path)
+        if attrs is None:
+            attrs = self._dumped_attributes()
+        if not attrs:
+            raise ValueError(f"{self.lang} NER model lists no attributes")
+        return {a: a.encode("utf-8") for a in attrs}
+
+    def _dumped_attributes(self) -> list[str]:
+        """Attributes of the STATE_FEATURES section of the model's text dump.
+
+        pycrfsuite's ``dump`` closes its file descriptor twice (CRFsuite's
+        fclose, then ``os.close``); a file another thread opened in between
+        gets closed under it, so dumps are serialised, and used only as the
+        fallback.  Lines read ``  (0) ATTRIBUTE --> LABEL: WEIGHT``.
+        """
+        out: dict[str, None] = {}
+        with _DUMP_LOCK, tempfile.TemporaryDirectory() as tmp:
             dump = Path(tmp) / "model.txt"
             self._tagger.dump(str(dump))
             with dump.open(encoding="utf-8") as fh:
@@ -91,11 +141,8 @@ class CrfTagger:
                     elif line.startswith("}"):
                         break
                     else:
-                        attr = line.split(") ", 1)[1].rsplit(" --> ", 1)[0]
-                        out[attr] = attr.encode("utf-8")
-        if not out:
-            raise ValueError(f"{self.lang} NER model dump lists no state features")
-        return out
+                        out[line.split(") ", 1)[1].rsplit(" --> ", 1)[0]] = None
+        return list(out)
 
     def _features(self, tokens: Sequence[str]) -> list[list[bytes]]:
         return tagging_features(tokens, self.lang, self.known)
