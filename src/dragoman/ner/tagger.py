@@ -152,18 +152,6 @@ class CrfTagger:
             return []
         return list(self._tagger.tag(self._features(tokens)))
 
-    def marginal_matrix(self, tokens: Sequence[str], labels: Sequence[str]) -> list[list[float]]:
-        """P(label at token) for every token and every label in ``labels`` (0 for labels the model lacks).
-
-        The neural tagger adds these, in log space, to its own label scores.
-        """
-        if not tokens:
-            return []
-        own = set(self._tagger.labels())
-        self._tagger.set(self._features(tokens))
-        marginal = self._tagger.marginal
-        return [[marginal(lab, i) if lab in own else 0.0 for lab in labels] for i in range(len(tokens))]
-
     def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
         """Entities in corpus types with the mean marginal of their labels.
 
