@@ -29,8 +29,9 @@ that size's own and one run's caches cannot flatter the next.  Figures:
 * peak RSS at 1x, 4x and 16x: flat figures mean the corpus is streamed;
 * Dask with 2 workers against the in-process executor on the same corpus;
 * a baseline on the same input (trafilatura on HTML, then dateparser's
-  ``search_dates`` on the text), as ``baseline_ratio`` = our articles/s
-  divided by the baseline's (above 1: faster than the baseline);
+  ``search_dates`` on the text), pinned and repeated the same way, as
+  ``baseline_ratio`` = our articles per CPU second divided by the baseline's
+  (median passes of the 4x input; above 1: faster than the baseline);
 * with ``--profile``, a pyinstrument profile of the slowest stage.
 
 The last line is one machine-readable summary of ``key=value`` pairs.
@@ -242,8 +243,8 @@ def child_size(source: str, n_copies: int, repeats: int = 1) -> dict[str, Any]:
     }
 
 
-def child_baseline(source: str, n_copies: int) -> dict[str, Any]:
-    """trafilatura (HTML only) then dateparser's search_dates over the same input."""
+def child_baseline(source: str, n_copies: int, repeats: int = 1) -> dict[str, Any]:
+    """trafilatura (HTML only) then dateparser's search_dates over the same input, ``repeats`` times."""
     import trafilatura
     from dateparser.search import search_dates
 
@@ -260,13 +261,18 @@ def child_baseline(source: str, n_copies: int) -> dict[str, Any]:
     base = base_corpus(source)
     for art in copies(base, 1, first=-1):  # the same untimed warm-up as ours (dateparser loads lazily)
         one(art)
-    t0, c0 = time.perf_counter(), time.process_time()
+    seconds: list[float] = []
+    cpu_seconds: list[float] = []
     n = found = 0
-    for art in copies(base, n_copies):
-        found += one(art)
-        n += 1
-    return {"articles": n, "seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
-            "dates_found": found}
+    for rep in range(max(1, repeats)):
+        t0, c0 = time.perf_counter(), time.process_time()
+        n = found = 0
+        for art in copies(base, n_copies, first=rep * n_copies):
+            found += one(art)
+            n += 1
+        seconds.append(time.perf_counter() - t0)
+        cpu_seconds.append(time.process_time() - c0)
+    return {"articles": n, "seconds": _median(seconds), "cpu_seconds": _median(cpu_seconds), "dates_found": found}
 
 
 def child_dask(source: str, n_copies: int, workers: int, batch_size: int) -> dict[str, Any]:
@@ -430,9 +436,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'total':<24} {sum(stage_ms.values()):6.2f} ms")
 
     base_copies = unit * 4
-    bl = run_child("baseline", source, base_copies)
+    bl = run_child("baseline", source, base_copies, repeats)
     ours = sizes[4]
-    # Both sides in CPU seconds on the same 4x input, so other load on the machine cancels out.
+    # Both sides in CPU seconds (median pass) on the same 4x input, so other load on the machine mostly
+    # cancels out.
     ours_rate = ours["articles"] / ours["cpu_seconds"]
     bl_rate = bl["articles"] / bl["cpu_seconds"] if bl["cpu_seconds"] else float("inf")
     ratio = ours_rate / bl_rate
