@@ -13,13 +13,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dragoman.ner.encoder import Encoder
+from dragoman.ner.encoder import Adapters, Encoder
 
 # Leave room for <s> and </s> inside the encoder's 512 positions.
 MAX_PIECES = 500
 
 
-def word_states(encoder: Encoder, words: Sequence[str], layers: Sequence[int]) -> np.ndarray:
+def word_states(
+    encoder: Encoder, words: Sequence[str], layers: Sequence[int], adapters: Adapters | None = None
+) -> np.ndarray:
     """float32 [len(words), len(layers), hidden]: the chosen layers, averaged per word.
 
     A sentence longer than the encoder's window is cut into consecutive windows at word
@@ -39,7 +41,7 @@ def word_states(encoder: Encoder, words: Sequence[str], layers: Sequence[int]) -
         ids, ranges = encoder.pieces(words[start:end])
         if len(ids) > MAX_PIECES + 2:  # one word longer than the window: keep its head
             ids = ids[: MAX_PIECES + 1] + ids[-1:]
-        states = encoder.forward(ids)
+        states = encoder.forward(ids, adapters)
         stacked = np.stack([states[i] for i in layers], axis=1)  # [pieces, layers, hidden]
         last = stacked.shape[0] - 1
         for w, (a, b) in enumerate(ranges):

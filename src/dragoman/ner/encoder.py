@@ -28,6 +28,8 @@ from pathlib import Path
 import numpy as np
 
 _QK = 32  # weights per Q4_0 block
+# Per layer: matrix name ("q", "k", "v", "ao", "fi", "fo") -> low-rank factors (A [in, r], B [r, out]).
+Adapters = list[dict[str, tuple[np.ndarray, np.ndarray]]]
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 _METASPACE = "\u2581"
 
@@ -208,28 +210,58 @@ class Encoder:
         var = ((x - mean) ** 2).mean(-1, keepdims=True)
         return (x - mean) / np.sqrt(var + self.eps) * wb[0] + wb[1]
 
-    def forward(self, ids: Sequence[int]) -> list[np.ndarray]:
-        """Hidden states [embeddings, layer 1, ..., layer N], each [len(ids), hidden]."""
+    def embed(self, ids: Sequence[int]) -> np.ndarray:
+        """The input layer: word + position + type embeddings, layer-normalised, [len(ids), hidden]."""
         if len(ids) > self.max_positions:
             raise ValueError(f"{len(ids)} pieces exceed the encoder's {self.max_positions} positions")
         ids_arr = np.asarray(ids)
         x = _dequantise(self._word[ids_arr], len(ids_arr), self.hidden)
-        x = self._layernorm(x + self._pos[: len(ids_arr)] + self._type, self._eln)
+        return self._layernorm(x + self._pos[: len(ids_arr)] + self._type, self._eln)
+
+    def layer_weights(self, i: int) -> dict[str, np.ndarray]:
+        """Layer ``i``'s matrices ([in, out]) and vectors, for code that rebuilds the encoder (training)."""
+        ly = self._layers[i]
+        h = self.hidden
+        return {
+            "q": ly.q, "q_b": ly.qkv_b[:h], "k": ly.k, "k_b": ly.qkv_b[h : 2 * h], "v": ly.v, "v_b": ly.qkv_b[2 * h :],
+            "ao": ly.ao, "ao_b": ly.ao_b, "aln_w": ly.aln[0], "aln_b": ly.aln[1],
+            "fi": ly.fi, "fi_b": ly.fi_b, "fo": ly.fo, "fo_b": ly.fo_b, "oln_w": ly.oln[0], "oln_b": ly.oln[1],
+        }
+
+    def forward(self, ids: Sequence[int], adapters: Adapters | None = None, upto: int | None = None) -> list[np.ndarray]:
+        """Hidden states [embeddings, layer 1, ..., layer N], each [len(ids), hidden].
+
+        ``adapters`` adds a low-rank update ``x @ A @ B`` to the named matrices of each layer
+        (LoRA; ``B`` already scaled), which is how a fine-tuned tagger runs on frozen weights.
+        ``upto`` stops after that many layers (training caches the states below the adapted ones).
+        """
+        x = self.embed(ids)
         states = [x]
         h, nh = self.hidden, self.heads
         hd = h // nh
-        for ly in self._layers:
-            q = (x @ ly.q + ly.qkv_b[:h]).reshape(-1, nh, hd).transpose(1, 0, 2)
-            k = (x @ ly.k + ly.qkv_b[h : 2 * h]).reshape(-1, nh, hd).transpose(1, 2, 0)
-            v = (x @ ly.v + ly.qkv_b[2 * h :]).reshape(-1, nh, hd).transpose(1, 0, 2)
+        for i, ly in enumerate(self._layers[:upto]):
+            upd = adapters[i] if adapters else {}
+
+            def lin(
+                name: str, x: np.ndarray, w: np.ndarray, b: np.ndarray, upd: dict[str, tuple[np.ndarray, np.ndarray]] = upd
+            ) -> np.ndarray:
+                y = x @ w + b
+                if name in upd:
+                    a_, b_ = upd[name]
+                    y += (x @ a_) @ b_
+                return y
+
+            q = lin("q", x, ly.q, ly.qkv_b[:h]).reshape(-1, nh, hd).transpose(1, 0, 2)
+            k = lin("k", x, ly.k, ly.qkv_b[h : 2 * h]).reshape(-1, nh, hd).transpose(1, 2, 0)
+            v = lin("v", x, ly.v, ly.qkv_b[2 * h :]).reshape(-1, nh, hd).transpose(1, 0, 2)
             att = q @ k / np.sqrt(hd)
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)
             ctx = (att @ v).transpose(1, 0, 2).reshape(-1, h)
-            x = self._layernorm(x + ctx @ ly.ao + ly.ao_b, ly.aln)
-            mid = x @ ly.fi + ly.fi_b
+            x = self._layernorm(x + lin("ao", ctx, ly.ao, ly.ao_b), ly.aln)
+            mid = lin("fi", x, ly.fi, ly.fi_b)
             mid = 0.5 * mid * (1.0 + _erf(mid / np.sqrt(2.0)))
-            x = self._layernorm(x + mid @ ly.fo + ly.fo_b, ly.oln)
+            x = self._layernorm(x + lin("fo", mid, ly.fo, ly.fo_b), ly.oln)
             states.append(x)
         return states
 

@@ -30,6 +30,7 @@ MODELS = Path(__file__).with_name("models")
 # Gazetteer kinds that become indicator features, each as "begins a hit" and "inside a hit".
 GAZ_KINDS = ("country", "city", "town", "first", "last", "person")
 N_EXTRA = 2 * len(GAZ_KINDS) + 3
+_ADAPTED = ("q", "k", "v", "ao", "fi", "fo")  # the encoder matrices a fine-tuned tagger adapts
 
 
 def model_path(lang: str) -> Path:
@@ -121,21 +122,33 @@ class NeuralTagger:
         self._setup(weights, lang, encoder)
 
     @classmethod
-    def from_weights(cls, weights: dict[str, np.ndarray], lang: str) -> NeuralTagger:
+    def from_weights(cls, weights: dict[str, np.ndarray], lang: str, encoder: Encoder | None = None) -> NeuralTagger:
         """A tagger over in-memory weights (used while training, to score each epoch)."""
         self = cls.__new__(cls)
-        self._setup(weights, lang, None)
+        self._setup(weights, lang, encoder)
         return self
 
     def _setup(self, weights: dict[str, np.ndarray], lang: str, encoder: Encoder | None) -> None:
         self.labels = [str(x) for x in weights["labels"]]
-        self.layers = [int(i) for i in weights["layers"]]
-        w = {k: v.astype(np.float32) for k, v in weights.items() if k not in ("labels", "layers")}
-        mix = np.exp(w["mix"] - w["mix"].max())
-        self._mix = (mix / mix.sum()) * w["gamma"][0]
+        # "lora": the encoder fine-tuned through low-rank adapters, then a linear layer;
+        # "head": the frozen encoder's layer mix under a BiLSTM.
+        self.kind = str(weights["kind"]) if "kind" in weights else "head"
+        skip = ("labels", "layers", "kind")
+        w = {k: v.astype(np.float32) for k, v in weights.items() if k not in skip}
         self._w = w
         self.lang = lang
         self._encoder = encoder
+        if self.kind == "lora":
+            adapted = sorted({int(k[1:].split(".")[0]) for k in w if k.endswith(".q.a")})
+            self.layers = [adapted[-1] + 1]  # the state after the last adapted layer
+            self._adapters: list[dict[str, tuple[np.ndarray, np.ndarray]]] = [
+                {n: (w[f"l{i}.{n}.a"], w[f"l{i}.{n}.b"]) for n in _ADAPTED} if i in adapted else {}
+                for i in range(self.layers[0])
+            ]
+        else:
+            self.layers = [int(i) for i in weights["layers"]]
+            mix = np.exp(w["mix"] - w["mix"].max())
+            self._mix = (mix / mix.sum()) * w["gamma"][0]
 
     @property
     def encoder(self) -> Encoder:
@@ -145,12 +158,20 @@ class NeuralTagger:
 
     def emissions(self, states: np.ndarray, extra: np.ndarray) -> np.ndarray:
         """Label scores [T, labels] from encoder states [T, layers, H] and indicators [T, N_EXTRA]."""
+        w = self._w
+        if self.kind == "lora":
+            return np.concatenate([states[:, 0], extra], axis=1) @ w["out_w"].T + w["out_b"]
         mixed = np.einsum("tlh,l->th", states, self._mix)
         x = np.concatenate([mixed, extra], axis=1)
-        w = self._w
         fwd = _lstm(x, w["w_ih"], w["w_hh"], w["b"])
         bwd = _lstm(x[::-1], w["w_ih_r"], w["w_hh_r"], w["b_r"])[::-1]
         return np.concatenate([fwd, bwd], axis=1) @ w["out_w"].T + w["out_b"]
+
+    def states(self, tokens: Sequence[str]) -> np.ndarray:
+        """The encoder states this tagger reads, [T, layers, H]."""
+        if self.kind == "lora":
+            return word_states(self.encoder, tokens, self.layers, self._adapters)
+        return word_states(self.encoder, tokens, self.layers)
 
     def tag_states(self, states: np.ndarray, extra: np.ndarray) -> list[str]:
         if not len(states):
@@ -163,15 +184,14 @@ class NeuralTagger:
         """IOB2 labels for one sentence's tokens."""
         if not tokens:
             return []
-        states = word_states(self.encoder, tokens, self.layers)
-        return self.tag_states(states, extra_features(tokens, self.lang))
+        return self.tag_states(self.states(tokens), extra_features(tokens, self.lang))
 
     def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
         """Entities in corpus types with the mean marginal probability of their labels."""
         if not tokens:
             return []
         w = self._w
-        em = self.emissions(word_states(self.encoder, tokens, self.layers), extra_features(tokens, self.lang))
+        em = self.emissions(self.states(tokens), extra_features(tokens, self.lang))
         path = viterbi(em, w["trans"], w["start"], w["end"])
         labels = [self.labels[i] for i in path]
         marg = marginals(em, w["trans"], w["start"], w["end"])

@@ -40,23 +40,7 @@ class Head(nn.Module):
         """Negative log-likelihood of the gold label paths, summed over the batch."""
         em = self.emissions(states, extra, lengths)
         mask = torch.arange(em.shape[1])[None, :] < lengths[:, None]
-        return (self._log_partition(em, mask) - self._path_score(em, y, mask)).sum()
-
-    def _path_score(self, em: torch.Tensor, y: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        b = torch.arange(em.shape[0])
-        score = self.start[y[:, 0]] + em[b, 0, y[:, 0]]
-        for t in range(1, em.shape[1]):
-            step = self.trans[y[:, t - 1], y[:, t]] + em[b, t, y[:, t]]
-            score = score + step * mask[:, t]
-        last = y[b, mask.sum(1) - 1]
-        return score + self.end[last]
-
-    def _log_partition(self, em: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        alpha = self.start[None, :] + em[:, 0]
-        for t in range(1, em.shape[1]):
-            nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None], 1) + em[:, t]
-            alpha = torch.where(mask[:, t, None], nxt, alpha)
-        return torch.logsumexp(alpha + self.end[None, :], 1)
+        return crf_nll(em, y, mask, self.trans, self.start, self.end)
 
     def export(self, labels: Sequence[str], layers: Sequence[int]) -> dict[str, np.ndarray]:
         """Weights in the numpy tagger's layout (float16 matrices, LSTM biases summed)."""
@@ -85,6 +69,21 @@ class Head(nn.Module):
         }
 
 
+def crf_nll(
+    em: torch.Tensor, y: torch.Tensor, mask: torch.Tensor, trans: torch.Tensor, start: torch.Tensor, end: torch.Tensor
+) -> torch.Tensor:
+    """Linear-chain CRF negative log-likelihood of gold paths ``y`` [B, T], summed over the batch."""
+    b = torch.arange(em.shape[0])
+    score = start[y[:, 0]] + em[b, 0, y[:, 0]]
+    alpha = start[None, :] + em[:, 0]
+    for t in range(1, em.shape[1]):
+        score = score + (trans[y[:, t - 1], y[:, t]] + em[b, t, y[:, t]]) * mask[:, t]
+        nxt = torch.logsumexp(alpha[:, :, None] + trans[None], 1) + em[:, t]
+        alpha = torch.where(mask[:, t, None], nxt, alpha)
+    score = score + end[y[b, mask.sum(1) - 1]]
+    return (torch.logsumexp(alpha + end[None, :], 1) - score).sum()
+
+
 def pad(batch: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[torch.Tensor, ...]:
     """Sentences of (states [T, L, H], extra [T, E], labels [T]) -> padded tensors and lengths."""
     n = max(len(y) for _, _, y in batch)
@@ -97,3 +96,98 @@ def pad(batch: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[tor
         y[i, : len(lab)] = torch.from_numpy(lab)
     lengths = torch.tensor([len(lab) for _, _, lab in batch])
     return states, extra, y, lengths
+
+
+# -- fine-tuning the encoder with low-rank adapters (LoRA) -------------------------------------
+
+ADAPTED = ("q", "k", "v", "ao", "fi", "fo")
+
+
+class LoraLinear(nn.Module):
+    """A frozen ``x @ w + b`` plus a trainable low-rank update ``x @ a @ b_``."""
+
+    def __init__(self, w: np.ndarray, b: np.ndarray, rank: int, alpha: float, dropout: float) -> None:
+        super().__init__()
+        self.register_buffer("w", torch.from_numpy(np.ascontiguousarray(w, np.float32)))
+        self.register_buffer("bias", torch.from_numpy(np.ascontiguousarray(b, np.float32)))
+        self.a = nn.Parameter(torch.randn(w.shape[0], rank) / w.shape[0] ** 0.5)
+        self.b_ = nn.Parameter(torch.zeros(rank, w.shape[1]))  # zero: training starts from the frozen model
+        self.scale = alpha / rank
+        self.drop = nn.Dropout(dropout)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        w, bias = cast(torch.Tensor, self.w), cast(torch.Tensor, self.bias)
+        return x @ w + bias + (self.drop(x) @ self.a @ self.b_) * self.scale
+
+    def factors(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.a.detach().numpy().astype(np.float16), (self.b_.detach() * self.scale).numpy().astype(np.float16)
+
+
+class LoraLayer(nn.Module):
+    """One post-LayerNorm BERT layer, as :meth:`dragoman.ner.encoder.Encoder.forward` runs it."""
+
+    def __init__(self, weights: dict[str, np.ndarray], heads: int, eps: float, rank: int, alpha: float, dropout: float) -> None:
+        super().__init__()
+        self.lin = nn.ModuleDict({n: LoraLinear(weights[n], weights[f"{n}_b"], rank, alpha, dropout) for n in ADAPTED})
+        for n in ("aln_w", "aln_b", "oln_w", "oln_b"):
+            self.register_buffer(n, torch.from_numpy(np.ascontiguousarray(weights[n], np.float32)))
+        self.heads, self.eps = heads, eps
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        bsz, t, h = x.shape
+        hd = h // self.heads
+
+        def split(y: torch.Tensor) -> torch.Tensor:
+            return y.view(bsz, t, self.heads, hd).transpose(1, 2)
+
+        q, k, v = (split(self.lin[n](x)) for n in ("q", "k", "v"))
+        att = (q @ k.transpose(-1, -2)) / hd**0.5
+        att = att.masked_fill(~mask[:, None, None, :], -1e9).softmax(-1)
+        ctx = (att @ v).transpose(1, 2).reshape(bsz, t, h)
+        buf = dict(self.named_buffers(recurse=False))
+        x = nn.functional.layer_norm(x + self.lin["ao"](ctx), (h,), buf["aln_w"], buf["aln_b"], self.eps)
+        mid = nn.functional.gelu(self.lin["fi"](x))
+        return nn.functional.layer_norm(x + self.lin["fo"](mid), (h,), buf["oln_w"], buf["oln_b"], self.eps)
+
+
+class Tuned(nn.Module):
+    """Encoder layers with adapters, word pooling, indicators, linear label scores and a CRF."""
+
+    def __init__(self, layers: Sequence[dict[str, np.ndarray]], heads: int, eps: float, n_extra: int,
+                 n_labels: int, rank: int, alpha: float, dropout: float, first: int = 0) -> None:
+        super().__init__()
+        self.first = first  # index of the first adapted layer: the input is the state below it
+        self.layers = nn.ModuleList(LoraLayer(w, heads, eps, rank, alpha, 0.1) for w in layers)
+        dim = layers[0]["q"].shape[0]
+        self.drop = nn.Dropout(dropout)
+        self.out = nn.Linear(dim + n_extra, n_labels)
+        self.trans = nn.Parameter(torch.zeros(n_labels, n_labels))
+        self.start = nn.Parameter(torch.zeros(n_labels))
+        self.end = nn.Parameter(torch.zeros(n_labels))
+
+    def emissions(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor, extra: torch.Tensor) -> torch.Tensor:
+        for layer in self.layers:
+            x = layer(x, mask)
+        words = pool @ x  # [B, words, H]: each word the mean of its pieces
+        return cast(torch.Tensor, self.out(self.drop(torch.cat([words, extra], -1))))
+
+    def loss(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor, extra: torch.Tensor,
+             y: torch.Tensor, wmask: torch.Tensor) -> torch.Tensor:
+        em = self.emissions(x, mask, pool, extra)
+        return crf_nll(em, y, wmask, self.trans, self.start, self.end)
+
+    def export(self, labels: Sequence[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {
+            "kind": np.array("lora"),
+            "labels": np.array(list(labels)),
+            "out_w": self.out.weight.detach().numpy().astype(np.float16),
+            "out_b": self.out.bias.detach().numpy().astype(np.float16),
+            "trans": self.trans.detach().numpy().astype(np.float16),
+            "start": self.start.detach().numpy().astype(np.float16),
+            "end": self.end.detach().numpy().astype(np.float16),
+        }
+        for i, layer in enumerate(self.layers):
+            for n in ADAPTED:
+                a, b = cast(LoraLinear, cast(LoraLayer, layer).lin[n]).factors()
+                out[f"l{self.first + i}.{n}.a"], out[f"l{self.first + i}.{n}.b"] = a, b
+        return out

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from dragoman.ner import train as crf_train
-from dragoman.ner.contextual import word_states
+from dragoman.ner.contextual import MAX_PIECES, word_states
 from dragoman.ner.datasets import DatasetsMissing, Sentence, datasets_dir
 from dragoman.ner.encoder import Encoder
 from dragoman.ner.evaluate import flat, score, table
@@ -181,7 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=None, help="the shared folder holding datasets/")
     ap.add_argument("--lang", nargs="+", default=["ar", "he"], choices=sorted(CORPUS))
     ap.add_argument("--cache", type=Path, default=Path(".dragoman/cache/ner-states"))
-    ap.add_argument("--epochs", type=int, default=Settings.epochs)
+    ap.add_argument(
+        "--method", choices=["lora", "head"], default="lora",
+        help="lora: fine-tune the top encoder layers through adapters (default); head: BiLSTM-CRF on frozen states",
+    )
+    ap.add_argument("--epochs", type=int, default=None, help="default: 3 for lora, 20 for head")
     ap.add_argument("--out-dir", type=Path, default=None, help="write weights here instead of the package")
     args = ap.parse_args(argv)
     try:
@@ -195,10 +199,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}. The gold corpora are not part of the repository; pass --shared PATH.", file=sys.stderr)
         return 2
     for lang in args.lang:
-        splits = load_splits(lang, root, args.cache)
         out = (args.out_dir / f"{lang}.neural.npz") if args.out_dir else model_path(lang)
         out.parent.mkdir(parents=True, exist_ok=True)
-        result = train(lang, splits, Settings(epochs=args.epochs), out)
+        if args.method == "lora":
+            tune = TuneSettings() if args.epochs is None else TuneSettings(epochs=args.epochs)
+            result = train_tuned(lang, root, tune, out)
+        else:
+            splits = load_splits(lang, root, args.cache)
+            result = train(lang, splits, Settings() if args.epochs is None else Settings(epochs=args.epochs), out)
         out.with_suffix(".json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
         print(json.dumps(result, sort_keys=True))
     return 0
@@ -206,3 +214,139 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# -- fine-tuning the encoder (LoRA) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TuneSettings:
+    rank: int = 8
+    alpha: float = 16.0
+    dropout: float = 0.2
+    lr: float = 5e-4
+    batch: int = 16
+    epochs: int = 3
+    chunk: int = 100  # training sentences are cut into pieces of at most this many words
+    first: int = 8  # adapt layers first..11; the states below are computed once and cached
+    seed: int = 13
+
+
+@dataclass
+class _Example:
+    x0: np.ndarray  # [pieces, H] input-layer states
+    ranges: list[tuple[int, int]]
+    extra: np.ndarray
+    y: np.ndarray
+
+
+def _examples(
+    encoder: Encoder, sents: Sequence[Sentence], lang: str, index: dict[str, int], chunk: int, first: int
+) -> list[_Example]:
+    out = []
+    for s in sents:
+        labels = to_bio(s.labels)
+        for a in range(0, len(s.tokens), chunk):
+            words = s.tokens[a : a + chunk]
+            ids, ranges = encoder.pieces(words)
+            if len(ids) > MAX_PIECES + 2:  # pathological token soup: not worth a window split in training
+                continue
+            y = np.array([index.get(lab, index["O"]) for lab in labels[a : a + chunk]], np.int64)
+            x = encoder.forward(ids, upto=first)[-1] if first else encoder.embed(ids)
+            out.append(_Example(x.astype(np.float32), ranges, extra_features(words, lang), y))
+    return out
+
+
+def _collate(batch: Sequence[_Example]) -> tuple[object, ...]:
+    import torch
+
+    n_p = max(len(e.x0) for e in batch)
+    n_w = max(len(e.y) for e in batch)
+    h = batch[0].x0.shape[1]
+    x = torch.zeros(len(batch), n_p, h)
+    mask = torch.zeros(len(batch), n_p, dtype=torch.bool)
+    pool = torch.zeros(len(batch), n_w, n_p)
+    extra = torch.zeros(len(batch), n_w, batch[0].extra.shape[1])
+    y = torch.zeros(len(batch), n_w, dtype=torch.long)
+    wmask = torch.zeros(len(batch), n_w, dtype=torch.bool)
+    for i, e in enumerate(batch):
+        x[i, : len(e.x0)] = torch.from_numpy(e.x0)
+        mask[i, : len(e.x0)] = True
+        for w, (a, b) in enumerate(e.ranges):
+            pool[i, w, a:b] = 1.0 / (b - a)
+        extra[i, : len(e.y)] = torch.from_numpy(e.extra)
+        y[i, : len(e.y)] = torch.from_numpy(e.y)
+        wmask[i, : len(e.y)] = True
+    return x, mask, pool, extra, y, wmask
+
+
+def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dict[str, object]:
+    """Fine-tune the encoder with adapters on train, keep the best dev epoch, score test once."""
+    import torch
+
+    from dragoman.ner import neural_torch as nt
+
+    torch.manual_seed(settings.seed)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(settings.seed)
+    corpus = CORPUS[lang]
+    encoder = Encoder()
+    if corpus == "anercorp":
+        full = crf_train.load(corpus, root, "train")
+        cut = int(len(full) * 0.9)
+        train_s, dev_s = full[:cut], full[cut:]
+    else:
+        train_s, dev_s = crf_train.load(corpus, root, "train"), crf_train.load(corpus, root, "dev")
+    test_s = crf_train.load(corpus, root, "test")
+    labels = sorted({lab for s in train_s for lab in to_bio(s.labels)} | {"O"})
+    index = {lab: i for i, lab in enumerate(labels)}
+    t0 = time.time()
+    examples = _examples(encoder, train_s, lang, index, settings.chunk, settings.first)
+    n_pieces = sum(len(e.x0) for e in examples)
+    print(f"  {lang}: {len(examples)} training chunks, {n_pieces} pieces, {time.time() - t0:.0f} s", flush=True)
+    model = nt.Tuned(
+        [encoder.layer_weights(i) for i in range(settings.first, encoder.layers_n)], encoder.heads, encoder.eps,
+        N_EXTRA, len(labels), settings.rank, settings.alpha, settings.dropout, first=settings.first,
+    )
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
+    lengths = np.array([len(e.x0) for e in examples])
+    steps = settings.epochs * -(-len(examples) // settings.batch)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: max(0.0, 1.0 - k / steps) * min(1.0, (k + 1) / 100))
+    best: tuple[float, int, dict[str, np.ndarray]] = (-1.0, -1, {})
+    for epoch in range(settings.epochs):
+        model.train()
+        t0, total = time.time(), 0.0
+        for n, idx in enumerate(_pooled_batches(lengths, settings.batch, rng)):
+            loss = model.loss(*_collate([examples[int(i)] for i in idx]))  # type: ignore[arg-type]
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+            sched.step()
+            total += float(loss.detach())
+            if n % 50 == 0:
+                print(f"    batch {n}, {time.time() - t0:.0f} s", flush=True)
+        model.eval()
+        weights = model.export(labels)
+        tagger = NeuralTagger.from_weights(weights, lang, encoder)
+        f1 = score(corpus, dev_s, [tagger.tag(s.tokens) for s in dev_s])["ALL"].f1
+        print(f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)", flush=True)
+        if f1 > best[0]:
+            best = (f1, epoch + 1, weights)
+            np.savez_compressed(out, **weights)  # type: ignore[arg-type]
+    f1, epoch, weights = best
+    tagger = NeuralTagger.from_weights(weights, lang, encoder)
+    test_scores = score(corpus, test_s, [tagger.tag(s.tokens) for s in test_s])
+    print(table(f"{lang} {corpus} test (fine-tuned, epoch {epoch})", test_scores))
+    return {"dev_f1": round(100 * f1, 2), "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
+
+
+def _pooled_batches(lengths: np.ndarray, size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    order = rng.permutation(len(lengths))
+    batches: list[np.ndarray] = []
+    for p in range(0, len(order), 50 * size):
+        chunk = order[p : p + 50 * size]
+        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
+        batches.extend(chunk[b : b + size] for b in range(0, len(chunk), size))
+    return [batches[i] for i in rng.permutation(len(batches))]
