@@ -212,9 +212,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 # -- fine-tuning the encoder (LoRA) -------------------------------------------------------------
 
@@ -350,3 +347,7 @@ def _pooled_batches(lengths: np.ndarray, size: int, rng: np.random.Generator) ->
         chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
         batches.extend(chunk[b : b + size] for b in range(0, len(chunk), size))
     return [batches[i] for i in rng.permutation(len(batches))]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
