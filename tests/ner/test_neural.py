@@ -92,8 +92,8 @@ def test_shipped_weights_tag_a_sentence(lang: str) -> None:
     if not neural.has_model(lang):
         pytest.skip(f"no neural weights shipped for {lang}")
     sentence = {
-        "ar": "وقال الرئيس الأذربيجاني إلهام علييف في باكو إن بلاده ستوقع الاتفاق".split(),
-        "he": "נשיא אזרבייג'ן אילהם עלייב נפגש בבאקו עם שר החוץ של ישראל".split(),
+        "ar": ["وقال", "الرئيس", "الأذربيجاني", "إلهام", "علييف", "في", "باكو", "إن", "بلاده", "ستوقع", "الاتفاق"],
+        "he": ["נשיא", "אזרבייג'ן", "אילהם", "עלייב", "נפגש", "בבאקו", "עם", "שר", "החוץ", "של", "ישראל"],
     }[lang]
     labels = neural.get_tagger(lang).tag(sentence)
     assert len(labels) == len(sentence)
@@ -101,3 +101,32 @@ def test_shipped_weights_tag_a_sentence(lang: str) -> None:
     assert any(lab.endswith(person) for lab in labels)
     hits = neural.tag_spans(sentence, lang)
     assert hits and all(0.0 < h.score <= 1.0 + 1e-6 for h in hits)
+
+
+def test_fine_tuned_encoder_runs_the_same_in_torch_and_numpy(encoder) -> None:  # type: ignore[no-untyped-def]
+    # The adapters trained in torch must give the same label scores when the numpy
+    # encoder applies them at inference (the shipped "lora" weights rely on it).
+    torch = pytest.importorskip("torch", reason="training-side parity needs PyTorch")
+    from dragoman.ner.neural_torch import Tuned
+
+    torch.manual_seed(0)
+    first = 10
+    model = Tuned(
+        [encoder.layer_weights(i) for i in range(first, encoder.layers_n)], encoder.heads, encoder.eps,
+        neural.N_EXTRA, 5, 4, 8.0, 0.2, first=first,
+    ).eval()
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(torch.randn_like(p) * 0.02)
+    words = ["נשיא", "אזרבייג'ן", "נפגש", "אתמול", "בבאקו", "עם", "שר", "החוץ"]
+    ids, ranges = encoder.pieces(words)
+    x = torch.from_numpy(encoder.forward(ids, upto=first)[-1].astype(np.float32))[None]
+    pool = torch.zeros(1, len(words), len(ids))
+    for w, (a, b) in enumerate(ranges):
+        pool[0, w, a:b] = 1.0 / (b - a)
+    extra = extra_features(words, "he")
+    with torch.no_grad():
+        ref = model.emissions(x, torch.ones(1, len(ids), dtype=torch.bool), pool, torch.from_numpy(extra)[None])[0]
+    tagger = NeuralTagger.from_weights(model.export([f"L{i}" for i in range(5)]), "he", encoder)
+    assert tagger.kind == "lora" and tagger.layers == [encoder.layers_n]
+    assert np.allclose(tagger.emissions(tagger.states(words), extra), ref.numpy(), atol=2e-2)
