@@ -110,10 +110,10 @@ def test_fine_tuned_encoder_runs_the_same_in_torch_and_numpy(encoder) -> None:  
     from dragoman.ner.neural_torch import Tuned
 
     torch.manual_seed(0)
-    first = 10
+    first, last = 4, 6
     model = Tuned(
-        [encoder.layer_weights(i) for i in range(first, encoder.layers_n)], encoder.heads, encoder.eps,
-        neural.N_EXTRA, 5, 4, 8.0, 0.2, first=first,
+        [encoder.layer_weights(i) for i in range(first, last)], encoder.heads, encoder.eps,
+        neural.N_EXTRA, 5, 4, 8.0, 6, 0.2, first,
     ).eval()
     with torch.no_grad():
         for p in model.parameters():
@@ -126,7 +126,8 @@ def test_fine_tuned_encoder_runs_the_same_in_torch_and_numpy(encoder) -> None:  
         pool[0, w, a:b] = 1.0 / (b - a)
     extra = extra_features(words, "he")
     with torch.no_grad():
-        ref = model.emissions(x, torch.ones(1, len(ids), dtype=torch.bool), pool, torch.from_numpy(extra)[None])[0]
+        mask = torch.ones(1, len(ids), dtype=torch.bool)
+        ref = model.emissions(x, mask, pool, torch.from_numpy(extra)[None], torch.tensor([len(words)]))[0]
     tagger = NeuralTagger.from_weights(model.export([f"L{i}" for i in range(5)]), "he", encoder)
-    assert tagger.kind == "lora" and tagger.layers == [encoder.layers_n]
+    assert tagger.kind == "lora" and tagger.layers == [4, 5, 6]
     assert np.allclose(tagger.emissions(tagger.states(words), extra), ref.numpy(), atol=2e-2)

@@ -41,7 +41,7 @@ def word_states(
         ids, ranges = encoder.pieces(words[start:end])
         if len(ids) > MAX_PIECES + 2:  # one word longer than the window: keep its head
             ids = ids[: MAX_PIECES + 1] + ids[-1:]
-        states = encoder.forward(ids, adapters)
+        states = encoder.forward(ids, adapters, upto=max(layers))  # no layer above the last one read
         stacked = np.stack([states[i] for i in layers], axis=1)  # [pieces, layers, hidden]
         last = stacked.shape[0] - 1
         for w, (a, b) in enumerate(ranges):

@@ -130,25 +130,24 @@ class NeuralTagger:
 
     def _setup(self, weights: dict[str, np.ndarray], lang: str, encoder: Encoder | None) -> None:
         self.labels = [str(x) for x in weights["labels"]]
-        # "lora": the encoder fine-tuned through low-rank adapters, then a linear layer;
-        # "head": the frozen encoder's layer mix under a BiLSTM.
+        # "head": a BiLSTM-CRF over a mix of the frozen encoder's layers; "lora": the same head
+        # over layers fine-tuned through low-rank adapters (the encoder stops at the last one).
         self.kind = str(weights["kind"]) if "kind" in weights else "head"
         skip = ("labels", "layers", "kind")
         w = {k: v.astype(np.float32) for k, v in weights.items() if k not in skip}
         self._w = w
         self.lang = lang
         self._encoder = encoder
+        self.layers = [int(i) for i in weights["layers"]]
+        mix = np.exp(w["mix"] - w["mix"].max())
+        self._mix = (mix / mix.sum()) * w["gamma"][0]
+        self._adapters: list[dict[str, tuple[np.ndarray, np.ndarray]]] | None = None
         if self.kind == "lora":
-            adapted = sorted({int(k[1:].split(".")[0]) for k in w if k.endswith(".q.a")})
-            self.layers = [adapted[-1] + 1]  # the state after the last adapted layer
-            self._adapters: list[dict[str, tuple[np.ndarray, np.ndarray]]] = [
+            adapted = {int(k[1:].split(".")[0]) for k in w if k.endswith(".q.a")}
+            self._adapters = [
                 {n: (w[f"l{i}.{n}.a"], w[f"l{i}.{n}.b"]) for n in _ADAPTED} if i in adapted else {}
-                for i in range(self.layers[0])
+                for i in range(max(self.layers))
             ]
-        else:
-            self.layers = [int(i) for i in weights["layers"]]
-            mix = np.exp(w["mix"] - w["mix"].max())
-            self._mix = (mix / mix.sum()) * w["gamma"][0]
 
     @property
     def encoder(self) -> Encoder:
@@ -159,8 +158,6 @@ class NeuralTagger:
     def emissions(self, states: np.ndarray, extra: np.ndarray) -> np.ndarray:
         """Label scores [T, labels] from encoder states [T, layers, H] and indicators [T, N_EXTRA]."""
         w = self._w
-        if self.kind == "lora":
-            return np.concatenate([states[:, 0], extra], axis=1) @ w["out_w"].T + w["out_b"]
         mixed = np.einsum("tlh,l->th", states, self._mix)
         x = np.concatenate([mixed, extra], axis=1)
         fwd = _lstm(x, w["w_ih"], w["w_hh"], w["b"])
@@ -169,9 +166,7 @@ class NeuralTagger:
 
     def states(self, tokens: Sequence[str]) -> np.ndarray:
         """The encoder states this tagger reads, [T, layers, H]."""
-        if self.kind == "lora":
-            return word_states(self.encoder, tokens, self.layers, self._adapters)
-        return word_states(self.encoder, tokens, self.layers)
+        return word_states(self.encoder, tokens, self.layers, self._adapters)
 
     def tag_states(self, states: np.ndarray, extra: np.ndarray) -> list[str]:
         if not len(states):

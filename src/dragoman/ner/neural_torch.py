@@ -151,41 +151,37 @@ class LoraLayer(nn.Module):
 
 
 class Tuned(nn.Module):
-    """Encoder layers with adapters, word pooling, indicators, linear label scores and a CRF."""
+    """Encoder layers with adapters under the same head as :class:`Head` (layer mix, BiLSTM, CRF).
+
+    The input is the encoder state below layer ``first``; the head mixes that state and the
+    output of every adapted layer, averaged over each word's pieces.
+    """
 
     def __init__(self, layers: Sequence[dict[str, np.ndarray]], heads: int, eps: float, n_extra: int,
-                 n_labels: int, rank: int, alpha: float, dropout: float, first: int = 0) -> None:
+                 n_labels: int, rank: int, alpha: float, hidden: int, dropout: float, first: int) -> None:
         super().__init__()
-        self.first = first  # index of the first adapted layer: the input is the state below it
+        self.first = first
         self.layers = nn.ModuleList(LoraLayer(w, heads, eps, rank, alpha, 0.1) for w in layers)
         dim = layers[0]["q"].shape[0]
-        self.drop = nn.Dropout(dropout)
-        self.out = nn.Linear(dim + n_extra, n_labels)
-        self.trans = nn.Parameter(torch.zeros(n_labels, n_labels))
-        self.start = nn.Parameter(torch.zeros(n_labels))
-        self.end = nn.Parameter(torch.zeros(n_labels))
+        self.head = Head(len(layers) + 1, dim, n_extra, hidden, n_labels, dropout)
 
-    def emissions(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor, extra: torch.Tensor) -> torch.Tensor:
+    def _word_states(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor) -> torch.Tensor:
+        states = [x]
         for layer in self.layers:
-            x = layer(x, mask)
-        words = pool @ x  # [B, words, H]: each word the mean of its pieces
-        return cast(torch.Tensor, self.out(self.drop(torch.cat([words, extra], -1))))
+            states.append(layer(states[-1], mask))
+        return torch.einsum("bwp,bplh->bwlh", pool, torch.stack(states, 2))
 
     def loss(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor, extra: torch.Tensor,
              y: torch.Tensor, wmask: torch.Tensor) -> torch.Tensor:
-        em = self.emissions(x, mask, pool, extra)
-        return crf_nll(em, y, wmask, self.trans, self.start, self.end)
+        return self.head.loss(self._word_states(x, mask, pool), extra, y, wmask.sum(1))
+
+    def emissions(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor, extra: torch.Tensor,
+                  wlengths: torch.Tensor) -> torch.Tensor:
+        return self.head.emissions(self._word_states(x, mask, pool), extra, wlengths)
 
     def export(self, labels: Sequence[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {
-            "kind": np.array("lora"),
-            "labels": np.array(list(labels)),
-            "out_w": self.out.weight.detach().numpy().astype(np.float16),
-            "out_b": self.out.bias.detach().numpy().astype(np.float16),
-            "trans": self.trans.detach().numpy().astype(np.float16),
-            "start": self.start.detach().numpy().astype(np.float16),
-            "end": self.end.detach().numpy().astype(np.float16),
-        }
+        out = self.head.export(labels, range(self.first, self.first + len(self.layers) + 1))
+        out["kind"] = np.array("lora")
         for i, layer in enumerate(self.layers):
             for n in ADAPTED:
                 a, b = cast(LoraLinear, cast(LoraLayer, layer).lin[n]).factors()
