@@ -187,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--epochs", type=int, default=None, help="default: 8 for lora, 20 for head")
     ap.add_argument("--out-dir", type=Path, default=None, help="write weights here instead of the package")
+    ap.add_argument("--seed", type=int, default=Settings.seed, help="torch and batch-order seed")
     args = ap.parse_args(argv)
     try:
         import torch  # noqa: F401
@@ -202,11 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         out = (args.out_dir / f"{lang}.neural.npz") if args.out_dir else model_path(lang)
         out.parent.mkdir(parents=True, exist_ok=True)
         if args.method == "lora":
-            tune = TuneSettings() if args.epochs is None else TuneSettings(epochs=args.epochs)
+            tune = TuneSettings(seed=args.seed)
+            tune = tune if args.epochs is None else TuneSettings(epochs=args.epochs, seed=args.seed)
             result = train_tuned(lang, root, tune, out)
         else:
             splits = load_splits(lang, root, args.cache)
-            result = train(lang, splits, Settings() if args.epochs is None else Settings(epochs=args.epochs), out)
+            head = Settings(seed=args.seed)
+            head = head if args.epochs is None else Settings(epochs=args.epochs, seed=args.seed)
+            result = train(lang, splits, head, out)
         out.with_suffix(".json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
         print(json.dumps(result, sort_keys=True))
     return 0
