@@ -131,3 +131,38 @@ def test_fine_tuned_encoder_runs_the_same_in_torch_and_numpy(encoder) -> None:  
     tagger = NeuralTagger.from_weights(model.export([f"L{i}" for i in range(5)]), "he", encoder)
     assert tagger.kind == "lora" and tagger.layers == [4, 5, 6]
     assert np.allclose(tagger.emissions(tagger.states(words), extra), ref.numpy(), atol=2e-2)
+
+
+def test_an_ensemble_decodes_the_sum_of_its_members(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Two members in one file: the ensemble's path is the best path under the summed scores.
+    rng = np.random.default_rng(3)
+
+    def member() -> dict[str, np.ndarray]:
+        h, d, n = 4, 8, 3
+        return {
+            "labels": np.array(["B-PER", "I-PER", "O"]), "layers": np.array([0, 1], np.int16),
+            "mix": rng.normal(size=2).astype(np.float16), "gamma": np.ones(1, np.float16),
+            "w_ih": rng.normal(size=(4 * h, d + neural.N_EXTRA)).astype(np.float16),
+            "w_hh": rng.normal(size=(4 * h, h)).astype(np.float16), "b": rng.normal(size=4 * h).astype(np.float16),
+            "w_ih_r": rng.normal(size=(4 * h, d + neural.N_EXTRA)).astype(np.float16),
+            "w_hh_r": rng.normal(size=(4 * h, h)).astype(np.float16), "b_r": rng.normal(size=4 * h).astype(np.float16),
+            "out_w": rng.normal(size=(n, 2 * h)).astype(np.float16), "out_b": rng.normal(size=n).astype(np.float16),
+            "trans": rng.normal(size=(n, n)).astype(np.float16), "start": rng.normal(size=n).astype(np.float16),
+            "end": rng.normal(size=n).astype(np.float16),
+        }
+
+    a, b = member(), member()
+    path = tmp_path / "x.neural.npz"
+    np.savez(path, **neural.pack([a, b]))
+    ens = neural.load(path, "he")
+    assert isinstance(ens, neural.TaggerEnsemble) and len(ens.members) == 2
+    states = rng.normal(size=(5, 2, 8)).astype(np.float32)
+    extra = np.zeros((5, neural.N_EXTRA), np.float32)
+    ta, tb = NeuralTagger.from_weights(a, "he"), NeuralTagger.from_weights(b, "he")
+    em = ta.emissions(states, extra) + tb.emissions(states, extra)
+    crf = [a[k].astype(np.float32) + b[k].astype(np.float32) for k in ("trans", "start", "end")]
+    for m in ens.members:  # members read these states instead of running the encoder
+        m.states = lambda tokens: states  # type: ignore[method-assign]
+    tokens = ["אתמול"] * 5  # no indicator fires: the same zero features as above
+    assert ens.tag(tokens) == [ens.labels[i] for i in viterbi(em, *crf)]
+    assert np.allclose(ens.emissions(tokens), em, atol=1e-4)

@@ -187,12 +187,7 @@ class NeuralTagger:
             return []
         w = self._w
         em = self.emissions(self.states(tokens), extra_features(tokens, self.lang))
-        path = viterbi(em, w["trans"], w["start"], w["end"])
-        labels = [self.labels[i] for i in path]
-        marg = marginals(em, w["trans"], w["start"], w["end"])
-        return [
-            (a, b, t, float(sum(marg[i, path[i]] for i in range(a, b)) / (b - a))) for a, b, t in spans(labels)
-        ]
+        return _scored_spans(em, w["trans"], w["start"], w["end"], self.labels)
 
 
 @functools.lru_cache(maxsize=1)
@@ -201,11 +196,74 @@ def shared_encoder() -> Encoder:
     return Encoder()
 
 
+class TaggerEnsemble:
+    """Several taggers over the same labels as one product of experts.
+
+    Each member scores the sentence on its own encoder states; label scores, transitions and
+    start/end scores are summed, so the decoded path maximises the sum of the members' path
+    scores. Members trained with different seeds or methods make different mistakes.
+    """
+
+    def __init__(self, members: Sequence[NeuralTagger]) -> None:
+        if not members or any(m.labels != members[0].labels for m in members):
+            raise ValueError("ensemble members must share one label list")
+        self.members = list(members)
+        self.labels = members[0].labels
+        trans, start, end = (np.sum([m._w[k] for m in members], axis=0) for k in ("trans", "start", "end"))
+        self._crf: tuple[np.ndarray, np.ndarray, np.ndarray] = (trans, start, end)
+
+    @property
+    def encoder(self) -> Encoder:
+        return self.members[0].encoder
+
+    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
+        extra = extra_features(tokens, self.members[0].lang)
+        return np.sum([m.emissions(m.states(tokens), extra) for m in self.members], axis=0)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        if not tokens:
+            return []
+        return [self.labels[i] for i in viterbi(self.emissions(tokens), *self._crf)]
+
+    def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
+        if not tokens:
+            return []
+        return _scored_spans(self.emissions(tokens), *self._crf, self.labels)
+
+
+def _scored_spans(
+    em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray, labels: Sequence[str]
+) -> list[tuple[int, int, str, float]]:
+    """Best-path entities with the mean marginal probability of their labels."""
+    path = viterbi(em, trans, start, end)
+    marg = marginals(em, trans, start, end)
+    return [
+        (a, b, t, float(sum(marg[i, path[i]] for i in range(a, b)) / (b - a)))
+        for a, b, t in spans([labels[i] for i in path])
+    ]
+
+
+def load(path: Path, lang: str) -> NeuralTagger | TaggerEnsemble:
+    """The tagger a weights file holds: one model, or members stored under ``m0/``, ``m1/``..."""
+    with np.load(path, allow_pickle=False) as z:
+        weights = {k: z[k] for k in z.files}
+    prefixes = sorted({k.split("/", 1)[0] for k in weights if "/" in k})
+    if not prefixes:
+        return NeuralTagger.from_weights(weights, lang)
+    members = [{k.split("/", 1)[1]: v for k, v in weights.items() if k.startswith(p + "/")} for p in prefixes]
+    return TaggerEnsemble([NeuralTagger.from_weights(m, lang) for m in members])
+
+
+def pack(members: Sequence[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """Weights of several models as one file's arrays (the layout ``load`` reads)."""
+    return {f"m{i}/{k}": v for i, w in enumerate(members) for k, v in w.items()}
+
+
 @functools.lru_cache(maxsize=4)
-def get_tagger(lang: str) -> NeuralTagger:
+def get_tagger(lang: str) -> NeuralTagger | TaggerEnsemble:
     if not has_model(lang):
         raise FileNotFoundError(f"no neural NER weights for {lang!r} at {model_path(lang)}; run `make models`")
-    return NeuralTagger(model_path(lang), lang)
+    return load(model_path(lang), lang)
 
 
 def tag_spans(tokens: Sequence[str], lang: str) -> list[TaggedSpan]:
