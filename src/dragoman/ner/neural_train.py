@@ -1,6 +1,6 @@
-"""Train the accurate NER head (BiLSTM-CRF over frozen multilingual-e5-small states).
+"""Train the neural NER tagger of the ``accurate`` pipeline (multilingual-e5-small + BiLSTM-CRF).
 
-    python -m dragoman.ner.neural_train --shared ../shared [--lang ar he] [--cache DIR]
+    python -m dragoman.ner.neural_train --shared ../shared [--lang ar he] [--cache DIR] [--members SPEC...]
 
 Needs PyTorch (CPU build: ``pip install torch==2.13.0``); inference does not. Steps:
 
@@ -9,7 +9,10 @@ Needs PyTorch (CPU build: ``pip install torch==2.13.0``); inference does not. St
    part (about ten minutes per corpus on one core).
 2. Fit the head on the training split, pick the epoch with the best F1 on the development
    split (NEMO's dev; the last tenth of ANERcorp train, as for the CRF), then score test once.
-3. Write ``models/<lang>.neural.npz`` with the chosen epoch's weights and a JSON of scores.
+3. Do this for every member of the language's recipe (``RECIPE``: frozen-encoder heads with
+   different seeds and an adapter-tuned encoder), pack the members into
+   ``models/<lang>.neural.npz`` (decoded together as a product of experts), score the packed
+   tagger on test, and write the scores beside it as JSON.
 
 Same data, settings and seed give the same weights: the encoder is deterministic, torch is
 seeded, and training runs on one thread.
@@ -32,7 +35,7 @@ from dragoman.ner.contextual import MAX_PIECES, word_states
 from dragoman.ner.datasets import DatasetsMissing, Sentence, datasets_dir
 from dragoman.ner.encoder import Encoder
 from dragoman.ner.evaluate import flat, score, table
-from dragoman.ner.neural import N_EXTRA, NeuralTagger, extra_features, model_path
+from dragoman.ner.neural import N_EXTRA, NeuralTagger, extra_features, load, model_path, pack
 from dragoman.ner.scoring import PRF, to_bio
 
 LAYERS = tuple(range(13))
@@ -176,18 +179,38 @@ def _evaluate(lang: str, corpus: str, split: Split, weights: dict[str, np.ndarra
     return score(corpus, split.sents, pred)
 
 
+# What `make models` trains per language: members "method:seed[:epochs]", packed into one file
+# and decoded together (see docs/models/neural.md for the development scores behind the choice).
+RECIPE: dict[str, tuple[str, ...]] = {
+    "ar": ("head:13", "head:29", "lora:13:4"),
+    "he": ("head:13", "head:29", "lora:13:4"),
+}
+
+
+def train_member(lang: str, spec: str, root: Path, cache: Path, out: Path) -> dict[str, object]:
+    """Train one member from its "method:seed[:epochs]" spec; weights go to ``out``."""
+    method, seed, *rest = spec.split(":")
+    epochs = int(rest[0]) if rest else None
+    if method == "lora":
+        tune = TuneSettings(seed=int(seed)) if epochs is None else TuneSettings(seed=int(seed), epochs=epochs)
+        return train_tuned(lang, root, tune, out)
+    if method == "head":
+        head = Settings(seed=int(seed)) if epochs is None else Settings(seed=int(seed), epochs=epochs)
+        return train(lang, load_splits(lang, root, cache), head, out)
+    raise ValueError(f"unknown member method {method!r} in {spec!r} (head or lora)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dragoman.ner.neural_train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="the shared folder holding datasets/")
     ap.add_argument("--lang", nargs="+", default=["ar", "he"], choices=sorted(CORPUS))
     ap.add_argument("--cache", type=Path, default=Path(".dragoman/cache/ner-states"))
     ap.add_argument(
-        "--method", choices=["lora", "head"], default="lora",
-        help="lora: fine-tune the top encoder layers through adapters (default); head: BiLSTM-CRF on frozen states",
+        "--members", nargs="+", default=None,
+        help="method:seed[:epochs] per member (head: BiLSTM-CRF on frozen states; lora: adapters on layers 5-8); "
+        "default: the shipped recipe",
     )
-    ap.add_argument("--epochs", type=int, default=None, help="default: 8 for lora, 20 for head")
     ap.add_argument("--out-dir", type=Path, default=None, help="write weights here instead of the package")
-    ap.add_argument("--seed", type=int, default=Settings.seed, help="torch and batch-order seed")
     args = ap.parse_args(argv)
     try:
         import torch  # noqa: F401
@@ -202,19 +225,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     for lang in args.lang:
         out = (args.out_dir / f"{lang}.neural.npz") if args.out_dir else model_path(lang)
         out.parent.mkdir(parents=True, exist_ok=True)
-        if args.method == "lora":
-            tune = TuneSettings(seed=args.seed)
-            tune = tune if args.epochs is None else TuneSettings(epochs=args.epochs, seed=args.seed)
-            result = train_tuned(lang, root, tune, out)
-        else:
-            splits = load_splits(lang, root, args.cache)
-            head = Settings(seed=args.seed)
-            head = head if args.epochs is None else Settings(epochs=args.epochs, seed=args.seed)
-            result = train(lang, splits, head, out)
+        specs = args.members or RECIPE[lang]
+        results: dict[str, object] = {}
+        member_files = []
+        for spec in specs:
+            path = args.cache / "members" / f"{lang}.{spec.replace(':', '-')}.npz"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            print(f"{lang}: training member {spec}", flush=True)
+            results[spec] = train_member(lang, spec, root, args.cache, path)
+            member_files.append(path)
+        result = {"members": results, **pack_and_score(lang, root, member_files, out)}
         out.with_suffix(".json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
-        print(json.dumps(result, sort_keys=True))
+        print(json.dumps({k: v for k, v in result.items() if k != "members"}, sort_keys=True))
     return 0
 
+
+def pack_and_score(lang: str, root: Path, members: Sequence[Path], out: Path) -> dict[str, float]:
+    """Write the members as one weights file and score it on the test split."""
+    weights = []
+    for path in members:
+        with np.load(path, allow_pickle=False) as z:
+            weights.append({k: z[k] for k in z.files})
+    arrays = weights[0] if len(weights) == 1 else pack(weights)
+    np.savez_compressed(out, **arrays)
+    corpus = CORPUS[lang]
+    test = crf_train.load(corpus, root, "test")
+    tagger = load(out, lang)
+    scores = score(corpus, test, [tagger.tag(s.tokens) for s in test])
+    print(table(f"{lang} {corpus} test (shipped neural tagger, {len(members)} member(s))", scores))
+    return flat(f"{corpus}_neural", scores)
 
 
 # -- fine-tuning the encoder (LoRA) -------------------------------------------------------------
