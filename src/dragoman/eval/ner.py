@@ -21,8 +21,11 @@ from dragoman.ner.tagger import get_tagger
 _SUITES = (("ar", "anercorp"), ("he", "nemo"))
 
 
-def run(shared: pathlib.Path) -> dict[str, float]:
-    """Metrics of the shipped taggers; raises ``DatasetsMissing`` without the gold data."""
+def run(shared: pathlib.Path, neural_tagger: bool = True) -> dict[str, float]:
+    """Metrics of the shipped taggers; raises ``DatasetsMissing`` without the gold data.
+
+    ``neural_tagger=False`` leaves out the neural tagger, which takes minutes rather than seconds.
+    """
     root = datasets.datasets_dir(shared)
     out: dict[str, float] = {}
     tokens = neural_tokens = 0
@@ -41,7 +44,7 @@ def run(shared: pathlib.Path) -> dict[str, float]:
         out[f"{corpus}_tokens_per_s"] = round(tps)
         tokens += n
         seconds += n / tps if tps else 0.0
-        if neural.has_model(lang):
+        if neural_tagger and neural.has_model(lang):
             neural_seconds += _neural(lang, corpus, test, out)
             neural_tokens += n
     out["ner_tokens_per_s"] = round(tokens / seconds) if seconds else 0.0
