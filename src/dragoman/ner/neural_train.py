@@ -147,21 +147,7 @@ def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) ->
 
 
 def _batches(split: Split, size: int, rng: np.random.Generator) -> list[np.ndarray]:
-    """Shuffled batches of sentences of similar length.
-
-    Sentences are shuffled, cut into pools of fifty batches, and sorted by length inside
-    each pool, so a batch pads little (the CRF's forward pass loops over the longest
-    sentence) while the order still changes every epoch.
-    """
-    order = rng.permutation(len(split.sents))
-    lengths = np.diff(split.offsets)
-    batches: list[np.ndarray] = []
-    pool = 50 * size
-    for p in range(0, len(order), pool):
-        chunk = order[p : p + pool]
-        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
-        batches.extend(chunk[b : b + size] for b in range(0, len(chunk), size))
-    return [batches[i] for i in rng.permutation(len(batches))]
+    return _pooled_batches(np.diff(split.offsets), size, rng)
 
 
 def _tensors(split: Split, i: int, index: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -387,6 +373,12 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
 
 
 def _pooled_batches(lengths: np.ndarray, size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Shuffled batches of items of similar length.
+
+    Items are shuffled, cut into pools of fifty batches, and sorted by length inside each
+    pool, so a batch pads little (the CRF's forward pass loops over the longest sentence)
+    while the order still changes every epoch.
+    """
     order = rng.permutation(len(lengths))
     batches: list[np.ndarray] = []
     for p in range(0, len(order), 50 * size):
