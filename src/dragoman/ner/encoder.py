@@ -20,8 +20,9 @@ every sub-word piece belongs to exactly one input word.
 from __future__ import annotations
 
 import functools
+import math
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -283,14 +284,16 @@ class Encoder:
         return last / np.linalg.norm(last)
 
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    # Abramowitz-Stegun 7.1.26 is too coarse for GELU in deep stacks; use the exact
-    # erf from math via numpy's vectorised frompyfunc only if scipy is missing.
+@functools.cache  # looked up once, not per layer; not at import: scipy.special takes a quarter second
+def _vector_erf() -> Callable[[np.ndarray], np.ndarray]:
     try:
         from scipy.special import erf
 
-        return np.asarray(erf(x), np.float32)
-    except ImportError:  # pragma: no cover
-        import math
+        return lambda x: np.asarray(erf(x), np.float32)
+    except ImportError:  # pragma: no cover - scipy is normally there
+        return np.vectorize(math.erf, otypes=[np.float32])
 
-        return np.vectorize(math.erf, otypes=[np.float32])(x)
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """The exact error function GELU needs (scipy's, vectorised; math.erf elementwise without it)."""
+    return _vector_erf()(x)
