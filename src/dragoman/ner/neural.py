@@ -23,8 +23,7 @@ from dragoman.ner.contextual import word_states
 from dragoman.ner.encoder import Encoder
 from dragoman.ner.features import gazetteer_matches
 from dragoman.ner.scoring import spans
-from dragoman.ner.tagger import TaggedSpan
-from dragoman.ner.tagger import _dragoman_type as dragoman_type
+from dragoman.ner.tagger import TaggedSpan, dragoman_type
 
 MODELS = Path(__file__).with_name("models")
 # Gazetteer kinds that become indicator features, each as "begins a hit" and "inside a hit".

@@ -31,7 +31,7 @@ TYPE_MAP: dict[str, EntityType] = {
     # ANERcorp
     "PERS": EntityType.PERSON,
     "ORG": EntityType.ORG,
-    "LOC": EntityType.PLACE,  # GPE instead when the span is a country name (see _dragoman_type)
+    "LOC": EntityType.PLACE,  # GPE instead when the span is a country name (see dragoman_type)
     "MISC": EntityType.MISC,
     # NEMO
     "PER": EntityType.PERSON,
@@ -179,7 +179,7 @@ def _is_country(tokens: Sequence[str], lang: str) -> bool:
     return len(hits) == 1 and hits[0][:2] == (0, len(tokens)) and hits[0][2] == "country"
 
 
-def _dragoman_type(label: str, tokens: Sequence[str], lang: str) -> EntityType:
+def dragoman_type(label: str, tokens: Sequence[str], lang: str) -> EntityType:
     if label == "LOC" and lang == "ar" and _is_country(tokens, lang):
         return EntityType.GPE
     return TYPE_MAP.get(label, EntityType.MISC)
@@ -188,7 +188,7 @@ def _dragoman_type(label: str, tokens: Sequence[str], lang: str) -> EntityType:
 def tag_spans(tokens: Sequence[str], lang: str) -> list[TaggedSpan]:
     """Entities of one sentence with Dragoman types and confidence."""
     return [
-        TaggedSpan(a, b, _dragoman_type(t, tokens[a:b], lang), t, score)
+        TaggedSpan(a, b, dragoman_type(t, tokens[a:b], lang), t, score)
         for a, b, t, score in get_tagger(lang).spans_with_scores(tokens)
     ]
 
