@@ -1,0 +1,161 @@
+"""Document-level label consistency: a name the tagger is sure of once is a name everywhere.
+
+Taggers label one sentence at a time, so an article that names "Hikmat Hajiyev" with his
+title in one sentence and as plain "Hajiyev" three sentences later often gets the first and
+misses the second (most missed mentions on the gold test sets are such repeats of a name
+found elsewhere in the document). ``propagate`` collects the spans the tagger labelled with
+a mean marginal of at least ``threshold``, and labels every untagged occurrence of the same
+word sequence in the document with the type those confident spans voted for.
+
+Matching is on normalised words (``text.normalize``), and the first word of an occurrence
+may carry proclitics the stored name lacks (لإسرائيل for إسرائيل, ובאקו for באקו: the
+language's ``morphology.yaml``). An occurrence is labelled only where none of its words and
+neither neighbour already belongs to a span, so the pass adds mentions and never moves or
+retypes the tagger's own.
+
+On the development splits this added 1.4 F1 (ANERcorp) and 2.3 F1 (NEMO) to the neural
+tagger; see docs/models/neural.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dragoman.ner.tagger import TaggedSpan, dragoman_type
+from dragoman.text.morph import stems
+from dragoman.text.normalize import normalize_key
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Consistency:
+    # Spans whose mean label marginal reaches this are trusted as the document's names.
+    threshold: float = 0.8
+    # Longest name (in tokens) carried to other occurrences.
+    max_tokens: int = 4
+    # Sentences either side that count as the document; None: all sentences given.
+    window: int | None = None
+    # Names shorter than this many letters are not carried (particles, initials).
+    min_chars: int = 3
+
+
+def propagate(
+    sentences: Sequence[Sequence[str]],
+    found: Sequence[Sequence[TaggedSpan]],
+    lang: str,
+    settings: Consistency = Consistency(),
+) -> list[list[TaggedSpan]]:
+    """``found`` plus the spans consistency adds, per sentence, sorted by start token.
+
+    ``sentences[k]`` are the tokens of sentence k and ``found[k]`` the tagger's spans in it.
+    An added span gets the label most of the confident occurrences had (ties: the first
+    seen), and their mean score.
+    """
+    if len(sentences) != len(found):
+        raise ValueError(f"{len(sentences)} sentences but {len(found)} span lists")
+    sure = [_sure_names(toks, spans, settings) for toks, spans in zip(sentences, found, strict=True)]
+    if not any(sure):
+        return [list(spans) for spans in found]
+    everywhere = _lexicon(sure) if settings.window is None else None
+    out: list[list[TaggedSpan]] = []
+    for k, (toks, spans) in enumerate(zip(sentences, found, strict=True)):
+        if everywhere is not None:
+            lexicon = everywhere
+        else:
+            w = settings.window or 0  # window=None is handled above; 0 means this sentence alone
+            lexicon = _lexicon(sure[max(0, k - w) : k + w + 1])
+        added = _occurrences(toks, spans, lexicon, lang, settings) if lexicon.names else []
+        out.append(sorted([*spans, *added], key=lambda s: s.start) if added else list(spans))
+    return out
+
+
+# Token -> normalised form; news vocabulary repeats, and the pass keys every token of an article.
+_KEYS: dict[str, str] = {}
+_KEYS_LIMIT = 200_000
+
+
+def _key(token: str) -> str:
+    got = _KEYS.get(token)
+    if got is None:
+        if len(_KEYS) >= _KEYS_LIMIT:
+            _KEYS.clear()
+        got = _KEYS[token] = normalize_key(token)
+    return got
+
+
+@dataclass
+class _Lexicon:
+    names: dict[Key, tuple[str, float]]  # name -> (label, mean score)
+    firsts: frozenset[str]  # first words of the names, to skip most tokens at once
+
+
+def _sure_names(
+    tokens: Sequence[str], spans: Sequence[TaggedSpan], settings: Consistency
+) -> list[tuple[Key, str, float]]:
+    return [
+        (tuple(_key(t) for t in tokens[s.start : s.end]), s.label, s.score)
+        for s in spans
+        if s.score >= settings.threshold and s.end - s.start <= settings.max_tokens
+    ]
+
+
+def _lexicon(sure: Sequence[Sequence[tuple[Key, str, float]]]) -> _Lexicon:
+    """Name -> (the label most confident occurrences had, their mean score)."""
+    votes: dict[Key, Counter[str]] = defaultdict(Counter)
+    scores: dict[tuple[Key, str], list[float]] = defaultdict(list)
+    for names in sure:
+        for key, label, score in names:
+            votes[key][label] += 1
+            scores[(key, label)].append(score)
+    out = {}
+    for key, counts in votes.items():
+        label = counts.most_common(1)[0][0]
+        got = scores[(key, label)]
+        out[key] = (label, sum(got) / len(got))
+    return _Lexicon(out, frozenset(k[0] for k in out))
+
+
+def _occurrences(
+    tokens: Sequence[str], spans: Sequence[TaggedSpan], lexicon: _Lexicon, lang: str, settings: Consistency
+) -> list[TaggedSpan]:
+    keys = [_key(t) for t in tokens]
+    taken = [False] * len(tokens)
+    for s in spans:
+        taken[s.start : s.end] = [True] * (s.end - s.start)
+    added: list[TaggedSpan] = []
+    i = 0
+    while i < len(tokens):
+        hit = None if taken[i] else _longest_name(keys, taken, i, lexicon, lang, settings)
+        if hit is None:
+            i += 1
+            continue
+        n, label, score = hit
+        if (i > 0 and taken[i - 1]) or (i + n < len(tokens) and taken[i + n]):
+            i += 1  # next to a span: the tagger drew a boundary here, do not second-guess it
+            continue
+        added.append(TaggedSpan(i, i + n, dragoman_type(label, tokens[i : i + n], lang), label, score))
+        taken[i : i + n] = [True] * n
+        i += n
+    return added
+
+
+def _longest_name(
+    keys: Sequence[str], taken: Sequence[bool], i: int, lexicon: _Lexicon, lang: str, settings: Consistency
+) -> tuple[int, str, float] | None:
+    # The whole word first, then without proclitics; only forms some name starts with.
+    firsts = [f for f in stems(keys[i], lang) if f in lexicon.firsts]
+    if not firsts:
+        return None
+    for n in range(min(settings.max_tokens, len(keys) - i), 0, -1):
+        if any(taken[i : i + n]):
+            continue
+        rest = tuple(keys[i + 1 : i + n])
+        for first in firsts:
+            key = (first, *rest)
+            if key in lexicon.names and sum(len(k) for k in key) >= settings.min_chars:
+                label, score = lexicon.names[key]
+                return n, label, score
+    return None
