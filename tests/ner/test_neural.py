@@ -165,4 +165,13 @@ def test_an_ensemble_decodes_the_sum_of_its_members(tmp_path) -> None:  # type: 
         m.states = lambda tokens: states  # type: ignore[method-assign]
     tokens = ["אתמול"] * 5  # no indicator fires: the same zero features as above
     assert ens.tag(tokens) == [ens.labels[i] for i in viterbi(em, *crf)]
-    assert np.allclose(ens.emissions(tokens), em, atol=1e-4)
+    assert np.allclose(ens.scores(tokens), em, atol=1e-4)
+    # The decoding bias is stored in the file and taken off the summed "O" scores.
+    np.savez(path, **neural.pack([a, b], o_bias=2.5))
+    biased = neural.load(path, "he")
+    assert isinstance(biased, neural.TaggerEnsemble) and biased.o_bias == 2.5
+    for m in biased.members:
+        m.states = lambda tokens: states  # type: ignore[method-assign]
+    shifted = em.copy()
+    shifted[:, biased.labels.index("O")] -= 2.5
+    assert biased.tag(tokens) == [biased.labels[i] for i in viterbi(shifted, *crf)]

@@ -132,7 +132,10 @@ class NeuralTagger:
         # "head": a BiLSTM-CRF over a mix of the frozen encoder's layers; "lora": the same head
         # over layers fine-tuned through low-rank adapters (the encoder stops at the last one).
         self.kind = str(weights["kind"]) if "kind" in weights else "head"
-        skip = ("labels", "layers", "kind")
+        # Subtracted from the "O" score before decoding: chosen on the development split by
+        # neural_train (the CRF under-predicts names it has not seen, so recall lags precision).
+        self.o_bias = float(weights["o_bias"]) if "o_bias" in weights else 0.0
+        skip = ("labels", "layers", "kind", "o_bias")
         w = {k: v.astype(np.float32) for k, v in weights.items() if k not in skip}
         self._w = w
         self.lang = lang
@@ -170,23 +173,31 @@ class NeuralTagger:
     def tag_states(self, states: np.ndarray, extra: np.ndarray) -> list[str]:
         if not len(states):
             return []
-        w = self._w
-        path = viterbi(self.emissions(states, extra), w["trans"], w["start"], w["end"])
-        return [self.labels[i] for i in path]
+        return self.path(self.emissions(states, extra))
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """Label scores [T, labels] of one sentence, before the decoding bias."""
+        return self.emissions(self.states(tokens), extra_features(tokens, self.lang))
+
+    @property
+    def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self._w["trans"], self._w["start"], self._w["end"]
+
+    def path(self, em: np.ndarray) -> list[str]:
+        """Best labels for label scores ``em`` (from ``scores``), bias applied."""
+        return [self.labels[i] for i in viterbi(_bias_o(em, self.labels, self.o_bias), *self.crf)]
+
+    def decode(self, em: np.ndarray) -> list[tuple[int, int, str, float]]:
+        """Entities in corpus types with the mean marginal of their labels, for scores ``em``."""
+        return _scored_spans(_bias_o(em, self.labels, self.o_bias), *self.crf, self.labels)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 labels for one sentence's tokens."""
-        if not tokens:
-            return []
-        return self.tag_states(self.states(tokens), extra_features(tokens, self.lang))
+        return self.path(self.scores(tokens)) if tokens else []
 
     def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
         """Entities in corpus types with the mean marginal probability of their labels."""
-        if not tokens:
-            return []
-        w = self._w
-        em = self.emissions(self.states(tokens), extra_features(tokens, self.lang))
-        return _scored_spans(em, w["trans"], w["start"], w["end"], self.labels)
+        return self.decode(self.scores(tokens)) if tokens else []
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,11 +214,12 @@ class TaggerEnsemble:
     scores. Members trained with different seeds or methods make different mistakes.
     """
 
-    def __init__(self, members: Sequence[NeuralTagger]) -> None:
+    def __init__(self, members: Sequence[NeuralTagger], o_bias: float = 0.0) -> None:
         if not members or any(m.labels != members[0].labels for m in members):
             raise ValueError("ensemble members must share one label list")
         self.members = list(members)
         self.labels = members[0].labels
+        self.o_bias = o_bias  # applied to the summed scores, like NeuralTagger.o_bias
         trans, start, end = (np.sum([m._w[k] for m in members], axis=0) for k in ("trans", "start", "end"))
         self._crf: tuple[np.ndarray, np.ndarray, np.ndarray] = (trans, start, end)
 
@@ -215,19 +227,34 @@ class TaggerEnsemble:
     def encoder(self) -> Encoder:
         return self.members[0].encoder
 
-    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
+    @property
+    def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self._crf
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """The members' label scores summed, before the decoding bias."""
         extra = extra_features(tokens, self.members[0].lang)
         return np.sum([m.emissions(m.states(tokens), extra) for m in self.members], axis=0)
 
+    def path(self, em: np.ndarray) -> list[str]:
+        return [self.labels[i] for i in viterbi(_bias_o(em, self.labels, self.o_bias), *self._crf)]
+
+    def decode(self, em: np.ndarray) -> list[tuple[int, int, str, float]]:
+        return _scored_spans(_bias_o(em, self.labels, self.o_bias), *self._crf, self.labels)
+
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        if not tokens:
-            return []
-        return [self.labels[i] for i in viterbi(self.emissions(tokens), *self._crf)]
+        return self.path(self.scores(tokens)) if tokens else []
 
     def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
-        if not tokens:
-            return []
-        return _scored_spans(self.emissions(tokens), *self._crf, self.labels)
+        return self.decode(self.scores(tokens)) if tokens else []
+
+
+def _bias_o(em: np.ndarray, labels: Sequence[str], bias: float) -> np.ndarray:
+    if not bias:
+        return em
+    em = em.copy()
+    em[:, labels.index("O")] -= bias
+    return em
 
 
 def _scored_spans(
@@ -250,12 +277,16 @@ def load(path: Path, lang: str) -> NeuralTagger | TaggerEnsemble:
     if not prefixes:
         return NeuralTagger.from_weights(weights, lang)
     members = [{k.split("/", 1)[1]: v for k, v in weights.items() if k.startswith(p + "/")} for p in prefixes]
-    return TaggerEnsemble([NeuralTagger.from_weights(m, lang) for m in members])
+    o_bias = float(weights["o_bias"]) if "o_bias" in weights else 0.0
+    return TaggerEnsemble([NeuralTagger.from_weights(m, lang) for m in members], o_bias)
 
 
-def pack(members: Sequence[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
-    """Weights of several models as one file's arrays (the layout ``load`` reads)."""
-    return {f"m{i}/{k}": v for i, w in enumerate(members) for k, v in w.items()}
+def pack(members: Sequence[dict[str, np.ndarray]], o_bias: float = 0.0) -> dict[str, np.ndarray]:
+    """Weights of several models (and the decoding bias) as one file's arrays (the layout ``load`` reads)."""
+    out = {f"m{i}/{k}": v for i, w in enumerate(members) for k, v in w.items()}
+    if o_bias:
+        out["o_bias"] = np.array(o_bias, np.float32)
+    return out
 
 
 @functools.lru_cache(maxsize=4)
