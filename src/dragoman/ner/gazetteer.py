@@ -186,18 +186,22 @@ def match(
     """
     if reaches is None:
         reaches = [reach(f, table) for f in forms]
+    # Most tokens start no name, and most sentences have no token that does: visit only the
+    # tokens that may start one (twice per sentence in the NER features, so it counts).
+    starts = [k for k, r in enumerate(reaches) if r]
+    if not starts:
+        return []
     out: list[tuple[int, int, str]] = []
-    i, n = 0, len(forms)
+    n = len(forms)
     written = [f[0] if f else "" for f in forms]  # later tokens of a name match as written
     formless = [k for k, f in enumerate(forms) if not f]  # such a token cannot be inside a name
     pairs = _pairs(table)
-    while i < n:
-        hit: tuple[int, str] | None = None
-        most = reaches[i]  # most tokens start no name
-        if not most:
-            i += 1
+    free = 0  # the first token no earlier match covers
+    for i in starts:
+        if i < free:
             continue
-        top = min(most, longest, n - i)
+        hit: tuple[int, str] | None = None
+        top = min(reaches[i], longest, n - i)
         if top > 1 and not any((f, written[i + 1]) in pairs for f in forms[i]):
             top = 1  # the next word continues no name this one starts: only one-word names remain
         for length in range(top, 0, -1):
@@ -213,9 +217,7 @@ def match(
                 break
         if hit:
             out.append((i, i + hit[0], hit[1]))
-            i += hit[0]
-        else:
-            i += 1
+            free = i + hit[0]
     return out
 
 
