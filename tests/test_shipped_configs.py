@@ -10,17 +10,18 @@ from dragoman.pipeline import ConfigError, build_pipeline, load_config
 from dragoman.pipeline.config import shipped_configs
 
 
-def test_accurate_is_the_default_with_the_neural_tagger() -> None:
+def test_accurate_is_the_default_with_the_neural_tagger_and_consistency() -> None:
     assert {"default", "accurate"} <= set(shipped_configs())
     default, accurate = load_config(), load_config("accurate")
     assert accurate.pipeline.stages == default.pipeline.stages
-    assert accurate.stage_settings("ner") == {"model": "neural"}
+    assert accurate.stage_settings("ner") == {"model": "neural", "consistency": 0.8}
     assert default.stage_settings("ner") == {}
     for name in default.pipeline.stages:
         if name != "ner":
             assert accurate.stage_settings(name) == default.stage_settings(name)
     ner = build_pipeline(accurate).stages[default.pipeline.stages.index("ner")]
     assert ner.settings.model == "neural"  # type: ignore[attr-defined]
+    assert ner.settings.consistency == 0.8  # type: ignore[attr-defined]
 
 
 def test_a_file_wins_over_a_shipped_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -64,3 +64,27 @@ def test_arabic_and_min_score() -> None:
 def test_language_without_model_passes_through() -> None:
     art = _article("President Macron visited Paris.", "en")
     assert Ner()(art).mentions == []
+
+
+def test_consistency_carries_a_confident_name_to_its_bare_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dragoman.ner import tagger
+    from dragoman.ner.tagger import TaggedSpan
+
+    # A tagger that knows the name only after the title, as taggers often do.
+    def tag_spans(words: list[str], lang: str) -> list[TaggedSpan]:
+        return [
+            TaggedSpan(i, i + 1, EntityType.PERSON, "PERS", 0.97)
+            for i, w in enumerate(words)
+            if w == "حاجييف" and i and words[i - 1] == "المستشار"
+        ]
+
+    monkeypatch.setattr(tagger, "tag_spans", tag_spans)
+    text = "قال المستشار حاجييف إن باكو مستعدة. وأكد لحاجييف مسؤول آخر ذلك."
+    plain = Ner(NerSettings(consistency=None))(_article(text, "ar"))
+    assert [plain.span_text(m.span) for m in plain.mentions] == ["حاجييف"]
+    art = Ner(NerSettings(consistency=0.8))(_article(text, "ar"))
+    found = sorted(art.span_text(m.span) for m in art.mentions if m.type is EntityType.PERSON)
+    assert found == ["حاجييف", "لحاجييف"]  # the repeat with its proclitic, as one token
+    assert all(m.score == 0.97 for m in art.mentions)
+    # A doubtful first sighting is not carried.
+    assert len(Ner(NerSettings(consistency=0.99))(_article(text, "ar")).mentions) == 1

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from dragoman.model import Article, Mention, Span
 from dragoman.ner import neural, tagger
+from dragoman.ner.consistency import Consistency, propagate
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
@@ -21,6 +22,11 @@ class NerSettings(StageSettings):
     # F1 points better on the gold benchmarks but roughly a hundred times slower (the
     # ``accurate`` pipeline uses it; see docs/models/).
     model: Literal["crf", "neural"] = "crf"
+    # Document-level consistency: a name tagged with at least this mean marginal somewhere in
+    # the article labels its untagged repeats elsewhere in it (see dragoman.ner.consistency).
+    # None (the default pipeline's setting) turns the pass off; the accurate pipeline sets 0.8,
+    # the threshold chosen on the development splits.
+    consistency: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 @register_stage("dragoman.NER.v1", settings=NerSettings)
@@ -30,9 +36,12 @@ class Ner(BaseStage):
     ``model`` picks the fast CRF (default) or the neural tagger of the ``accurate`` pipeline.
 
     Runs on ``Article.tokens`` sentence by sentence, skipping sentences in
-    boilerplate.  Other stages (the gazetteer) append mentions too; merging
-    is the linker's job, so only an exact duplicate (same span and type) is
-    left out here.  Languages with no model pass through untouched.
+    boilerplate; then ``consistency`` carries the names tagged confidently in
+    one sentence to their untagged repeats in others (with proclitics: إسرائيل
+    found once makes لإسرائيل a mention too).  Other stages (the gazetteer)
+    append mentions too; merging is the linker's job, so only an exact
+    duplicate (same span and type) is left out here.  Languages with no model
+    pass through untouched.
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "sentences", "tokens", "boilerplate"})
@@ -49,9 +58,13 @@ class Ner(BaseStage):
             return article
         impl.get_tagger(lang)  # open the weights before the loop, so a missing file fails once
         seen = {(m.span, m.type) for m in article.mentions}
-        for _sent, toks in article.sentence_tokens():
-            words = [article.text[t.start : t.end] for t in toks]
-            for hit in impl.tag_spans(words, lang):
+        sentences = [toks for _sent, toks in article.sentence_tokens()]
+        words = [[article.text[t.start : t.end] for t in toks] for toks in sentences]
+        found = [impl.tag_spans(w, lang) for w in words]
+        if self.settings.consistency is not None:
+            found = propagate(words, found, lang, Consistency(threshold=self.settings.consistency))
+        for toks, hits in zip(sentences, found, strict=True):
+            for hit in hits:
                 if hit.score < self.settings.min_score:
                     continue
                 span = Span(toks[hit.start].start, toks[hit.end - 1].end)
