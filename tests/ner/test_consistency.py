@@ -66,3 +66,15 @@ def test_short_names_and_mismatched_input() -> None:
     assert propagate([["US", "x"], ["US"]], [[_span(0, 1, "LOC", 0.99)], []], "en")[1] == []
     with pytest.raises(ValueError, match="2 sentences but 1"):
         propagate([["a"], ["b"]], [[]], "en")
+
+
+def test_eval_labels_in_corpus_types_with_and_without_the_pass() -> None:
+    from dragoman.ner.evaluate import consistent_labels
+
+    sents = [["قال", "حكمت", "حاجييف"], ["حاجييف", "وصل"]]
+    found = [[(1, 3, "PERS", 0.9)], []]
+    assert consistent_labels(sents, found, "ar", None) == [["O", "B-PERS", "I-PERS"], ["O", "O"]]
+    # The two-word name is carried only as a whole: a lone surname is not a repeat of it.
+    assert consistent_labels(sents, found, "ar", Consistency()) == [["O", "B-PERS", "I-PERS"], ["O", "O"]]
+    labels = consistent_labels(sents, [[(2, 3, "PERS", 0.9)], []], "ar", Consistency())  # a sure surname
+    assert labels == [["O", "O", "B-PERS"], ["B-PERS", "O"]]

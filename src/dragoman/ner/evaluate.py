@@ -9,11 +9,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
+from dragoman.ner.consistency import Consistency, propagate
 from dragoman.ner.datasets import Sentence
 from dragoman.ner.features import gazetteer_matches
 from dragoman.ner.scoring import PRF, conll_scores, nemo_scores, to_bio, to_biose
+from dragoman.ner.tagger import TaggedSpan, dragoman_type
 
 Labeller = Callable[[Sequence[str]], list[str]]
+
+# The gold corpora do not mark where one article ends and the next begins, so document-level
+# consistency reads this many sentences either side of each sentence as its document.
+EVAL_WINDOW = 20
 
 # What each gazetteer kind stands for in the corpora's own type sets.  The
 # baseline uses the curated lists (CLDR countries and cities, person names);
@@ -59,6 +65,28 @@ def run_labeller(labeller: Labeller, sents: Sequence[Sentence]) -> tuple[list[li
     dt = time.process_time() - t0
     n = sum(len(s.tokens) for s in sents)
     return pred, n / dt if dt > 0 else 0.0
+
+
+def consistent_labels(
+    sents: Sequence[Sequence[str]],
+    found: Sequence[Sequence[tuple[int, int, str, float]]],
+    lang: str,
+    consistency: Consistency | None,
+) -> list[list[str]]:
+    """IOB2 labels in corpus types for ``found`` spans, after the document-level pass if given."""
+    spans = [
+        [TaggedSpan(a, b, dragoman_type(t, toks[a:b], lang), t, sc) for a, b, t, sc in hits]
+        for toks, hits in zip(sents, found, strict=True)
+    ]
+    if consistency is not None:
+        spans = propagate(sents, spans, lang, consistency)
+    out = []
+    for toks, hits in zip(sents, spans, strict=True):
+        labels = ["O"] * len(toks)
+        for s in hits:
+            labels[s.start : s.end] = ["B-" + s.label] + ["I-" + s.label] * (s.end - s.start - 1)
+        out.append(labels)
+    return out
 
 
 def score(corpus: str, sents: Sequence[Sentence], pred: Sequence[Sequence[str]]) -> dict[str, PRF]:

@@ -1,18 +1,24 @@
 """Train the neural NER tagger of the ``accurate`` pipeline (multilingual-e5-small + BiLSTM-CRF).
 
-    python -m dragoman.ner.neural_train --shared ../shared [--lang ar he] [--cache DIR] [--members SPEC...]
+    python -m dragoman.ner.neural_train --shared ../shared [--lang ar he] [--cache DIR]
+        [--members SPEC...] [--develop] [--o-bias B] [--retune] [--out-dir DIR]
 
 Needs PyTorch (CPU build: ``pip install torch==2.13.0``); inference does not. Steps:
 
 1. Encode every gold sentence once with :mod:`dragoman.ner.encoder` and cache the thirteen
    layer states per word (float16) under ``--cache``; later runs reuse them. This is the slow
    part (about ten minutes per corpus on one core).
-2. Fit the head on the training split, pick the epoch with the best F1 on the development
-   split (NEMO's dev; the last tenth of ANERcorp train, as for the CRF), then score test once.
-3. Do this for every member of the language's recipe (``RECIPE``: frozen-encoder heads with
-   different seeds and an adapter-tuned encoder), pack the members into
-   ``models/<lang>.neural.npz`` (decoded together as a product of experts), score the packed
-   tagger on test, and write the scores beside it as JSON.
+2. Train every member of the language's recipe (``RECIPE``: frozen-encoder heads with
+   different seeds and an adapter-tuned encoder).
+   - ``--develop`` (how the recipe was chosen): fit on the training split, keep the epoch
+     with the best F1 on the development split (NEMO's dev; the last tenth of ANERcorp
+     train, as for the CRF), and choose the decoding bias on dev (``tune_bias``).
+   - default (what ships): fit on train and dev together for exactly the epochs the recipe
+     names (each member's best development epoch), with the recipe's decoding bias; nothing
+     is chosen on data the model was fitted to.
+3. Pack the members into ``models/<lang>.neural.npz`` (decoded together as a product of
+   experts), score the packed tagger on test with the document-level consistency pass the
+   accurate pipeline runs (and without it), and write the scores beside it as JSON.
 
 Same data, settings and seed give the same weights: the encoder is deterministic, torch is
 seeded, and training runs on one thread.
@@ -31,11 +37,12 @@ from pathlib import Path
 import numpy as np
 
 from dragoman.ner import train as crf_train
+from dragoman.ner.consistency import Consistency
 from dragoman.ner.contextual import MAX_PIECES, word_states
 from dragoman.ner.datasets import DatasetsMissing, Sentence, datasets_dir
 from dragoman.ner.encoder import Encoder
-from dragoman.ner.evaluate import flat, score, table
-from dragoman.ner.neural import N_EXTRA, NeuralTagger, extra_features, load, model_path, pack
+from dragoman.ner.evaluate import EVAL_WINDOW, consistent_labels, flat, score, table
+from dragoman.ner.neural import N_EXTRA, NeuralTagger, TaggerEnsemble, extra_features, load, model_path, pack
 from dragoman.ner.scoring import PRF, to_bio
 
 LAYERS = tuple(range(13))
@@ -50,6 +57,9 @@ class Settings:
     batch: int = 16
     epochs: int = 20
     seed: int = 13
+    # Fit on train and dev together for exactly ``epochs`` (the count chosen on dev), keeping
+    # the last epoch: the shipping protocol once the recipe is fixed.
+    refit: bool = False
 
 
 def _cached_states(encoder: Encoder, corpus: str, split: str, sents: Sequence[Sentence], cache: Path) -> np.ndarray:
@@ -88,7 +98,8 @@ def _split(sents: list[Sentence], states: np.ndarray, lang: str) -> Split:
     return Split(sents, states, extra.astype(np.float32), offsets)
 
 
-def load_splits(lang: str, root: Path, cache: Path) -> dict[str, Split]:
+def load_splits(lang: str, root: Path, cache: Path, refit: bool = False) -> dict[str, Split]:
+    """train, dev and test with their cached states; with ``refit``, "train" holds dev as well."""
     corpus = CORPUS[lang]
     encoder = Encoder()
     out: dict[str, Split] = {}
@@ -103,6 +114,11 @@ def load_splits(lang: str, root: Path, cache: Path) -> dict[str, Split]:
         for split in ("train", "dev"):
             sents = crf_train.load(corpus, root, split)
             out[split] = _split(sents, _cached_states(encoder, corpus, split, sents, cache), lang)
+    if refit:
+        both = [out["train"], out["dev"]]
+        out["train"] = _split(
+            [s for sp in both for s in sp.sents], np.concatenate([np.asarray(sp.states) for sp in both]), lang
+        )
     test = crf_train.load(corpus, root, "test")
     out["test"] = _split(test, _cached_states(encoder, corpus, "test", test, cache), lang)
     return out
@@ -135,15 +151,21 @@ def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) ->
             opt.step()
             total += float(loss.detach())
         weights = model.export(labels, LAYERS)
+        if settings.refit:  # dev is training data now: nothing held out to choose an epoch with
+            print(f"  {lang} epoch {epoch + 1}: loss {total:.1f} ({time.time() - t0:.0f} s)", flush=True)
+            best = (-1.0, epoch + 1, weights)
+            continue
         f1 = _evaluate(lang, corpus, splits["dev"], weights)["ALL"].f1
         print(f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)", flush=True)
         if f1 > best[0]:
             best = (f1, epoch + 1, weights)
             np.savez_compressed(out, **weights)  # type: ignore[arg-type]  # kept as it goes: a cut run still leaves its best
     f1, epoch, weights = best
+    if settings.refit:
+        np.savez_compressed(out, **weights)  # type: ignore[arg-type]
     test_scores = _evaluate(lang, corpus, splits["test"], weights)
     print(table(f"{lang} {corpus} test (neural, epoch {epoch})", test_scores))
-    return {"dev_f1": round(100 * f1, 2), "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
+    return {"dev_f1": round(100 * f1, 2) if f1 >= 0 else None, "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
 
 
 def _batches(split: Split, size: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -165,24 +187,31 @@ def _evaluate(lang: str, corpus: str, split: Split, weights: dict[str, np.ndarra
     return score(corpus, split.sents, pred)
 
 
-# What `make models` trains per language: members "method:seed[:epochs]", packed into one file
-# and decoded together (see docs/models/neural.md for the development scores behind the choice).
-RECIPE: dict[str, tuple[str, ...]] = {
-    "ar": ("head:13", "lora:13:4"),
-    "he": ("head:29",),
+@dataclass(frozen=True)
+class Recipe:
+    # Members "method:seed:epochs", packed into one file and decoded together; epochs is the
+    # best development epoch of the member's development run.
+    members: tuple[str, ...]
+    # The decoding bias tune_bias chose on dev for those development runs.
+    o_bias: float
+
+
+# What `make models` trains per language, on train and dev together (see docs/models/neural.md
+# for the development scores behind every choice).
+RECIPE: dict[str, Recipe] = {
+    "ar": Recipe(("head:13:14", "lora:13:3"), o_bias=1.0),
+    "he": Recipe(("head:29:16",), o_bias=0.0),
 }
 
 
-def train_member(lang: str, spec: str, root: Path, cache: Path, out: Path) -> dict[str, object]:
+def train_member(lang: str, spec: str, root: Path, cache: Path, out: Path, refit: bool = False) -> dict[str, object]:
     """Train one member from its "method:seed[:epochs]" spec; weights go to ``out``."""
     method, seed, *rest = spec.split(":")
-    epochs = int(rest[0]) if rest else None
+    given = {"seed": int(seed), "refit": refit, **({"epochs": int(rest[0])} if rest else {})}
     if method == "lora":
-        tune = TuneSettings(seed=int(seed)) if epochs is None else TuneSettings(seed=int(seed), epochs=epochs)
-        return train_tuned(lang, root, tune, out)
+        return train_tuned(lang, root, TuneSettings(**given), out)  # type: ignore[arg-type]
     if method == "head":
-        head = Settings(seed=int(seed)) if epochs is None else Settings(seed=int(seed), epochs=epochs)
-        return train(lang, load_splits(lang, root, cache), head, out)
+        return train(lang, load_splits(lang, root, cache, refit), Settings(**given), out)  # type: ignore[arg-type]
     raise ValueError(f"unknown member method {method!r} in {spec!r} (head or lora)")
 
 
@@ -196,7 +225,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="method:seed[:epochs] per member (head: BiLSTM-CRF on frozen states; lora: adapters on layers 5-8); "
         "default: the shipped recipe",
     )
+    ap.add_argument(
+        "--develop", action="store_true",
+        help="the development protocol: train on train only, keep each member's best dev epoch, choose the "
+        "decoding bias on dev (default: train on train+dev for the recipe's epochs, with its bias)",
+    )
+    ap.add_argument("--o-bias", type=float, default=None, help="decoding bias when not --develop (default: recipe's)")
     ap.add_argument("--out-dir", type=Path, default=None, help="write weights here instead of the package")
+    ap.add_argument(
+        "--retune", action="store_true",
+        help="train nothing: choose the decoding bias of the existing weights again on dev and rescore test",
+    )
     args = ap.parse_args(argv)
     try:
         import torch  # noqa: F401
@@ -211,35 +250,97 @@ def main(argv: Sequence[str] | None = None) -> int:
     for lang in args.lang:
         out = (args.out_dir / f"{lang}.neural.npz") if args.out_dir else model_path(lang)
         out.parent.mkdir(parents=True, exist_ok=True)
-        specs = args.members or RECIPE[lang]
+        if args.retune:
+            _retune(lang, root, out)
+            continue
+        recipe = RECIPE[lang]
+        specs = args.members or recipe.members
+        bias = None if args.develop else (recipe.o_bias if args.o_bias is None else args.o_bias)
         results: dict[str, object] = {}
         member_files = []
         for spec in specs:
-            path = args.cache / "members" / f"{lang}.{spec.replace(':', '-')}.npz"
+            tag = ("dev-" if args.develop else "refit-") + spec.replace(":", "-")
+            path = args.cache / "members" / f"{lang}.{tag}.npz"
             path.parent.mkdir(parents=True, exist_ok=True)
-            print(f"{lang}: training member {spec}", flush=True)
-            results[spec] = train_member(lang, spec, root, args.cache, path)
+            print(f"{lang}: training member {spec} ({'train' if args.develop else 'train+dev'})", flush=True)
+            results[spec] = train_member(lang, spec, root, args.cache, path, refit=not args.develop)
             member_files.append(path)
-        result = {"members": results, **pack_and_score(lang, root, member_files, out)}
+        protocol = "develop: train only, best dev epoch" if args.develop else "refit: train+dev, fixed epochs"
+        result = {"members": results, "protocol": protocol, **pack_and_score(lang, root, member_files, out, bias)}
         out.with_suffix(".json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
         print(json.dumps({k: v for k, v in result.items() if k != "members"}, sort_keys=True))
     return 0
 
 
-def pack_and_score(lang: str, root: Path, members: Sequence[Path], out: Path) -> dict[str, float]:
-    """Write the members as one weights file and score it on the test split."""
+def _retune(lang: str, root: Path, out: Path) -> None:
+    with np.load(out if out.is_file() else model_path(lang), allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    report = out.with_suffix(".json")
+    old = json.loads(report.read_text("utf-8")) if report.is_file() else {}
+    result = {"members": old.get("members", {}), **tune_and_score(lang, root, arrays, out)}
+    report.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
+    print(json.dumps({k: v for k, v in result.items() if k != "members"}, sort_keys=True))
+
+
+def pack_and_score(
+    lang: str, root: Path, members: Sequence[Path], out: Path, bias: float | None = None
+) -> dict[str, object]:
+    """Write the members as one weights file with its decoding bias (None: chosen on dev), score test."""
     weights = []
     for path in members:
         with np.load(path, allow_pickle=False) as z:
             weights.append({k: z[k] for k in z.files})
-    arrays = weights[0] if len(weights) == 1 else pack(weights)
-    np.savez_compressed(out, **arrays)
+    return tune_and_score(lang, root, dict(weights[0]) if len(weights) == 1 else pack(weights), out, bias)
+
+
+def tune_and_score(
+    lang: str, root: Path, arrays: dict[str, np.ndarray], out: Path, bias: float | None = None
+) -> dict[str, object]:
+    """Write weights ``arrays`` to ``out`` with decoding bias ``bias`` (None: chosen on dev), score test."""
+    arrays = {k: v for k, v in arrays.items() if k != "o_bias"}
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
     corpus = CORPUS[lang]
-    test = crf_train.load(corpus, root, "test")
     tagger = load(out, lang)
-    scores = score(corpus, test, [tagger.tag(s.tokens) for s in test])
-    print(table(f"{lang} {corpus} test (shipped neural tagger, {len(members)} member(s))", scores))
-    return flat(f"{corpus}_neural", scores)
+    tried: dict[float, float] = {}
+    if bias is None:
+        bias, tried = tune_bias(lang, root, tagger)
+        print(f"{lang}: decoding bias on dev (F1 after the consistency pass): {tried}; keeping {bias}", flush=True)
+    arrays["o_bias"] = np.array(bias, np.float32)
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
+    tagger.o_bias = bias
+    test = crf_train.load(corpus, root, "test")
+    tokens = [s.tokens for s in test]
+    found = [tagger.spans_with_scores(t) for t in tokens]
+    scores = score(corpus, test, consistent_labels(tokens, found, lang, Consistency(window=EVAL_WINDOW)))
+    alone = score(corpus, test, consistent_labels(tokens, found, lang, None))
+    print(table(f"{lang} {corpus} test (shipped neural tagger, consistency pass)", scores))
+    return {
+        **flat(f"{corpus}_neural", scores),
+        f"{corpus}_neural_sentence_f1": round(100 * alone["ALL"].f1, 2),
+        "o_bias": bias,
+        **({"dev_f1_by_bias": tried} if tried else {}),
+    }
+
+
+# Decoding biases tried on the development split: subtracting b from the "O" score trades
+# precision for recall (names unseen in training are what the tagger misses).
+BIASES = (0.0, 0.5, 1.0, 1.5, 2.0)
+
+
+def tune_bias(lang: str, root: Path, tagger: NeuralTagger | TaggerEnsemble) -> tuple[float, dict[float, float]]:
+    """The bias with the best development F1 (with the consistency pass), and every F1 tried."""
+    corpus = CORPUS[lang]
+    dev = crf_train.load(corpus, root, "dev")
+    tokens = [s.tokens for s in dev]
+    ems = [tagger.scores(t) if t else None for t in tokens]  # the encoder runs once per sentence
+    tried: dict[float, float] = {}
+    for bias in BIASES:
+        tagger.o_bias = bias
+        found = [tagger.decode(em) if em is not None else [] for em in ems]
+        labels = consistent_labels(tokens, found, lang, Consistency(window=EVAL_WINDOW))
+        tried[bias] = round(100 * score(corpus, dev, labels)["ALL"].f1, 2)
+    best = max(BIASES, key=lambda b: (tried[b], -b))  # ties: the smaller bias
+    return best, tried
 
 
 # -- fine-tuning the encoder (LoRA) -------------------------------------------------------------
@@ -261,6 +362,7 @@ class TuneSettings:
     first: int = 4
     last: int = 8
     seed: int = 13
+    refit: bool = False  # as Settings.refit
 
 
 @dataclass
@@ -325,6 +427,8 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
     # The CRF's splits: ANERcorp has no dev, so the last tenth of train stands in for it.
     train_s = crf_train.load(corpus, root, "train-dev" if corpus == "anercorp" else "train")
     dev_s = crf_train.load(corpus, root, "dev")
+    if settings.refit:
+        train_s = train_s + dev_s
     test_s = crf_train.load(corpus, root, "test")
     labels = sorted({lab for s in train_s for lab in to_bio(s.labels)} | {"O"})
     index = {lab: i for i, lab in enumerate(labels)}
@@ -356,6 +460,11 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
                 print(f"    batch {n}, {time.time() - t0:.0f} s", flush=True)
         model.eval()
         weights = model.export(labels)
+        if settings.refit:  # dev is training data now: keep the last epoch
+            print(f"  {lang} epoch {epoch + 1}: loss {total:.1f} ({time.time() - t0:.0f} s)", flush=True)
+            best = (-1.0, epoch + 1, weights)
+            np.savez_compressed(out, **weights)  # type: ignore[arg-type]
+            continue
         tagger = NeuralTagger.from_weights(weights, lang, encoder)
         f1 = score(corpus, dev_s, [tagger.tag(s.tokens) for s in dev_s])["ALL"].f1
         print(f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)", flush=True)
@@ -366,7 +475,7 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
     tagger = NeuralTagger.from_weights(weights, lang, encoder)
     test_scores = score(corpus, test_s, [tagger.tag(s.tokens) for s in test_s])
     print(table(f"{lang} {corpus} test (fine-tuned, epoch {epoch})", test_scores))
-    return {"dev_f1": round(100 * f1, 2), "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
+    return {"dev_f1": round(100 * f1, 2) if f1 >= 0 else None, "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
 
 
 def _pooled_batches(lengths: np.ndarray, size: int, rng: np.random.Generator) -> list[np.ndarray]:
