@@ -40,16 +40,18 @@ _set_start = vars(Span)["start"].__set__
 _set_end = vars(Span)["end"].__set__
 
 
-def _match_span(m: re.Match[str]) -> Span:
-    span = _new_span(Span)
-    _set_start(span, m.start())
-    _set_end(span, m.end())
-    return span
-
-
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     stop = len(text) if end is None else end
-    return [_match_span(m) for m in _TOKEN_RE.finditer(text, start, stop)]
+    out: list[Span] = []
+    append = out.append
+    # Inlined rather than a helper per token: the call cost as much as filling the slots.
+    for m in _TOKEN_RE.finditer(text, start, stop):
+        a, b = m.span()
+        span = _new_span(Span)
+        _set_start(span, a)
+        _set_end(span, b)
+        append(span)
+    return out
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
