@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 from dragoman.text import normalize_key
@@ -94,7 +93,8 @@ class PhraseMatcher(Generic[P]):
         i = 0
         n = len(forms)
         while i < n:
-            cands = memo.get(tuple(forms[i]))
+            key = forms[i]  # a tuple from token_forms; tuple() only for other sequences
+            cands = memo.get(key if type(key) is tuple else tuple(key))
             if cands is None:
                 cands = self._candidates(forms[i])
             m = self._match_with(forms, i, cands) if cands else None
@@ -106,12 +106,33 @@ class PhraseMatcher(Generic[P]):
         return out
 
 
-@lru_cache(maxsize=200_000)
-def word_forms(word: str, lang: str) -> tuple[str, ...]:
-    """A token's folded form followed by its clitic-stripped stems (cached: folding is per character)."""
+_FORMS_LIMIT = 200_000  # words per language; a long-running pipeline must not grow without bound
+_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _fold_word(word: str, lang: str) -> tuple[str, ...]:
     return tuple(stems(normalize_key(word), lang)) if word.strip() else ("",)
+
+
+def word_forms(word: str, lang: str) -> tuple[str, ...]:
+    """A token's folded form followed by its clitic-stripped stems (memoised: folding is per character)."""
+    return token_forms((word,), lang)[0]
 
 
 def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
     """For each token, its folded form followed by its clitic-stripped stems."""
-    return [word_forms(w, lang) for w in words]
+    # A plain dict per language, probed in the loop: every token of every sentence comes
+    # here, and an lru_cache call (key tuple, recency bookkeeping) cost more than the probe.
+    memo = _FORMS.get(lang)
+    if memo is None:
+        memo = _FORMS[lang] = {}
+    get = memo.get
+    out: list[tuple[str, ...]] = []
+    for w in words:
+        forms = get(w)
+        if forms is None:
+            if len(memo) >= _FORMS_LIMIT:
+                memo.clear()
+            forms = memo[w] = _fold_word(w, lang)
+        out.append(forms)
+    return out
