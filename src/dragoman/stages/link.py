@@ -526,9 +526,9 @@ def _propagate(
         best: dict[str, float] = {}
         cut_of: dict[str, int] = {}
         for prefix, f in _prefixed_folds(n, lang):
+            if rules.freq.get(n[len(prefix) :], 0) >= rules.stem:
+                continue  # والثلاثة: a frequent word behind a clitic is that word, whatever the tagger said
             for cand, _given, sur in by_first.get(f[:1], ()):
-                if rules.freq.get(n[len(prefix) :], 0) >= rules.stem:
-                    continue  # والثلاثة: a frequent word behind a clitic is that word, whatever the tagger said
                 sim = Levenshtein.normalized_similarity(f, sur, score_cutoff=people.threshold)
                 if sim >= people.threshold and sim > best.get(cand, 0.0):
                     best[cand], cut_of[cand] = sim, len(prefix)
