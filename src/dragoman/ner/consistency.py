@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dragoman.ner.tagger import TaggedSpan, dragoman_type
-from dragoman.text.morph import stems
+from dragoman.text.morph import morphology
 from dragoman.text.normalize import normalize_key
 
 Key = tuple[str, ...]
@@ -59,28 +60,29 @@ def propagate(
     sure = [_sure_names(toks, spans, settings) for toks, spans in zip(sentences, found, strict=True)]
     if not any(sure):
         return [list(spans) for spans in found]
-    everywhere = _lexicon(sure) if settings.window is None else None
+    everywhere = _lexicon(sure, lang) if settings.window is None else None
     out: list[list[TaggedSpan]] = []
     for k, (toks, spans) in enumerate(zip(sentences, found, strict=True)):
         if everywhere is not None:
             lexicon = everywhere
         else:
             w = settings.window or 0  # window=None is handled above; 0 means this sentence alone
-            lexicon = _lexicon(sure[max(0, k - w) : k + w + 1])
+            lexicon = _lexicon(sure[max(0, k - w) : k + w + 1], lang)
         added = _occurrences(toks, spans, lexicon, lang, settings) if lexicon.names else []
         out.append(sorted([*spans, *added], key=lambda s: s.start) if added else list(spans))
     return out
 
 
-# Token -> normalised form; news vocabulary repeats, and the pass keys every token of an article.
+# Token -> normalised form: news vocabulary repeats, and the pass looks at every token of an
+# article. Bounded for endless streams.
 _KEYS: dict[str, str] = {}
-_KEYS_LIMIT = 200_000
+_MEMO_LIMIT = 200_000
 
 
 def _key(token: str) -> str:
     got = _KEYS.get(token)
     if got is None:
-        if len(_KEYS) >= _KEYS_LIMIT:
+        if len(_KEYS) >= _MEMO_LIMIT:
             _KEYS.clear()
         got = _KEYS[token] = normalize_key(token)
     return got
@@ -89,7 +91,9 @@ def _key(token: str) -> str:
 @dataclass
 class _Lexicon:
     names: dict[Key, tuple[str, float]]  # name -> (label, mean score)
-    firsts: frozenset[str]  # first words of the names, to skip most tokens at once
+    # Every written form of a name's first word (itself, with each proclitic sequence) -> that
+    # word: one dictionary lookup per token instead of trying every prefix on every token.
+    surfaces: dict[str, list[str]]
 
 
 def _sure_names(
@@ -102,7 +106,7 @@ def _sure_names(
     ]
 
 
-def _lexicon(sure: Sequence[Sequence[tuple[Key, str, float]]]) -> _Lexicon:
+def _lexicon(sure: Sequence[Sequence[tuple[Key, str, float]]], lang: str) -> _Lexicon:
     """Name -> (the label most confident occurrences had, their mean score)."""
     votes: dict[Key, Counter[str]] = defaultdict(Counter)
     scores: dict[tuple[Key, str], list[float]] = defaultdict(list)
@@ -115,7 +119,28 @@ def _lexicon(sure: Sequence[Sequence[tuple[Key, str, float]]]) -> _Lexicon:
         label = counts.most_common(1)[0][0]
         got = scores[(key, label)]
         out[key] = (label, sum(got) / len(got))
-    return _Lexicon(out, frozenset(k[0] for k in out))
+    surfaces: dict[str, list[str]] = defaultdict(list)
+    for first in {k[0] for k in out}:
+        for form in _written_forms(first, lang):
+            surfaces[form].append(first)
+    for forms in surfaces.values():
+        if len(forms) > 1:
+            forms.sort(key=len, reverse=True)  # the whole word before a reading with proclitics stripped
+    return _Lexicon(out, dict(surfaces))
+
+
+@lru_cache(maxsize=50_000)  # names recur across the articles of a stream
+def _written_forms(word: str, lang: str) -> frozenset[str]:
+    """``word`` as it may be written with proclitics: the inverse of ``text.morph.stems``."""
+    forms = {word}
+    m = morphology(lang)
+    if m is None or len(word) < m.min_stem:
+        return frozenset(forms)
+    forms.update(p + word for p in m.prefixes)
+    for p, restore in m.restore:  # لل + ولايات is ل + الولايات
+        if word.startswith(restore) and len(word) - len(restore) >= m.min_stem:
+            forms.add(p + word[len(restore) :])
+    return frozenset(forms)
 
 
 def _occurrences(
@@ -128,7 +153,8 @@ def _occurrences(
     added: list[TaggedSpan] = []
     i = 0
     while i < len(tokens):
-        hit = None if taken[i] else _longest_name(keys, taken, i, lexicon, lang, settings)
+        firsts = None if taken[i] else lexicon.surfaces.get(keys[i])
+        hit = _longest_name(keys, taken, i, firsts, lexicon, settings) if firsts else None
         if hit is None:
             i += 1
             continue
@@ -143,12 +169,9 @@ def _occurrences(
 
 
 def _longest_name(
-    keys: Sequence[str], taken: Sequence[bool], i: int, lexicon: _Lexicon, lang: str, settings: Consistency
+    keys: Sequence[str], taken: Sequence[bool], i: int, firsts: Sequence[str], lexicon: _Lexicon, settings: Consistency
 ) -> tuple[int, str, float] | None:
-    # The whole word first, then without proclitics; only forms some name starts with.
-    firsts = [f for f in stems(keys[i], lang) if f in lexicon.firsts]
-    if not firsts:
-        return None
+    """The longest name starting at token ``i``, whose first word may be any of ``firsts``."""
     for n in range(min(settings.max_tokens, len(keys) - i), 0, -1):
         if any(taken[i : i + n]):
             continue
