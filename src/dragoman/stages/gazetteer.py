@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar
 
 from dragoman.kb.index import AliasIndex, IndexEntry, alias_index
@@ -70,8 +71,7 @@ class Gazetteer(BaseStage):
         else:
             ntoks = [norm[bisect_left(offsets, t.start) : bisect_left(offsets, t.end)] for t in toks]
         text = article.text
-        joinable = [_joinable(text, toks[k].end, toks[k + 1].start) for k in range(len(toks) - 1)]
-        joinable.append(False)
+        joinable = _joinable_gaps(text, toks)
         blocked = _blocked(idx, ntoks, joinable, lang)
         matches = _match(idx, article.text, toks, ntoks, joinable, blocked, offsets)
         seen = {(m.span, m.kb_id) for m in article.mentions}
@@ -105,6 +105,11 @@ def _body_tokens(article: Article) -> list[Span]:
     if not article.boilerplate:
         return article.tokens
     blocks = sorted((b.span for b in article.boilerplate), key=lambda s: s.start)
+    toks = article.tokens
+    # The sentences stage tokenises only the body, so usually no token touches a block:
+    # a bisection per block (a few dozen) settles that before a sweep over every token.
+    if not any(_touches(toks, b) for b in blocks):
+        return toks
     out: list[Span] = []
     k = 0
     for t in article.tokens:
@@ -113,6 +118,31 @@ def _body_tokens(article: Article) -> list[Span]:
         if k < len(blocks) and blocks[k].start < t.end:
             continue  # overlaps the current block
         out.append(t)
+    return out
+
+
+def _touches(toks: list[Span], block: Span) -> bool:
+    """Does a token overlap ``block``? (Tokens in text order, not overlapping one another.)"""
+    i = bisect_right(toks, block.start, key=_end)  # the first token ending after the block starts
+    return i < len(toks) and toks[i].start < block.end
+
+
+def _end(span: Span) -> int:
+    return span.end
+
+
+def _joinable_gaps(text: str, toks: list[Span]) -> list[bool]:
+    """``_joinable`` between each token and the next (False after the last), common gaps inline."""
+    out: list[bool] = []
+    for left, right in pairwise(toks):
+        a, b = left.end, right.start
+        if b == a:
+            out.append(True)
+        elif b == a + 1:
+            out.append(text[a] == " ")
+        else:
+            out.append(_joinable(text, a, b))
+    out.append(False)
     return out
 
 
