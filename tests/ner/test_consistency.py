@@ -78,3 +78,11 @@ def test_eval_labels_in_corpus_types_with_and_without_the_pass() -> None:
     assert consistent_labels(sents, found, "ar", Consistency()) == [["O", "B-PERS", "I-PERS"], ["O", "O"]]
     labels = consistent_labels(sents, [[(2, 3, "PERS", 0.9)], []], "ar", Consistency())  # a sure surname
     assert labels == [["O", "O", "B-PERS"], ["B-PERS", "O"]]
+
+
+def test_eval_applies_the_pass_as_each_shipped_pipeline_does() -> None:
+    from dragoman.ner.evaluate import EVAL_WINDOW, pipeline_consistency
+
+    assert pipeline_consistency(None) is None  # the default pipeline tags sentence by sentence
+    accurate = pipeline_consistency("accurate")
+    assert accurate == Consistency(threshold=0.8, window=EVAL_WINDOW)

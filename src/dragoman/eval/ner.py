@@ -20,19 +20,17 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from dragoman.ner import datasets, neural
-from dragoman.ner.consistency import Consistency
 from dragoman.ner.evaluate import (
     EVAL_WINDOW,
     consistent_labels,
     flat,
     gazetteer_labeller,
+    pipeline_consistency,
     run_labeller,
     score,
     table,
 )
 from dragoman.ner.tagger import get_tagger
-from dragoman.pipeline.config import load_config
-from dragoman.stages.ner import NerSettings
 
 # (language, corpus, loader of its test split)
 _SUITES = (("ar", "anercorp"), ("he", "nemo"))
@@ -97,11 +95,10 @@ def _score(
     found = [tagger.spans_with_scores(t) for t in tokens]
     seconds = time.process_time() - t0
     alone = score(corpus, test, consistent_labels(tokens, found, lang, None))
-    threshold = NerSettings(**load_config(config).stage_settings("ner")).consistency
-    if threshold is None:
+    window = pipeline_consistency(config)
+    if window is None:
         scores, how = alone, "sentence by sentence"
     else:
-        window = Consistency(threshold=threshold, window=EVAL_WINDOW)
         scores = score(corpus, test, consistent_labels(tokens, found, lang, window))
         how = f"document consistency over {EVAL_WINDOW} sentences either side"
         print(f"{corpus} {label}, sentence by sentence (no consistency pass): F1 {100 * alone['ALL'].f1:.2f}")

@@ -67,6 +67,15 @@ def run_labeller(labeller: Labeller, sents: Sequence[Sentence]) -> tuple[list[li
     return pred, n / dt if dt > 0 else 0.0
 
 
+def pipeline_consistency(config: str | None) -> Consistency | None:
+    """The consistency pass shipped pipeline ``config`` runs (None: the default), as eval applies it."""
+    from dragoman.pipeline.config import load_config  # the pipeline imports this package's taggers
+    from dragoman.stages.ner import NerSettings
+
+    threshold = NerSettings(**load_config(config).stage_settings("ner")).consistency
+    return None if threshold is None else Consistency(threshold=threshold, window=EVAL_WINDOW)
+
+
 def consistent_labels(
     sents: Sequence[Sequence[str]],
     found: Sequence[Sequence[tuple[int, int, str, float]]],

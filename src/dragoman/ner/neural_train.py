@@ -37,11 +37,10 @@ from pathlib import Path
 import numpy as np
 
 from dragoman.ner import train as crf_train
-from dragoman.ner.consistency import Consistency
 from dragoman.ner.contextual import MAX_PIECES, word_states
 from dragoman.ner.datasets import DatasetsMissing, Sentence, datasets_dir
 from dragoman.ner.encoder import Encoder
-from dragoman.ner.evaluate import EVAL_WINDOW, consistent_labels, flat, score, table
+from dragoman.ner.evaluate import consistent_labels, flat, pipeline_consistency, score, table
 from dragoman.ner.neural import N_EXTRA, NeuralTagger, TaggerEnsemble, extra_features, load, model_path, pack
 from dragoman.ner.scoring import PRF, to_bio
 
@@ -234,7 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out-dir", type=Path, default=None, help="write weights here instead of the package")
     ap.add_argument(
         "--retune", action="store_true",
-        help="train nothing: choose the decoding bias of the existing weights again on dev and rescore test",
+        help="train nothing: choose the decoding bias of the existing weights again on dev and rescore test "
+        "(meaningful only for weights from --develop: the shipped ones were fitted to dev)",
     )
     args = ap.parse_args(argv)
     try:
@@ -311,7 +311,7 @@ def tune_and_score(
     test = crf_train.load(corpus, root, "test")
     tokens = [s.tokens for s in test]
     found = [tagger.spans_with_scores(t) for t in tokens]
-    scores = score(corpus, test, consistent_labels(tokens, found, lang, Consistency(window=EVAL_WINDOW)))
+    scores = score(corpus, test, consistent_labels(tokens, found, lang, pipeline_consistency("accurate")))
     alone = score(corpus, test, consistent_labels(tokens, found, lang, None))
     print(table(f"{lang} {corpus} test (shipped neural tagger, consistency pass)", scores))
     return {
@@ -337,7 +337,7 @@ def tune_bias(lang: str, root: Path, tagger: NeuralTagger | TaggerEnsemble) -> t
     for bias in BIASES:
         tagger.o_bias = bias
         found = [tagger.decode(em) if em is not None else [] for em in ems]
-        labels = consistent_labels(tokens, found, lang, Consistency(window=EVAL_WINDOW))
+        labels = consistent_labels(tokens, found, lang, pipeline_consistency("accurate"))
         tried[bias] = round(100 * score(corpus, dev, labels)["ALL"].f1, 2)
     best = max(BIASES, key=lambda b: (tried[b], -b))  # ties: the smaller bias
     return best, tried
