@@ -9,7 +9,9 @@ Each is scored as its pipeline runs it, with the NER stage's document-level
 consistency pass where that pipeline turns it on (``..._sentence_f1``: the
 same tagger sentence by sentence).  Scores are percentages;
 ``ner_tokens_per_s`` is the default (CRF) tagger's single-core speed with
-feature extraction included; ``ner_neural_tokens_per_s`` the neural one's.
+feature extraction included; ``ner_neural_tokens_per_s`` the neural one's per
+CPU second (numpy's BLAS may spread the encoder over several cores without
+finishing sooner, which halves this figure on two cores; see the model card).
 """
 
 from __future__ import annotations
