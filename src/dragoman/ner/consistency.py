@@ -48,15 +48,19 @@ def propagate(
     found: Sequence[Sequence[TaggedSpan]],
     lang: str,
     settings: Consistency = Consistency(),
+    blocked: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[TaggedSpan]]:
     """``found`` plus the spans consistency adds, per sentence, sorted by start token.
 
-    ``sentences[k]`` are the tokens of sentence k and ``found[k]`` the tagger's spans in it.
-    An added span gets the label most of the confident occurrences had (ties: the first
-    seen), and their mean score.
+    ``sentences[k]`` are the tokens of sentence k and ``found[k]`` the tagger's spans in it;
+    ``blocked[k]``, token ranges (start, end) no added span may touch, such as the names the
+    knowledge base already matched there ("Abraham" inside "the Abraham Accords" is not a
+    repeat of a person). An added span gets the label most of the confident occurrences had
+    (ties: the first seen), and their mean score.
     """
-    if len(sentences) != len(found):
-        raise ValueError(f"{len(sentences)} sentences but {len(found)} span lists")
+    if len(sentences) != len(found) or (blocked is not None and len(blocked) != len(found)):
+        given = "" if blocked is None else f" and {len(blocked)} blocked lists"
+        raise ValueError(f"{len(sentences)} sentences but {len(found)} span lists{given}")
     sure = [_sure_names(toks, spans, settings) for toks, spans in zip(sentences, found, strict=True)]
     if not any(sure):
         return [list(spans) for spans in found]
@@ -68,7 +72,8 @@ def propagate(
         else:
             w = settings.window or 0  # window=None is handled above; 0 means this sentence alone
             lexicon = _lexicon(sure[max(0, k - w) : k + w + 1], lang)
-        added = _occurrences(toks, spans, lexicon, lang, settings) if lexicon.names else []
+        off = blocked[k] if blocked is not None else ()
+        added = _occurrences(toks, spans, off, lexicon, lang, settings) if lexicon.names else []
         out.append(sorted([*spans, *added], key=lambda s: s.start) if added else list(spans))
     return out
 
@@ -144,12 +149,17 @@ def _written_forms(word: str, lang: str) -> frozenset[str]:
 
 
 def _occurrences(
-    tokens: Sequence[str], spans: Sequence[TaggedSpan], lexicon: _Lexicon, lang: str, settings: Consistency
+    tokens: Sequence[str],
+    spans: Sequence[TaggedSpan],
+    blocked: Sequence[tuple[int, int]],
+    lexicon: _Lexicon,
+    lang: str,
+    settings: Consistency,
 ) -> list[TaggedSpan]:
     keys = [_key(t) for t in tokens]
     taken = [False] * len(tokens)
-    for s in spans:
-        taken[s.start : s.end] = [True] * (s.end - s.start)
+    for a, b in [*((s.start, s.end) for s in spans), *blocked]:
+        taken[a:b] = [True] * (b - a)
     added: list[TaggedSpan] = []
     i = 0
     while i < len(tokens):

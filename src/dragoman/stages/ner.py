@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -62,7 +63,9 @@ class Ner(BaseStage):
         words = [[article.text[t.start : t.end] for t in toks] for toks in sentences]
         found = [impl.tag_spans(w, lang) for w in words]
         if self.settings.consistency is not None:
-            found = propagate(words, found, lang, Consistency(threshold=self.settings.consistency))
+            # Names an earlier stage matched (the knowledge base's) are not carried over.
+            known = [_covered(toks, article.mentions) for toks in sentences]
+            found = propagate(words, found, lang, Consistency(threshold=self.settings.consistency), known)
         for toks, hits in zip(sentences, found, strict=True):
             for hit in hits:
                 if hit.score < self.settings.min_score:
@@ -75,3 +78,22 @@ class Ner(BaseStage):
                     Mention(span=span, type=hit.type, source="ner", kb_id=None, score=round(hit.score, 4))
                 )
         return article
+
+
+def _covered(tokens: list[Span], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Token ranges of ``tokens`` (one sentence) that ``mentions`` overlap."""
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    first, last = tokens[0].start, tokens[-1].end
+    out = []
+    for m in mentions:
+        if m.span.end <= first or m.span.start >= last:
+            continue
+        a = max(0, bisect_right(starts, m.span.start) - 1)
+        if tokens[a].end <= m.span.start:
+            a += 1  # the mention starts in the gap after token a
+        b = bisect_left(starts, m.span.end)
+        if a < b:
+            out.append((a, b))
+    return out
