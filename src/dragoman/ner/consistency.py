@@ -1,11 +1,11 @@
 """Document-level label consistency: a name the tagger is sure of once is a name everywhere.
 
-Taggers label one sentence at a time, so an article that names "Hikmat Hajiyev" with his
-title in one sentence and as plain "Hajiyev" three sentences later often gets the first and
-misses the second (most missed mentions on the gold test sets are such repeats of a name
-found elsewhere in the document). ``propagate`` collects the spans the tagger labelled with
-a mean marginal of at least ``threshold``, and labels every untagged occurrence of the same
-word sequence in the document with the type those confident spans voted for.
+Taggers label one sentence at a time, so an article that writes "Hajiyev" after his title in
+one sentence and bare three sentences later often gets the first and misses the second.
+``propagate`` collects the spans the tagger labelled with a mean marginal of at least
+``threshold``, and labels every untagged occurrence of the same word sequence in the
+document with the type those confident spans voted for. Only exact repeats are carried (a
+surname alone is not a repeat of the full name; the linker clusters those).
 
 Matching is on normalised words (``text.normalize``), and the first word of an occurrence
 may carry proclitics the stored name lacks (لإسرائيل for إسرائيل, ובאקו for באקו: the
