@@ -112,7 +112,41 @@ def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
     return m + np.log(np.exp(x - np.expand_dims(m, axis)).sum(axis))
 
 
-class NeuralTagger:
+class _Decoder:
+    """Decoding shared by one tagger and an ensemble: the "O" bias, then the CRF.
+
+    Subclasses provide ``labels``, ``o_bias``, the CRF's ``crf`` (transitions, start, end
+    scores) and ``scores`` (a sentence's label scores before the bias).
+    """
+
+    labels: list[str]
+    o_bias: float
+
+    @property
+    def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def path(self, em: np.ndarray) -> list[str]:
+        """Best labels for label scores ``em`` (from ``scores``), bias applied."""
+        return [self.labels[i] for i in viterbi(_bias_o(em, self.labels, self.o_bias), *self.crf)]
+
+    def decode(self, em: np.ndarray) -> list[tuple[int, int, str, float]]:
+        """Entities in corpus types with the mean marginal of their labels, for scores ``em``."""
+        return _scored_spans(_bias_o(em, self.labels, self.o_bias), *self.crf, self.labels)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 labels for one sentence's tokens."""
+        return self.path(self.scores(tokens)) if tokens else []
+
+    def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
+        """Entities in corpus types with the mean marginal probability of their labels."""
+        return self.decode(self.scores(tokens)) if tokens else []
+
+
+class NeuralTagger(_Decoder):
     """Labels for token lists, with the weights of one language."""
 
     def __init__(self, path: Path, lang: str, encoder: Encoder | None = None) -> None:
@@ -183,21 +217,6 @@ class NeuralTagger:
     def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return self._w["trans"], self._w["start"], self._w["end"]
 
-    def path(self, em: np.ndarray) -> list[str]:
-        """Best labels for label scores ``em`` (from ``scores``), bias applied."""
-        return [self.labels[i] for i in viterbi(_bias_o(em, self.labels, self.o_bias), *self.crf)]
-
-    def decode(self, em: np.ndarray) -> list[tuple[int, int, str, float]]:
-        """Entities in corpus types with the mean marginal of their labels, for scores ``em``."""
-        return _scored_spans(_bias_o(em, self.labels, self.o_bias), *self.crf, self.labels)
-
-    def tag(self, tokens: Sequence[str]) -> list[str]:
-        """IOB2 labels for one sentence's tokens."""
-        return self.path(self.scores(tokens)) if tokens else []
-
-    def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
-        """Entities in corpus types with the mean marginal probability of their labels."""
-        return self.decode(self.scores(tokens)) if tokens else []
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,7 +225,7 @@ def shared_encoder() -> Encoder:
     return Encoder()
 
 
-class TaggerEnsemble:
+class TaggerEnsemble(_Decoder):
     """Several taggers over the same labels as one product of experts.
 
     Each member scores the sentence on its own encoder states; label scores, transitions and
@@ -236,17 +255,6 @@ class TaggerEnsemble:
         extra = extra_features(tokens, self.members[0].lang)
         return np.sum([m.emissions(m.states(tokens), extra) for m in self.members], axis=0)
 
-    def path(self, em: np.ndarray) -> list[str]:
-        return [self.labels[i] for i in viterbi(_bias_o(em, self.labels, self.o_bias), *self._crf)]
-
-    def decode(self, em: np.ndarray) -> list[tuple[int, int, str, float]]:
-        return _scored_spans(_bias_o(em, self.labels, self.o_bias), *self._crf, self.labels)
-
-    def tag(self, tokens: Sequence[str]) -> list[str]:
-        return self.path(self.scores(tokens)) if tokens else []
-
-    def spans_with_scores(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
-        return self.decode(self.scores(tokens)) if tokens else []
 
 
 def _bias_o(em: np.ndarray, labels: Sequence[str], bias: float) -> np.ndarray:
