@@ -91,7 +91,7 @@ def test_eval_applies_the_pass_as_each_shipped_pipeline_does() -> None:
 def test_blocked_ranges_are_never_labelled() -> None:
     sents = [["قال", "إبراهيم", "أمس"], ["اتفاقيات", "إبراهيم", "للسلام"], ["ثم", "إبراهيم"]]
     found = [[_span(1, 2, "PERS", 0.95)], [], []]
-    out = propagate(sents, found, "ar", Consistency(), blocked=[[], [(0, 2)], []])
+    out = propagate(sents, found, "ar", Consistency(), blocked=[[False] * 3, [True, True, False], [False] * 2])
     assert out[1] == []  # inside a name the knowledge base matched: not a repeat of the person
     assert [(s.start, s.end) for s in out[2]] == [(1, 2)]
     with pytest.raises(ValueError, match="blocked"):

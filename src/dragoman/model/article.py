@@ -129,6 +129,20 @@ class Article:
             out.append(Span(pos, len(self.text)))
         return out
 
+    def covered_tokens(self) -> list[bool]:
+        """Per token, whether some mention (so far) overlaps it."""
+        toks = self.tokens
+        starts = [t.start for t in toks]
+        out = [False] * len(toks)
+        for m in self.mentions:
+            k = bisect_left(starts, m.span.start)
+            if k and toks[k - 1].end > m.span.start:
+                k -= 1
+            while k < len(toks) and toks[k].start < m.span.end:
+                out[k] = True
+                k += 1
+        return out
+
     def sentence_tokens(self) -> Iterator[tuple[Span, list[Span]]]:
         """Each non-boilerplate sentence with its tokens (sentences with no tokens are skipped)."""
         starts = [t.start for t in self.tokens]

@@ -48,13 +48,13 @@ def propagate(
     found: Sequence[Sequence[TaggedSpan]],
     lang: str,
     settings: Consistency = Consistency(),
-    blocked: Sequence[Sequence[tuple[int, int]]] | None = None,
+    blocked: Sequence[Sequence[bool]] | None = None,
 ) -> list[list[TaggedSpan]]:
     """``found`` plus the spans consistency adds, per sentence, sorted by start token.
 
     ``sentences[k]`` are the tokens of sentence k and ``found[k]`` the tagger's spans in it;
-    ``blocked[k]``, token ranges (start, end) no added span may touch, such as the names the
-    knowledge base already matched there ("Abraham" inside "the Abraham Accords" is not a
+    ``blocked[k][i]`` marks a token of sentence k no added span may touch, such as one of a
+    name the knowledge base already matched there ("Abraham" inside "the Abraham Accords" is not a
     repeat of a person). An added span gets the label most of the confident occurrences had
     (ties: the first seen), and their mean score.
     """
@@ -72,7 +72,7 @@ def propagate(
         else:
             w = settings.window or 0  # window=None is handled above; 0 means this sentence alone
             lexicon = _lexicon(sure[max(0, k - w) : k + w + 1], lang)
-        off = blocked[k] if blocked is not None else ()
+        off = blocked[k] if blocked is not None else None
         added = _occurrences(toks, spans, off, lexicon, lang, settings) if lexicon.names else []
         out.append(sorted([*spans, *added], key=lambda s: s.start) if added else list(spans))
     return out
@@ -151,15 +151,15 @@ def _written_forms(word: str, lang: str) -> frozenset[str]:
 def _occurrences(
     tokens: Sequence[str],
     spans: Sequence[TaggedSpan],
-    blocked: Sequence[tuple[int, int]],
+    blocked: Sequence[bool] | None,
     lexicon: _Lexicon,
     lang: str,
     settings: Consistency,
 ) -> list[TaggedSpan]:
     keys = [_key(t) for t in tokens]
-    taken = [False] * len(tokens)
-    for a, b in [*((s.start, s.end) for s in spans), *blocked]:
-        taken[a:b] = [True] * (b - a)
+    taken = list(blocked) if blocked is not None else [False] * len(tokens)
+    for s in spans:
+        taken[s.start : s.end] = [True] * (s.end - s.start)
     added: list[TaggedSpan] = []
     i = 0
     while i < len(tokens):

@@ -515,7 +515,7 @@ def _propagate(
             if len(sur) >= _MIN_SURNAME:
                 by_first[sur[0]].append((pid, given, sur))
     toks = article.tokens
-    covered = _covered(article)
+    covered = article.covered_tokens()
     for t, tok in enumerate(toks):
         if covered[t]:
             continue
@@ -562,21 +562,6 @@ _MIN_SURNAME = 4  # folded letters: shorter surnames match too many words
 @lru_cache(maxsize=131072)
 def _norm(word: str) -> str:
     return normalize(word).text
-
-
-def _covered(article: Article) -> list[bool]:
-    """Per token, whether some mention already covers it."""
-    toks = article.tokens
-    starts = [t.start for t in toks]
-    out = [False] * len(toks)
-    for m in article.mentions:
-        k = bisect_left(starts, m.span.start)
-        if k and toks[k - 1].end > m.span.start:
-            k -= 1
-        while k < len(toks) and toks[k].start < m.span.end:
-            out[k] = True
-            k += 1
-    return out
 
 
 @lru_cache(maxsize=65536)

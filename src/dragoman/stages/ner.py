@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -64,7 +64,8 @@ class Ner(BaseStage):
         found = [impl.tag_spans(w, lang) for w in words]
         if self.settings.consistency is not None:
             # Names an earlier stage matched (the knowledge base's) are not carried over.
-            known = [_covered(toks, article.mentions) for toks in sentences]
+            covered, starts = article.covered_tokens(), [t.start for t in article.tokens]
+            known = [covered[(lo := bisect_left(starts, toks[0].start)) : lo + len(toks)] for toks in sentences]
             found = propagate(words, found, lang, Consistency(threshold=self.settings.consistency), known)
         for toks, hits in zip(sentences, found, strict=True):
             for hit in hits:
@@ -79,21 +80,3 @@ class Ner(BaseStage):
                 )
         return article
 
-
-def _covered(tokens: list[Span], mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Token ranges of ``tokens`` (one sentence) that ``mentions`` overlap."""
-    if not tokens:
-        return []
-    starts = [t.start for t in tokens]
-    first, last = tokens[0].start, tokens[-1].end
-    out = []
-    for m in mentions:
-        if m.span.end <= first or m.span.start >= last:
-            continue
-        a = max(0, bisect_right(starts, m.span.start) - 1)
-        if tokens[a].end <= m.span.start:
-            a += 1  # the mention starts in the gap after token a
-        b = bisect_left(starts, m.span.end)
-        if a < b:
-            out.append((a, b))
-    return out
