@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from dragoman.events.matcher import PhraseMatcher, token_forms
+from dragoman.events.matcher import PhraseMatcher
 from dragoman.events.schema import ArgumentPatterns, events_data
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Span
 from dragoman.text import normalize_key, sentence_spans, tokenize
+from dragoman.text.morph import token_forms
 
 
 @cache

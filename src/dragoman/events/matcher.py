@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from dragoman.text import normalize_key
-from dragoman.text.morph import stems
 
 P = TypeVar("P")
 
@@ -104,35 +103,3 @@ class PhraseMatcher(Generic[P]):
             out.append(m)
             i = m.end
         return out
-
-
-_FORMS_LIMIT = 200_000  # words per language; a long-running pipeline must not grow without bound
-_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
-
-
-def _fold_word(word: str, lang: str) -> tuple[str, ...]:
-    return tuple(stems(normalize_key(word), lang)) if word.strip() else ("",)
-
-
-def word_forms(word: str, lang: str) -> tuple[str, ...]:
-    """A token's folded form followed by its clitic-stripped stems (memoised: folding is per character)."""
-    return token_forms((word,), lang)[0]
-
-
-def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
-    """For each token, its folded form followed by its clitic-stripped stems."""
-    # A plain dict per language, probed in the loop: every token of every sentence comes
-    # here, and an lru_cache call (key tuple, recency bookkeeping) cost more than the probe.
-    memo = _FORMS.get(lang)
-    if memo is None:
-        memo = _FORMS[lang] = {}
-    get = memo.get
-    out: list[tuple[str, ...]] = []
-    for w in words:
-        forms = get(w)
-        if forms is None:
-            if len(memo) >= _FORMS_LIMIT:
-                memo.clear()
-            forms = memo[w] = _fold_word(w, lang)
-        out.append(forms)
-    return out

@@ -6,9 +6,9 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from dragoman.events.matcher import token_forms
 from dragoman.model import Article, Mention, Span
 from dragoman.text import normalize_key, tokenize
+from dragoman.text.morph import token_forms
 
 
 @dataclass(slots=True)

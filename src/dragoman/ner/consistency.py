@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dragoman.ner.tagger import TaggedSpan, dragoman_type
-from dragoman.text.morph import morphology
-from dragoman.text.normalize import normalize_key
+from dragoman.text.morph import morphology, token_forms
 
 Key = tuple[str, ...]
 
@@ -61,7 +60,7 @@ def propagate(
     if len(sentences) != len(found) or (blocked is not None and len(blocked) != len(found)):
         given = "" if blocked is None else f" and {len(blocked)} blocked lists"
         raise ValueError(f"{len(sentences)} sentences but {len(found)} span lists{given}")
-    sure = [_sure_names(toks, spans, settings) for toks, spans in zip(sentences, found, strict=True)]
+    sure = [_sure_names(toks, spans, lang, settings) for toks, spans in zip(sentences, found, strict=True)]
     if not any(sure):
         return [list(spans) for spans in found]
     everywhere = _lexicon(sure, lang) if settings.window is None else None
@@ -78,19 +77,9 @@ def propagate(
     return out
 
 
-# Token -> normalised form: news vocabulary repeats, and the pass looks at every token of an
-# article. Bounded for endless streams.
-_KEYS: dict[str, str] = {}
-_MEMO_LIMIT = 200_000
-
-
-def _key(token: str) -> str:
-    got = _KEYS.get(token)
-    if got is None:
-        if len(_KEYS) >= _MEMO_LIMIT:
-            _KEYS.clear()
-        got = _KEYS[token] = normalize_key(token)
-    return got
+def _keys(tokens: Sequence[str], lang: str) -> list[str]:
+    """Normalised tokens: the first of each token's memoised forms."""
+    return [forms[0] for forms in token_forms(tokens, lang)]
 
 
 @dataclass
@@ -102,10 +91,10 @@ class _Lexicon:
 
 
 def _sure_names(
-    tokens: Sequence[str], spans: Sequence[TaggedSpan], settings: Consistency
+    tokens: Sequence[str], spans: Sequence[TaggedSpan], lang: str, settings: Consistency
 ) -> list[tuple[Key, str, float]]:
     return [
-        (tuple(_key(t) for t in tokens[s.start : s.end]), s.label, s.score)
+        (tuple(_keys(tokens[s.start : s.end], lang)), s.label, s.score)
         for s in spans
         if s.score >= settings.threshold and s.end - s.start <= settings.max_tokens
     ]
@@ -156,7 +145,7 @@ def _occurrences(
     lang: str,
     settings: Consistency,
 ) -> list[TaggedSpan]:
-    keys = [_key(t) for t in tokens]
+    keys = _keys(tokens, lang)
     taken = list(blocked) if blocked is not None else [False] * len(tokens)
     for s in spans:
         taken[s.start : s.end] = [True] * (s.end - s.start)

@@ -11,11 +11,13 @@ look each stem up.  The legal prefix sequences are data
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.lang import load_resource
+from dragoman.text.normalize import normalize_key
 
 
 class Morphology(BaseModel):
@@ -79,3 +81,32 @@ def stems(token: str, lang: str) -> list[str]:
     for _, stem in splits(token, lang):
         seen.setdefault(stem, None)
     return list(seen)
+
+
+# Token forms per language: every token of every sentence of the events, quotes and NER
+# consistency passes comes here; bounded so a long-running pipeline does not grow without end.
+_FORMS_LIMIT = 200_000
+_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _fold_word(word: str, lang: str) -> tuple[str, ...]:
+    return tuple(stems(normalize_key(word), lang)) if word.strip() else ("",)
+
+
+def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
+    """For each token, its folded form (``normalize_key``) followed by its clitic-stripped stems."""
+    # A plain dict per language, probed in the loop: an lru_cache call (key tuple, recency
+    # bookkeeping) cost more than the probe.
+    memo = _FORMS.get(lang)
+    if memo is None:
+        memo = _FORMS[lang] = {}
+    get = memo.get
+    out: list[tuple[str, ...]] = []
+    for w in words:
+        forms = get(w)
+        if forms is None:
+            if len(memo) >= _FORMS_LIMIT:
+                memo.clear()
+            forms = memo[w] = _fold_word(w, lang)
+        out.append(forms)
+    return out
