@@ -2,13 +2,14 @@
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+MAIN := $(VENV)/.stamp-main
+DEV := $(VENV)/.stamp-dev
 SHARED ?= ../shared
 SEEDS := $(SHARED)/corpus/seeds
 DEMO_DB := out/demo.db
 REPORT := out/report
 
-.PHONY: demo test eval bench lint models kb fuzz clean help
+.PHONY: demo test eval bench lint models kb fuzz clean help lock lockcheck
 
 help:
 	@echo "make demo   - install, ingest examples/ (and $(SEEDS) when present), write the HTML report"
@@ -17,46 +18,71 @@ help:
 	@echo "make bench  - speed and memory figures (a script, not a test)"
 	@echo "make lint   - ruff and mypy"
 	@echo "make models - retrain the shipped NER weights (CRF, then neural: about an hour) from $(SHARED)/datasets"
-	@echo "make kb     - regenerate knowledge-base files generated from CLDR"
+	@echo "make kb     - regenerate knowledge-base files generated from CLDR (after a Babel upgrade)"
+	@echo "make lock   - re-resolve requirements/*.txt (the pinned, hashed installs) from pyproject.toml"
 	@echo "make fuzz   - open-ended fuzzing of read/clean/extract (atheris if installed, else hypothesis)"
 
-$(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev,scale]"
-	@touch $(STAMP)
+# Installs come from the lock (requirements/*.txt: every package pinned, with
+# hashes), never from pyproject.toml's ranges; `make lock` refreshes it.  Each
+# target installs the lock file it needs; a changed lock file rebuilds .venv from
+# scratch so nothing it no longer lists lingers.
+define install_lock
+	@$(PY) tools/lock.py check
+	@if [ -f $@ ]; then echo "$(1).txt changed: rebuilding $(VENV) from the lock"; rm -rf $(VENV); fi
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq --no-input --disable-pip-version-check --require-hashes --no-deps -r requirements/$(1).txt
+	$(BIN)/python -m pip install -qq --no-input --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; exit 1; }
+	@touch $@
+endef
 
-demo: $(STAMP)
+$(VENV)/.stamp-main: requirements/main.txt
+	$(call install_lock,main)
+
+$(VENV)/.stamp-dev: requirements/dev.txt
+	$(call install_lock,dev)
+
+$(VENV)/.stamp-training: requirements/training.txt | $(VENV)/.stamp-dev
+	$(call install_lock,training)
+
+# Runs before every target that uses .venv: a lock older than pyproject.toml's
+# requirements is a bug, and the message names `make lock`.
+lockcheck:
+	@$(PY) tools/lock.py check
+
+lock:
+	$(PY) tools/lock.py write
+	@echo "Review the diff of requirements/ (and run make kb if Babel moved) before committing."
+
+demo: lockcheck $(MAIN)
 	@rm -f $(DEMO_DB)
 	@mkdir -p out
 	$(BIN)/dragoman ingest examples $(if $(wildcard $(SEEDS)),$(SEEDS),) --db $(DEMO_DB)
 	$(BIN)/dragoman report --db $(DEMO_DB) --out $(REPORT) > out/report-path.txt
 	@echo "Report written to: $$(cat out/report-path.txt)"
 
-test: $(STAMP)
+test: lockcheck $(DEV)
 	$(BIN)/python -m pytest
 
-eval: $(STAMP)
+eval: lockcheck $(DEV)
 	$(BIN)/python -m dragoman.eval --shared $(SHARED) --save
 
-bench: $(STAMP)
+bench: lockcheck $(DEV)
 	$(BIN)/python bench/run.py
 
-lint: $(STAMP)
+lint: lockcheck $(DEV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-models: $(STAMP)
+models: lockcheck $(VENV)/.stamp-training
 	@if [ ! -d "$(SHARED)/datasets" ]; then echo "make models: $(SHARED)/datasets not found; the gold training data lives in ../shared. Nothing retrained."; exit 2; fi
 	$(BIN)/python -m dragoman.ner.train --shared $(SHARED)
-	@# The neural tagger trains with PyTorch's CPU build (not a runtime dependency).
-	$(BIN)/python -c "import torch" 2>/dev/null || $(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m dragoman.ner.neural_train --shared $(SHARED)
 
-kb: $(STAMP)
+kb: lockcheck $(DEV)
 	$(BIN)/python -m dragoman.kb.generate
 
-fuzz: $(STAMP)
+fuzz: lockcheck $(DEV)
 	$(BIN)/python tests/fuzz/fuzz_extract.py --seconds 300
 
 clean:

@@ -4,10 +4,14 @@ Country and city names in many languages are imported, not typed: CLDR
 is maintained by people who know each language, and regenerating picks up
 their corrections.  The output is kept apart from the hand-curated files
 (``countries.yaml``, ``people.yaml``...) so that a regeneration never
-overwrites our own writing; ``tests/kb/test_generated.py`` fails when the
+overwrites our own writing; ``tests/kb/test_kb_generated.py`` fails when the
 file no longer matches what the installed Babel produces.
 
-Run ``python -m dragoman.kb.generate`` (``--check`` only compares).
+The file records the Babel version that made it (its ``babel:`` key).  Babel is
+pinned by the lock (``requirements/``), so the file only moves when someone
+upgrades Babel on purpose: ``make lock``, then ``make kb``, then a reviewed diff.
+
+Run ``make kb`` (``python -m dragoman.kb.generate``; ``--check`` only compares).
 """
 
 from __future__ import annotations
@@ -88,6 +92,30 @@ def default_path() -> Path:
     return Path(__file__).resolve().parent / "data" / GENERATED_FILE
 
 
+def recorded_babel(text: str) -> str | None:
+    """The Babel version a generated file says it was made with (None when it says none)."""
+    for line in text.splitlines():
+        if line.startswith("babel:"):
+            return line.split(":", 1)[1].strip().strip("'\"") or None
+    return None
+
+
+def staleness(current: str, fresh: str) -> str | None:
+    """Why ``current`` is not what the installed Babel makes (None when it is)."""
+    if current == fresh:
+        return None
+    made, installed = recorded_babel(current), recorded_babel(fresh)
+    if made != installed:
+        why = f"it was made with Babel {made or '(unknown)'} and Babel {installed} is installed"
+    else:
+        why = f"it was made with Babel {made}, the installed version, but its content differs (edited by hand?)"
+    return (
+        f"{GENERATED_FILE} does not match what the installed Babel produces: {why}. "
+        "Install from the lock (`make test` does), or, to upgrade Babel on purpose, "
+        "run `make lock` and then `make kb` and review the diff."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dragoman.kb.generate", description=__doc__)
     parser.add_argument("--check", action="store_true", help="only report whether the file is up to date")
@@ -98,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     text = render(build())
     if args.check:
         current = args.out.read_text("utf-8") if args.out.is_file() else ""
-        if current != text:
-            print(f"{args.out} is out of date; run python -m dragoman.kb.generate", file=sys.stderr)
+        problem = staleness(current, text)
+        if problem:
+            print(f"{args.out}: {problem}", file=sys.stderr)
             return 1
         print(f"{args.out} is up to date")
         return 0

@@ -3,7 +3,7 @@
     python -m dragoman.ner.neural_train --shared ../shared [--lang ar he] [--cache DIR]
         [--members SPEC...] [--develop] [--o-bias B] [--retune] [--out-dir DIR]
 
-Needs PyTorch (CPU build: ``pip install torch==2.13.0``); inference does not. Steps:
+Needs PyTorch (the CPU build locked in ``requirements/training.txt``; ``make models`` installs it); inference does not. Steps:
 
 1. Encode every gold sentence once with :mod:`dragoman.ner.encoder` and cache the thirteen
    layer states per word (float16) under ``--cache``; later runs reuse them. This is the slow
@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         import torch  # noqa: F401
     except ImportError:
-        print("training the neural tagger needs PyTorch: pip install torch==2.13.0 (CPU build)", file=sys.stderr)
+        print("training the neural tagger needs PyTorch: run `make models`, which installs the locked CPU build (requirements/training.txt)", file=sys.stderr)
         return 2
     try:
         root = datasets_dir(args.shared)
