@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from dragoman.lang import load_resource
 from dragoman.lang.loader import available_languages
+from dragoman.link import LinkingData, name_key
 from dragoman.model import Article, EntityType
-from dragoman.stages.link import Link, LinkingData, LinkSettings, name_key
+from dragoman.stages.link import Link, LinkSettings
 
 Build = Callable[..., Article]  # fixtures from tests/link/conftest.py
 AddNer = Callable[..., int]

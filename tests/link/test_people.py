@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from dragoman.link import name_key
 from dragoman.model import Article, EntityType, MentionKind
-from dragoman.stages.link import Link, LinkSettings, name_key
+from dragoman.stages.link import Link, LinkSettings
 
 Build = Callable[..., Article]  # fixtures from tests/link/conftest.py
 AddNer = Callable[..., int]

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from dragoman.link import name_key
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Source, Span
 from dragoman.pipeline import make_stage, registry
 from dragoman.stages.gazetteer import Gazetteer
-from dragoman.stages.link import Link, LinkSettings, name_key
+from dragoman.stages.link import Link, LinkSettings
 from dragoman.stages.normalize import Normalize
 from dragoman.stages.sentences import Sentences
 

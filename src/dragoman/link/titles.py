@@ -1,0 +1,74 @@
+"""Titles ("the Azerbaijani president") resolved to the person named beside them or the office holder."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date
+
+from dragoman.kb.loader import KnowledgeBase
+from dragoman.link.rules import APPOSITION_GAP
+from dragoman.model import Article, EntityType, Mention, MentionKind
+
+
+class Titles:
+    """Resolves TITLE mentions; memoises office holders per (role, day) across articles."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._holders: dict[tuple[str, date | None], str | None] = {}
+
+    def resolve(self, article: Article, assigned: dict[int, str], day: date | None) -> None:
+        """Resolve every title: to the person named next to it, else to the role holder on ``day``.
+
+        A name in apposition that the KB does not know, next to a title that
+        has exactly one holder on that date, is that holder spelled unlike any
+        KB form: the whole local cluster joins the holder.
+        """
+        ms = article.mentions
+        by_start = sorted(range(len(ms)), key=lambda j: ms[j].span.start)
+        starts = [ms[j].span.start for j in by_start]
+        by_end = sorted(range(len(ms)), key=lambda j: ms[j].span.end)
+        ends = [ms[j].span.end for j in by_end]
+        for i, m in enumerate(ms):
+            if m.kind is not MentionKind.TITLE or not m.kb_id or not m.kb_id.startswith("role:"):
+                continue
+            lo = bisect_left(starts, m.span.end)
+            after = by_start[lo : bisect_left(starts, m.span.end + APPOSITION_GAP + 1, lo)]
+            lo = bisect_left(ends, m.span.start - APPOSITION_GAP)
+            before = by_end[lo : bisect_left(ends, m.span.start + 1, lo)][::-1]
+            named = self._apposed(article, m, after + before, assigned)
+            holder = (
+                None if named is not None and not named.startswith("local:") else self._holder(m.kb_id, day)
+            )
+            if named is not None and named.startswith("local:") and holder is not None:
+                for k, eid in list(assigned.items()):
+                    if eid == named:
+                        assigned[k] = holder
+                named = holder
+            target = named or holder
+            if target is not None:
+                assigned[i] = target
+
+    @staticmethod
+    def _apposed(article: Article, title: Mention, near: list[int], assigned: dict[int, str]) -> str | None:
+        # Text beats the calendar: "وزير الخارجية الإسرائيلي، إيلي كوهين".
+        for j in near:
+            other = article.mentions[j]
+            if j not in assigned or other.type is not EntityType.PERSON or other.kind is MentionKind.TITLE:
+                continue
+            a, b = sorted((title.span, other.span), key=lambda s: s.start)
+            gap = article.text[a.end : b.start]
+            if 0 <= b.start - a.end <= APPOSITION_GAP and gap.strip(" ,،") == "":
+                return assigned[j]
+        return None
+
+    def _holder(self, kb_id: str, day: date | None) -> str | None:
+        # Memoised: ``KnowledgeBase.holders`` scans every record, and titles repeat across articles.
+        key = (kb_id, day)
+        if key not in self._holders:
+            role, _, of = kb_id[len("role:") :].partition("@")
+            holders = self.kb.holders(role, of, day) if of and of != "None" else []
+            if len(self._holders) > 50_000:
+                self._holders.clear()
+            self._holders[key] = holders[0] if len(holders) == 1 else None
+        return self._holders[key]
