@@ -75,6 +75,7 @@ def to_json(a: Article) -> dict[str, Any]:
         "sentences": [_span(s) for s in a.sentences],
         "mentions": [
             {
+                "id": m.id,
                 **_spantext(a, m.span),
                 "type": m.type.value,
                 "kind": m.kind.value,
@@ -183,6 +184,7 @@ def from_json(d: dict[str, Any]) -> Article:
             kb_id=m.get("kb_id"),
             head=_sp(m.get("head")),
             score=m.get("score", 1.0),
+            id=m.get("id", ""),
         )
         for m in d.get("mentions", [])
     ]

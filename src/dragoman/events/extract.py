@@ -12,6 +12,7 @@ from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import cue_matches, detect_status, status_rules, with_future_stripped
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
+from dragoman.model.ids import assign_event_ids
 
 
 @dataclass(slots=True)
@@ -135,10 +136,8 @@ def merge(events: list[Event]) -> list[Event]:
             continue
         index[key] = ev
         out.append(ev)
-    for i, ev in enumerate(out, 1):
-        ev.id = f"e{i}"
     return out
 
 
 def extract_events(article: Article, lang: str) -> list[Event]:
-    return merge([h.event for h in find_hits(article, lang)])
+    return assign_event_ids(article.id, merge([h.event for h in find_hits(article, lang)]))

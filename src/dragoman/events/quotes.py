@@ -30,6 +30,7 @@ from dragoman.events.matcher import PhraseMatcher
 from dragoman.events.schema import QuotesData, quotes_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.model import Article, Claim, EntityType, EventStatus, Quote, Span, SpeakerKind
+from dragoman.model.ids import assign_claim_ids, assign_quote_ids
 from dragoman.text import normalize_key
 
 
@@ -267,10 +268,7 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
             )
             if len(rest) >= 5 and speaker is not None:
                 quotes.append(_quote(rest, False, speaker))
-    quotes = _inherit_speakers(_dedupe(quotes))
-    for n, quote in enumerate(quotes, 1):
-        quote.id = f"q{n}"
-    return quotes
+    return assign_quote_ids(article.id, _inherit_speakers(_dedupe(quotes)))
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
@@ -337,9 +335,7 @@ def extract_claims(article: Article, quotes: list[Quote]) -> list[Claim]:
                 continue
             seen.add(sp)
             claims.append(Claim("", f"outlet:{outlet}" if outlet else None, None, [sp], about(sp)))
-    for i, c in enumerate(claims, 1):
-        c.id = f"c{i}"
-    return claims
+    return assign_claim_ids(article.id, claims)
 
 
 class _AboutIndex:

@@ -52,13 +52,14 @@ class Mention:
     kb_id: str | None = None  # filled by the gazetteer or the linker
     head: Span | None = None
     score: float = 1.0
+    id: str = ""  # content-derived (dragoman.model.ids), given when a stage hands the layer over
 
 
 @dataclass(slots=True)
 class Entity:
     """An actor of the article with all its mentions (indices into ``Article.mentions``)."""
 
-    id: str  # KB id ("country:IL", "person:netanyahu") or a local cluster id ("local:...")
+    id: str  # KB id ("country:IL", "person:netanyahu") or an article-scoped one ("local:<article>:<key>")
     canonical: str  # English canonical name, our gloss
     type: EntityType
     qid: str | None = None

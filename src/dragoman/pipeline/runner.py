@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dragoman.model import Article
+from dragoman.model.ids import assign_mention_ids
 from dragoman.pipeline.stage import Stage, StageError
 
 # The cyclic collector's youngest generation is collected after this many net allocations
@@ -149,6 +150,8 @@ class Pipeline:
             msg = f"returned {type(out).__name__}, not Article"
             return Result(article, self._error(article, stage.name, "internal_error", msg))
         out.provided |= set(stage.provides)
+        if "mentions" in stage.provides:
+            assign_mention_ids(out)  # several stages add mentions; each hands over an identified layer
         return Result(out)
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:

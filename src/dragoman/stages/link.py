@@ -46,7 +46,7 @@ class Link(BaseStage):
     ``Article.source.published``.  Unknown one-word names that are function
     words or frequent common words (``lang/data/<code>/linking.yaml``) are
     dropped.  Titles resolve to the person named next to them, else to the
-    role holder on that date.  Names not in the KB become ``local:<name key>``
+    role holder on that date.  Names not in the KB become ``local:<article>:<name key>``
     entities; spelling variants of a surname join the closest person, and
     untagged occurrences of the article's people are added as
     ``source="link"`` mentions.
