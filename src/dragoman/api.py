@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -70,12 +69,7 @@ def extract(
 
 def process_batch(config_text: str, batch: list[Article]) -> list[Result]:
     """Run the pipeline over one batch (the unit of work an executor ships to a worker)."""
-    pipe = _cached_pipeline(config_text)
-    out = []
-    for res in pipe.run_batch(batch):
-        res.article.raw_bytes = None  # don't ship the input back; its hash is the id
-        out.append(res)
-    return out
+    return _cached_pipeline(config_text).run_batch(batch)
 
 
 @dataclass
@@ -115,8 +109,7 @@ def ingest(
     import functools
 
     text = _config_text(config)
-    # Recorded with every stored article so results of different pipelines can be told apart.
-    pipeline_id = f"{Path(config).stem if config else 'default'}@{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    pipeline_id = load_config(config).pipeline_id()
     executor = executor or LocalExecutor()
     summary = IngestSummary()
     inputs: Iterable[Article] = articles if articles is not None else iter_inputs(paths or [])

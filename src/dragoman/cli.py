@@ -113,7 +113,7 @@ def _executor(name: str, workers: int, scheduler: str | None) -> Executor:
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="One article: .txt, .html or raw bytes.", exists=True, dir_okay=False)],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (Article JSON v1) or summary.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (Article JSON v2, lossless) or summary.")] = "json",
     config: ConfigOpt = None,
 ) -> None:
     """Process one article and print it (no store involved)."""
@@ -213,7 +213,7 @@ def stages() -> None:
 def validate(
     file: Annotated[Path, typer.Argument(help="Article JSON produced by `dragoman extract`.", exists=True)],
 ) -> None:
-    """Check an Article JSON file against the v1 schema and its span invariants."""
+    """Check an Article JSON file (v2, or v1) against its schema and its span invariants."""
     from dragoman.serialize import validate as check
 
     try:

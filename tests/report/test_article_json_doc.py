@@ -32,7 +32,8 @@ def test_example_validates_and_round_trips() -> None:
 def test_every_schema_field_is_documented() -> None:
     text = _doc()
     props = schema()["properties"]
-    names = set(props) | set(props["source"]["properties"])
+    names = set(props) | set(props["source"]["properties"]) | set(props["input"]["properties"])
+    names |= set(props["provenance"]["properties"])
     for layer in ("mentions", "entities", "time_expressions", "events", "quotes", "claims"):
         names |= set(props[layer]["items"]["properties"])
     missing = sorted(n for n in names if f"`{n}`" not in text)

@@ -29,7 +29,7 @@ def _kind(data: bytes, **kw: object) -> str:
 def test_registered_under_versioned_name() -> None:
     stage = make_stage("dragoman.Read.v1", {"max_bytes": 1000})
     assert isinstance(stage, Read)
-    assert stage.requires == {"raw"} and stage.provides == {"text"}
+    assert stage.requires == {"raw"} and stage.provides == {"text", "html_body_lines"}
 
 
 def test_plain_text_is_kept_exactly_crlf_included() -> None:
@@ -182,8 +182,7 @@ def test_meta_tag_and_time_element_dates() -> None:
 
 def test_main_content_lines_recorded() -> None:
     art = _read(PAGE.encode("utf-8"))
-    spans = art.meta[HTML_BODY_LINES]
-    kept = [art.text[s:e] for s, e in spans]
+    kept = [art.span_text(sp) for sp in art.ext[HTML_BODY_LINES]]
     assert any(k.startswith("The foreign ministers met") for k in kept)
     assert "Home" not in kept and not any("Copyright" in k for k in kept)
 

@@ -1,6 +1,7 @@
 """Pure data: the article and its span-anchored layers."""
 
 from dragoman.model.article import Article, Source, content_hash
+from dragoman.model.provenance import DateSource, PipelineInfo, Provenance, PublishedFrom
 from dragoman.model.records import (
     Boilerplate,
     Claim,
@@ -21,6 +22,7 @@ __all__ = [
     "Article",
     "Boilerplate",
     "Claim",
+    "DateSource",
     "Entity",
     "EntityType",
     "Event",
@@ -28,6 +30,9 @@ __all__ = [
     "Granularity",
     "Mention",
     "MentionKind",
+    "PipelineInfo",
+    "Provenance",
+    "PublishedFrom",
     "Quote",
     "Source",
     "Span",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dragoman.model.provenance import DateSource, Provenance
 from dragoman.model.records import (
     Boilerplate,
     Claim,
@@ -50,6 +51,14 @@ class Article:
     input, for HTML it is the page's visible text, and ``raw_offsets[i]`` is
     the index in ``raw`` of ``text[i]`` so evidence can be traced back to
     the markup.  ``provided`` records which layers the stages have filled.
+
+    ``ext`` holds the declared extension layers (``dragoman.pipeline.layers``):
+    what a stage hands to later stages beyond the fields above, under a
+    registered name, serialised and checked by ``requires``/``provides`` like
+    every other layer.  ``meta`` holds only what a reader noted about the
+    input for the read stage (an HTTP Content-Type, a crawl time, why a record
+    could not be read; keys in ``dragoman.ingest.keys``), as JSON values kept
+    with the input; stages do not talk to each other through it.
     """
 
     id: str
@@ -73,6 +82,10 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     provided: set[str] = field(default_factory=set)
     meta: dict[str, Any] = field(default_factory=dict)
+    ext: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
+    # Derived indexes over the layers, rebuilt when a layer is replaced: not part of the article.
+    _index: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, source: Source) -> Article:
@@ -87,6 +100,19 @@ class Article:
         art.text = text
         art.provided.add("text")
         return art
+
+    def given_published(self) -> date | None:
+        """The publication date as the input or the page gave it; None when only the text suggested one.
+
+        A dateline or an estimate is derived by the dates stage, late in the
+        pipeline; stages before it (the linker, resolving titles to office
+        holders) never saw it on the first run and must not see it on a re-run
+        of a stored article either, or the re-run would disagree with the run.
+        """
+        pub = self.provenance.published
+        if pub is not None and pub.source in (DateSource.DATELINE, DateSource.ESTIMATE):
+            return None
+        return self.source.published
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -103,7 +129,7 @@ class Article:
         # Merged, sorted chrome intervals, rebuilt whenever the layer is replaced or resized
         # (stages assign a new list; they do not edit spans in place).
         key = (id(self.boilerplate), len(self.boilerplate))
-        cached = self.meta.get("_chrome_index")
+        cached = self._index.get("chrome")
         if cached is None or cached[0] != key:
             starts: list[int] = []
             ends: list[int] = []
@@ -114,7 +140,7 @@ class Article:
                     starts.append(b.span.start)
                     ends.append(b.span.end)
             cached = (key, starts, ends)
-            self.meta["_chrome_index"] = cached
+            self._index["chrome"] = cached
         return cached[1], cached[2]
 
     def body_spans(self) -> list[Span]:

@@ -17,7 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from dragoman.pipeline.stage import LAYERS, Stage
+from dragoman.pipeline.layers import layers
+from dragoman.pipeline.stage import Stage
 
 
 class StageSettings(BaseModel):
@@ -34,6 +35,7 @@ class StageSpec:
     requires: frozenset[str]
     provides: frozenset[str]
     doc: str
+    uses: frozenset[str] = frozenset()
 
 
 _REGISTRY: dict[str, StageSpec] = {}
@@ -50,9 +52,12 @@ def register_stage(
     def wrap(cls: type[Any]) -> type[Any]:
         if not name.rsplit(".", 1)[-1].startswith("v"):
             raise ValueError(f"stage name {name!r} must end in a version such as '.v1'")
-        unknown = (set(cls.requires) | set(cls.provides)) - LAYERS
+        uses = frozenset(getattr(cls, "uses", frozenset()))
+        unknown = (set(cls.requires) | set(cls.provides) | uses) - set(layers())
         if unknown:
-            raise ValueError(f"stage {name!r} names unknown layers: {sorted(unknown)}")
+            raise ValueError(
+                f"stage {name!r} names unknown layers: {sorted(unknown)} (declare them with register_layer first)"
+            )
         if name in _REGISTRY and _REGISTRY[name].factory is not cls:
             raise ValueError(f"stage {name!r} is already registered")
         cls.name = name
@@ -63,6 +68,7 @@ def register_stage(
             requires=frozenset(cls.requires),
             provides=frozenset(cls.provides),
             doc=(cls.__doc__ or "").strip(),
+            uses=uses,
         )
         return cls
 

@@ -90,6 +90,7 @@ class PageChrome(BaseStage):
 
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"boilerplate"})
+    uses: ClassVar[frozenset[str]] = frozenset({HTML_BODY_LINES})
 
     def __init__(self, settings: BoilerplateSettings | None = None) -> None:
         super().__init__(settings or BoilerplateSettings())
@@ -151,7 +152,8 @@ class PageChrome(BaseStage):
         outlet = outlet_of(article)
         if outlet and self.settings.outlet_memory:
             self.memory.add(outlet, {ln.core for ln in lines if repeatable(ln)}, article.id)
-        html_body = article.meta.get(HTML_BODY_LINES)
+        body_spans = article.ext.get(HTML_BODY_LINES)
+        html_body = [[sp.start, sp.end] for sp in body_spans] if body_spans is not None else None
         repeats = self.settings.min_outlet_repeats if self.settings.outlet_memory else None
         marks = mark_chrome(
             article.text, lines, outlet, self.memory, html_body=html_body, min_outlet_repeats=repeats

@@ -18,7 +18,7 @@ from dragoman.dates import (
 )
 from dragoman.dates.data import Shift
 from dragoman.dates.resolve import Reading
-from dragoman.model import Article, Granularity, TimeExpr
+from dragoman.model import Article, DateSource, Granularity, PublishedFrom, Span, TimeExpr
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
@@ -97,8 +97,7 @@ class Dates(BaseStage):
             )
             if line is not None:
                 src.published, src.published_estimated = line.day, False
-                article.meta["published_from"] = "dateline"
-                article.meta["published_span"] = [line.start, line.end]
+                article.provenance.published = PublishedFrom(DateSource.DATELINE, Span(line.start, line.end))
                 anchor = Anchor(line.day)
         exprs, readings = extract_time_expressions(
             scan, body, pats, anchor, future_days=s.future_days, triggers=triggers
@@ -108,7 +107,7 @@ class Dates(BaseStage):
             if latest is not None:
                 day, month_only = latest
                 src.published, src.published_estimated = day, True
-                article.meta["published_from"] = "estimate:latest-date-in-text"
+                article.provenance.published = PublishedFrom(DateSource.ESTIMATE)
                 if s.resolve_against_estimate:
                     est = Anchor(day, estimated=True, month_only=month_only)
                     exprs, _ = extract_time_expressions(

@@ -11,6 +11,7 @@ from dragoman.kb.index import AliasIndex, IndexEntry, alias_index
 from dragoman.kb.loader import load_kb
 from dragoman.model import Article, EntityType, Mention, MentionKind, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
+from dragoman.pipeline.versions import package_data_digest
 from dragoman.text import normalize
 from dragoman.text.morph import splits
 
@@ -42,8 +43,9 @@ class Gazetteer(BaseStage):
     ``dragoman.text.morph`` strips; the longest name wins and a mention's
     ``head`` excludes the prefix.  Ambiguous short forms and blocked phrases
     come from ``lang/data/<code>/gazetteer.yaml``; boilerplate is skipped.
-    A name several actors share is resolved by who was in office on
-    ``Article.source.published``.
+    A name several actors share is resolved by who was in office on the
+    publication date given with the input or by the page
+    (``Article.given_published()``).
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "norm", "tokens", "language", "boilerplate"})
@@ -53,6 +55,9 @@ class Gazetteer(BaseStage):
         super().__init__(settings or GazetteerSettings())
         self.settings: GazetteerSettings
         self.kb = load_kb()
+
+    def versions(self, article: Article) -> dict[str, str]:
+        return {"kb": package_data_digest("dragoman.kb", "data")}
 
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()
@@ -75,7 +80,7 @@ class Gazetteer(BaseStage):
         blocked = _blocked(idx, ntoks, joinable, lang)
         matches = _match(idx, article.text, toks, ntoks, joinable, blocked, offsets)
         seen = {(m.span, m.kb_id) for m in article.mentions}
-        day = article.source.published
+        day = article.given_published()
         for m, extra in _with_titles(idx, matches, ntoks, joinable, self.settings.titles):
             e = m.entry
             first, last = toks[m.start], toks[m.end - 1]
