@@ -210,6 +210,50 @@ def stages() -> None:
 
 
 @app.command()
+def plugins(
+    kind: Annotated[str | None, typer.Argument(help="Only this kind: stage, layer, store, executor, exporter, corpus_pass.")] = None,
+) -> None:
+    """Everything registered: stages, layers, stores, executors, exporters and corpus passes (built-in and plugins)."""
+    from dragoman.plugins import KINDS, registry
+
+    if kind is not None and kind not in KINDS:
+        err.print(f"[red]error:[/red] unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
+        raise typer.Exit(2)
+    reg = registry()
+    for k in [kind] if kind else KINDS:
+        for name, p in sorted(reg.all(k).items()):
+            keys = f" ({', '.join(p.keys)})" if p.keys else ""
+            first = p.doc.splitlines()[0] if p.doc else ""
+            out.print(f"{k:12} [bold]{name}[/bold]{keys}  {first}  [dim]{p.origin}[/dim]", soft_wrap=True)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="An exporter's format (see `dragoman plugins exporter`).")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="File to write; '-' for standard output.")] = Path("-"),
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Write the store's contents in an exporter's format."""
+    from dragoman.export import get_exporter
+    from dragoman.plugins import PluginError
+
+    try:
+        exporter = get_exporter(format)
+    except PluginError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    with _opened(db) as store:
+        if str(out_file) == "-":
+            n = exporter.export(store, sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            out_file.parent.mkdir(parents=True, exist_ok=True)
+            with out_file.open("wb") as fh:
+                n = exporter.export(store, fh)
+    err.print(f"{n} records written ({exporter.name})")
+
+
+@app.command()
 def validate(
     file: Annotated[Path, typer.Argument(help="Article JSON produced by `dragoman extract`.", exists=True)],
 ) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 
 from dragoman.model import Article, Span
 from dragoman.model.ids import assign_mention_ids
+from dragoman.plugins import REGISTRY, load_plugins
 
 __all__ = [
     "CORE_LAYERS",
@@ -57,9 +58,6 @@ class LayerSpec:
         return f"{self.name}.v{self.version}"
 
 
-_LAYERS: dict[str, LayerSpec] = {}
-
-
 def register_layer(
     name: str,
     *,
@@ -75,38 +73,51 @@ def register_layer(
         raise ValueError(f"layer name {name!r} must be an identifier (it is a JSON key and a Python name)")
     origin = str(sys._getframe(1).f_globals.get("__name__", ""))
     spec = LayerSpec(name, doc, core, version, to_json, from_json, finalize, origin)
-    prior = _LAYERS.get(name)
-    if prior is not None and prior != spec:
-        raise ValueError(f"layer {name!r} is already registered (as {prior.versioned_name})")
-    _LAYERS[name] = spec
+    prior = _find(name)
+    if prior is not None:
+        if prior == spec:
+            return prior
+        raise ValueError(f"layer {name!r} is already registered (as {prior.versioned_name}, by {prior.origin})")
+    REGISTRY.add("layer", spec.versioned_name, spec, keys=(name,), doc=doc, origin=origin)
     return spec
 
 
+def _find(name: str) -> LayerSpec | None:
+    found = REGISTRY.find("layer", name)
+    return found.obj if found is not None else None
+
+
 def layers() -> dict[str, LayerSpec]:
-    return dict(_LAYERS)
+    """Every declared layer by name (core, built-in extension and plugin layers)."""
+    return {p.obj.name: p.obj for p in REGISTRY.all("layer").values()}
 
 
 def get_layer(name: str) -> LayerSpec:
-    try:
-        return _LAYERS[name]
-    except KeyError:
-        known = ", ".join(sorted(_LAYERS))
-        raise KeyError(f"no layer registered as {name!r}; known layers: {known}") from None
+    spec = _find(name)
+    if spec is None:
+        load_plugins()  # a plugin's layer is declared when its module is imported
+        spec = _find(name)
+    if spec is None:
+        raise KeyError(f"no layer registered as {name!r}; known layers: {', '.join(sorted(layers()))}")
+    return spec
 
 
 def finalizer(name: str) -> Callable[[Article], None] | None:
-    spec = _LAYERS.get(name)
+    spec = _find(name)
     return spec.finalize if spec is not None else None
 
 
 def encode_layer(name: str, value: Any) -> Any:
     """An extension layer's value as JSON; a layer this process does not know is kept as it came."""
-    spec = _LAYERS.get(name)
+    spec = _find(name)
     return spec.to_json(value) if spec is not None else value
 
 
 def decode_layer(name: str, value: Any) -> Any:
-    spec = _LAYERS.get(name)
+    spec = _find(name)
+    if spec is None:
+        load_plugins()
+        spec = _find(name)
     return spec.from_json(value) if spec is not None else value
 
 

@@ -4,16 +4,15 @@ from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit, St
 
 
 def open_store(url: str) -> Store:
-    """Open a store from a URL: ``sqlite:///path/to.db`` (or a bare path) or ``postgresql://...``."""
-    if url.startswith(("postgresql://", "postgres://")):
-        from dragoman.store.postgres import PostgresStore
+    """Open a store from a URL: ``sqlite:///path/to.db`` (or a bare path) or ``postgresql://...``.
 
-        store: Store = PostgresStore(url)
-    else:
-        from dragoman.store.sqlite import SQLiteStore
+    The URL scheme picks a registered store plugin (``dragoman.plugins``), so
+    a third-party store opens the same way.
+    """
+    from dragoman.plugins import registry
 
-        path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
-        store = SQLiteStore(path)
+    scheme, sep, _ = url.partition("://")
+    store: Store = registry().get("store", scheme if sep else "sqlite").obj(url)
     store.migrate()
     return store
 

@@ -1,0 +1,16 @@
+"""The built-in exporters, registered like any plugin exporter."""
+
+from __future__ import annotations
+
+from dragoman.export.jsonl import ArticlesJsonl
+from dragoman.plugins import Registry
+
+
+def register(registry: Registry) -> None:
+    registry.add(
+        "exporter",
+        ArticlesJsonl.name,
+        ArticlesJsonl,
+        keys=(ArticlesJsonl.format,),
+        doc="every stored article as one line of Article JSON v2 (lossless)",
+    )
