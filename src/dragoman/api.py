@@ -11,7 +11,16 @@ from dragoman.exec import Executor, LocalExecutor
 from dragoman.ingest import iter_inputs
 from dragoman.model import Article, Source
 
-__all__ = ["Article", "ExtractionError", "IngestSummary", "extract", "ingest", "load_pipeline", "process_batch"]
+__all__ = [
+    "Article",
+    "ExtractionError",
+    "IngestSummary",
+    "extract",
+    "ingest",
+    "load_pipeline",
+    "process_batch",
+    "remove",
+]
 from dragoman.pipeline import ErrorRecord, Pipeline, Result, build_pipeline, load_config
 from dragoman.pipeline.config import config_text
 from dragoman.store import Store
@@ -78,6 +87,7 @@ class IngestSummary:
     stored: int = 0
     skipped: int = 0  # already in the store (same content hash)
     errors: list[ErrorRecord] = field(default_factory=list)
+    revised: int = 0  # stored articles extracted again because a corpus pass learnt something
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -105,14 +115,24 @@ def ingest(
 
     Articles whose content hash is already stored are skipped before any
     processing, which makes re-ingesting (or resuming after a crash) cheap.
+    A store that keeps inputs and corpus tables also keeps every input as
+    read and runs the config's corpus passes (dragoman.corpus): what the
+    corpus knows is given to each batch, and the articles it changes for
+    are extracted again at the end (``IngestSummary.revised``), so what each
+    article ends up with does not depend on the order or batches of ingest.
     """
     import functools
 
+    from dragoman.corpus.ingest import CorpusHooks
+
     text = _config_text(config)
-    pipeline_id = load_config(config).pipeline_id()
+    cfg = load_config(config)
+    pipeline_id = cfg.pipeline_id()
     executor = executor or LocalExecutor()
     summary = IngestSummary()
     inputs: Iterable[Article] = articles if articles is not None else iter_inputs(paths or [])
+    work = functools.partial(process_batch, text)
+    corpus = CorpusHooks(store, cfg, work=work, executor=executor, batch_size=batch_size, pipeline_id=pipeline_id)
 
     def fresh() -> Iterator[Article]:
         for art in inputs:
@@ -122,18 +142,58 @@ def ingest(
                 if on_progress:
                     on_progress(summary)
                 continue
+            corpus.keep_input(art)
             yield art
 
-    work = functools.partial(process_batch, text)
-    for results in executor.map_batches(work, _batches(fresh(), batch_size)):
+    for results in executor.map_batches(work, corpus.prime(_batches(fresh(), batch_size))):
+        stored: list[Article] = []
         for res in results:
             if res.error is not None:
                 store.put_error(res.error)
                 summary.errors.append(res.error)
             elif store.put_article(res.article, pipeline=pipeline_id):
                 summary.stored += 1
+                stored.append(res.article)
             else:
                 summary.skipped += 1
+        corpus.stored(stored)
         if on_progress:
             on_progress(summary)
+    summary.revised = corpus.settle()
+    for res in corpus.errors:  # a re-extraction failing where the first run did not: keep the record
+        if res.error is not None:
+            store.put_error(res.error)
+            summary.errors.append(res.error)
+    return summary
+
+
+def remove(
+    article_ids: Iterable[str],
+    *,
+    store: Store,
+    config: str | Path | None = None,
+    executor: Executor | None = None,
+    batch_size: int = 16,
+) -> IngestSummary:
+    """Delete stored articles, then let the corpus passes re-extract the articles that depended on them.
+
+    (A line three pages of an outlet shared stops being chrome when one of
+    them goes.)  ``stored`` counts the articles deleted, ``revised`` the
+    articles extracted again.
+    """
+    import functools
+
+    from dragoman.corpus.ingest import CorpusHooks
+
+    text = _config_text(config)
+    cfg = load_config(config)
+    executor = executor or LocalExecutor()
+    hooks = CorpusHooks(store, cfg, work=functools.partial(process_batch, text), executor=executor,
+                        batch_size=batch_size, pipeline_id=cfg.pipeline_id())
+    ids = [i for i in dict.fromkeys(article_ids) if store.has_article(i)]
+    hooks.removed(ids)
+    summary = IngestSummary(seen=len(ids))
+    for article_id in ids:
+        summary.stored += int(store.delete_article(article_id))
+    summary.revised = hooks.settle()
     return summary

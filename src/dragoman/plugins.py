@@ -67,6 +67,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "dragoman.store.builtin",
     "dragoman.exec.builtin",
     "dragoman.export.builtin",
+    "dragoman.corpus.outlet_chrome",
 )
 
 _VERSIONED = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*\.v\d+$")

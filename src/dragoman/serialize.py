@@ -108,7 +108,7 @@ def _texpr(d: dict[str, Any]) -> TimeExpr:
 
 
 # -- the input ---------------------------------------------------------------------------------
-def _input(a: Article) -> dict[str, Any]:
+def _input(a: Article, embed_bytes: bool) -> dict[str, Any]:
     data = a.raw_bytes
     decoded = None if a.raw is None else ("text" if a.raw == a.text else "markup")
     out: dict[str, Any] = {
@@ -120,7 +120,7 @@ def _input(a: Article) -> dict[str, Any]:
         "raw_offsets": runs(a.raw_offsets) if a.raw_offsets is not None else None,
         "notes": dict(a.meta),
     }
-    if data is not None:
+    if data is not None and embed_bytes:
         out["bytes"] = _bytes(data, a)
     return out
 
@@ -140,7 +140,7 @@ def _bytes(data: bytes, a: Article) -> dict[str, Any]:
     return {"base64": base64.b64encode(data).decode("ascii")}
 
 
-def _restore_input(a: Article, d: dict[str, Any]) -> None:
+def _restore_input(a: Article, d: dict[str, Any], raw_bytes: bytes | None) -> None:
     a.meta = dict(d.get("notes") or {})
     decoded = d.get("decoded")
     a.raw = a.text if decoded == "text" else (d.get("markup") if decoded == "markup" else None)
@@ -148,8 +148,10 @@ def _restore_input(a: Article, d: dict[str, Any]) -> None:
     a.raw_offsets = unruns(offsets) if offsets is not None else None
     b = d.get("bytes")
     if b is None:
-        return
-    if "base64" in b:
+        if raw_bytes is None:
+            return
+        data = raw_bytes  # kept apart (a store's blob) and handed back by the caller
+    elif "base64" in b:
         data = base64.b64decode(b["base64"])
     else:
         source = a.text if b["of"] == "text" else a.raw
@@ -202,7 +204,9 @@ def _published(value: date | None) -> str | None:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
-def to_json(a: Article) -> dict[str, Any]:
+def to_json(a: Article, *, embed_bytes: bool = True) -> dict[str, Any]:
+    """Article JSON v2 of ``a``; ``embed_bytes=False`` leaves the input bytes out (``input.bytes``
+    is null, their ``sha256`` stays) for a caller that keeps them apart, as the stores do."""
     src = a.source
     return {
         "schema": SCHEMA_VERSION,
@@ -220,7 +224,7 @@ def to_json(a: Article) -> dict[str, Any]:
             "encoding": src.encoding,
             "encoding_note": src.encoding_note,
         },
-        "input": _input(a),
+        "input": _input(a, embed_bytes),
         "text": a.text,
         "boilerplate": [{**_span(b.span), "reason": b.reason} for b in a.boilerplate],
         "sentences": [_span(s) for s in a.sentences],
@@ -309,8 +313,12 @@ def dumps(a: Article, *, indent: int | None = 2) -> str:
 
 
 # -- reading -----------------------------------------------------------------------------------
-def from_json(d: dict[str, Any]) -> Article:
-    """An ``Article`` from Article JSON v2 (equal to the one written) or v1."""
+def from_json(d: dict[str, Any], *, raw_bytes: bytes | None = None) -> Article:
+    """An ``Article`` from Article JSON v2 (equal to the one written) or v1.
+
+    ``raw_bytes`` gives back input bytes that were kept apart (``to_json(...,
+    embed_bytes=False)``); they must match ``input.sha256``.
+    """
     version = d.get("schema", SCHEMA_V1)
     if version not in READABLE:
         raise ValueError(f"unknown Article JSON schema {version!r}; this version reads {', '.join(READABLE)}")
@@ -329,7 +337,7 @@ def from_json(d: dict[str, Any]) -> Article:
     a = Article(id=d["id"], source=src, text=d["text"], language=d.get("language"))
     a.language_scores = dict(d.get("language_scores") or {})
     if d.get("input") is not None:
-        _restore_input(a, d["input"])
+        _restore_input(a, d["input"], raw_bytes)
     a.boilerplate = [Boilerplate(Span(b["start"], b["end"]), b.get("reason", "")) for b in d.get("boilerplate", [])]
     a.sentences = [Span(x["start"], x["end"]) for x in d.get("sentences", [])]
     a.tokens = [Span(s, e) for s, e in d.get("tokens", [])]

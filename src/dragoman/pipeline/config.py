@@ -38,19 +38,29 @@ class PipelineSection(BaseModel):
     name: str = Field(default="custom", pattern=r"^[A-Za-z0-9_.-]+$")
     stages: list[str] = Field(min_length=1)
     batch_size: int = Field(default=32, ge=1)
+    # Corpus passes run over the store after each ingest (names of [corpus.*] tables), in order.
+    corpus: list[str] = Field(default_factory=list)
 
 
 class PipelineConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     pipeline: PipelineSection
     stages: dict[str, StageEntry]
+    corpus: dict[str, StageEntry] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _names_defined(self) -> PipelineConfig:
         missing = [n for n in self.pipeline.stages if n not in self.stages]
         if missing:
             raise ValueError(f"pipeline.stages names undefined stage tables: {missing}")
+        missing = [n for n in self.pipeline.corpus if n not in self.corpus]
+        if missing:
+            raise ValueError(f"pipeline.corpus names undefined [corpus.*] tables: {missing}")
         return self
+
+    def corpus_settings(self, name: str) -> dict[str, Any]:
+        entry = self.corpus[name]
+        return dict(entry.model_extra or {})
 
     def stage_settings(self, name: str) -> dict[str, Any]:
         entry = self.stages[name]

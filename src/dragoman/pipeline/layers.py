@@ -161,3 +161,23 @@ register_layer(
     to_json=_spans_to_json,
     from_json=_spans_from_json,
 )
+
+
+def _keys_to_json(value: frozenset[str] | None) -> list[str] | None:
+    return None if value is None else sorted(value)
+
+
+def _keys_from_json(value: list[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
+
+
+register_layer(
+    "outlet_chrome",
+    doc=(
+        "short lines (folded) that the corpus knows the article's outlet repeats on many pages: given by the "
+        "outlet-chrome corpus pass, narrowed by the boilerplate stage to the lines the article has, which it "
+        "marks as chrome"
+    ),
+    to_json=_keys_to_json,
+    from_json=_keys_from_json,
+)

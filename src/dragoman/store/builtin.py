@@ -18,6 +18,12 @@ def _postgres(url: str) -> Store:
     return PostgresStore(url)
 
 
+def _memory(url: str) -> Store:
+    from dragoman.store.memory import MemoryStore
+
+    return MemoryStore(url)
+
+
 def register(registry: Registry) -> None:
     registry.add(
         "store",
@@ -32,4 +38,7 @@ def register(registry: Registry) -> None:
         _postgres,
         keys=("postgresql", "postgres"),
         doc="PostgreSQL through psycopg 3 (the 'postgres' extra): postgresql://user@host/db",
+    )
+    registry.add(
+        "store", "dragoman.MemoryStore.v1", _memory, keys=("memory",), doc="everything in memory: memory:// (tests)"
     )
