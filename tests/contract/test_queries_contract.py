@@ -6,8 +6,9 @@ that answers queries, on the same hand-built corpus (tests/builders.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,14 +16,41 @@ from hypothesis import strategies as st
 
 from builders import query_corpus
 from dragoman.model import Article
+from dragoman.store import Store
+from dragoman.store.memory import MemoryStore
 from dragoman.store.queries import EventQuery, MemoryQueries, Queries
 
 CORPUS = query_corpus()
 
 
-@pytest.fixture(params=["memory"])
-def queries(request: pytest.FixtureRequest) -> Iterator[Queries]:
-    yield MemoryQueries(CORPUS)
+@pytest.fixture(params=["reference", "memory", "sqlite", "postgres"])
+def queries(request: pytest.FixtureRequest, tmp_path: Path, open_store_at: Callable[[str], Store]) -> Iterator[Queries]:
+    if request.param == "reference":
+        yield MemoryQueries(CORPUS)
+        return
+    if request.param == "memory":
+        store: Store = MemoryStore()
+    else:
+        if request.param == "sqlite":
+            url = str(tmp_path / "q.db")
+        else:
+            pytest.importorskip("psycopg", reason="psycopg (the 'postgres' extra) is not installed")
+            url = request.getfixturevalue("pg_cluster").new_database()
+        store = open_store_at(url)
+        store.migrate()
+    for a in query_corpus():
+        store.put_article(a)
+    assert isinstance(store, Queries)
+    yield store
+
+
+def test_every_store_answers_as_the_reference(queries: Queries) -> None:
+    ref = MemoryQueries(CORPUS)
+    for q in (EventQuery(limit=100), EventQuery(limit=2), EventQuery(actor="country:AZ", limit=3)):
+        assert queries.events(q) == ref.events(q)
+    for entity in ("country:AZ", "country:IL", "agreement:abraham"):
+        assert queries.entity_detail(entity) == ref.entity_detail(entity)
+    assert queries.counts() == ref.counts()
 
 
 def _all(q: Queries, **filters: object) -> list[tuple[str, str]]:

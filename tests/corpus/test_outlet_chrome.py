@@ -6,6 +6,7 @@ import json
 import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -30,12 +31,12 @@ def _real_inputs() -> list[Article]:
     return list(iter_inputs(paths))
 
 
-def _chrome(store: MemoryStore) -> Chrome:
+def _chrome(store: Any) -> Chrome:
     return {a.id: [(b.span.start, b.span.end, b.reason) for b in a.boilerplate] for a in store.iter_articles()}
 
 
-def _ingest_in(chunks: Sequence[Sequence[Article]], batch_size: int) -> MemoryStore:
-    store = MemoryStore()
+def _ingest_in(chunks: Sequence[Sequence[Article]], batch_size: int, store: Any = None) -> Any:
+    store = store if store is not None else MemoryStore()
     for chunk in chunks:
         ingest(articles=list(chunk), store=store, batch_size=batch_size)
     return store
@@ -82,7 +83,7 @@ def _outlet_corpus() -> list[Article]:
     return arts
 
 
-def _docs(store: MemoryStore) -> dict[str, str]:
+def _docs(store: Any) -> dict[str, str]:
     return {a.id: json.dumps(to_json(a), sort_keys=True) for a in store.iter_articles()}
 
 
@@ -126,3 +127,16 @@ def test_removing_pages_unmarks_a_line_that_is_no_longer_repeated() -> None:
     assert out.stored == 1 and out.revised == 2
     assert all(not a.boilerplate or a.boilerplate[0].reason != "outlet_repeat" for a in store.iter_articles())
     assert [r.revision for r in store.revisions(arts[1].id)] == [1, 2, 3]  # marked, then unmarked
+
+
+def test_sqlite_store_settles_the_same_way(tmp_path: Path, reference: dict[str, str]) -> None:
+    from dragoman.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "c.db")
+    store.migrate()
+    try:
+        arts = _outlet_corpus()
+        _ingest_in([arts[::-1][:5], arts[::-1][5:]], 2, store)
+        assert _docs(store) == reference
+    finally:
+        store.close()

@@ -8,6 +8,7 @@ SQLite and PostgreSQL.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 from collections import Counter
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dragoman.model import Article, Span
+from dragoman.model.corrections import Correction, apply_corrections, current_value, effective
 from dragoman.pipeline.runner import ErrorRecord
 from dragoman.serialize import from_json, to_json
 from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
@@ -55,6 +57,7 @@ class MemoryStore:
         self._corpus: dict[str, dict[str, list[tuple[str, str, Any]]]] = {}  # table -> article -> rows
         self._state: dict[tuple[str, str], Any] = {}
         self._queries: MemoryQueries | None = None
+        self._corrections: list[Correction] = []
 
     def __repr__(self) -> str:
         return f"MemoryStore({self.url!r})"
@@ -120,9 +123,14 @@ class MemoryStore:
         sha = rev.doc["input"]["sha256"]
         return from_json(copy.deepcopy(rev.doc), raw_bytes=self._blobs.get(sha) if sha else None)
 
-    def get_article(self, article_id: str) -> Article | None:
+    def get_article(self, article_id: str, *, corrected: bool = True) -> Article | None:
         kept = self._revisions.get(article_id)
-        return self._article(kept[-1]) if kept else None
+        if not kept:
+            return None
+        article = self._article(kept[-1])
+        if corrected:
+            apply_corrections(article, self.corrections(article_id=article_id))
+        return article
 
     def get_article_json(self, article_id: str) -> dict[str, Any] | None:
         article = self.get_article(article_id)
@@ -184,6 +192,39 @@ class MemoryStore:
             table.pop(article_id, None)
         self._queries = None
         return True
+
+    # -- corrections -------------------------------------------------------------------------------
+    def corrections(self, *, article_id: str | None = None) -> list[Correction]:
+        return [c for c in self._corrections if article_id is None or c.article_id == article_id]
+
+    def correct(self, article_id: str, target: str, field: str, after: Any, *, who: str, reason: str) -> Correction:
+        article = self.get_article(article_id)
+        if article is None:
+            raise KeyError(f"no article {article_id}")
+        probe = Correction(article_id, target, field, after)
+        exists, before = current_value(article, probe.target, probe.field)
+        if not exists:
+            raise KeyError(f"article {article_id[:12]} has no {target}")
+        return self._add(Correction(article_id, target, field, after, before, who, reason))
+
+    def revert(self, correction_id: int, *, who: str, reason: str) -> Correction:
+        c = next((c for c in self._corrections if c.id == correction_id), None)
+        if c is None:
+            raise KeyError(f"no correction {correction_id}")
+        return self._add(Correction(c.article_id, c.target, c.field, c.before, c.after, who, reason, reverts=c.id))
+
+    def _add(self, c: Correction) -> Correction:
+        done = dataclasses.replace(c, id=len(self._corrections) + 1, at=_now())
+        self._corrections.append(done)
+        self._queries = None
+        return done
+
+    def orphaned_corrections(self, article_id: str) -> list[Correction]:
+        article = self.get_article(article_id, corrected=False)
+        if article is None:
+            return []
+        return [c for c in effective(self.corrections(article_id=article_id))
+                if not current_value(article, c.target, c.field)[0]]
 
     # -- errors ------------------------------------------------------------------------------------
     def put_error(self, error: ErrorRecord) -> bool:

@@ -70,6 +70,7 @@ class PostgresStore(SQLStore):
 
     def migrate(self) -> None:
         migrate_postgres(self._conn)
+        self._backfill()
 
     def schema_version(self) -> int:
         return postgres_version(self._conn)
@@ -88,6 +89,9 @@ class PostgresStore(SQLStore):
 
     def _json(self, obj: Any) -> Any:
         return Jsonb(obj, dumps=_dumps)
+
+    def _unjson(self, value: Any) -> Any:
+        return value  # JSONB comes back decoded
 
     @staticmethod
     def _sql(sql: str) -> bytes:
@@ -114,6 +118,9 @@ class PostgresStore(SQLStore):
             (*row, tsvector_literal(terms)),
         )
         return cur.rowcount > 0
+
+    def _update_search(self, article_id: str, terms: list[Term]) -> None:
+        self._execute("UPDATE articles SET search = ?::tsvector WHERE id = ?", (tsvector_literal(terms), article_id))
 
     def _delete_search(self, article_id: str) -> None:
         return None  # the terms live in the article's own row

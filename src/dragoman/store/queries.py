@@ -292,7 +292,7 @@ class MemoryQueries:
         )
         roles = []
         for _key, ev in self._events:
-            for role, ids in (("actor", ev.actors), ("recipient", ev.recipients), ("place", (ev.place,))):
+            for role, ids in (("actor", ev.actors), ("place", (ev.place,)), ("recipient", ev.recipients)):
                 if entity_id in ids:
                     roles.append(
                         RoleRow(ev.article_id, ev.event_id, role, ev.type, ev.status, ev.date_value, ev.date_granularity)

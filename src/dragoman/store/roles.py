@@ -9,8 +9,8 @@
 * ``Queries`` (dragoman.store.queries): events, entity detail, counts, cursors.
 * ``CorpusTables``: what corpus passes keep: per-article contributions
   (key rows, grouped) and pass state.
-* ``Corrections`` (dragoman.store.corrections): an analyst's versioned
-  overlay, applied on read.
+* ``Corrections``: an analyst's versioned overlay (dragoman.model.corrections),
+  applied on read.
 
 ``Store`` (dragoman.store.base) is the original all-in-one protocol; a
 backend implements whichever roles it can, and code that needs a role asks
@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from dragoman.model import Article
+from dragoman.model.corrections import Correction
 
-__all__ = ["ContributionRow", "CorpusTables", "RawInputs", "RevisionRow", "Revisions"]
+__all__ = ["ContributionRow", "CorpusTables", "Corrections", "RawInputs", "RevisionRow", "Revisions"]
 
 
 @runtime_checkable
@@ -110,3 +111,18 @@ class CorpusTables(Protocol):
         """A pass's own state (JSON) under a key; None removes it."""
 
     def get_state(self, table: str, key: str) -> Any: ...
+
+
+@runtime_checkable
+class Corrections(Protocol):
+    def correct(self, article_id: str, target: str, field: str, after: Any, *, who: str, reason: str) -> Correction:
+        """Record a correction of a fact of the current revision; ``before`` is what it showed."""
+
+    def revert(self, correction_id: int, *, who: str, reason: str) -> Correction:
+        """Cancel a correction with one that reverts it (both stay in the history)."""
+
+    def corrections(self, *, article_id: str | None = None) -> list[Correction]:
+        """Every correction, reverts included, oldest first."""
+
+    def orphaned_corrections(self, article_id: str) -> list[Correction]:
+        """Corrections in force whose fact the current revision does not have."""

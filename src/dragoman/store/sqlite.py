@@ -43,6 +43,7 @@ class SQLiteStore(SQLStore):
 
     def migrate(self) -> None:
         migrate_sqlite(self._conn)
+        self._backfill()
 
     def schema_version(self) -> int:
         return sqlite_version(self._conn)
@@ -82,6 +83,13 @@ class SQLiteStore(SQLStore):
             "INSERT INTO article_search (rowid, terms) VALUES (?, ?)", (cur.lastrowid, index_text(terms))
         )
         return True
+
+    def _update_search(self, article_id: str, terms: list[Term]) -> None:
+        self._delete_search(article_id)
+        self._conn.execute(
+            "INSERT INTO article_search (rowid, terms) SELECT seq, ? FROM articles WHERE id = ?",
+            (index_text(terms), article_id),
+        )
 
     def _delete_search(self, article_id: str) -> None:
         self._conn.execute(
