@@ -25,6 +25,8 @@ from dragoman.model import (
     Granularity,
     Mention,
     MentionKind,
+    PublishedBasis,
+    PublishedFrom,
     Quote,
     Source,
     Span,
@@ -53,6 +55,26 @@ def _time(a: Article, t: TimeExpr) -> dict[str, Any]:
     }
 
 
+def _basis(a: Article, b: PublishedBasis) -> dict[str, Any]:
+    return {
+        "source": b.source.value,
+        "confidence": b.confidence,
+        "granularity": b.granularity.value,
+        "evidence": [_spantext(a, sp) for sp in b.evidence],
+    }
+
+
+def _basis_from(d: dict[str, Any] | None) -> PublishedBasis | None:
+    if not d:
+        return None
+    return PublishedBasis(
+        PublishedFrom(d["source"]),
+        d["confidence"],
+        Granularity(d.get("granularity", "day")),
+        tuple(Span(e["start"], e["end"]) for e in d.get("evidence", [])),
+    )
+
+
 def to_json(a: Article) -> dict[str, Any]:
     src = a.source
     return {
@@ -61,6 +83,7 @@ def to_json(a: Article) -> dict[str, Any]:
         "language": a.language,
         "published": src.published.isoformat() if src.published else None,
         "published_estimated": src.published_estimated,
+        "published_basis": _basis(a, src.published_basis) if src.published_basis else None,
         "source": {
             "path": src.path,
             "url": src.url,
@@ -167,6 +190,7 @@ def from_json(d: dict[str, Any]) -> Article:
         title=s.get("title"),
         published=date.fromisoformat(d["published"]) if d.get("published") else None,
         published_estimated=d.get("published_estimated", False),
+        published_basis=_basis_from(d.get("published_basis")),
         format=s.get("format", "text"),
         encoding=s.get("encoding"),
         encoding_note=s.get("encoding_note"),

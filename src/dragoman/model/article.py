@@ -15,6 +15,7 @@ from dragoman.model.records import (
     Entity,
     Event,
     Mention,
+    PublishedBasis,
     Quote,
     TimeExpr,
 )
@@ -36,6 +37,7 @@ class Source:
     title: str | None = None
     published: date | None = None
     published_estimated: bool = False  # True when guessed from dates in the text
+    published_basis: PublishedBasis | None = None  # where ``published`` came from (None: not recorded)
     format: str = "text"  # text | html | jsonl | warc | feed
     encoding: str | None = None  # what the reader assumed, e.g. "windows-1256"
     encoding_note: str | None = None  # e.g. "declared iso-8859-6, detected utf-8"

@@ -92,6 +92,32 @@ class TimeExpr:
     anchor: str | None = None  # the date a relative expression was resolved against
 
 
+class PublishedFrom(StrEnum):
+    """Where an article's publication date was read, strongest first."""
+
+    METADATA = "metadata"  # the reader's HTML meta tags, JSON-LD, a feed entry or the caller
+    URL = "url"  # a date in the page's address (/2025/03/12/, /20250312/)
+    METADATA_LINE = "metadata-line"  # a scraped page's leading "date 2025-03-12" line
+    DATELINE = "dateline"  # a date printed near the top of the page ("Published 12 March 2025")
+    TEXT_TODAY = "text-today"  # the text says what today is ("today, Tuesday 12 March 2025")
+    ESTIMATE = "estimate"  # inferred from the article's own dates: a lower bound, not a reading
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedBasis:
+    """Why ``Source.published`` holds what it holds: where it came from, how sure, and the words behind it.
+
+    ``granularity`` is ``day`` or ``month`` (an estimate from "March 2025" knows only the
+    month; ``Source.published`` then holds its first day).  ``evidence`` spans point into
+    ``Article.text``; metadata outside the text has none.
+    """
+
+    source: PublishedFrom
+    confidence: float  # 0..1, a calibrated guess per source kind, not a probability fitted on data
+    granularity: Granularity = Granularity.DAY
+    evidence: tuple[Span, ...] = ()
+
+
 class EventStatus(StrEnum):
     OCCURRED = "occurred"
     PLANNED = "planned"
