@@ -18,6 +18,8 @@ from dragoman.model import (
     Article,
     Boilerplate,
     Claim,
+    Described,
+    DescribedKind,
     Entity,
     EntityType,
     Event,
@@ -118,6 +120,19 @@ def to_json(a: Article) -> dict[str, Any]:
             }
             for e in a.entities
         ],
+        "described": [
+            {
+                "id": d.id,
+                "kind": d.kind.value,
+                "gloss": d.gloss,
+                "head": _spantext(a, d.head),
+                "affiliation": d.affiliation,
+                "count": d.count,
+                "plural": d.plural,
+                "mentions": [_spantext(a, sp) for sp in d.mentions],
+            }
+            for d in a.described
+        ],
         "time_expressions": [_time(a, t) for t in a.time_expressions],
         "events": [
             {
@@ -127,7 +142,11 @@ def to_json(a: Article) -> dict[str, Any]:
                 "status": ev.status.value,
                 "actors": ev.actors,
                 "recipients": ev.recipients,
-                "date": {"value": ev.date.value, "granularity": ev.date.granularity.value, **_span(ev.date.span)}
+                "date": {
+                    "value": ev.date.value,
+                    "granularity": ev.date.granularity.value,
+                    **_span(ev.date.span),
+                }
                 if ev.date
                 else None,
                 "place": ev.place,
@@ -152,7 +171,9 @@ def to_json(a: Article) -> dict[str, Any]:
             {
                 "id": c.id,
                 "claimant": c.claimant,
-                "claimant_text": a.text[c.claimant_span.start : c.claimant_span.end] if c.claimant_span else None,
+                "claimant_text": a.text[c.claimant_span.start : c.claimant_span.end]
+                if c.claimant_span
+                else None,
                 "claimant_span": _span(c.claimant_span) if c.claimant_span else None,
                 "evidence": [_spantext(a, s) for s in c.evidence],
                 "about": c.about,
@@ -196,7 +217,9 @@ def from_json(d: dict[str, Any]) -> Article:
         encoding_note=s.get("encoding_note"),
     )
     a = Article(id=d["id"], source=src, text=d["text"], language=d.get("language"))
-    a.boilerplate = [Boilerplate(Span(b["start"], b["end"]), b.get("reason", "")) for b in d.get("boilerplate", [])]
+    a.boilerplate = [
+        Boilerplate(Span(b["start"], b["end"]), b.get("reason", "")) for b in d.get("boilerplate", [])
+    ]
     a.sentences = [Span(x["start"], x["end"]) for x in d.get("sentences", [])]
     a.mentions = [
         Mention(
@@ -219,6 +242,19 @@ def from_json(d: dict[str, Any]) -> Article:
             mentions=[m["index"] for m in e.get("mentions", [])],
         )
         for e in d.get("entities", [])
+    ]
+    a.described = [
+        Described(
+            id=x["id"],
+            kind=DescribedKind(x["kind"]),
+            mentions=[Span(m["start"], m["end"]) for m in x["mentions"]],
+            head=Span(x["head"]["start"], x["head"]["end"]),
+            gloss=x["gloss"],
+            affiliation=x.get("affiliation"),
+            count=x.get("count"),
+            plural=x.get("plural", False),
+        )
+        for x in d.get("described", [])
     ]
     a.time_expressions = [_texpr(t) for t in d.get("time_expressions", [])]
     a.events = [
@@ -289,6 +325,9 @@ def validate(doc: dict[str, Any]) -> None:
     for e in doc["entities"]:
         for m in e["mentions"]:
             check(m, f"entity {e['id']}")
+    for x in doc.get("described", []):
+        for m in [x["head"], *x["mentions"]]:
+            check(m, f"described {x['id']}")
     for t in doc["time_expressions"]:
         check(t, "time_expressions")
     for ev in doc.get("events", []):

@@ -71,7 +71,6 @@ class Linker:
     ``source="link"`` mentions.
     """
 
-
     def __init__(self, kb: KnowledgeBase, options: LinkOptions | None = None) -> None:
         self.kb = kb
         self.options = options or LinkOptions()

@@ -4,6 +4,8 @@ from dragoman.model.article import Article, Source, content_hash
 from dragoman.model.records import (
     Boilerplate,
     Claim,
+    Described,
+    DescribedKind,
     Entity,
     EntityType,
     Event,
@@ -23,6 +25,8 @@ __all__ = [
     "Article",
     "Boilerplate",
     "Claim",
+    "Described",
+    "DescribedKind",
     "Entity",
     "EntityType",
     "Event",

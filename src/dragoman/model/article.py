@@ -12,6 +12,7 @@ from typing import Any
 from dragoman.model.records import (
     Boilerplate,
     Claim,
+    Described,
     Entity,
     Event,
     Mention,
@@ -69,6 +70,7 @@ class Article:
     norm_offsets: list[int] | None = None  # norm[i] came from text[norm_offsets[i]]; one extra at the end
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    described: list[Described] = field(default_factory=list)  # unnamed actors, described not named
     time_expressions: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -145,8 +145,37 @@ class SpeakerKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
     PUBLICATION = "publication"
-    ANONYMOUS = "anonymous"
+    ANONYMOUS = "anonymous"  # an unnamed source: a ``Described`` referent of kind anonymous, or none
+    GROUP = "group"  # a described collective ("Iranian media", "the two ministers")
+    DOCUMENT = "document"  # a statement, letter or agreement quoted as such, its author not named
     OUTLET = "outlet"
+
+
+class DescribedKind(StrEnum):
+    ANONYMOUS = "anonymous"  # unnamed source(s) whose identity is withheld: a senior official, مصدر دبلوماسي
+    GROUP = "group"  # a described collective: a group of 50 rabbis, Iranian media, المتظاهرون
+
+
+@dataclass(slots=True)
+class Described:
+    """An actor the text describes instead of naming ("two Turkish officials familiar with the matter").
+
+    ``mentions`` are its spans in text order: the first is the full description, later
+    ones refer back to it ("the source", "המקור").  ``head`` is the noun of the first
+    ("officials").  ``affiliation`` is the entity the description ties it to (Turkish ->
+    ``country:TR``; "an official at the ministry" -> the ministry); ``count`` is a number
+    the text gives ("two", مصدران); ``gloss`` is an English description for display.
+    Quotes, claims and events refer to it by ``id`` as they refer to entities.
+    """
+
+    id: str
+    kind: DescribedKind
+    mentions: list[Span]
+    head: Span
+    gloss: str
+    affiliation: str | None = None
+    count: int | None = None
+    plural: bool = False
 
 
 @dataclass(slots=True)
