@@ -193,6 +193,11 @@ def _grow(view: SentenceView, lo: int, hi: int, rules: _Rules, noun: DescribedNo
         if qa is not None:
             hi, qualified = qa.end, True
             continue
+        if view.words[hi] in (",", "،") and hi + 1 < len(view.tokens):
+            qc = rules.after.match_at(view.forms, hi + 1)
+            if qc is not None and qc.end - qc.start > 1:
+                hi, qualified = qc.end, True  # "مسؤول أذربيجاني، فضل عدم ذكر اسمه،"
+                continue
         mk = rules.markers.match_at(view.forms, hi)
         nxt = _mention_at(view, mk.end if mk else hi)
         if (
@@ -228,8 +233,8 @@ def _ending_at(matcher: PhraseMatcher[str], view: SentenceView, k: int) -> int |
 
 def _beside_speech(view: SentenceView, lo: int, hi: int, rules: _Rules) -> bool:
     """Right after a reporting verb or cue ("قال مصدر"), or right before one ("מקור אמר")."""
-    if hi < len(view.tokens) and rules.speech.match_at(view.forms, hi) is not None:
-        return True
+    if hi < len(view.tokens) and (rules.speech.match_at(view.forms, hi) is not None or view.words[hi] == ":"):
+        return True  # "מקור אמר", "דיווחים: «...»"
     return lo > 0 and _ending_at(rules.speech, view, lo - 1) is not None
 
 

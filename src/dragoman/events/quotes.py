@@ -25,14 +25,14 @@ tells in its own voice (outside any quote) is a claim of the outlet.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dragoman.events.extract import clause_breaks
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.schema import QuotesData, quotes_data
 from dragoman.events.sentence import SentenceView, build_views
-from dragoman.events.speaker_data import SpeakerRules, speaker_rules
+from dragoman.events.speaker_data import SpeakerRules, bare, speaker_rules
 from dragoman.events.speakers import CONTINUES, QuoteLists, Speaker, SpeakerFinder, Subject, is_break
 from dragoman.model import Article, Claim, EventStatus, Quote, Span, SpeakerKind
 from dragoman.text import normalize_key
@@ -86,7 +86,8 @@ class _Frame:
     hi: int
     subject: Subject
     speaker: Speaker | None
-    kind: str = "verb"  # verb | cue | cont
+    kind: str = "verb"  # verb | cue | cuev (a cue ending in a verb of saying) | cont
+    prior: Speaker | None = None  # the current speaker when the frame was read
 
 
 @dataclass(slots=True)
@@ -95,6 +96,7 @@ class _Current:
 
     speaker: Speaker | None = None
     pos: int = -(10**9)
+    spoken: set[str] = field(default_factory=set)  # ids of every speaker so far
 
     def get(self, at: int) -> Speaker | None:
         return self.speaker if at - self.pos <= _CONTINUATION_CHARS else None
@@ -102,6 +104,8 @@ class _Current:
     def set(self, sp: Speaker | None, at: int) -> None:
         if sp is not None and sp is not CONTINUES:
             self.speaker, self.pos = sp, at
+            if sp.id:
+                self.spoken.add(sp.id)
 
 
 def _view_at(views: list[SentenceView], pos: int) -> SentenceView | None:
@@ -123,8 +127,11 @@ class _Extractor:
         self.views = build_views(article, lang, clause_breaks(lang))
         self.finder = SpeakerFinder(article, self.views, self.sr, rules.lists)
         self.current = _Current()
+        self.finder.refs.recent = self.current.get
+        self.finder.refs.spoken = self.current.spoken
         self.quotes: list[Quote] = []
         self.direct = _direct_spans(article, rules)
+        self._direct_starts = [o.start for _, o in self.direct]
 
     # --- frames -------------------------------------------------------------
 
@@ -135,13 +142,22 @@ class _Extractor:
         found += [(m, "cont") for m in sr.continuation.find(view.forms)]
         found.sort(key=lambda t: (t[0].start, -t[0].end))
         frames: list[_Frame] = []
+        # Each frame is read with the current speaker as it stands at that point, and names the
+        # current speaker for what follows ("X said ... The report notes": the report is X's).
+        before = len(frames)
         taken = -1
         for m, what in found:
             if m.start < taken:
                 continue
             taken = m.end
-            if m.start > 0 and f.at(sr.relatives, view, m.start - 1) is not None:
+            if m.start > 0 and sr.not_after.match_at(view.forms, m.start - 1) is not None:
                 continue  # "التي تعتبر": a relative clause, its subject is the noun before
+            if self._quoted(view.tokens[m.start].start):
+                continue  # a verb inside a quotation is the speaker's own word, not an attribution
+            if self._in_description(view.tokens[m.start]):
+                continue  # "مسؤول، فضل عدم ذكر اسمه،": part of the description of a source
+            if sr.data.capitalised_names and m.start > 0 and view.words[m.start][:1].isupper():
+                continue  # "the United States": a name, not the verb "states"
             if sr.impersonal.match_at(view.forms, m.start) is not None:
                 continue  # "يُذكر أن": the outlet's own voice
             if what == "cont":
@@ -154,8 +170,29 @@ class _Extractor:
             else:
                 floor = frames[-1].hi if frames else 0
                 subj = self._verb_subject(view, m, floor)
+                bare_verb = subj.speaker is CONTINUES and subj.hi == subj.lo
+                if bare_verb and not sr.data.pro_drop and not (frames and f.coordinated(view, m.start)):
+                    continue  # no subject where the language needs one: a noun, not a verb
                 frames.append(_Frame(m.start, m.end, subj, subj.speaker))
+            if len(frames) > before:
+                fr = frames[-1]
+                at = view.tokens[fr.lo].start
+                fr.prior = self.current.get(at)
+                if (
+                    fr.speaker is not CONTINUES
+                    and fr.speaker is not None
+                    and not (fr.kind == "cue" and fr.speaker.weak)
+                ):
+                    self.current.set(fr.speaker, at)
+                before = len(frames)
         return frames
+
+    def _in_description(self, tok: Span) -> bool:
+        return any(sp.contains(tok) for d in self.article.described for sp in d.mentions)
+
+    def _quoted(self, pos: int) -> bool:
+        k = bisect_right(self._direct_starts, pos) - 1
+        return k >= 0 and self.direct[k][1].start < pos < self.direct[k][1].end
 
     def _verb_subject(self, view: SentenceView, v: Match[str], floor: int) -> Subject:
         """The verb's subject: the first side that names someone for sure, else an unlinked name."""
@@ -189,8 +226,6 @@ class _Extractor:
         for k, fr in enumerate(frames):
             at = view.tokens[fr.lo].start
             if fr.speaker is not CONTINUES and fr.speaker is not None:
-                if not (fr.kind == "cue" and fr.speaker.weak):
-                    self.current.set(fr.speaker, at)
                 continue
             earlier = next(
                 (p.speaker for p in reversed(frames[:k]) if p.speaker not in (None, CONTINUES)), None
@@ -200,7 +235,9 @@ class _Extractor:
                 # a participle shares its sentence's subject
                 later = next((p.speaker for p in frames[k + 1 :] if p.speaker not in (None, CONTINUES)), None)
                 earlier = later or self.finder.sentence_subject(view, fr.lo)
-            fr.speaker = earlier or self.current.get(at)
+            fr.speaker = earlier or fr.prior
+            if fr.speaker is not None and all(p.speaker in (None, CONTINUES) for p in frames[k + 1 :]):
+                self.current.set(fr.speaker, at)
 
     # --- indirect content ---------------------------------------------------
 
@@ -218,7 +255,8 @@ class _Extractor:
             if view.words[k] in (".", "!", "?", "؟", ":"):
                 return None
             if k > lo and self.rules.verbs.match_at(view.forms, k) is not None:
-                return None  # another verb's complement
+                if self.sr.not_after.match_at(view.forms, k - 1) is None:
+                    return None  # another verb's complement ("عدم الكشف" is a noun, not a verb)
         return None
 
     def _content(self, view: SentenceView, fr: _Frame) -> Span | None:
@@ -233,7 +271,7 @@ class _Extractor:
             return self._bare_content(view, k) if k < n - 1 else None
         comp = self._complementizer(view, k, k + self.rules.data.speaker_window + 2)
         if comp is not None:
-            return Span(comp[1], view.span.end)
+            return self._to_end(view, comp[1])
         ov = sr.object_verbs.match_at(view.forms, fr.lo)
         if ov is not None:
             if ov.payload is None:
@@ -241,7 +279,7 @@ class _Extractor:
             marker = normalize_key(ov.payload)
             for j in range(k, min(n, k + 3)):
                 if marker in view.forms[j][:1]:
-                    return Span(view.tokens[j + 1].start, view.span.end) if j + 1 < n else None
+                    return self._to_end(view, view.tokens[j + 1].start) if j + 1 < n else None
                 if is_break(view.words[j]):
                     break
             return None
@@ -264,17 +302,51 @@ class _Extractor:
 
     def _bare_content(self, view: SentenceView, k: int) -> Span | None:
         n = len(view.tokens)
-        if k >= n or n - k < 3 or self.finder.at(self.sr.stops, view, k) is not None:
+        if k >= n or n - k < 3 or self.finder.is_stop(view, k):
             return None
+        if bare(view.words[k]) in self.sr.not_content:
+            return None  # "said little in public"
         if is_break(view.words[k]) and view.words[k] not in _OPEN_MARKS:
             return None
-        return Span(view.tokens[k].start, view.span.end)
+        return self._to_end(view, view.tokens[k].start)
+
+    def _to_end(self, view: SentenceView, start: int) -> Span:
+        """From ``start`` to the end of its sentence: the view's end, or a full stop the splitter
+        missed ("لا أساس له.وأوضح أن")."""
+        k = _tok_at(view, start)
+        for j in range(k, len(view.tokens) - 1):
+            if view.words[j] in (".", "!", "?", "؟") and not self._quoted(view.tokens[j].start):
+                return Span(start, view.tokens[j].end)
+        return Span(start, view.span.end)
+
+    def _closes(self, view: SentenceView, k: int) -> bool:
+        """Only time words, modifiers and one short prepositional phrase from ``k`` to the sentence end
+        ("said on Friday.", "الأميركية.", "לסוכנות הידיעות בלומברג.", "said in a statement.")."""
+        f, n = self.finder, len(view.tokens)
+        pp = False
+        while True:
+            k = f.skip_from(view, k)
+            if k >= n - 1:
+                return k >= n or view.words[k] in (".", "!", "?", "؟", '"', "”", "»")
+            m = f.mention_at(view, k)
+            if m is not None and m.first == k and m.mention.kind.value == "nisba":
+                k = m.last + 1
+                continue
+            lead = view.forms[k][0] if view.forms[k] else ""
+            recipient = bool(self.sr.recipient_prefixes) and lead.startswith(self.sr.recipient_prefixes)
+            if pp or not (f.is_stop(view, k) or recipient):
+                return False
+            pp = True  # one phrase of at most five words
+            e = k + 1
+            while e < n - 1 and e - k < 5 and not is_break(view.words[e]):
+                e += 1
+            k = e
 
     def _postposed(self, view: SentenceView, fr: _Frame) -> Span | None:
         """ "..., Tokayev said on Friday." / "..., according to X.": the clause before the attribution."""
-        f, n = self.finder, len(view.tokens)
-        end = max(fr.hi, fr.subject.hi)
-        if f.skip_from(view, end) < n - 1:
+        f = self.finder
+        end = max(fr.hi, fr.subject.hi, fr.subject.stop)
+        if not self._closes(view, end):
             return None  # something follows the attribution: not a closing one
         lo = min(fr.lo, fr.subject.start if fr.subject.start >= 0 else fr.subject.lo)
         while lo > 0 and f.at(self.sr.fillers, view, lo - 1) is not None:
@@ -464,14 +536,13 @@ def _direct_spans(article: Article, rules: QuoteRules) -> list[tuple[Span, Span]
                 if j < 0 or (0 <= nl < j):
                     # A quotation running on into the next paragraph is not closed at the end of
                     # this one; the next paragraph opens with the mark again.
-                    if (
-                        nl < 0
-                        or not text[nl : body.end].lstrip().startswith(open_c)
-                        or i > 0
-                        and text[i - 1].isalnum()
-                    ):
+                    runs_on = nl >= 0 and text[nl : body.end].lstrip().startswith(open_c)
+                    # ... or not closed at all because the text ends (a capped excerpt, a cut feed item)
+                    cut = nl < 0 and body.end == len(text) and len(text) - i > 40
+                    if not (runs_on or cut) or (i > 0 and text[i - 1].isalnum()):
                         pos = i + 1
                         continue
+                    nl = nl if nl >= 0 else len(text)
                     j = len(text[:nl].rstrip())
                     inner, outer = Span(i + 1, j), Span(i, j)
                     pos = nl

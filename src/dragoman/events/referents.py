@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,9 @@ class Referents:
         self.rules = finder.rules
         self._appos: list[_Appos] = []
         self._orgs: list[tuple[tuple[str, ...], int, Speaker]] = []  # unlinked organisations read so far
+        # The quotes stage's current speaker at a position, for "the report" with nothing introducing it.
+        self.recent: Callable[[int], Speaker | None] = lambda _pos: None
+        self.spoken: set[str] = set()  # ids of the speakers read so far
         self._entity_ids = {e.id for e in finder.article.entities}
         for view in finder.views:
             self._index(view)
@@ -86,8 +90,11 @@ class Referents:
         pos = view.tokens[lo].start
         span = view.token_span(lo, hi)
         prior = [a for a in self._appos if a.title == title and a.pos < pos]
+        # "the president" after both Trump and Tokayev were called president: the one who has been
+        # speaking, else the latest
+        spoke = [a for a in prior if a.speaker.id and a.speaker.id in self.spoken]
         if prior:
-            sp = prior[-1].speaker
+            sp = (spoke or prior)[-1].speaker
             return Speaker(sp.id, span if sp.id else sp.span, sp.kind, sp.weak)
         m = next((m for m in view.mentions if m.first <= lo <= m.last and m.entity), None)
         if m is not None and m.mention.kind is MentionKind.TITLE:
@@ -216,6 +223,8 @@ class Referents:
             sp = self._org(view, head_lo, head_hi, owner)
             if sp is not None:
                 start = min(head_lo, owner.first) if owner else head_lo
+                if sp.id is None or sp.id.startswith("office:"):
+                    self._orgs.append((view.forms[head_lo], view.tokens[head_lo].start, sp))
                 return sp, start
         return None
 
@@ -257,6 +266,10 @@ class Referents:
                     found.id, found.span if found.id else view.token_span(lo, hi), found.kind, found.weak
                 )
             break
+        # "X said ... The report notes": the body that spoke last issued it
+        last = self.recent(view.tokens[lo].start)
+        if last is not None and last.id and last.kind in (SpeakerKind.ORGANISATION, SpeakerKind.PUBLICATION):
+            return Speaker(last.id, view.token_span(lo, hi), last.kind)
         return Speaker(None, view.token_span(lo, hi), SpeakerKind.DOCUMENT)
 
     def _author_near(self, view: SentenceView, lo: int, hi: int) -> Speaker | None:
@@ -291,6 +304,8 @@ class Referents:
                     named = f._person_named_after(view, at.last + 1, n)
                     return named[0] if named else self.title_mention(view, at)
                 return f.entity_speaker(at)
+        if hi < n and (org := self.org_head(view, hi, n)) is not None:
+            return org[0]  # "בהודעת המשרד", "بيان الوزارة": the body in the construct
         if lo > 0:  # "Netanyahu's letter", "the ministry's statement"
             owner = f.mention_at(view, lo - 1)
             if owner is not None and view.words[owner.last].endswith(("'s", "’s")):

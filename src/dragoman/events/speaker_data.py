@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -52,11 +53,13 @@ class SpeakersData(_Strict):
     # Words that may stand between a subject and its verb, or after the verb before the
     # subject, without being either ("also", "has", قد، كما، بدوره، גם، כך). Whole words.
     fillers: list[str] = Field(default_factory=list)
-    # Words that end a subject phrase after a verb (prepositions: في، إلى، "in", "to"). Whole words.
+    # Words that end a subject phrase after a verb (prepositions: في، إلى، "in", "to"). Whole words,
+    # compared as written less diacritics (على "on" is not the name علي), English in lower case.
     subject_stops: list[str] = Field(default_factory=list)
-    # A verb right after one of these has the noun before it as subject (a relative clause:
-    # "التي تعتبر", "which considers"), not a speaker of the article.
-    relatives: list[str] = Field(default_factory=list)
+    # A reporting word right after one of these is no attribution of the article: a relative
+    # clause ("التي تعتبر", "which considers": its subject is the noun before) or a verbal noun
+    # ("عدم ذكر اسمه", "without naming").
+    not_after: list[str] = Field(default_factory=list)
     # Reporting phrases in the outlet's own voice, not attributions ("يُذكر أن", "it is worth noting").
     impersonal: list[str] = Field(default_factory=list)
     # Words before a name that are not part of it when capitalised (English "The", "On").
@@ -77,6 +80,8 @@ class SpeakersData(_Strict):
     # ("He said the waiver is...").
     zero_complementizer: bool = False
     object_verbs: list[ObjectVerb] = Field(default_factory=list)
+    # Words that are not reported content when they follow a verb directly ("said little").
+    not_content: list[str] = Field(default_factory=list)
     # Verbs whose next phrase is the person told, not the content ("told reporters").
     recipient_verbs: list[str] = Field(default_factory=list)
     # Nouns that stand for the press as a recipient ("reporters", الصحفيين, לעיתונאים).
@@ -84,11 +89,22 @@ class SpeakersData(_Strict):
     # Proclitics of a recipient phrase between a verb and a glued complementizer
     # (Hebrew "אמר לחדשות 12 שהמסר...": ל).
     recipient_prefixes: list[str] = Field(default_factory=list)
+    # The subject may be left out (Arabic وأضاف, Hebrew הוסיף): a verb without one continues the
+    # current speaker.  Without pro-drop (English) a "verb" with no subject is a noun ("claims").
+    pro_drop: bool = True
     # Longest subject phrase read, in tokens.
     max_subject: int = Field(default=10, ge=1)
 
 
 register_resource("speakers", SpeakersData)
+
+# Arabic harakat, tatweel and Hebrew points: spelling marks, not letters.
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u0591-\u05c7]")
+
+
+def bare(word: str) -> str:
+    """A word as written less diacritics, lower-cased: unlike ``normalize_key`` it keeps ى apart from ي."""
+    return _MARKS.sub("", word).lower()
 
 
 @cache
@@ -113,12 +129,13 @@ class SpeakerRules:
     joint: PhraseMatcher[str]
     authors: PhraseMatcher[str]  # whole words
     fillers: PhraseMatcher[str]  # whole words
-    stops: PhraseMatcher[str]  # whole words
-    relatives: PhraseMatcher[str]  # whole words
+    stops: frozenset[str]  # as written, less diacritics (see ``bare``)
+    not_after: PhraseMatcher[str]
     impersonal: PhraseMatcher[str]
     recipients: PhraseMatcher[str]
     audience: PhraseMatcher[str]  # whole words
     object_verbs: PhraseMatcher[str | None]
+    not_content: frozenset[str]
     not_names: frozenset[str]
     recipient_prefixes: tuple[str, ...]
     coordinators: tuple[str, ...]
@@ -138,12 +155,13 @@ def speaker_rules(lang: str) -> SpeakerRules | None:
         _pm(d.joint_words),
         _pm(d.author_markers),
         _pm(d.fillers),
-        _pm(d.subject_stops),
-        _pm(d.relatives),
+        frozenset(bare(w) for w in d.subject_stops),
+        _pm(d.not_after),
         _pm(d.impersonal),
         _pm(d.recipient_verbs),
         _pm(d.audience),
         PhraseMatcher((w, ov.marker) for ov in d.object_verbs for w in ov.verbs),
+        frozenset(bare(w) for w in d.not_content),
         frozenset(normalize_key(w) for w in d.not_names),
         tuple(normalize_key(p) for p in d.recipient_prefixes),
         tuple(normalize_key(c) for c in d.coordinators),

@@ -27,6 +27,7 @@ class Subject:
     lo: int  # token range of the element that names the speaker (lo == hi when there is none)
     hi: int
     start: int = -1  # where the whole subject phrase starts ("the" in "the Israeli foreign ministry")
+    stop: int = -1  # where it ends ("موفد [الميادين]" after the title that names the speaker)
 
 
 _PUNCT = frozenset(",،;؛:.!?؟")

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.referents import Referents
 from dragoman.events.sentence import MentionRef, SentenceView
-from dragoman.events.speaker_data import SpeakerRules
+from dragoman.events.speaker_data import SpeakerRules, bare
 from dragoman.events.speaker_types import CONTINUES, Speaker, Subject, is_break
 from dragoman.model import Article, DescribedKind, EntityType, MentionKind, SpeakerKind, TimeExpr
 from dragoman.text import normalize_key
@@ -99,6 +99,9 @@ class SpeakerFinder:
     def is_time(self, view: SentenceView, k: int) -> bool:
         return view.tokens[k].start in self._time
 
+    def is_stop(self, view: SentenceView, k: int) -> bool:
+        return bare(view.words[k]) in self.rules.stops
+
     def is_comp(self, view: SentenceView, k: int) -> bool:
         f = view.forms[k]
         return bool(f) and f[0] in self.lists.complementizers
@@ -150,10 +153,12 @@ class SpeakerFinder:
         w = view.words[k]
         if is_break(w) or len(w) < 2 or not any(c.isalpha() for c in w) or self.is_comp(view, k):
             return False
+        if self.is_time(view, k):
+            return False
         if self.rules.data.capitalised_names:
             return w[0].isupper() and normalize_key(w) not in self.rules.not_names
-        if w.isascii():
-            return False  # a Latin word in Arabic or Hebrew text is a code or a URL, not a name
+        if w.isascii() and not w[0].isupper():
+            return False  # a lower-case Latin word in Arabic or Hebrew text is a code or a URL
         r = self.rules
         for m in (
             r.titles,
@@ -165,7 +170,11 @@ class SpeakerFinder:
         ):
             if m.match_at(view.forms, k) is not None:
                 return False
-        return not any(self.at(m, view, k) for m in (r.stops, r.fillers, r.pronouns, r.relatives))
+        if self.is_stop(view, k):
+            return False
+        if r.not_after.match_at(view.forms, k) is not None:
+            return False
+        return not any(self.at(m, view, k) for m in (r.fillers, r.pronouns))
 
     def mention_at(self, view: SentenceView, k: int) -> MentionRef | None:
         """The longest linked mention covering token ``k``."""
@@ -180,6 +189,11 @@ class SpeakerFinder:
         return best
 
     # --- speakers from elements ---------------------------------------------
+
+    def _recipient(self, m: MentionRef) -> bool:
+        """ "לסעודיה", "لإيران": a mention behind a recipient preposition is no subject."""
+        pre = self.rules.recipient_prefixes
+        return bool(pre) and bool(m.proclitic) and m.proclitic.endswith(pre)
 
     def entity_speaker(self, m: MentionRef) -> Speaker:
         etype = self._entity_type.get(m.entity or "")
@@ -203,33 +217,90 @@ class SpeakerFinder:
                     return Speaker(d.id, sp, kind), max(lo, 0), hi
         return None
 
-    def _person_named_after(self, view: SentenceView, k: int, hi: int) -> tuple[Speaker, int] | None:
-        """A person named right after token ``k`` within the phrase: "وزير الخارجية [عباس عراقجي]"."""
-        j = k
-        while j < min(hi, k + 6):
-            if is_break(view.words[j]) or self.is_comp(view, j):
+    def _person_named_after(
+        self, view: SentenceView, k: int, hi: int, names: bool = True
+    ) -> tuple[Speaker, int] | None:
+        """A person named after a title ending at token ``k``: "وزير الخارجية [عباس عراقجي]",
+        "US envoy to the Middle East [Amos Hochstein]", "الباحث في شؤون القوقاز الدكتور [نادر الصباغ]".
+
+        Mentions, nisbas and prepositional phrases may stand between.  With ``names``, an unlinked
+        name counts too: capitalised words (English), or in Arabic and Hebrew two or three words
+        that close the phrase and either follow a second title ("الدكتور", "ד"ר") or end with the
+        last word of a person the article names (the words after "שר החוץ" may be a place).
+        """
+        cap = self.rules.data.capitalised_names
+        j, crossed, honorific = k, False, False
+        end = min(hi, k + 9)
+        while j < end:
+            w = view.words[j]
+            after_comma = self.mention_at(view, j + 1) if w in (",", "،") and j > k else None
+            if (
+                after_comma is not None
+                and after_comma.first == j + 1
+                and after_comma.mention.type is EntityType.PERSON
+                and after_comma.mention.kind is not MentionKind.TITLE
+            ):
+                return self.entity_speaker(
+                    after_comma
+                ), after_comma.last + 1  # "وزيرة الاستيطان، أوريت ستروك"
+            if (is_break(w) and not self._glued(view, j)) or self.is_comp(view, j):
+                return None
+            if self.lists.reporting.match_at(view.forms, j) is not None:
                 return None
             m = self.mention_at(view, j)
-            if m is not None:
+            if m is not None and m.first == j:
                 if m.mention.type is EntityType.PERSON and m.mention.kind is not MentionKind.TITLE:
                     return self.entity_speaker(m), m.last + 1
                 j = m.last + 1
                 continue
-            if self.rules.data.capitalised_names and self.name_word(view, j):
+            t = self.rules.titles.match_at(view.forms, j)
+            if t is not None:
+                j, crossed, honorific = t.end, False, True  # a second title: "الدكتور", "ד"ר"
+                continue
+            if self.is_stop(view, j):
+                j, crossed = j + 1, True
+                continue
+            if self.name_word(view, j) and names:
                 e = j
-                while e < hi and e - j < 4 and self.name_word(view, e) and self.mention_at(view, e) is None:
+                while e < hi and e - j < 4 and (self.name_word(view, e) or self._glued(view, e)):
+                    if self.mention_at(view, e) is not None or self.rules.titles.match_at(view.forms, e):
+                        break
                     e += 1
-                return self.name_speaker(view, j, e), e
-            if self.rules.titles.match_at(view.forms, j) is None and not self.rules.data.capitalised_names:
-                return None
+                if e == j:
+                    j += 1
+                    continue
+                if cap:
+                    return self.name_speaker(view, j, e), e
+                closed = e >= hi or is_break(view.words[e]) or self.is_comp(view, e) or self.is_stop(view, e)
+                if not crossed and 2 <= e - j <= 3 and closed:
+                    sp = self.name_speaker(view, j, e)
+                    if honorific or not sp.weak:
+                        return sp, e
+                if not crossed:
+                    return None
+                j = e  # the object of a preposition ("شؤون القوقاز") before the name
+                continue
             j += 1
         return None
+
+    def _clause_end(self, view: SentenceView, k: int) -> int:
+        """The first break, complementizer or reporting word at or after ``k``."""
+        n = len(view.tokens)
+        while k < n:
+            w = view.words[k]
+            if (is_break(w) and not self._glued(view, k)) or self.is_comp(view, k):
+                return k
+            if self.lists.reporting.match_at(view.forms, k) is not None:
+                return k
+            k += 1
+        return n
 
     def _name_closing(self, view: SentenceView, k: int, hi: int) -> tuple[Speaker, int] | None:
         """Unlinked words that close a phrase after a description and its body: "בכיר חמאס [באסם נעים]"."""
         m = self.mention_at(view, k)
-        if m is not None and m.first == k and m.mention.type in (EntityType.ORG, EntityType.GPE):
-            k = m.last + 1
+        if m is None or m.first != k or m.mention.type not in (EntityType.ORG, EntityType.GPE):
+            return None
+        k = m.last + 1
         if k >= hi or hi - k > 3 or not all(self.name_word(view, j) for j in range(k, hi)):
             return None
         if any(self.mention_at(view, j) is not None for j in range(k, hi)):
@@ -241,9 +312,8 @@ class SpeakerFinder:
         r, lists = self.rules, self.lists
         d = self._described(view, p)
         if d is not None:
-            named = self._person_named_after(view, d[2], hi) if d[2] < hi else None
-            if named is None and d[2] < hi:
-                named = self._name_closing(view, d[2], hi)
+            # a description followed by a body and a name is a title: "בכיר חמאס באסם נעים"
+            named = self._name_closing(view, d[2], hi) if d[2] < hi else None
             return named if named is not None and named[1] == hi else (d[0], d[2])
         if self.at(r.pronouns, view, p) is not None:
             return CONTINUES, p + 1
@@ -255,10 +325,15 @@ class SpeakerFinder:
             return self.refs.document_author(view, p, doc.end), doc.end
         org = self.refs.org_head(view, p, hi)
         if org is not None:
-            named = self._person_named_after(view, org[1], hi)
+            named = self._person_named_after(view, org[1], hi, names=False)
             return named or org
         m = self.mention_at(view, p)
-        if m is not None and m.first == p and m.mention.kind is not MentionKind.NISBA:
+        if (
+            m is not None
+            and m.first == p
+            and m.mention.kind is not MentionKind.NISBA
+            and not self._recipient(m)
+        ):
             sp = (
                 self.entity_speaker(m)
                 if m.mention.kind is not MentionKind.TITLE
@@ -274,7 +349,8 @@ class SpeakerFinder:
             return self.refs.publication(view, p, pub.end, pub.payload)
         t = r.titles.match_at(view.forms, p)
         if t is not None:
-            named = self._person_named_after(view, t.end, hi)
+            # the name may stand past the phrase's first stop: "الباحث في شؤون القوقاز الدكتور X"
+            named = self._person_named_after(view, t.end, self._clause_end(view, t.end))
             return named or (self.refs.title_holder(view, p, t.end, t.payload), t.end)
         e = p
         while e < hi and e - p < 3 and self.name_word(view, e) and self.mention_at(view, e) is None:
@@ -297,7 +373,12 @@ class SpeakerFinder:
                     None, view.token_span(lo + anon.start, p + 1), SpeakerKind.ANONYMOUS
                 ), lo + anon.start
         m = self.mention_at(view, p)
-        if m is not None and m.last == p and m.mention.kind is not MentionKind.NISBA:
+        if (
+            m is not None
+            and m.last == p
+            and m.mention.kind is not MentionKind.NISBA
+            and not self._recipient(m)
+        ):
             if m.mention.kind is MentionKind.TITLE:
                 return self.refs.title_mention(view, m), m.first
             if self._entity_type.get(m.entity or "") is not EntityType.PERSON:
@@ -342,6 +423,7 @@ class SpeakerFinder:
         k = self.skip_from(view, k)
         if k < n and view.words[k] in ("لـ", "ل"):  # "وفقا لـ X"
             k += 1
+        k = self.skip_from(view, self._skip_recipient_phrase(view, k))
         hi = k
         while hi < n and hi - k < self.rules.data.max_subject:
             w = view.words[hi]
@@ -350,7 +432,7 @@ class SpeakerFinder:
                 if close is not None and self.lists.publications.match_at(view.forms, hi - 1):
                     hi = close + 1  # وكالة "تسنيم": a name in quotation marks
                     continue
-            if is_break(w) or self.is_comp(view, hi) or self.at(self.rules.stops, view, hi):
+            if is_break(w) or self.is_comp(view, hi) or self.is_stop(view, hi):
                 break
             if hi == k and self.glued_comp(view, hi):
                 break
@@ -369,7 +451,41 @@ class SpeakerFinder:
             return Subject(anon, k, hi) if anon else Subject(CONTINUES, k, k)
         sp, end = el
         self.refs.note_subject(view, k, hi, sp)
-        return Subject(sp, k, max(end, k + 1), k)
+        return Subject(sp, k, max(end, k + 1), k, hi)
+
+    def _skip_recipient_phrase(self, view: SentenceView, k: int) -> int:
+        """Past a recipient phrase between a verb and its subject ("אמר ל"מבט חדש" ד"ר X",
+        "قال لوكالة "تسنيم" إن"), when the word behind the preposition is a known recipient."""
+        n = len(view.tokens)
+        pre = self.rules.recipient_prefixes
+        if k >= n or not pre or not view.forms[k]:
+            return k
+        whole = view.forms[k][0]
+        if not whole.startswith(pre):
+            return k
+        m = self.mention_at(view, k)
+        if m is not None and m.first == k:
+            return m.last + 1 if self._recipient(m) else k
+        stems = view.forms[k][1:]
+        known = any(
+            x.match_at([stems], 0) is not None
+            for x in (self.lists.publications, self.lists.org_heads, self.rules.audience)
+            if stems
+        )
+        if not (known or any(c in view.words[k] for c in '"״')):
+            return k
+        marks = '"“”«»״'
+        if any(c in marks for c in view.words[k]):  # ל"מבט חדש": the name runs to its closing mark
+            e = k + 1
+            while e < n and e - k < 5:
+                e += 1
+                if any(c in marks for c in view.words[e - 1]):
+                    return e
+            return k + 1
+        if k + 1 < n and view.words[k + 1] in marks:  # لـ "الساحل"
+            close = next((e for e in range(k + 2, min(n, k + 6)) if view.words[e] in marks), None)
+            return close + 1 if close is not None else k + 1
+        return k + 1
 
     def subject_before(self, view: SentenceView, k: int, floor: int = 0) -> Subject | None:
         """The subject phrase ending right before token ``k`` (a verb), not reaching before ``floor``."""
@@ -429,19 +545,24 @@ class SpeakerFinder:
         return lo
 
     def _phrase_before(self, view: SentenceView, lo: int, j: int) -> Subject | None:
+        head: Subject | None = None
         if self.rules.data.head_initial:
             # "בהודעת משרד החוץ הדגישו", "שר החוץ ישראל כ"ץ הגיב": the phrase's head comes first
-            lo = self.skip_from(view, lo)
-            if lo <= j:
-                el = self._element_after(view, lo, j + 1)
-                if el is not None and el[0] is not CONTINUES:
-                    return Subject(el[0], lo, el[1], lo)
+            k = self.skip_from(view, lo)
+            if k <= j and self.is_stop(view, k):
+                return None  # "בנוגע לסוגיית ... הבהיר": a topic, not a subject
+            el = self._element_after(view, k, j + 1) if k <= j else None
+            if el is not None and el[0] is not CONTINUES:
+                head = Subject(el[0], k, el[1], lo)
+                if not head.speaker.weak:
+                    return head
         el2 = self._element_before(view, lo, j)
         if el2 is None:
             anon = self._anonymous(view, lo, j + 1)
-            return Subject(anon, lo, j + 1, lo) if anon else None
+            return Subject(anon, lo, j + 1, lo) if anon else head
         sp, start = el2
-        return Subject(sp, start, j + 1, lo)
+        tail = Subject(sp, start, j + 1, lo)
+        return head if head is not None and tail.speaker.weak else tail
 
     def _is_title_only(self, view: SentenceView, s: Subject) -> bool:
         """A subject that is just a title phrase with no name ("Assistant to the President")."""
