@@ -137,9 +137,9 @@ class _Extractor:
 
     def _frames(self, view: SentenceView) -> list[_Frame]:
         r, sr, f = self.rules, self.sr, self.finder
-        found: list[tuple[Match[str], str]] = [(m, "verb") for m in r.verbs.find(view.forms)]
-        found += [(m, "cue") for m in r.cues.find(view.forms)]
-        found += [(m, "cont") for m in sr.continuation.find(view.forms)]
+        found: list[tuple[Match[str], str]] = [(m, "verb") for m in f.found(r.verbs, view)]
+        found += [(m, "cue") for m in f.found(r.cues, view)]
+        found += [(m, "cont") for m in f.found(sr.continuation, view)]
         found.sort(key=lambda t: (t[0].start, -t[0].end))
         frames: list[_Frame] = []
         # Each frame is read with the current speaker as it stands at that point, and names the
@@ -254,9 +254,9 @@ class _Extractor:
                 return k, view.tokens[k].start + 1
             if view.words[k] in (".", "!", "?", "؟", ":"):
                 return None
-            if k > lo and self.rules.verbs.match_at(view.forms, k) is not None:
-                if self.sr.not_after.match_at(view.forms, k - 1) is None:
-                    return None  # another verb's complement ("عدم الكشف" is a noun, not a verb)
+            another = k > lo and self.rules.verbs.match_at(view.forms, k) is not None
+            if another and self.sr.not_after.match_at(view.forms, k - 1) is None:
+                return None  # another verb's complement ("عدم الكشف" is a noun, not a verb)
         return None
 
     def _content(self, view: SentenceView, fr: _Frame) -> Span | None:

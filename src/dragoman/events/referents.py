@@ -49,14 +49,13 @@ class Referents:
         self.recent: Callable[[int], Speaker | None] = lambda _pos: None
         self.spoken: set[str] = set()  # ids of the speakers read so far
         self._entity_ids = {e.id for e in finder.article.entities}
-        for view in finder.views:
-            self._index(view)
+        self._indexed = False  # appositions are read on the first title lookup: most articles need none
 
     # --- titles -------------------------------------------------------------
 
     def _index(self, view: SentenceView) -> None:
         f = self.f
-        for t in self.rules.titles.find(view.forms):
+        for t in f.found(self.rules.titles, view):
             found = f._person_named_after(view, t.end, len(view.tokens))
             sp = found[0] if found else None
             if sp is None and t.start >= 2 and view.words[t.start - 1] in (",", "،"):
@@ -80,16 +79,20 @@ class Referents:
         """A subject phrase "NAME TITLE ..." ("علي أكبر ولايتي مستشار المرشد") ties the title to the name."""
         if sp.kind is not SpeakerKind.PERSON or sp.span is None:
             return
-        for t in self.rules.titles.find(view.forms[lo:hi]):
-            start = view.tokens[lo + t.start].start
+        for t in self.f.within(self.rules.titles, view, lo, hi):
+            start = view.tokens[t.start].start
             if start >= sp.span.end:
                 self._appos.append(_Appos(t.payload, start, sp))
 
     def title_holder(self, view: SentenceView, lo: int, hi: int, title: str) -> Speaker:
         """Who "the minister" at tokens [lo, hi) is (see the module docstring)."""
+        if not self._indexed:
+            self._indexed = True
+            for v in self.f.views:
+                self._index(v)
         pos = view.tokens[lo].start
         span = view.token_span(lo, hi)
-        prior = [a for a in self._appos if a.title == title and a.pos < pos]
+        prior = sorted((a for a in self._appos if a.title == title and a.pos < pos), key=lambda a: a.pos)
         # "the president" after both Trump and Tokayev were called president: the one who has been
         # speaking, else the latest
         spoke = [a for a in prior if a.speaker.id and a.speaker.id in self.spoken]
@@ -205,8 +208,8 @@ class Referents:
     def org_head_ending(self, view: SentenceView, lo: int, p: int) -> tuple[Speaker, int] | None:
         """An organisation head phrase ending at ``p``: "Netanyahu's office", "the Iranian foreign ministry"."""
         f = self.f
-        for h in f.lists.org_heads.find(view.forms[lo : p + 1]):
-            head_lo, head_hi = lo + h.start, lo + h.end
+        for h in f.within(f.lists.org_heads, view, lo, p + 1):
+            head_lo, head_hi = h.start, h.end
             if head_hi != p + 1:
                 continue
             owner = next(
@@ -254,7 +257,7 @@ class Referents:
         noun = set(view.forms[lo])
         idx = self.f.views.index(view)
         for prev in reversed(self.f.views[:idx]):
-            docs = self.rules.documents.find(prev.forms)
+            docs = self.f.found(self.rules.documents, prev)
             if not docs:
                 continue
             same = [d for d in docs if set(prev.forms[d.start]) & noun] or docs

@@ -64,6 +64,8 @@ class SpeakerFinder:
     lists: QuoteLists
     refs: Referents = field(init=False)
     _whole: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
+    _found: dict[tuple[int, int], list[Match[str]]] = field(default_factory=dict)
+    _names: dict[tuple[int, int], bool] = field(default_factory=dict)
     _time: set[int] = field(default_factory=set)
     _by_last_word: dict[str, str] = field(default_factory=dict)
     _entity_type: dict[str, EntityType] = field(default_factory=dict)
@@ -84,6 +86,18 @@ class SpeakerFinder:
         self.refs = Referents(self)
 
     # --- token tests --------------------------------------------------------
+
+    def found(self, matcher: PhraseMatcher[str], view: SentenceView) -> list[Match[str]]:
+        """``matcher.find`` over the whole sentence, once per sentence and matcher."""
+        key = (id(matcher), id(view))
+        got = self._found.get(key)
+        if got is None:
+            got = self._found[key] = matcher.find(view.forms)
+        return got
+
+    def within(self, matcher: PhraseMatcher[str], view: SentenceView, lo: int, hi: int) -> list[Match[str]]:
+        """The sentence's matches that lie inside tokens [lo, hi)."""
+        return [m for m in self.found(matcher, view) if lo <= m.start and m.end <= hi]
 
     def whole(self, view: SentenceView) -> list[tuple[str, ...]]:
         """Each token's unstripped folded form only, for function-word lists."""
@@ -150,6 +164,13 @@ class SpeakerFinder:
 
     def name_word(self, view: SentenceView, k: int) -> bool:
         """Could token ``k`` be part of a name? Not punctuation, function words or known nouns."""
+        key = (id(view), k)
+        got = self._names.get(key)
+        if got is None:
+            got = self._names[key] = self._name_word(view, k)
+        return got
+
+    def _name_word(self, view: SentenceView, k: int) -> bool:
         w = view.words[k]
         if is_break(w) or len(w) < 2 or not any(c.isalpha() for c in w) or self.is_comp(view, k):
             return False
@@ -367,11 +388,9 @@ class SpeakerFinder:
             return d[0], d[1]
         if self.at(r.pronouns, view, p) is not None:
             return CONTINUES, p
-        for anon in lists.anonymous.find(view.forms[lo : p + 1]):
-            if lo + anon.end == p + 1:
-                return Speaker(
-                    None, view.token_span(lo + anon.start, p + 1), SpeakerKind.ANONYMOUS
-                ), lo + anon.start
+        for anon in self.within(lists.anonymous, view, lo, p + 1):
+            if anon.end == p + 1:
+                return Speaker(None, view.token_span(anon.start, p + 1), SpeakerKind.ANONYMOUS), anon.start
         m = self.mention_at(view, p)
         if (
             m is not None
@@ -386,19 +405,19 @@ class SpeakerFinder:
                 if org is not None:
                     return org
             return self.entity_speaker(m), m.first
-        doc = next((x for x in r.documents.find(view.forms[lo : p + 1]) if lo + x.end == p + 1), None)
+        doc = next((x for x in self.within(r.documents, view, lo, p + 1) if x.end == p + 1), None)
         if doc is not None:
-            return self.refs.document_author(view, lo + doc.start, p + 1), lo + doc.start
+            return self.refs.document_author(view, doc.start, p + 1), doc.start
         org = self.refs.org_head_ending(view, lo, p)
         if org is not None:
             return org
-        for t in r.titles.find(view.forms[lo : p + 1]):
-            if lo + t.end == p + 1:
-                return self.refs.title_holder(view, lo + t.start, p + 1, t.payload), lo + t.start
-        for pub in lists.publications.find(view.forms[lo : p + 1]):
-            if lo + pub.end == p + 1:
-                sp, _ = self.refs.publication(view, lo + pub.start, p + 1, pub.payload)
-                return sp, lo + pub.start
+        for t in self.within(r.titles, view, lo, p + 1):
+            if t.end == p + 1:
+                return self.refs.title_holder(view, t.start, p + 1, t.payload), t.start
+        for pub in self.within(lists.publications, view, lo, p + 1):
+            if pub.end == p + 1:
+                sp, _ = self.refs.publication(view, pub.start, p + 1, pub.payload)
+                return sp, pub.start
         if self.name_word(view, p) and (self.rules.data.capitalised_names or p - lo < 3):
             s = p
             while (
@@ -411,8 +430,8 @@ class SpeakerFinder:
 
     def _anonymous(self, view: SentenceView, lo: int, hi: int) -> Speaker | None:
         """ "sources who asked not to be named" that no described actor covers."""
-        for anon in self.lists.anonymous.find(view.forms[lo:hi]):
-            return Speaker(None, view.token_span(lo + anon.start, lo + anon.end), SpeakerKind.ANONYMOUS)
+        for anon in self.within(self.lists.anonymous, view, lo, hi):
+            return Speaker(None, view.token_span(anon.start, anon.end), SpeakerKind.ANONYMOUS)
         return None
 
     # --- subject phrases ----------------------------------------------------
