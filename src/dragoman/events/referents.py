@@ -73,7 +73,12 @@ class Referents:
                         s -= 1
                     sp = f.name_speaker(view, s, t.start - 1)
             if sp is not None:
-                self._appos.append(_Appos(t.payload, view.tokens[t.start].start, sp))
+                self._appos.append(_Appos(self.key(t.payload), view.tokens[t.start].start, sp))
+
+    def key(self, title: str) -> str:
+        """The head word of a title phrase: "special envoy" is an "envoy", "وزير الخارجية" a "وزير"."""
+        words = title.split()
+        return words[0] if self.rules.data.head_initial else words[-1]
 
     def note_subject(self, view: SentenceView, lo: int, hi: int, sp: Speaker) -> None:
         """A subject phrase "NAME TITLE ..." ("علي أكبر ولايتي مستشار المرشد") ties the title to the name."""
@@ -82,7 +87,7 @@ class Referents:
         for t in self.f.within(self.rules.titles, view, lo, hi):
             start = view.tokens[t.start].start
             if start >= sp.span.end:
-                self._appos.append(_Appos(t.payload, start, sp))
+                self._appos.append(_Appos(self.key(t.payload), start, sp))
 
     def title_holder(self, view: SentenceView, lo: int, hi: int, title: str) -> Speaker:
         """Who "the minister" at tokens [lo, hi) is (see the module docstring)."""
@@ -92,6 +97,7 @@ class Referents:
                 self._index(v)
         pos = view.tokens[lo].start
         span = view.token_span(lo, hi)
+        title = self.key(title)
         prior = sorted((a for a in self._appos if a.title == title and a.pos < pos), key=lambda a: a.pos)
         # "the president" after both Trump and Tokayev were called president: the one who has been
         # speaking, else the latest

@@ -287,6 +287,13 @@ class SpeakerFinder:
                     if self.mention_at(view, e) is not None or self.rules.titles.match_at(view.forms, e):
                         break
                     e += 1
+                if (
+                    e < hi
+                    and e > j
+                    and (self.mention_at(view, e) is not None or self.rules.titles.match_at(view.forms, e))
+                ):
+                    j = e  # words of the title phrase ("وزير [الخارجية] عباس عراقجي"): go on to what follows
+                    continue
                 if e == j:
                     j += 1
                     continue
@@ -318,10 +325,13 @@ class SpeakerFinder:
 
     def _name_closing(self, view: SentenceView, k: int, hi: int) -> tuple[Speaker, int] | None:
         """Unlinked words that close a phrase after a description and its body: "בכיר חמאס [באסם נעים]"."""
+        body = (EntityType.ORG, EntityType.GPE)
         m = self.mention_at(view, k)
-        if m is None or m.first != k or m.mention.type not in (EntityType.ORG, EntityType.GPE):
-            return None
-        k = m.last + 1
+        before = self.mention_at(view, k - 1) if k > 0 else None
+        if m is not None and m.first == k and m.mention.type in body:
+            k = m.last + 1
+        elif before is None or before.mention.type not in body:
+            return None  # the body may also have been read into the description ("בכיר בחמאס")
         if k >= hi or hi - k > 3 or not all(self.name_word(view, j) for j in range(k, hi)):
             return None
         if any(self.mention_at(view, j) is not None for j in range(k, hi)):
