@@ -538,7 +538,7 @@ def _direct_spans(article: Article, rules: QuoteRules) -> list[tuple[Span, Span]
                     # this one; the next paragraph opens with the mark again.
                     runs_on = nl >= 0 and text[nl : body.end].lstrip().startswith(open_c)
                     # ... or not closed at all because the text ends (a capped excerpt, a cut feed item)
-                    cut = nl < 0 and body.end == len(text) and len(text) - i > 40
+                    cut = nl < 0 and body.end == len(text) and len(text[i:].split()) >= 2
                     if not (runs_on or cut) or (i > 0 and text[i - 1].isalnum()):
                         pos = i + 1
                         continue
