@@ -88,32 +88,21 @@ def _count(db: Path) -> int:
 @pytest.mark.slow
 @pytest.mark.parametrize("executor", ["local", "pool"])
 def test_sigkill_mid_ingest_then_resume_stores_each_article_once(executor: str, tmp_path: Path) -> None:
-    pytest.importorskip(
-        "dragoman.store.sqlite", reason="needs the SQLite store, which persists across processes"
-    )
+    pytest.importorskip("dragoman.store.sqlite", reason="needs the SQLite store, which persists across processes")
     from dragoman.store import open_store
 
     expected = _corpus(tmp_path / "corpus")
     db = tmp_path / "store.db"
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER, "utf-8")
-    cmd = [
-        sys.executable,
-        str(driver),
-        str(db),
-        str(tmp_path / "corpus"),
-        str(tmp_path),
-        executor,
-        str(REPO / "tests" / "fuzz"),
-    ]
+    cmd = [sys.executable, str(driver), str(db), str(tmp_path / "corpus"), str(tmp_path), executor,
+           str(REPO / "tests" / "fuzz")]
 
     proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     try:
         while _count(db) < 10:
-            assert proc.poll() is None, (
-                f"driver ended before the kill: {proc.communicate()[1].decode()[-2000:]}"
-            )
+            assert proc.poll() is None, f"driver ended before the kill: {proc.communicate()[1].decode()[-2000:]}"
             assert time.monotonic() < deadline, "no article stored within 120 s"
             time.sleep(0.01)
     finally:
@@ -135,9 +124,7 @@ def test_sigkill_mid_ingest_then_resume_stores_each_article_once(executor: str, 
     try:
         ids = [a.id for a in store.iter_articles()]
         assert len(ids) == len(set(ids)) == store.count_articles(), "an article is stored twice"
-        assert set(ids) == expected, (
-            f"missing: {len(expected - set(ids))}, unexpected: {len(set(ids) - expected)}"
-        )
+        assert set(ids) == expected, f"missing: {len(expected - set(ids))}, unexpected: {len(set(ids) - expected)}"
         errors = list(store.iter_errors())
         assert len(errors) == N_BAD and len({e.article_id for e in errors}) == N_BAD
         assert {e.kind for e in errors} == {"empty"}

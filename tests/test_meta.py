@@ -29,19 +29,8 @@ def test_stage_has_a_test(name: str) -> None:
     assert name in sources or cls_name in sources, f"no test mentions {name} or {cls_name}"
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        "dragoman",
-        "dragoman.model",
-        "dragoman.pipeline",
-        "dragoman.lang",
-        "dragoman.text",
-        "dragoman.store",
-        "dragoman.exec",
-        "dragoman.report",
-    ],
-)
+@pytest.mark.parametrize("module", ["dragoman", "dragoman.model", "dragoman.pipeline", "dragoman.lang", "dragoman.text",
+                                    "dragoman.store", "dragoman.exec", "dragoman.report"])
 def test_all_is_complete(module: str) -> None:
     mod = importlib.import_module(module)
     exported = set(mod.__all__)

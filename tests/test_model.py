@@ -37,8 +37,7 @@ def test_in_boilerplate_agrees_with_pairwise_overlap() -> None:
     for _ in range(2000):
         art = Article.from_text("x" * 60)
         art.boilerplate = [
-            Boilerplate(Span(s, s + rng.randint(0, 10)), "r")
-            for s in rng.sample(range(50), rng.randint(0, 6))
+            Boilerplate(Span(s, s + rng.randint(0, 10)), "r") for s in rng.sample(range(50), rng.randint(0, 6))
         ]
         for _ in range(10):
             start = rng.randint(0, 60)

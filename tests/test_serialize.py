@@ -28,7 +28,7 @@ from dragoman.serialize import from_json, to_json, validate
 
 
 def _rich_article() -> Article:
-    text = 'منيو\nقال مكتب نتنياهو إن "أذربيجان حليف" في مارس/آذار 2025.'
+    text = "منيو\nقال مكتب نتنياهو إن \"أذربيجان حليف\" في مارس/آذار 2025."
     art = Article.from_text(text, Source(outlet="مصدر", published=None))
     art.language = "ar"
 
@@ -51,9 +51,7 @@ def _rich_article() -> Article:
     art.events = [
         Event("ev1", "CONSULT", None, EventStatus.TALKS, ["country:AZ"], [], [sp("أذربيجان حليف")], date=t)
     ]
-    art.quotes = [
-        Quote("q1", sp("أذربيجان حليف"), True, "org:pmo", sp("مكتب نتنياهو"), SpeakerKind.ORGANISATION)
-    ]
+    art.quotes = [Quote("q1", sp("أذربيجان حليف"), True, "org:pmo", sp("مكتب نتنياهو"), SpeakerKind.ORGANISATION)]
     art.claims = [Claim("c1", "org:pmo", sp("مكتب نتنياهو"), [sp("أذربيجان حليف")], ["country:AZ"])]
     return art
 

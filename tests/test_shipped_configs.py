@@ -26,9 +26,7 @@ def test_accurate_is_the_default_with_the_neural_tagger_and_consistency() -> Non
 
 def test_a_file_wins_over_a_shipped_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    Path("accurate").write_text(
-        Path(load_config.__code__.co_filename).with_name("default.toml").read_text("utf-8")
-    )
+    Path("accurate").write_text(Path(load_config.__code__.co_filename).with_name("default.toml").read_text("utf-8"))
     assert load_config("accurate").stage_settings("ner") == {}
 
 

@@ -12,15 +12,7 @@ from dragoman.exec import Executor, LocalExecutor
 from dragoman.ingest import iter_inputs
 from dragoman.model import Article, Source
 
-__all__ = [
-    "Article",
-    "ExtractionError",
-    "IngestSummary",
-    "extract",
-    "ingest",
-    "load_pipeline",
-    "process_batch",
-]
+__all__ = ["Article", "ExtractionError", "IngestSummary", "extract", "ingest", "load_pipeline", "process_batch"]
 from dragoman.pipeline import ErrorRecord, Pipeline, Result, build_pipeline, load_config
 from dragoman.pipeline.config import config_text
 from dragoman.store import Store
@@ -64,9 +56,7 @@ def extract(
     """Process one article (a path, raw bytes, or a text string) and return it annotated."""
     if isinstance(source, bytes):
         article = Article.from_bytes(source, meta or Source(format="auto"))
-    elif isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and Path(source).is_file()
-    ):
+    elif isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and Path(source).is_file()):
         article = next(iter_inputs([source]))
         if meta is not None:
             article.source = meta
@@ -126,9 +116,7 @@ def ingest(
 
     text = _config_text(config)
     # Recorded with every stored article so results of different pipelines can be told apart.
-    pipeline_id = (
-        f"{Path(config).stem if config else 'default'}@{hashlib.sha256(text.encode()).hexdigest()[:8]}"
-    )
+    pipeline_id = f"{Path(config).stem if config else 'default'}@{hashlib.sha256(text.encode()).hexdigest()[:8]}"
     executor = executor or LocalExecutor()
     summary = IngestSummary()
     inputs: Iterable[Article] = articles if articles is not None else iter_inputs(paths or [])

@@ -35,9 +35,7 @@ DbOpt = Annotated[
 ConfigOpt = Annotated[
     str | None,
     typer.Option(
-        "--config",
-        "-c",
-        help="Pipeline TOML file, or a shipped pipeline name: default, accurate (neural NER).",
+        "--config", "-c", help="Pipeline TOML file, or a shipped pipeline name: default, accurate (neural NER)."
     ),
 ]
 
@@ -62,9 +60,7 @@ def ingest(
     config: ConfigOpt = None,
     executor: Annotated[str, typer.Option(help="local (this process), pool (processes) or dask.")] = "local",
     workers: Annotated[int, typer.Option(min=1, help="Worker processes for pool/dask.")] = 1,
-    scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")
-    ] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch sent to a worker.")] = 16,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any input failed.")] = False,
 ) -> None:
@@ -72,43 +68,32 @@ def ingest(
     inputs that cannot be processed are stored as error records and reported, and the batch goes on."""
     ex = _executor(executor, workers, scheduler)
     try:
-        with (
-            _opened(db) as store,
-            Progress(
-                TextColumn("[bold]ingest"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn(
-                    "stored {task.fields[stored]} · skipped {task.fields[skipped]} · errors {task.fields[errors]}"
-                ),
-                TimeElapsedColumn(),
-                console=err,
-                transient=False,
-            ) as progress,
-        ):
+        with _opened(db) as store, Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("stored {task.fields[stored]} · skipped {task.fields[skipped]} · errors {task.fields[errors]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=False,
+        ) as progress:
             task = progress.add_task("ingest", total=None, stored=0, skipped=0, errors=0)
 
             def update(s: api.IngestSummary) -> None:
                 progress.update(
-                    task,
-                    completed=s.stored + s.skipped + len(s.errors),
-                    stored=s.stored,
-                    skipped=s.skipped,
+                    task, completed=s.stored + s.skipped + len(s.errors), stored=s.stored, skipped=s.skipped,
                     errors=len(s.errors),
                 )
 
-            summary = api.ingest(
-                paths, store=store, config=config, executor=ex, batch_size=batch_size, on_progress=update
-            )
+            summary = api.ingest(paths, store=store, config=config, executor=ex, batch_size=batch_size,
+                                 on_progress=update)
     except (ConfigError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     finally:
         ex.close()
     for e in summary.errors:
-        err.print(
-            f"[yellow]skipped[/yellow] {e.path or e.url or e.article_id[:12]}: {e.kind} ({e.stage}): {e.message}"
-        )
+        err.print(f"[yellow]skipped[/yellow] {e.path or e.url or e.article_id[:12]}: {e.kind} ({e.stage}): {e.message}")
     err.print(
         f"{summary.seen} inputs: {summary.stored} stored, {summary.skipped} already stored, "
         f"{len(summary.errors)} errors recorded in {db}"
@@ -127,12 +112,8 @@ def _executor(name: str, workers: int, scheduler: str | None) -> Executor:
 
 @app.command()
 def extract(
-    file: Annotated[
-        Path, typer.Argument(help="One article: .txt, .html or raw bytes.", exists=True, dir_okay=False)
-    ],
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="json (Article JSON v1) or summary.")
-    ] = "json",
+    file: Annotated[Path, typer.Argument(help="One article: .txt, .html or raw bytes.", exists=True, dir_okay=False)],
+    format: Annotated[str, typer.Option("--format", "-f", help="json (Article JSON v1) or summary.")] = "json",
     config: ConfigOpt = None,
 ) -> None:
     """Process one article and print it (no store involved)."""
@@ -168,9 +149,7 @@ def _print_summary(article: api.Article) -> None:
 
 @app.command()
 def report(
-    out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder to write the HTML report into.")
-    ] = Path("out/report"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the HTML report into.")] = Path("out/report"),
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Write a static HTML report of everything in the store and print its path."""
@@ -183,9 +162,7 @@ def report(
 
 @app.command()
 def search(
-    query: Annotated[
-        str, typer.Argument(help="Words in any language; Arabic/Hebrew spelling and prefixes are folded.")
-    ],
+    query: Annotated[str, typer.Argument(help="Words in any language; Arabic/Hebrew spelling and prefixes are folded.")],
     db: DbOpt = DEFAULT_DB,
     limit: Annotated[int, typer.Option(min=1)] = 20,
 ) -> None:
@@ -205,10 +182,8 @@ def entities(db: DbOpt = DEFAULT_DB, limit: Annotated[int, typer.Option(min=1)] 
         rows = store.entity_table()[:limit]
     for r in rows:
         qid = f" {r.qid}" if r.qid else ""
-        out.print(
-            f"[bold]{r.canonical}[/bold]{qid}  {r.type}  {r.id}  articles={r.articles} mentions={r.mentions}",
-            soft_wrap=True,
-        )
+        out.print(f"[bold]{r.canonical}[/bold]{qid}  {r.type}  {r.id}  articles={r.articles} mentions={r.mentions}",
+                  soft_wrap=True)
         out.print("    " + " · ".join(r.surface_forms[:8]), soft_wrap=True)
 
 
@@ -230,10 +205,8 @@ def stages() -> None:
 
     for name, spec in sorted(registry().items()):
         out.print(f"[bold]{name}[/bold]  {spec.doc.splitlines()[0] if spec.doc else ''}", soft_wrap=True)
-        out.print(
-            f"    requires: {', '.join(sorted(spec.requires)) or '-'}   provides: {', '.join(sorted(spec.provides))}",
-            soft_wrap=True,
-        )
+        out.print(f"    requires: {', '.join(sorted(spec.requires)) or '-'}   provides: {', '.join(sorted(spec.provides))}",
+                  soft_wrap=True)
 
 
 @app.command()

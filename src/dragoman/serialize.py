@@ -142,11 +142,7 @@ def to_json(a: Article) -> dict[str, Any]:
                 "status": ev.status.value,
                 "actors": ev.actors,
                 "recipients": ev.recipients,
-                "date": {
-                    "value": ev.date.value,
-                    "granularity": ev.date.granularity.value,
-                    **_span(ev.date.span),
-                }
+                "date": {"value": ev.date.value, "granularity": ev.date.granularity.value, **_span(ev.date.span)}
                 if ev.date
                 else None,
                 "place": ev.place,
@@ -171,9 +167,7 @@ def to_json(a: Article) -> dict[str, Any]:
             {
                 "id": c.id,
                 "claimant": c.claimant,
-                "claimant_text": a.text[c.claimant_span.start : c.claimant_span.end]
-                if c.claimant_span
-                else None,
+                "claimant_text": a.text[c.claimant_span.start : c.claimant_span.end] if c.claimant_span else None,
                 "claimant_span": _span(c.claimant_span) if c.claimant_span else None,
                 "evidence": [_spantext(a, s) for s in c.evidence],
                 "about": c.about,
@@ -217,9 +211,7 @@ def from_json(d: dict[str, Any]) -> Article:
         encoding_note=s.get("encoding_note"),
     )
     a = Article(id=d["id"], source=src, text=d["text"], language=d.get("language"))
-    a.boilerplate = [
-        Boilerplate(Span(b["start"], b["end"]), b.get("reason", "")) for b in d.get("boilerplate", [])
-    ]
+    a.boilerplate = [Boilerplate(Span(b["start"], b["end"]), b.get("reason", "")) for b in d.get("boilerplate", [])]
     a.sentences = [Span(x["start"], x["end"]) for x in d.get("sentences", [])]
     a.mentions = [
         Mention(

@@ -24,9 +24,7 @@ from dragoman.model import Article, Source
 
 def load_fuzzkit() -> ModuleType:
     if "fuzzkit" not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            "fuzzkit", Path(__file__).parents[1] / "fuzz" / "fuzzkit.py"
-        )
+        spec = importlib.util.spec_from_file_location("fuzzkit", Path(__file__).parents[1] / "fuzz" / "fuzzkit.py")
         assert spec is not None and spec.loader is not None
         mod = importlib.util.module_from_spec(spec)
         sys.modules["fuzzkit"] = mod
@@ -82,9 +80,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def reference(
-    corpus: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
-) -> tuple[dict[str, str], set[str]]:
+def reference(corpus: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], set[str]]:
     folder, config = corpus
     store = kit.make_store(tmp_path_factory.mktemp("ref") / "local.db")
     summary = ingest([folder], store=store, config=config, executor=LocalExecutor(), batch_size=5)
@@ -132,22 +128,12 @@ def test_ingest_streams_with_a_bounded_window(
     lag: list[int] = []
 
     def progress(summary: object) -> None:
-        done = (
-            getattr(summary, "stored", 0)
-            + getattr(summary, "skipped", 0)
-            + len(getattr(summary, "errors", []))
-        )
+        done = getattr(summary, "stored", 0) + getattr(summary, "skipped", 0) + len(getattr(summary, "errors", []))
         lag.append(produced[0] - done)
 
     executor = _executor(executors, name)
-    summary = ingest(
-        articles=_generated(n, produced),
-        store=kit.MemoryStore(),
-        config=config,
-        executor=executor,
-        batch_size=batch,
-        on_progress=progress,
-    )
+    summary = ingest(articles=_generated(n, produced), store=kit.MemoryStore(), config=config,
+                     executor=executor, batch_size=batch, on_progress=progress)
     assert summary.stored + len(summary.errors) == n
     window = getattr(executor, "peak_in_flight", 1)
     assert 1 <= window <= 2 * workers
@@ -197,14 +183,8 @@ def test_get_executor_rejects_bad_arguments() -> None:
 
 def test_dask_executor_joins_an_existing_scheduler() -> None:
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=1,
-        threads_per_worker=2,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-    )
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True, host="127.0.0.1",
+                                       dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     try:
         executor = get_executor("dask", address=cluster.scheduler_address)
         try:

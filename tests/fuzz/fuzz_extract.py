@@ -44,16 +44,14 @@ def _hypothesis(seconds: float, examples: int) -> None:
     from hypothesis import strategies as st
 
     texty = st.text(max_size=2000).map(lambda s: s.encode("utf-8", "surrogatepass"))
-    html = st.text(max_size=500).map(
-        lambda s: f"<html><body><p>{s}</p><script>{s}</script></body></html>".encode("utf-8", "surrogatepass")
-    )
+    html = st.text(max_size=500).map(lambda s: f"<html><body><p>{s}</p><script>{s}</script></body></html>".encode(
+        "utf-8", "surrogatepass"))
     inputs = st.tuples(st.integers(0, 2), st.one_of(st.binary(max_size=4000), texty, html))
     deadline = time.monotonic() + seconds
 
     # Rounds of a few hundred random examples until the budget is spent (Hypothesis has no time limit).
-    @settings(
-        max_examples=min(examples, 50), deadline=None, database=None, suppress_health_check=list(HealthCheck)
-    )
+    @settings(max_examples=min(examples, 50), deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
     @given(inputs)
     def run(case: tuple[int, bytes]) -> None:
         one_input(bytes([case[0]]) + case[1])
@@ -64,9 +62,7 @@ def _hypothesis(seconds: float, examples: int) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--atheris", action="store_true", help="run under atheris/libFuzzer (pass its flags after)"
-    )
+    ap.add_argument("--atheris", action="store_true", help="run under atheris/libFuzzer (pass its flags after)")
     ap.add_argument("--seconds", type=float, default=60.0, help="time budget for the hypothesis run")
     ap.add_argument("--examples", type=int, default=100_000, help="upper bound on hypothesis examples")
     args, rest = ap.parse_known_args()

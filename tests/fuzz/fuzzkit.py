@@ -187,14 +187,9 @@ def check_spans(article: Article) -> None:
     from dragoman.serialize import to_json, validate
 
     n = len(article.text)
-    spans = [
-        *article.sentences,
-        *article.tokens,
-        *(b.span for b in article.boilerplate),
-        *(m.span for m in article.mentions),
-        *(t.span for t in article.time_expressions),
-        *(q.span for q in article.quotes),
-    ]
+    spans = [*article.sentences, *article.tokens, *(b.span for b in article.boilerplate),
+             *(m.span for m in article.mentions), *(t.span for t in article.time_expressions),
+             *(q.span for q in article.quotes)]
     for span in spans:
         assert 0 <= span.start <= span.end <= n, f"span {span} outside text of length {n}"
     if article.raw_offsets is not None and article.raw is not None:
@@ -245,9 +240,7 @@ def account(store: Store, outcomes: dict[str, str], ids: list[str]) -> dict[str,
         in_store = store.has_article(art_id) or art_id in recorded
         if kind is None or not in_store:
             TALLY.dropped += 1
-            raise AssertionError(
-                f"input {art_id[:12]} was silently dropped (outcome {kind}, stored {in_store})"
-            )
+            raise AssertionError(f"input {art_id[:12]} was silently dropped (outcome {kind}, stored {in_store})")
         if kind == "stored":
             TALLY.stored += 1
         else:

@@ -42,9 +42,7 @@ def _ingest(
     try:
         config = write_config(tmp_path, layers)
         if max_text_chars is not None:
-            toml = re.sub(
-                r"(?m)^max_text_chars = .*$", f"max_text_chars = {max_text_chars}", config.read_text("utf-8")
-            )
+            toml = re.sub(r"(?m)^max_text_chars = .*$", f"max_text_chars = {max_text_chars}", config.read_text("utf-8"))
             config.write_text(toml, "utf-8")
         summary = ingest([corpus], store=store, config=config, batch_size=4)
         assert summary.seen == len(ids)
@@ -65,56 +63,41 @@ def _ingest(
 
 
 def test_empty_whitespace_and_binary_inputs_become_error_records(tmp_path: Path) -> None:
-    out = _ingest(
-        tmp_path,
-        {
-            "empty.txt": b"",
-            "spaces.txt": b" \t\r\n \n",
-            "nbsp.txt": "\u00a0\u2003\n".encode(),
-            "empty.html": b"<html><body>   </body></html>",
-            "png.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
-            "nul.txt": b"abc\x00def" * 10,
-        },
-    )
+    out = _ingest(tmp_path, {
+        "empty.txt": b"",
+        "spaces.txt": b" \t\r\n \n",
+        "nbsp.txt": "\u00a0\u2003\n".encode(),
+        "empty.html": b"<html><body>   </body></html>",
+        "png.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+        "nul.txt": b"abc\x00def" * 10,
+    })
     assert all(kind != "stored" for kind in out.values()), out
 
 
 def test_truncated_utf8_and_wrong_declared_charset(tmp_path: Path) -> None:
     ar = AR.encode()
-    out = _ingest(
-        tmp_path,
-        {
-            "cut-mid-letter.txt": ar[: len(ar) // 2 * 2 - 1],  # stops inside a two-byte letter
-            "cut-html.html": f"<html><body><p>{AR}</p>".encode()[:-3],
-            "latin1-says-arabic.html": b'<meta charset="iso-8859-1"><p>' + ar + b"</p>",
-            "cp1256-says-utf8.html": b'<meta charset="utf-8"><p>' + AR.encode("cp1256") + b"</p>",
-            "unknown-label.html": b'<meta charset="x-no-such-charset"><p>' + HE.encode() + b"</p>",
-            "cp1255-undeclared.txt": HE.encode("cp1255"),
-        },
-    )
-    assert set(out) == {
-        "cut-mid-letter.txt",
-        "cut-html.html",
-        "latin1-says-arabic.html",
-        "cp1256-says-utf8.html",
-        "unknown-label.html",
-        "cp1255-undeclared.txt",
-    }
+    out = _ingest(tmp_path, {
+        "cut-mid-letter.txt": ar[: len(ar) // 2 * 2 - 1],  # stops inside a two-byte letter
+        "cut-html.html": f"<html><body><p>{AR}</p>".encode()[:-3],
+        "latin1-says-arabic.html": b'<meta charset="iso-8859-1"><p>' + ar + b"</p>",
+        "cp1256-says-utf8.html": b'<meta charset="utf-8"><p>' + AR.encode("cp1256") + b"</p>",
+        "unknown-label.html": b'<meta charset="x-no-such-charset"><p>' + HE.encode() + b"</p>",
+        "cp1255-undeclared.txt": HE.encode("cp1255"),
+    })
+    assert set(out) == {"cut-mid-letter.txt", "cut-html.html", "latin1-says-arabic.html", "cp1256-says-utf8.html",
+                        "unknown-label.html", "cp1255-undeclared.txt"}
     assert out["latin1-says-arabic.html"] == "stored"  # the declaration is wrong; the text is fine
 
 
 def test_bidi_controls_zero_width_and_mixed_scripts(tmp_path: Path) -> None:
     mixed = f"\u202b{AR}\u202c \u2067{HE}\u2069 \u202e{EN}\u202c\u200f\u200e"
     zw = "\u200dلا\u200c إله\u200d" + "\u2060".join(HE.split()) + "\ufeff" + EN
-    out = _ingest(
-        tmp_path,
-        {
-            "bidi.txt": mixed.encode(),
-            "zw.txt": zw.encode(),
-            "bidi.html": f"<html><body dir='rtl'><p>{mixed}</p><p dir='ltr'>{zw}</p></body></html>".encode(),
-            "only-controls.txt": "\u202e\u200f\u200d\u2066\u2069".encode(),
-        },
-    )
+    out = _ingest(tmp_path, {
+        "bidi.txt": mixed.encode(),
+        "zw.txt": zw.encode(),
+        "bidi.html": f"<html><body dir='rtl'><p>{mixed}</p><p dir='ltr'>{zw}</p></body></html>".encode(),
+        "only-controls.txt": "\u202e\u200f\u200d\u2066\u2069".encode(),
+    })
     assert out["bidi.txt"] == "stored" and out["zw.txt"] == "stored"
 
 
@@ -126,23 +109,16 @@ def test_script_and_markup_injection_never_reaches_the_text(tmp_path: Path) -> N
         "<noscript><iframe src='javascript:alert(1)'></iframe></noscript></body></html>"
     )
     texts: dict[str, str] = {}
-    out = _ingest(
-        tmp_path,
-        {
-            "inject.html": page.encode(),
-            "tags-in-text.txt": f"{EN} <script>alert('x')</script> </textarea><b>{HE}".encode(),
-            "jsonl-with-html.jsonl": (
-                '{"html": "' + page.replace('"', '\\"') + '", "url": "http://x"}\nnot json at all\n'
-            ).encode(),
-        },
-        texts,
-    )
+    out = _ingest(tmp_path, {
+        "inject.html": page.encode(),
+        "tags-in-text.txt": f"{EN} <script>alert('x')</script> </textarea><b>{HE}".encode(),
+        "jsonl-with-html.jsonl": ('{"html": "' + page.replace('"', '\\"') + '", "url": "http://x"}\n'
+                                  "not json at all\n").encode(),
+    }, texts)
     assert out["inject.html"] == "stored" and out["jsonl-with-html.jsonl:1"] == "stored"
     assert out["jsonl-with-html.jsonl:2"] == "invalid_record"
     for name in ("inject.html", "jsonl-with-html.jsonl:1"):
-        assert EN in texts[name] and "INJECTED" not in texts[name], (
-            "script/style/attribute/comment text leaked"
-        )
+        assert EN in texts[name] and "INJECTED" not in texts[name], "script/style/attribute/comment text leaked"
     # Plain text is kept as written, markup and all: its spans index exactly what the user gave.
     assert out["tags-in-text.txt"] == "stored" and "<script>" in texts["tags-in-text.txt"]
 
@@ -151,10 +127,8 @@ def test_random_bytes_files(tmp_path: Path) -> None:
     import random
 
     rng = random.Random(7)
-    files = {
-        f"rand-{i}.{ext}": rng.randbytes(rng.randint(64, 4000))
-        for i, ext in enumerate(["txt", "html", "bin", "txt", "html", "jsonl"] * 3)
-    }
+    files = {f"rand-{i}.{ext}": rng.randbytes(rng.randint(64, 4000))
+             for i, ext in enumerate(["txt", "html", "bin", "txt", "html", "jsonl"] * 3)}
     out = _ingest(tmp_path, files)
     # A JSONL file holds any number of records (each accounted for above); every other file is one input.
     assert {n for n in files if not n.endswith(".jsonl")} <= set(out)
@@ -166,13 +140,10 @@ def test_deeply_nested_html(tmp_path: Path) -> None:
     depth = 10_000
     nested = "<div>" * depth + f"<p>{AR}</p>" + "</div>" * depth
     unclosed = "<span><b>" * depth + EN
-    out = _ingest(
-        tmp_path,
-        {
-            "nested.html": f"<html><body>{nested}</body></html>".encode(),
-            "unclosed.html": f"<html><body>{unclosed}".encode(),
-        },
-    )
+    out = _ingest(tmp_path, {
+        "nested.html": f"<html><body>{nested}</body></html>".encode(),
+        "unclosed.html": f"<html><body>{unclosed}".encode(),
+    })
     assert set(out) == {"nested.html", "unclosed.html"}
 
 
@@ -195,12 +166,8 @@ def test_one_five_megabyte_line(tmp_path: Path) -> None:
     out = _ingest(tmp_path / "default", {"long-line.txt": _line(5_000_000)})
     assert out == {"long-line.txt": "too_large"}
     # With the limit raised, the reading and cleaning stages (linear in size) store it.
-    out = _ingest(
-        tmp_path / "raised",
-        {"long-line.txt": _line(5_000_000)},
-        layers=READ_CLEAN_LAYERS,
-        max_text_chars=10_000_000,
-    )
+    out = _ingest(tmp_path / "raised", {"long-line.txt": _line(5_000_000)}, layers=READ_CLEAN_LAYERS,
+                  max_text_chars=10_000_000)
     assert out == {"long-line.txt": "stored"}
 
 

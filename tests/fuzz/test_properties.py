@@ -33,27 +33,8 @@ ALPHABET = st.sampled_from(
     + list("אבגדהוזחטיכלמנסעפצקרשתךםןףץ")
     + list("abcdefghijklmnopqrstuvwxyzABC0123456789٠١٢٣")
     + list(" \n\t\r.,;:!?؟،؛\"'()<>&-־")
-    + [
-        "\u200d",
-        "\u200c",
-        "\u200e",
-        "\u200f",
-        "\u202a",
-        "\u202b",
-        "\u202c",
-        "\u202e",
-        "\u2066",
-        "\u2067",
-        "\u2068",
-        "\u2069",
-        "\u0640",
-        "\u064e",
-        "\u0651",
-        "\u05b8",
-        "\u05bc",
-        "\u00a0",
-        "\u2060",
-    ]
+    + ["\u200d", "\u200c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202e", "\u2066", "\u2067",
+       "\u2068", "\u2069", "\u0640", "\u064e", "\u0651", "\u05b8", "\u05bc", "\u00a0", "\u2060"]
 )
 TEXT = st.text(ALPHABET, min_size=1, max_size=600)
 WORDS = st.text(ALPHABET, max_size=40)
@@ -111,21 +92,8 @@ def test_truncated_utf8(config: str, store: Store, text: str, cut: int) -> None:
 @BOUNDED
 @given(
     text=TEXT,
-    declared=st.sampled_from(
-        [
-            "utf-8",
-            "iso-8859-1",
-            "windows-1256",
-            "windows-1255",
-            "iso-8859-8-i",
-            "iso-8859-6",
-            "koi8-r",
-            "shift_jis",
-            "utf-16",
-            "x-bogus",
-            "",
-        ]
-    ),
+    declared=st.sampled_from(["utf-8", "iso-8859-1", "windows-1256", "windows-1255", "iso-8859-8-i", "iso-8859-6",
+                              "koi8-r", "shift_jis", "utf-16", "x-bogus", ""]),
     actual=st.sampled_from(["utf-8", "cp1256", "cp1255", "iso8859-6", "iso8859-8", "latin-1", "utf-16"]),
 )
 def test_wrong_declared_charset(config: str, store: Store, text: str, declared: str, actual: str) -> None:
@@ -154,29 +122,8 @@ def _html(tree: object) -> str:
 HTML_TREE = st.recursive(
     WORDS,
     lambda kids: st.tuples(
-        st.sampled_from(
-            [
-                "div",
-                "p",
-                "span",
-                "b",
-                "a",
-                "table",
-                "tr",
-                "td",
-                "ul",
-                "li",
-                "h1",
-                "article",
-                "nav",
-                "script",
-                "style",
-                "textarea",
-                "iframe",
-                "svg",
-                "math",
-            ]
-        ),
+        st.sampled_from(["div", "p", "span", "b", "a", "table", "tr", "td", "ul", "li", "h1", "article", "nav",
+                         "script", "style", "textarea", "iframe", "svg", "math"]),
         st.lists(kids, max_size=4),
         st.booleans(),
     ),
@@ -192,9 +139,7 @@ def test_random_html_never_shows_script_or_style(config: str, store: Store, tree
         assert SENTINEL not in art.text
         if art.raw_offsets is not None and art.raw is not None:
             # Visible text maps back into the markup: each character came from its raw offset.
-            assert all(
-                art.raw[o] == ch for o, ch in zip(art.raw_offsets, art.text, strict=False) if ch.isalpha()
-            )
+            assert all(art.raw[o] == ch for o, ch in zip(art.raw_offsets, art.text, strict=False) if ch.isalpha())
 
 
 # Not a test: lets a debugging session reproduce one input by hand.

@@ -30,11 +30,7 @@ def test_the_repeat_may_carry_proclitics_the_name_lacks() -> None:
     sents = [["ראש", "ממשלת", "ישראל", "אמר"], ["הוא", "טס", "לישראל", "ובאקו"]]
     found = [[_span(2, 3, "GPE", 0.9, EntityType.GPE)], []]
     [added] = propagate(sents, found, "he")[1]
-    assert (added.start, added.end, added.label) == (
-        2,
-        3,
-        "GPE",
-    )  # the whole prefixed token, as NEMO marks it
+    assert (added.start, added.end, added.label) == (2, 3, "GPE")  # the whole prefixed token, as NEMO marks it
 
 
 def test_votes_pick_the_label_and_doubtful_spans_do_not_vote() -> None:
@@ -95,9 +91,7 @@ def test_eval_applies_the_pass_as_each_shipped_pipeline_does() -> None:
 def test_blocked_ranges_are_never_labelled() -> None:
     sents = [["قال", "إبراهيم", "أمس"], ["اتفاقيات", "إبراهيم", "للسلام"], ["ثم", "إبراهيم"]]
     found = [[_span(1, 2, "PERS", 0.95)], [], []]
-    out = propagate(
-        sents, found, "ar", Consistency(), blocked=[[False] * 3, [True, True, False], [False] * 2]
-    )
+    out = propagate(sents, found, "ar", Consistency(), blocked=[[False] * 3, [True, True, False], [False] * 2])
     assert out[1] == []  # inside a name the knowledge base matched: not a repeat of the person
     assert [(s.start, s.end) for s in out[2]] == [(1, 2)]
     with pytest.raises(ValueError, match="blocked"):

@@ -50,10 +50,7 @@ def test_viterbi_and_marginals_match_brute_force() -> None:
     rng = np.random.default_rng(0)
     em, tr, st, en = rng.normal(size=(5, 3)), rng.normal(size=(3, 3)), rng.normal(size=3), rng.normal(size=3)
     scores = {
-        p: st[p[0]]
-        + sum(em[t, p[t]] for t in range(5))
-        + sum(tr[p[t - 1], p[t]] for t in range(1, 5))
-        + en[p[-1]]
+        p: st[p[0]] + sum(em[t, p[t]] for t in range(5)) + sum(tr[p[t - 1], p[t]] for t in range(1, 5)) + en[p[-1]]
         for p in itertools.product(range(3), repeat=5)
     }
     assert tuple(viterbi(em, tr, st, en)) == max(scores, key=scores.__getitem__)
@@ -85,9 +82,7 @@ def test_torch_head_and_numpy_tagger_agree() -> None:
     states = np.random.default_rng(1).normal(size=(7, 3, 8)).astype(np.float32)
     extra = np.random.default_rng(2).normal(size=(7, 4)).astype(np.float32)
     with torch.no_grad():
-        ref = head.emissions(
-            torch.from_numpy(states)[None], torch.from_numpy(extra)[None], torch.tensor([7])
-        )[0]
+        ref = head.emissions(torch.from_numpy(states)[None], torch.from_numpy(extra)[None], torch.tensor([7]))[0]
     tagger = NeuralTagger.from_weights(head.export([f"L{i}" for i in range(5)], [0, 1, 2]), "he")
     assert np.allclose(tagger.emissions(states, extra), ref.numpy(), atol=2e-2)  # float16 weights
 
@@ -97,19 +92,7 @@ def test_shipped_weights_tag_a_sentence(lang: str) -> None:
     if not neural.has_model(lang):
         pytest.skip(f"no neural weights shipped for {lang}")
     sentence = {
-        "ar": [
-            "وقال",
-            "الرئيس",
-            "الأذربيجاني",
-            "إلهام",
-            "علييف",
-            "في",
-            "باكو",
-            "إن",
-            "بلاده",
-            "ستوقع",
-            "الاتفاق",
-        ],
+        "ar": ["وقال", "الرئيس", "الأذربيجاني", "إلهام", "علييف", "في", "باكو", "إن", "بلاده", "ستوقع", "الاتفاق"],
         "he": ["נשיא", "אזרבייג'ן", "אילהם", "עלייב", "נפגש", "בבאקו", "עם", "שר", "החוץ", "של", "ישראל"],
     }[lang]
     labels = neural.get_tagger(lang).tag(sentence)
@@ -129,16 +112,8 @@ def test_fine_tuned_encoder_runs_the_same_in_torch_and_numpy(encoder) -> None:  
     torch.manual_seed(0)
     first, last = 4, 6
     model = Tuned(
-        [encoder.layer_weights(i) for i in range(first, last)],
-        encoder.heads,
-        encoder.eps,
-        neural.N_EXTRA,
-        5,
-        4,
-        8.0,
-        6,
-        0.2,
-        first,
+        [encoder.layer_weights(i) for i in range(first, last)], encoder.heads, encoder.eps,
+        neural.N_EXTRA, 5, 4, 8.0, 6, 0.2, first,
     ).eval()
     with torch.no_grad():
         for p in model.parameters():
@@ -165,20 +140,14 @@ def test_an_ensemble_decodes_the_sum_of_its_members(tmp_path) -> None:  # type: 
     def member() -> dict[str, np.ndarray]:
         h, d, n = 4, 8, 3
         return {
-            "labels": np.array(["B-PER", "I-PER", "O"]),
-            "layers": np.array([0, 1], np.int16),
-            "mix": rng.normal(size=2).astype(np.float16),
-            "gamma": np.ones(1, np.float16),
+            "labels": np.array(["B-PER", "I-PER", "O"]), "layers": np.array([0, 1], np.int16),
+            "mix": rng.normal(size=2).astype(np.float16), "gamma": np.ones(1, np.float16),
             "w_ih": rng.normal(size=(4 * h, d + neural.N_EXTRA)).astype(np.float16),
-            "w_hh": rng.normal(size=(4 * h, h)).astype(np.float16),
-            "b": rng.normal(size=4 * h).astype(np.float16),
+            "w_hh": rng.normal(size=(4 * h, h)).astype(np.float16), "b": rng.normal(size=4 * h).astype(np.float16),
             "w_ih_r": rng.normal(size=(4 * h, d + neural.N_EXTRA)).astype(np.float16),
-            "w_hh_r": rng.normal(size=(4 * h, h)).astype(np.float16),
-            "b_r": rng.normal(size=4 * h).astype(np.float16),
-            "out_w": rng.normal(size=(n, 2 * h)).astype(np.float16),
-            "out_b": rng.normal(size=n).astype(np.float16),
-            "trans": rng.normal(size=(n, n)).astype(np.float16),
-            "start": rng.normal(size=n).astype(np.float16),
+            "w_hh_r": rng.normal(size=(4 * h, h)).astype(np.float16), "b_r": rng.normal(size=4 * h).astype(np.float16),
+            "out_w": rng.normal(size=(n, 2 * h)).astype(np.float16), "out_b": rng.normal(size=n).astype(np.float16),
+            "trans": rng.normal(size=(n, n)).astype(np.float16), "start": rng.normal(size=n).astype(np.float16),
             "end": rng.normal(size=n).astype(np.float16),
         }
 

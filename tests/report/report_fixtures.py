@@ -89,15 +89,8 @@ class FakeStore:
                 for i in e.mentions:
                     forms[e.id][a.span_text(a.mentions[i].head or a.mentions[i].span)] += 1
         return [
-            EntityRow(
-                eid,
-                info[eid].canonical,
-                info[eid].qid,
-                info[eid].type.value,
-                arts[eid],
-                n,
-                tuple(f for f, _ in forms[eid].most_common()),
-            )
+            EntityRow(eid, info[eid].canonical, info[eid].qid, info[eid].type.value, arts[eid], n,
+                      tuple(f for f, _ in forms[eid].most_common()))
             for eid, n in counts.most_common()
         ]
 
@@ -113,16 +106,8 @@ def arabic_article() -> Article:
         "وأكد الوزير أن العلاقات مع إسرائيل استراتيجية منذ 1993.\n"
         "مواضيع ذات صلة: أذربيجان وإسرائيل\n"
     )
-    a = Article.from_text(
-        text,
-        Source(
-            outlet="شبكة الرافد",
-            published=date(2023, 3, 30),
-            url="https://rafid.example/a1",
-            format="text",
-            encoding="utf-8",
-        ),
-    )
+    a = Article.from_text(text, Source(outlet="شبكة الرافد", published=date(2023, 3, 30),
+                                       url="https://rafid.example/a1", format="text", encoding="utf-8"))
     a.language = "ar"
     a.boilerplate = [
         Boilerplate(sp(text, "الرئيسية | سياسة | اقتصاد"), "menu"),
@@ -149,48 +134,29 @@ def arabic_article() -> Article:
     a.quotes = [Quote("q1", quote, True, "local:samer", sp(text, "سامر النحاس"), SpeakerKind.PERSON)]
     sent = sp(text, "افتتحت أذربيجان أمس سفارتها في تل أبيب بحضور وزير الخارجية الأذربيجاني.")
     a.events = [
-        Event(
-            "e1",
-            "COOPERATE",
-            "diplomatic",
-            EventStatus.OCCURRED,
-            ["country:AZ"],
-            ["country:IL"],
-            [sent],
-            date=a.time_expressions[0],
-            trigger=sp(text, "افتتحت"),
-        ),
+        Event("e1", "COOPERATE", "diplomatic", EventStatus.OCCURRED, ["country:AZ"], ["country:IL"], [sent],
+              date=a.time_expressions[0], trigger=sp(text, "افتتحت")),
     ]
-    a.claims = [
-        Claim("c1", None, sp(text, "مصادر مطلعة"), [sp(text, "باكو اختارت توقيتا محسوبا")], ["country:AZ"])
-    ]
+    a.claims = [Claim("c1", None, sp(text, "مصادر مطلعة"), [sp(text, "باكو اختارت توقيتا محسوبا")], ["country:AZ"])]
     a.provided |= {"boilerplate", "mentions", "entities", "time_expressions", "events", "quotes", "claims"}
     return a
 
 
 def hebrew_article() -> Article:
     text = "ראשי | חדשות\nשר החוץ ביקר ובאקו בירכה על כך, לדברי גורם מדיני.\nעוד באתר\n"
-    a = Article.from_text(
-        text, Source(outlet="מבט חדש", published=date(2023, 3, 1), published_estimated=True)
-    )
+    a = Article.from_text(text, Source(outlet="מבט חדש", published=date(2023, 3, 1), published_estimated=True))
     a.language = "he"
-    a.boilerplate = [
-        Boilerplate(sp(text, "ראשי | חדשות"), "menu"),
-        Boilerplate(sp(text, "עוד באתר"), "related"),
-    ]
+    a.boilerplate = [Boilerplate(sp(text, "ראשי | חדשות"), "menu"), Boilerplate(sp(text, "עוד באתר"), "related")]
     m = sp(text, "ובאקו")
-    a.mentions = [
-        Mention(m, EntityType.GPE, MentionKind.METONYM, kb_id="country:AZ", head=Span(m.start + 1, m.end))
-    ]
+    a.mentions = [Mention(m, EntityType.GPE, MentionKind.METONYM, kb_id="country:AZ", head=Span(m.start + 1, m.end))]
     a.entities = [Entity("country:AZ", "Azerbaijan", EntityType.GPE, "Q227", [0])]
     return a
 
 
 def english_article() -> Article:
     text = "Home News\nWashington waived Section 907 in March of this year, officials said.\n"
-    a = Article.from_text(
-        text, Source(outlet="The Caspian Ledger", title="Waiver <b>news</b>", published=date(2025, 8, 11))
-    )
+    a = Article.from_text(text, Source(outlet="The Caspian Ledger", title="Waiver <b>news</b>",
+                                       published=date(2025, 8, 11)))
     a.language = "en"
     a.boilerplate = [Boilerplate(sp(text, "Home News"), "menu")]
     a.mentions = [
@@ -201,9 +167,7 @@ def english_article() -> Article:
         Entity("country:US", "United States", EntityType.GPE, "Q30", [0]),
         Entity("law:907", "Section 907 of the Freedom Support Act", EntityType.LAW, None, [1]),
     ]
-    a.time_expressions = [
-        TimeExpr(sp(text, "March of this year"), "2025-03", Granularity.MONTH, True, "2025-08-11")
-    ]
+    a.time_expressions = [TimeExpr(sp(text, "March of this year"), "2025-03", Granularity.MONTH, True, "2025-08-11")]
     return a
 
 

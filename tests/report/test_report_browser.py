@@ -20,21 +20,13 @@ from dragoman.report import build_report
 from dragoman.report.builder import article_filename
 
 CHROMIUM = os.environ.get("DRAGOMAN_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
-    )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install playwright)")
     if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_api.sync_playwright() as pw:
@@ -59,7 +51,7 @@ def test_arabic_article_renders_rtl_with_exact_highlights(
     assert mentions.all_inner_texts() == [
         ar.span_text(m.span) for m in sorted(ar.mentions, key=lambda m: m.span.start)
     ]
-    nisba = page.locator("#text .m.k-nisba")
+    nisba = page.locator('#text .m.k-nisba')
     assert nisba.inner_text() == "الأذربيجاني"
     assert nisba.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate"
     assert "Q227" in (nisba.get_attribute("title") or "")

@@ -52,10 +52,8 @@ def test_rtl_bodies_and_exact_highlights(store: FakeStore, tmp_path: Path) -> No
     titles = {n["attrs"]["title"] for n in tree.spans if "m" in str(n["attrs"]["class"]).split()}  # type: ignore[index]
     assert "Azerbaijan · Q227 · GPE · demonym / relational adjective" in titles
     assert "Azerbaijan · Q227 · GPE · metonym (a capital or seat for a government)" in titles
-    assert any(
-        str(t).startswith("2023-03-29 (day), relative to 2023-03-30")
-        for t in (n["attrs"].get("title") for n in tree.spans)
-    )  # type: ignore[attr-defined]
+    assert any(str(t).startswith("2023-03-29 (day), relative to 2023-03-30") for t in
+               (n["attrs"].get("title") for n in tree.spans))  # type: ignore[attr-defined]
     # every evidence link in the side panel points at a mark that exists in the text
     targets = re.findall(r'class="evidence" href="#" data-target="([^"]+)"', html)
     assert targets and all(f'data-anchor="{t}"' in body for t in targets)
@@ -69,10 +67,8 @@ def test_rtl_bodies_and_exact_highlights(store: FakeStore, tmp_path: Path) -> No
 
 def test_hostile_input_is_inert(tmp_path: Path) -> None:
     text = 'Hi <script>alert(1)</script> "x" <img src=x onerror=alert(2)>'
-    a = Article.from_text(
-        text,
-        Source(title="<script>t()</script>", url="javascript:alert(3)", outlet='"><svg onload=alert(4)>'),
-    )
+    a = Article.from_text(text, Source(title="<script>t()</script>", url="javascript:alert(3)",
+                                       outlet='"><svg onload=alert(4)>'))
     a.language = "en"
     a.boilerplate = [Boilerplate(Span(0, 2), '"><script>r()</script>')]
     store = FakeStore()

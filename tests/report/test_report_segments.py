@@ -11,7 +11,7 @@ from dragoman.report.segments import Mark, render, segments
 
 
 def test_plain_text_is_escaped() -> None:
-    text = "<script>alert(\"x\")</script> & 'q'"
+    text = '<script>alert("x")</script> & \'q\''
     out = render(text, [])
     assert "<script>" not in out
     assert Tree.parse(out).visible() == text

@@ -292,7 +292,5 @@ def test_observe_reuses_its_line_split_only_for_the_same_text() -> None:
     stage.observe([changed])
     changed.text = f"New headline of the story\n{EN_BODY[0]}\n{EN_BODY[1]}"
     out = stage(changed)
-    fresh = PageChrome(BoilerplateSettings(min_outlet_repeats=3))(
-        Article.from_text(changed.text, Source(outlet="X"))
-    )
+    fresh = PageChrome(BoilerplateSettings(min_outlet_repeats=3))(Article.from_text(changed.text, Source(outlet="X")))
     assert out.boilerplate == fresh.boilerplate

@@ -34,6 +34,7 @@ class BoilerplateCues(BaseModel):
     groups: list[CueGroup] = Field(default_factory=list)
 
 
+
 @dataclass(frozen=True, slots=True)
 class CueMatcher:
     reason: str

@@ -86,11 +86,14 @@ def mark_chrome(
     for i, ln in enumerate(lines):
         if i in marks or i in protected or not repeatable(ln):
             continue
-        if outlet and min_outlet_repeats is not None and memory.count(outlet, ln.core) >= min_outlet_repeats:
+        if (
+            outlet
+            and min_outlet_repeats is not None
+            and memory.count(outlet, ln.core) >= min_outlet_repeats
+        ):
             marks[i] = "outlet_repeat"
     out = [Boilerplate(Span(lines[i].start, lines[i].end), reason) for i, reason in marks.items()]
     return out + [cut for i, cut in partial.items() if i not in marks]
-
 
 def _suffix_cut(text: str, ln: Line, groups: tuple[CueMatcher, ...]) -> Boilerplate | None:
     for g in groups:
@@ -106,7 +109,6 @@ def _suffix_cut(text: str, ln: Line, groups: tuple[CueMatcher, ...]) -> Boilerpl
                 return Boilerplate(Span(start, ln.end), g.reason)
     return None
 
-
 def _lists(lines: list[Line], marks: dict[int, str], protected: set[int]) -> None:
     """Pipe-led short lines, and runs of bullet-led short lines, are link lists."""
 
@@ -121,13 +123,11 @@ def _lists(lines: list[Line], marks: dict[int, str], protected: set[int]) -> Non
         if ln.marker == "|" or neighbour:
             marks[i] = "list"
 
-
 def _duplicates(lines: list[Line], marks: dict[int, str], protected: set[int]) -> None:
     counts = Counter(ln.core for ln in lines if ln.core and ln.words <= DUPLICATE_MAX_WORDS)
     for i, ln in enumerate(lines):
         if i not in marks and i not in protected and counts.get(ln.core, 0) >= 2:
             marks[i] = "duplicate"
-
 
 def _menus(lines: list[Line], marks: dict[int, str], protected: set[int], subs: list[int]) -> None:
     """Runs of one-to-three-word lines: 3 at the edges of the page, 5 between paragraphs."""
@@ -150,3 +150,4 @@ def _menus(lines: list[Line], marks: dict[int, str], protected: set[int], subs: 
         else:
             flush()
     flush()
+

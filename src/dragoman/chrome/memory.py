@@ -60,3 +60,4 @@ def outlet_of(article: Article) -> str | None:
         host = urlsplit(article.source.url).hostname
         return host.removeprefix("www.") if host else None
     return None
+

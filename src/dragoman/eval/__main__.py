@@ -25,29 +25,21 @@ _NOT_SUITES = {"gate", "__main__"}
 
 
 def _suites(only: list[str] | None) -> list[str]:
-    names = [
-        m.name
-        for m in pkgutil.iter_modules(pkg.__path__)
-        if m.name not in _NOT_SUITES and not m.name.startswith("_")
-    ]
+    names = [m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name not in _NOT_SUITES and not m.name.startswith("_")]
     return [n for n in sorted(names) if not only or n in only]
 
 
 def main(argv: list[str] | None = None) -> int:
     repo = Path(__file__).resolve().parents[3]
     ap = argparse.ArgumentParser(prog="python -m dragoman.eval", description=__doc__)
-    ap.add_argument(
-        "--shared", type=Path, default=Path(os.environ.get("DRAGOMAN_SHARED", repo.parent / "shared"))
-    )
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("DRAGOMAN_SHARED", repo.parent / "shared")))
     ap.add_argument("--eval-dir", type=Path, default=repo / "eval")
     ap.add_argument("--only", nargs="*", help="suite names (modules of dragoman.eval)")
     ap.add_argument("--save", action="store_true", help="write the scores to eval/scores.json")
     args = ap.parse_args(argv)
 
     if not (args.shared / "datasets").is_dir():
-        print(
-            f"eval: {args.shared / 'datasets'} not found; the gold data lives in ../shared (nothing measured)"
-        )
+        print(f"eval: {args.shared / 'datasets'} not found; the gold data lives in ../shared (nothing measured)")
         return 2
     scores: dict[str, float] = {}
     for name in _suites(args.only):
@@ -58,9 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}: {time.perf_counter() - t0:.1f}s]")
         clash = set(result) & set(scores)
         if clash:
-            raise SystemExit(
-                f"suite {name} reports metrics already reported by another suite: {sorted(clash)}"
-            )
+            raise SystemExit(f"suite {name} reports metrics already reported by another suite: {sorted(clash)}")
         scores.update(result)
 
     gate = check(scores, args.eval_dir)

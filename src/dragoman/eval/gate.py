@@ -51,9 +51,7 @@ def check_lock(floors: dict[str, float], lowered: dict[str, str], lock: dict[str
             if key not in lowered:
                 problems.append(f"floor {key} was removed (locked at {locked}); explain it under [lowered]")
         elif floors[key] < locked and not lowered.get(key, "").strip():
-            problems.append(
-                f"floor {key} lowered from {locked} to {floors[key]} with no reason under [lowered]"
-            )
+            problems.append(f"floor {key} lowered from {locked} to {floors[key]} with no reason under [lowered]")
     return problems
 
 
@@ -76,6 +74,4 @@ def write_lock(eval_dir: Path) -> None:
     lock = load_lock(eval_dir)
     for k, v in floors.items():
         lock[k] = max(v, lock.get(k, v)) if k in lock else v
-    (eval_dir / "floors.lock.json").write_text(
-        json.dumps(dict(sorted(lock.items())), indent=2) + "\n", "utf-8"
-    )
+    (eval_dir / "floors.lock.json").write_text(json.dumps(dict(sorted(lock.items())), indent=2) + "\n", "utf-8")

@@ -82,12 +82,7 @@ class _Tagger(Protocol):
 
 
 def _score(
-    tagger: _Tagger,
-    lang: str,
-    corpus: str,
-    test: list[datasets.Sentence],
-    config: str | None,
-    label: str,
+    tagger: _Tagger, lang: str, corpus: str, test: list[datasets.Sentence], config: str | None, label: str,
     out: dict[str, float],
 ) -> float:
     """Score one tagger as pipeline ``config`` runs it; returns the CPU seconds tagging took.

@@ -75,9 +75,7 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
         cues = cue_matches(view, srules) if srules else []
         generic = generic_matcher(lang)
         # "Support" in "Freedom Support Act" is part of a name, not an event word
-        named = {
-            k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)
-        }
+        named = {k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)}
         for m in matches:
             if generic and generic.match_at(plain, m.start) is not None:
                 continue

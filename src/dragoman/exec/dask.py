@@ -49,9 +49,7 @@ class DaskExecutor:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # an optional extra: say how to get it
-            raise ImportError(
-                "the dask executor needs dask[distributed]: pip install 'dragoman[scale]'"
-            ) from exc
+            raise ImportError("the dask executor needs dask[distributed]: pip install 'dragoman[scale]'") from exc
 
         self._cluster: Any = None
         if address is None:
@@ -89,9 +87,7 @@ class DaskExecutor:
             try:
                 client.run(_import, module)
             except ImportError as exc:
-                raise ImportError(
-                    f"Dask workers cannot import {module!r}, where the batch function lives: {exc}"
-                ) from exc
+                raise ImportError(f"Dask workers cannot import {module!r}, where the batch function lives: {exc}") from exc
         source = iter(batches)
         pending = 0
         done_feed = False

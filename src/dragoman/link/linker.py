@@ -71,6 +71,7 @@ class Linker:
     ``source="link"`` mentions.
     """
 
+
     def __init__(self, kb: KnowledgeBase, options: LinkOptions | None = None) -> None:
         self.kb = kb
         self.options = options or LinkOptions()

@@ -92,3 +92,4 @@ def rules_for(lang: str) -> Rules:
         initials={normalize_key(k): v for k, v in data.gloss_initials.items()},
         freq=word_frequencies(lang) if lang else {},
     )
+

@@ -168,12 +168,7 @@ def _occurrences(
 
 
 def _longest_name(
-    keys: Sequence[str],
-    taken: Sequence[bool],
-    i: int,
-    firsts: Sequence[str],
-    lexicon: _Lexicon,
-    settings: Consistency,
+    keys: Sequence[str], taken: Sequence[bool], i: int, firsts: Sequence[str], lexicon: _Lexicon, settings: Consistency
 ) -> tuple[int, str, float] | None:
     """The longest name starting at token ``i``, whose first word may be any of ``firsts``."""
     for n in range(min(settings.max_tokens, len(keys) - i), 0, -1):

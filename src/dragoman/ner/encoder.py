@@ -132,8 +132,8 @@ class Encoder:
         if bytes(buf[:4]) != b"E5S1":
             raise ValueError("not an E5S1 model file")
         off = 8
-        (self.hidden, self.layers_n, self.heads, self.ff, vocab, self.max_positions, _tvs) = (
-            struct.unpack_from("<7i", buf, off)
+        (self.hidden, self.layers_n, self.heads, self.ff, vocab, self.max_positions, _tvs) = struct.unpack_from(
+            "<7i", buf, off
         )
         off += 28
         (self.eps,) = struct.unpack_from("<f", buf, off)
@@ -195,17 +195,12 @@ class Encoder:
             self._layers.append(
                 _Layer(
                     # Stored as [out, in]; keep the transpose so activations multiply on the left.
-                    q=q.T.copy(),
-                    k=k.T.copy(),
-                    v=v.T.copy(),
+                    q=q.T.copy(), k=k.T.copy(), v=v.T.copy(),
                     qkv_b=np.concatenate([f32(f"l{i}.{x}.b", (h,)) for x in ("q", "k", "v")]),
-                    ao=q4(f"l{i}.ao.w", h, h).T.copy(),
-                    ao_b=f32(f"l{i}.ao.b", (h,)),
+                    ao=q4(f"l{i}.ao.w", h, h).T.copy(), ao_b=f32(f"l{i}.ao.b", (h,)),
                     aln=(f32(f"l{i}.aln.w", (h,)), f32(f"l{i}.aln.b", (h,))),
-                    fi=q4(f"l{i}.fi.w", ff, h).T.copy(),
-                    fi_b=f32(f"l{i}.fi.b", (ff,)),
-                    fo=q4(f"l{i}.fo.w", h, ff).T.copy(),
-                    fo_b=f32(f"l{i}.fo.b", (h,)),
+                    fi=q4(f"l{i}.fi.w", ff, h).T.copy(), fi_b=f32(f"l{i}.fi.b", (ff,)),
+                    fo=q4(f"l{i}.fo.w", h, ff).T.copy(), fo_b=f32(f"l{i}.fo.b", (h,)),
                     oln=(f32(f"l{i}.oln.w", (h,)), f32(f"l{i}.oln.b", (h,))),
                 )
             )
@@ -229,27 +224,12 @@ class Encoder:
         ly = self._layers[i]
         h = self.hidden
         return {
-            "q": ly.q,
-            "q_b": ly.qkv_b[:h],
-            "k": ly.k,
-            "k_b": ly.qkv_b[h : 2 * h],
-            "v": ly.v,
-            "v_b": ly.qkv_b[2 * h :],
-            "ao": ly.ao,
-            "ao_b": ly.ao_b,
-            "aln_w": ly.aln[0],
-            "aln_b": ly.aln[1],
-            "fi": ly.fi,
-            "fi_b": ly.fi_b,
-            "fo": ly.fo,
-            "fo_b": ly.fo_b,
-            "oln_w": ly.oln[0],
-            "oln_b": ly.oln[1],
+            "q": ly.q, "q_b": ly.qkv_b[:h], "k": ly.k, "k_b": ly.qkv_b[h : 2 * h], "v": ly.v, "v_b": ly.qkv_b[2 * h :],
+            "ao": ly.ao, "ao_b": ly.ao_b, "aln_w": ly.aln[0], "aln_b": ly.aln[1],
+            "fi": ly.fi, "fi_b": ly.fi_b, "fo": ly.fo, "fo_b": ly.fo_b, "oln_w": ly.oln[0], "oln_b": ly.oln[1],
         }
 
-    def forward(
-        self, ids: Sequence[int], adapters: Adapters | None = None, upto: int | None = None
-    ) -> list[np.ndarray]:
+    def forward(self, ids: Sequence[int], adapters: Adapters | None = None, upto: int | None = None) -> list[np.ndarray]:
         """Hidden states [embeddings, layer 1, ..., layer N], each [len(ids), hidden].
 
         ``adapters`` adds a low-rank update ``x @ A @ B`` to the named matrices of each layer
@@ -264,11 +244,7 @@ class Encoder:
             upd = adapters[i] if adapters else {}
 
             def lin(
-                name: str,
-                x: np.ndarray,
-                w: np.ndarray,
-                b: np.ndarray,
-                upd: dict[str, tuple[np.ndarray, np.ndarray]] = upd,
+                name: str, x: np.ndarray, w: np.ndarray, b: np.ndarray, upd: dict[str, tuple[np.ndarray, np.ndarray]] = upd
             ) -> np.ndarray:
                 y = x @ w + b
                 if name in upd:

@@ -155,9 +155,7 @@ class NeuralTagger(_Decoder):
         self._setup(weights, lang, encoder)
 
     @classmethod
-    def from_weights(
-        cls, weights: dict[str, np.ndarray], lang: str, encoder: Encoder | None = None
-    ) -> NeuralTagger:
+    def from_weights(cls, weights: dict[str, np.ndarray], lang: str, encoder: Encoder | None = None) -> NeuralTagger:
         """A tagger over in-memory weights (used while training, to score each epoch)."""
         self = cls.__new__(cls)
         self._setup(weights, lang, encoder)
@@ -220,6 +218,7 @@ class NeuralTagger(_Decoder):
         return self._w["trans"], self._w["start"], self._w["end"]
 
 
+
 @functools.lru_cache(maxsize=1)
 def shared_encoder() -> Encoder:
     """One encoder per process: loading dequantises about 85 MB of weights."""
@@ -255,6 +254,7 @@ class TaggerEnsemble(_Decoder):
         """The members' label scores summed, before the decoding bias."""
         extra = extra_features(tokens, self.members[0].lang)
         return np.sum([m.emissions(m.states(tokens), extra) for m in self.members], axis=0)
+
 
 
 def _bias_o(em: np.ndarray, labels: Sequence[str], bias: float) -> np.ndarray:
@@ -300,9 +300,7 @@ def pack(members: Sequence[dict[str, np.ndarray]], o_bias: float = 0.0) -> dict[
 @functools.lru_cache(maxsize=4)
 def get_tagger(lang: str) -> NeuralTagger | TaggerEnsemble:
     if not has_model(lang):
-        raise FileNotFoundError(
-            f"no neural NER weights for {lang!r} at {model_path(lang)}; run `make models`"
-        )
+        raise FileNotFoundError(f"no neural NER weights for {lang!r} at {model_path(lang)}; run `make models`")
     return load(model_path(lang), lang)
 
 

@@ -16,9 +16,7 @@ from torch import nn
 
 
 class Head(nn.Module):
-    def __init__(
-        self, n_layers: int, dim: int, n_extra: int, hidden: int, n_labels: int, dropout: float
-    ) -> None:
+    def __init__(self, n_layers: int, dim: int, n_extra: int, hidden: int, n_labels: int, dropout: float) -> None:
         super().__init__()
         self.mix = nn.Parameter(torch.zeros(n_layers))
         self.gamma = nn.Parameter(torch.ones(1))
@@ -38,9 +36,7 @@ class Head(nn.Module):
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
         return self.out(self.drop(h))
 
-    def loss(
-        self, states: torch.Tensor, extra: torch.Tensor, y: torch.Tensor, lengths: torch.Tensor
-    ) -> torch.Tensor:
+    def loss(self, states: torch.Tensor, extra: torch.Tensor, y: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """Negative log-likelihood of the gold label paths, summed over the batch."""
         em = self.emissions(states, extra, lengths)
         mask = torch.arange(em.shape[1])[None, :] < lengths[:, None]
@@ -48,7 +44,6 @@ class Head(nn.Module):
 
     def export(self, labels: Sequence[str], layers: Sequence[int]) -> dict[str, np.ndarray]:
         """Weights in the numpy tagger's layout (float16 matrices, LSTM biases summed)."""
-
         def f16(t: torch.Tensor) -> np.ndarray:
             return t.detach().cpu().numpy().astype(np.float16)
 
@@ -75,12 +70,7 @@ class Head(nn.Module):
 
 
 def crf_nll(
-    em: torch.Tensor,
-    y: torch.Tensor,
-    mask: torch.Tensor,
-    trans: torch.Tensor,
-    start: torch.Tensor,
-    end: torch.Tensor,
+    em: torch.Tensor, y: torch.Tensor, mask: torch.Tensor, trans: torch.Tensor, start: torch.Tensor, end: torch.Tensor
 ) -> torch.Tensor:
     """Linear-chain CRF negative log-likelihood of gold paths ``y`` [B, T], summed over the batch."""
     b = torch.arange(em.shape[0])
@@ -130,21 +120,15 @@ class LoraLinear(nn.Module):
         return x @ w + bias + (self.drop(x) @ self.a @ self.b_) * self.scale
 
     def factors(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.a.detach().numpy().astype(np.float16), (self.b_.detach() * self.scale).numpy().astype(
-            np.float16
-        )
+        return self.a.detach().numpy().astype(np.float16), (self.b_.detach() * self.scale).numpy().astype(np.float16)
 
 
 class LoraLayer(nn.Module):
     """One post-LayerNorm BERT layer, as :meth:`dragoman.ner.encoder.Encoder.forward` runs it."""
 
-    def __init__(
-        self, weights: dict[str, np.ndarray], heads: int, eps: float, rank: int, alpha: float, dropout: float
-    ) -> None:
+    def __init__(self, weights: dict[str, np.ndarray], heads: int, eps: float, rank: int, alpha: float, dropout: float) -> None:
         super().__init__()
-        self.lin = nn.ModuleDict(
-            {n: LoraLinear(weights[n], weights[f"{n}_b"], rank, alpha, dropout) for n in ADAPTED}
-        )
+        self.lin = nn.ModuleDict({n: LoraLinear(weights[n], weights[f"{n}_b"], rank, alpha, dropout) for n in ADAPTED})
         for n in ("aln_w", "aln_b", "oln_w", "oln_b"):
             self.register_buffer(n, torch.from_numpy(np.ascontiguousarray(weights[n], np.float32)))
         self.heads, self.eps = heads, eps
@@ -173,19 +157,8 @@ class Tuned(nn.Module):
     output of every adapted layer, averaged over each word's pieces.
     """
 
-    def __init__(
-        self,
-        layers: Sequence[dict[str, np.ndarray]],
-        heads: int,
-        eps: float,
-        n_extra: int,
-        n_labels: int,
-        rank: int,
-        alpha: float,
-        hidden: int,
-        dropout: float,
-        first: int,
-    ) -> None:
+    def __init__(self, layers: Sequence[dict[str, np.ndarray]], heads: int, eps: float, n_extra: int,
+                 n_labels: int, rank: int, alpha: float, hidden: int, dropout: float, first: int) -> None:
         super().__init__()
         self.first = first
         self.layers = nn.ModuleList(LoraLayer(w, heads, eps, rank, alpha, 0.1) for w in layers)
@@ -198,25 +171,12 @@ class Tuned(nn.Module):
             states.append(layer(states[-1], mask))
         return torch.einsum("bwp,bplh->bwlh", pool, torch.stack(states, 2))
 
-    def loss(
-        self,
-        x: torch.Tensor,
-        mask: torch.Tensor,
-        pool: torch.Tensor,
-        extra: torch.Tensor,
-        y: torch.Tensor,
-        wmask: torch.Tensor,
-    ) -> torch.Tensor:
+    def loss(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor, extra: torch.Tensor,
+             y: torch.Tensor, wmask: torch.Tensor) -> torch.Tensor:
         return self.head.loss(self._word_states(x, mask, pool), extra, y, wmask.sum(1))
 
-    def emissions(
-        self,
-        x: torch.Tensor,
-        mask: torch.Tensor,
-        pool: torch.Tensor,
-        extra: torch.Tensor,
-        wlengths: torch.Tensor,
-    ) -> torch.Tensor:
+    def emissions(self, x: torch.Tensor, mask: torch.Tensor, pool: torch.Tensor, extra: torch.Tensor,
+                  wlengths: torch.Tensor) -> torch.Tensor:
         return self.head.emissions(self._word_states(x, mask, pool), extra, wlengths)
 
     def export(self, labels: Sequence[str]) -> dict[str, np.ndarray]:

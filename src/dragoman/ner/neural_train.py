@@ -61,9 +61,7 @@ class Settings:
     refit: bool = False
 
 
-def _cached_states(
-    encoder: Encoder, corpus: str, split: str, sents: Sequence[Sentence], cache: Path
-) -> np.ndarray:
+def _cached_states(encoder: Encoder, corpus: str, split: str, sents: Sequence[Sentence], cache: Path) -> np.ndarray:
     """[words, layers, hidden] float16 for a whole split, computed once and kept in ``cache``."""
     path = cache / f"{corpus}_{split}.npy"
     n_words = sum(len(s.tokens) for s in sents)
@@ -72,18 +70,13 @@ def _cached_states(
         if arr.shape[0] == n_words and arr.shape[1] == len(LAYERS):
             return arr
     cache.mkdir(parents=True, exist_ok=True)
-    out = np.lib.format.open_memmap(
-        path.with_suffix(".part.npy"), "w+", np.float16, (n_words, len(LAYERS), encoder.hidden)
-    )
+    out = np.lib.format.open_memmap(path.with_suffix(".part.npy"), "w+", np.float16, (n_words, len(LAYERS), encoder.hidden))
     pos, t0 = 0, time.time()
     for i, s in enumerate(sents):
         out[pos : pos + len(s.tokens)] = word_states(encoder, s.tokens, LAYERS)
         pos += len(s.tokens)
         if i % 250 == 0:
-            print(
-                f"  encoding {corpus} {split}: {i}/{len(sents)} sentences, {time.time() - t0:.0f} s",
-                flush=True,
-            )
+            print(f"  encoding {corpus} {split}: {i}/{len(sents)} sentences, {time.time() - t0:.0f} s", flush=True)
     out.flush()
     del out
     path.with_suffix(".part.npy").rename(path)
@@ -100,9 +93,7 @@ class Split:
 
 def _split(sents: list[Sentence], states: np.ndarray, lang: str) -> Split:
     offsets = np.cumsum([0] + [len(s.tokens) for s in sents]).tolist()
-    extra = (
-        np.concatenate([extra_features(s.tokens, lang) for s in sents]) if sents else np.zeros((0, N_EXTRA))
-    )
+    extra = np.concatenate([extra_features(s.tokens, lang) for s in sents]) if sents else np.zeros((0, N_EXTRA))
     return Split(sents, states, extra.astype(np.float32), offsets)
 
 
@@ -164,10 +155,7 @@ def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) ->
             best = (-1.0, epoch + 1, weights)
             continue
         f1 = _evaluate(lang, corpus, splits["dev"], weights)["ALL"].f1
-        print(
-            f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)",
-            flush=True,
-        )
+        print(f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)", flush=True)
         if f1 > best[0]:
             best = (f1, epoch + 1, weights)
             np.savez_compressed(out, **weights)  # type: ignore[arg-type]  # kept as it goes: a cut run still leaves its best
@@ -176,11 +164,7 @@ def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) ->
         np.savez_compressed(out, **weights)  # type: ignore[arg-type]
     test_scores = _evaluate(lang, corpus, splits["test"], weights)
     print(table(f"{lang} {corpus} test (neural, epoch {epoch})", test_scores))
-    return {
-        "dev_f1": round(100 * f1, 2) if f1 >= 0 else None,
-        "epoch": epoch,
-        **flat(f"{corpus}_neural", test_scores),
-    }
+    return {"dev_f1": round(100 * f1, 2) if f1 >= 0 else None, "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
 
 
 def _batches(split: Split, size: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -219,9 +203,7 @@ RECIPE: dict[str, Recipe] = {
 }
 
 
-def train_member(
-    lang: str, spec: str, root: Path, cache: Path, out: Path, refit: bool = False
-) -> dict[str, object]:
+def train_member(lang: str, spec: str, root: Path, cache: Path, out: Path, refit: bool = False) -> dict[str, object]:
     """Train one member from its "method:seed[:epochs]" spec; weights go to ``out``."""
     method, seed, *rest = spec.split(":")
     given = {"seed": int(seed), "refit": refit, **({"epochs": int(rest[0])} if rest else {})}
@@ -233,32 +215,24 @@ def train_member(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        prog="python -m dragoman.ner.neural_train", description=__doc__.split("\n\n")[0]
-    )
+    ap = argparse.ArgumentParser(prog="python -m dragoman.ner.neural_train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="the shared folder holding datasets/")
     ap.add_argument("--lang", nargs="+", default=["ar", "he"], choices=sorted(CORPUS))
     ap.add_argument("--cache", type=Path, default=Path(".dragoman/cache/ner-states"))
     ap.add_argument(
-        "--members",
-        nargs="+",
-        default=None,
+        "--members", nargs="+", default=None,
         help="method:seed[:epochs] per member (head: BiLSTM-CRF on frozen states; lora: adapters on layers 5-8); "
         "default: the shipped recipe",
     )
     ap.add_argument(
-        "--develop",
-        action="store_true",
+        "--develop", action="store_true",
         help="the development protocol: train on train only, keep each member's best dev epoch, choose the "
         "decoding bias on dev (default: train on train+dev for the recipe's epochs, with its bias)",
     )
-    ap.add_argument(
-        "--o-bias", type=float, default=None, help="decoding bias when not --develop (default: recipe's)"
-    )
+    ap.add_argument("--o-bias", type=float, default=None, help="decoding bias when not --develop (default: recipe's)")
     ap.add_argument("--out-dir", type=Path, default=None, help="write weights here instead of the package")
     ap.add_argument(
-        "--retune",
-        action="store_true",
+        "--retune", action="store_true",
         help="train nothing: choose the decoding bias of the existing weights again on dev and rescore test "
         "(meaningful only for weights from --develop: the shipped ones were fitted to dev)",
     )
@@ -266,18 +240,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         import torch  # noqa: F401
     except ImportError:
-        print(
-            "training the neural tagger needs PyTorch: run `make models`, which installs the locked CPU build (requirements/training.txt)",
-            file=sys.stderr,
-        )
+        print("training the neural tagger needs PyTorch: run `make models`, which installs the locked CPU build (requirements/training.txt)", file=sys.stderr)
         return 2
     try:
         root = datasets_dir(args.shared)
     except DatasetsMissing as exc:
-        print(
-            f"error: {exc}. The gold corpora are not part of the repository; pass --shared PATH.",
-            file=sys.stderr,
-        )
+        print(f"error: {exc}. The gold corpora are not part of the repository; pass --shared PATH.", file=sys.stderr)
         return 2
     for lang in args.lang:
         out = (args.out_dir / f"{lang}.neural.npz") if args.out_dir else model_path(lang)
@@ -298,11 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results[spec] = train_member(lang, spec, root, args.cache, path, refit=not args.develop)
             member_files.append(path)
         protocol = "develop: train only, best dev epoch" if args.develop else "refit: train+dev, fixed epochs"
-        result = {
-            "members": results,
-            "protocol": protocol,
-            **pack_and_score(lang, root, member_files, out, bias),
-        }
+        result = {"members": results, "protocol": protocol, **pack_and_score(lang, root, member_files, out, bias)}
         out.with_suffix(".json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
         print(json.dumps({k: v for k, v in result.items() if k != "members"}, sort_keys=True))
     return 0
@@ -340,10 +304,7 @@ def tune_and_score(
     tried: dict[float, float] = {}
     if bias is None:
         bias, tried = tune_bias(lang, root, tagger)
-        print(
-            f"{lang}: decoding bias on dev (F1 after the consistency pass): {tried}; keeping {bias}",
-            flush=True,
-        )
+        print(f"{lang}: decoding bias on dev (F1 after the consistency pass): {tried}; keeping {bias}", flush=True)
     arrays["o_bias"] = np.array(bias, np.float32)
     np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
     tagger.o_bias = bias
@@ -366,9 +327,7 @@ def tune_and_score(
 BIASES = (0.0, 0.5, 1.0, 1.5, 2.0)
 
 
-def tune_bias(
-    lang: str, root: Path, tagger: NeuralTagger | TaggerEnsemble
-) -> tuple[float, dict[float, float]]:
+def tune_bias(lang: str, root: Path, tagger: NeuralTagger | TaggerEnsemble) -> tuple[float, dict[float, float]]:
     """The bias with the best development F1 (with the consistency pass), and every F1 tried."""
     corpus = CORPUS[lang]
     dev = crf_train.load(corpus, root, "dev")
@@ -476,20 +435,10 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
     t0 = time.time()
     examples = _examples(encoder, train_s, lang, index, settings.chunk, settings.first)
     n_pieces = sum(len(e.x0) for e in examples)
-    print(
-        f"  {lang}: {len(examples)} training chunks, {n_pieces} pieces, {time.time() - t0:.0f} s", flush=True
-    )
+    print(f"  {lang}: {len(examples)} training chunks, {n_pieces} pieces, {time.time() - t0:.0f} s", flush=True)
     model = nt.Tuned(
-        [encoder.layer_weights(i) for i in range(settings.first, settings.last)],
-        encoder.heads,
-        encoder.eps,
-        N_EXTRA,
-        len(labels),
-        settings.rank,
-        settings.alpha,
-        settings.hidden,
-        settings.dropout,
-        settings.first,
+        [encoder.layer_weights(i) for i in range(settings.first, settings.last)], encoder.heads, encoder.eps,
+        N_EXTRA, len(labels), settings.rank, settings.alpha, settings.hidden, settings.dropout, settings.first,
     )
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=settings.lr, weight_decay=0.01)
@@ -518,10 +467,7 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
             continue
         tagger = NeuralTagger.from_weights(weights, lang, encoder)
         f1 = score(corpus, dev_s, [tagger.tag(s.tokens) for s in dev_s])["ALL"].f1
-        print(
-            f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)",
-            flush=True,
-        )
+        print(f"  {lang} epoch {epoch + 1}: loss {total:.1f}, dev F1 {100 * f1:.2f} ({time.time() - t0:.0f} s)", flush=True)
         if f1 > best[0]:
             best = (f1, epoch + 1, weights)
             np.savez_compressed(out, **weights)  # type: ignore[arg-type]
@@ -529,11 +475,7 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
     tagger = NeuralTagger.from_weights(weights, lang, encoder)
     test_scores = score(corpus, test_s, [tagger.tag(s.tokens) for s in test_s])
     print(table(f"{lang} {corpus} test (fine-tuned, epoch {epoch})", test_scores))
-    return {
-        "dev_f1": round(100 * f1, 2) if f1 >= 0 else None,
-        "epoch": epoch,
-        **flat(f"{corpus}_neural", test_scores),
-    }
+    return {"dev_f1": round(100 * f1, 2) if f1 >= 0 else None, "epoch": epoch, **flat(f"{corpus}_neural", test_scores)}
 
 
 def _pooled_batches(lengths: np.ndarray, size: int, rng: np.random.Generator) -> list[np.ndarray]:

@@ -1,11 +1,11 @@
 """Pipeline configuration in TOML, validated by a schema that rejects unknown keys.
 
-[pipeline]
-stages = ["read", "boilerplate", ...]      # names of the [stages.*] tables, in order
+    [pipeline]
+    stages = ["read", "boilerplate", ...]      # names of the [stages.*] tables, in order
 
-[stages.read]
-factory = "dragoman.Read.v1"
-max_bytes = 50_000_000                     # the stage's own settings
+    [stages.read]
+    factory = "dragoman.Read.v1"
+    max_bytes = 50_000_000                     # the stage's own settings
 """
 
 from __future__ import annotations
@@ -76,14 +76,10 @@ def config_text(path: str | Path | None) -> str:
         return p.read_text("utf-8")
     if str(path) in shipped_configs():
         return shipped_config_text(str(path))
-    raise ConfigError(
-        f"{path}: no such config file, and not a shipped pipeline ({', '.join(shipped_configs())})"
-    )
+    raise ConfigError(f"{path}: no such config file, and not a shipped pipeline ({', '.join(shipped_configs())})")
 
 
-def load_config(
-    path: str | Path | None = None, overrides: dict[str, dict[str, Any]] | None = None
-) -> PipelineConfig:
+def load_config(path: str | Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> PipelineConfig:
     """Parse and validate a config: a TOML path, a shipped name (``accurate``), or the default."""
     text = config_text(path)
     try:

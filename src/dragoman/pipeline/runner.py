@@ -122,8 +122,7 @@ class Pipeline:
         given = [set(a.provided) for a in articles]
         for stage in self.stages:
             todo = [
-                i
-                for i, r in enumerate(results)
+                i for i, r in enumerate(results)
                 if r.error is None and not (stage.provides and set(stage.provides) <= given[i])
             ]  # layers supplied by the caller (e.g. text given to the API) are not recomputed
             if not todo:

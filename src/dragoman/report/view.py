@@ -227,9 +227,7 @@ def _entities(article: Article) -> list[EntityLine]:
                 form = article.span_text(article.mentions[i].span)
                 forms[form] = forms.get(form, 0) + 1
         ordered = sorted(forms, key=lambda f: (-forms[f], f))
-        lines.append(
-            EntityLine(e.id, e.canonical, e.type.value, e.qid, qid_url(e.qid), len(e.mentions), ordered)
-        )
+        lines.append(EntityLine(e.id, e.canonical, e.type.value, e.qid, qid_url(e.qid), len(e.mentions), ordered))
     lines.sort(key=lambda x: (-x.count, x.canonical))
     return lines
 
@@ -268,8 +266,7 @@ def _meta(article: Article) -> list[tuple[str, str]]:
 
 def article_view(article: Article) -> ArticleView:
     marks: list[Mark] = [
-        Mark(b.span, ("bp",), {"title": f"page chrome: {b.reason}"}, RANK_BOILERPLATE)
-        for b in article.boilerplate
+        Mark(b.span, ("bp",), {"title": f"page chrome: {b.reason}"}, RANK_BOILERPLATE) for b in article.boilerplate
     ]
     owners = _entity_of_mention(article)
     marks += [_mention_mark(article, i, m, owners.get(i)) for i, m in enumerate(article.mentions)]

@@ -32,6 +32,7 @@ class LinkSettings(StageSettings):
     undated_titles_as_of_today: bool = False
 
 
+
 @register_stage("dragoman.Link.v1", settings=LinkSettings)
 class Link(BaseStage):
     """Group mentions into entities: KB actors by id, everything else by name within the article.
@@ -50,6 +51,7 @@ class Link(BaseStage):
     untagged occurrences of the article's people are added as
     ``source="link"`` mentions.
     """
+
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "mentions", "tokens", "sentences"})
     # It also adds mentions: untagged repeats of a known person's name, split conjunctions.

@@ -65,9 +65,7 @@ class Ner(BaseStage):
         if self.settings.consistency is not None:
             # Names an earlier stage matched (the knowledge base's) are not carried over.
             covered, starts = article.covered_tokens(), [t.start for t in article.tokens]
-            known = [
-                covered[(lo := bisect_left(starts, toks[0].start)) : lo + len(toks)] for toks in sentences
-            ]
+            known = [covered[(lo := bisect_left(starts, toks[0].start)) : lo + len(toks)] for toks in sentences]
             found = propagate(words, found, lang, Consistency(threshold=self.settings.consistency), known)
         for toks, hits in zip(sentences, found, strict=True):
             for hit in hits:
@@ -81,3 +79,4 @@ class Ner(BaseStage):
                     Mention(span=span, type=hit.type, source="ner", kb_id=None, score=round(hit.score, 4))
                 )
         return article
+

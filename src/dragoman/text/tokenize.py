@@ -28,9 +28,7 @@ _TOKEN_RE = re.compile(
 
 # Sentence ends: . ! ? Arabic ؟ and ellipsis, followed by space; or a line break.
 _SENT_END_RE = re.compile(r"(?<=[.!?؟…])[\"'”»״)]*\s+|\n\s*")
-_ABBREV_RE = re.compile(
-    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|vs|etc|No|U\.S|U\.N|E\.U)\.)$"
-)
+_ABBREV_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|vs|etc|No|U\.S|U\.N|E\.U)\.)$")
 
 
 # Tokens are the most numerous objects an article gets (a few hundred each), and the frozen
