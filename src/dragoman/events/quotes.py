@@ -45,6 +45,9 @@ class QuoteRules:
     cues: PhraseMatcher[str]
     lists: QuoteLists
     speakers: SpeakerRules
+    # verbs, cues and continuation forms in one matcher (payload: which), so a sentence is
+    # scanned once for frames; the longest phrase wins ("وفق ما أكد" over "أكد")
+    frames: PhraseMatcher[str]
 
 
 @cache
@@ -66,7 +69,12 @@ def quote_rules(lang: str) -> QuoteRules | None:
         complementizers=frozenset(normalize_key(w) for w in d.complementizers),
         comp_prefixes=tuple(normalize_key(w) for w in d.complementizer_prefixes),
     )
-    return QuoteRules(d, verbs, pm(d.attribution_cues), lists, sr)
+    frames = PhraseMatcher(
+        [(w, "verb") for w in d.reporting_verbs]
+        + [(w, "cue") for w in d.attribution_cues]
+        + [(w, "cont") for w in sr.data.continuation_forms]
+    )
+    return QuoteRules(d, verbs, pm(d.attribution_cues), lists, sr, frames)
 
 
 # How far back (characters) a subject-less "وأضاف" / "he added" / a lone quotation may reach
@@ -137,10 +145,7 @@ class _Extractor:
 
     def _frames(self, view: SentenceView) -> list[_Frame]:
         r, sr, f = self.rules, self.sr, self.finder
-        found: list[tuple[Match[str], str]] = [(m, "verb") for m in f.found(r.verbs, view)]
-        found += [(m, "cue") for m in f.found(r.cues, view)]
-        found += [(m, "cont") for m in f.found(sr.continuation, view)]
-        found.sort(key=lambda t: (t[0].start, -t[0].end))
+        found = [(m, m.payload) for m in f.found(r.frames, view)]
         frames: list[_Frame] = []
         # Each frame is read with the current speaker as it stands at that point, and names the
         # current speaker for what follows ("X said ... The report notes": the report is X's).
@@ -206,20 +211,21 @@ class _Extractor:
         if floor > 0 and f.coordinated(view, v.start):
             order = [side for side in order if side == "after"]  # "X V1 ... וV2": X says both
         weak: Subject | None = None
+        read: list[Subject] = []
         for side in order:
             s = f.subject_after(view, v.end) if side == "after" else f.subject_before(view, v.start, floor)
-            if s is None or s.speaker is CONTINUES:
+            if s is None:
+                continue
+            read.append(s)
+            if s.speaker is CONTINUES:
                 continue
             if not s.speaker.weak:
                 return s
             weak = weak or s
         if weak is not None:
             return weak
-        for side in order:  # a pronoun subject ("he said")
-            s = f.subject_after(view, v.end) if side == "after" else f.subject_before(view, v.start, floor)
-            if s is not None and s.hi > s.lo:
-                return s
-        return Subject(CONTINUES, v.end, v.end)
+        # a pronoun subject ("he said") continues the current speaker but is a subject all the same
+        return next((s for s in read if s.hi > s.lo), Subject(CONTINUES, v.end, v.end))
 
     def _resolve(self, frames: list[_Frame], view: SentenceView) -> None:
         """Give subject-less frames the sentence's speaker or the current one."""
