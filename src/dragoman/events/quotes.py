@@ -83,6 +83,8 @@ _CONTINUATION_CHARS = 1500
 # A quotation this close after the previous one (same paragraph or the next) with no frame
 # of its own goes on with the same speaker.
 _ADJACENT_CHARS = 400
+# A one-word quotation is speech only this close to its frame.
+_NEAR_WORDS = 4
 _OPEN_MARKS = '"“”«»„‘’״'
 
 
@@ -372,28 +374,33 @@ class _Extractor:
         outer: Span,
         end_view: SentenceView,
         end_frames: list[_Frame],
-    ) -> tuple[Speaker | None, bool]:
-        """(speaker, attributed) of a quotation: the frame right after it, the one before it, or "X:"."""
+    ) -> tuple[Speaker | None, int]:
+        """(speaker, gap) of a quotation: the frame right after it, the one before it, or "X:".
+
+        ``gap`` is how many words stand between the frame and the quotation (0 right beside it),
+        or -1 when no frame attributes it.
+        """
         q = _tok_at(view, outer.start)
         k = _tok_at(end_view, outer.end)
         for fr in end_frames:  # '"...," he said' / «...»، قالت ستروك / '"...," Miller said'
             lead = min(fr.lo, fr.subject.lo) if fr.subject.hi > fr.subject.lo else fr.lo
             if lead >= k and all(w in (",", "،") for w in end_view.words[k:lead]) and lead - k <= 1:
-                return fr.speaker, True
+                return fr.speaker, 0
         before = [fr for fr in frames if fr.hi <= q]
         if before:
-            return before[-1].speaker, True
+            last = before[-1]
+            return last.speaker, q - max(last.hi, last.subject.hi)
         if q > 0 and view.words[q - 1] == ":" and self.sr.data.colon_attribution:
             s = self.finder.subject_before(view, q - 1)
             if s is not None and not s.speaker.weak:
                 self.current.set(s.speaker, outer.start)
-                return s.speaker, True
+                return s.speaker, 0
             if s is not None and s.speaker is CONTINUES:
-                return self.current.get(outer.start), True
+                return self.current.get(outer.start), 0
         after = [fr for fr in end_frames if fr.lo >= k and fr.lo - k <= self.rules.data.speaker_window]
         if after:
-            return after[0].speaker, True
-        return None, False
+            return after[0].speaker, after[0].lo - k
+        return None, -1
 
     def _lone(self, outer: Span) -> Speaker | None:
         """A quotation with no frame: the current speaker when it stands right after the last quote."""
@@ -427,10 +434,10 @@ class _Extractor:
                     saved = self.current.speaker, self.current.pos
                     self._resolve(end_frames, end_view)
                     self.current.speaker, self.current.pos = saved
-                sp, attributed = self._direct_speaker(view, frames, outer, end_view, end_frames)
-                if sp is None and not attributed:
+                sp, gap = self._direct_speaker(view, frames, outer, end_view, end_frames)
+                if sp is None and gap < 0:
                     sp = self._lone(outer)
-                if _speech_like(self.article, view, inner, attributed, sp is not None):
+                if _speech_like(self.article, view, inner, gap, sp is not None):
                     self._add(inner, True, sp)
         return self.quotes
 
@@ -467,15 +474,18 @@ class _Extractor:
             self.quotes.append(Quote("", span, direct, sp.id, sp.span, sp.kind))
 
 
-def _speech_like(
-    article: Article, view: SentenceView, inner: Span, attributed: bool, has_speaker: bool
-) -> bool:
-    """Is a quotation speech? Scare quotes, titles and names in quotation marks are not."""
+def _speech_like(article: Article, view: SentenceView, inner: Span, gap: int, has_speaker: bool) -> bool:
+    """Is a quotation speech? Scare quotes, titles and names in quotation marks are not.
+
+    With no frame it needs six words (three when it continues a speaker); a single word
+    counts only close to its frame ("وصفه بـ"التآمري"", "called it "historic""), since a
+    word in quotation marks further on is usually a name or a scare quote.
+    """
     text = article.text[inner.start : inner.end]
     words = text.split()
-    if not attributed:
+    if gap < 0:
         return len(words) >= 6 or (has_speaker and len(words) >= 3)
-    if len(text.strip()) < 3:
+    if len(text.strip()) < 3 or (len(words) == 1 and gap > _NEAR_WORDS):
         return False
     # a name in quotation marks (وكالة "تسنيم", the "Zangezur" corridor) is not speech
     for m in view.mentions:

@@ -199,7 +199,13 @@ class Referents:
             return new, end
         sp = self._org(view, p, h.end, owner)
         if sp is None:
-            return None
+            # "الجيش", "the army": a body referred to but never named; its nisba, if any, is its state
+            nisba = f.mention_at(view, h.end) if h.end < hi else None
+            if nisba is not None and nisba.first == h.end and nisba.mention.kind is MentionKind.NISBA:
+                return Speaker(
+                    f"office:{nisba.entity}", view.token_span(p, nisba.last + 1), SpeakerKind.ORGANISATION
+                ), nisba.last + 1
+            return Speaker(None, view.token_span(p, h.end), SpeakerKind.ORGANISATION), h.end
         return sp, max(h.end, owner.last + 1) if owner else h.end
 
     def _definite(self, view: SentenceView, k: int) -> bool:

@@ -62,7 +62,8 @@ class SpeakersData(_Strict):
     not_after: list[str] = Field(default_factory=list)
     # Reporting phrases in the outlet's own voice, not attributions ("يُذكر أن", "it is worth noting").
     impersonal: list[str] = Field(default_factory=list)
-    # Words before a name that are not part of it when capitalised (English "The", "On").
+    # Words that are never part of a name: English capitalised function words ("The", "On"),
+    # Arabic and Hebrew function words and title modifiers (ما، هذا، السابق، זה).
     not_names: list[str] = Field(default_factory=list)
     # Noun phrases start with their head (Arabic and Hebrew construct state: "بيان وزارة
     # الخارجية", "הודעת משרד החוץ"), so a subject before the verb is also read from its start.

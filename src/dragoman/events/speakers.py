@@ -176,8 +176,10 @@ class SpeakerFinder:
             return False
         if self.is_time(view, k):
             return False
+        if normalize_key(w) in self.rules.not_names:
+            return False
         if self.rules.data.capitalised_names:
-            return w[0].isupper() and normalize_key(w) not in self.rules.not_names
+            return w[0].isupper()
         if w.isascii() and not w[0].isupper():
             return False  # a lower-case Latin word in Arabic or Hebrew text is a code or a URL
         r = self.rules
