@@ -184,3 +184,11 @@ def test_speaker_data_loads_for_every_language_and_rejects_unknown_keys() -> Non
         SpeakersData.model_validate({"subject_order": ["after"], "subject_stop": ["في"]})
     with pytest.raises(ValidationError):
         SpeakersData.model_validate({"subject_order": ["sideways"]})
+
+
+def test_closing_cue_with_a_verb_attributes_what_comes_before_it() -> None:
+    text = "وقعت الحكومتان الاتفاقية في العاصمة أمس، حسبما ذكرت وكالة الأنباء الرسمية."
+    art = _run(text, "ar")
+    (q,) = art.quotes
+    assert art.span_text(q.span) == "وقعت الحكومتان الاتفاقية في العاصمة أمس"
+    assert q.speaker_kind is SpeakerKind.PUBLICATION and _who(art, q) == "وكالة الأنباء"

@@ -273,7 +273,13 @@ class _Extractor:
         n = len(view.tokens)
         start = max(fr.hi, fr.subject.hi)
         k = f.skip_from(view, start)
-        if fr.kind in ("cue", "cuev"):
+        if fr.kind == "cuev":
+            return None  # "حسبما ذكرت X", "כפי שמסר X": what it attributes comes before it
+        if fr.kind == "cue":
+            # "according to X, the talks ...", "وفقا لبيان مشترك، فإن ...": after the source and a comma
+            k = f.skip_from(view, max(k, fr.subject.stop))
+            if k >= n - 1 or view.words[k] not in (",", "،"):
+                return None
             while k < n and view.words[k] in (",", "،"):
                 k += 1
             return self._bare_content(view, k) if k < n - 1 else None
