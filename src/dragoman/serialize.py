@@ -18,6 +18,8 @@ from dragoman.model import (
     Article,
     Boilerplate,
     Claim,
+    Described,
+    DescribedKind,
     Entity,
     EntityType,
     Event,
@@ -25,6 +27,8 @@ from dragoman.model import (
     Granularity,
     Mention,
     MentionKind,
+    PublishedBasis,
+    PublishedFrom,
     Quote,
     Source,
     Span,
@@ -53,6 +57,26 @@ def _time(a: Article, t: TimeExpr) -> dict[str, Any]:
     }
 
 
+def _basis(a: Article, b: PublishedBasis) -> dict[str, Any]:
+    return {
+        "source": b.source.value,
+        "confidence": b.confidence,
+        "granularity": b.granularity.value,
+        "evidence": [_spantext(a, sp) for sp in b.evidence],
+    }
+
+
+def _basis_from(d: dict[str, Any] | None) -> PublishedBasis | None:
+    if not d:
+        return None
+    return PublishedBasis(
+        PublishedFrom(d["source"]),
+        d["confidence"],
+        Granularity(d.get("granularity", "day")),
+        tuple(Span(e["start"], e["end"]) for e in d.get("evidence", [])),
+    )
+
+
 def to_json(a: Article) -> dict[str, Any]:
     src = a.source
     return {
@@ -61,6 +85,7 @@ def to_json(a: Article) -> dict[str, Any]:
         "language": a.language,
         "published": src.published.isoformat() if src.published else None,
         "published_estimated": src.published_estimated,
+        "published_basis": _basis(a, src.published_basis) if src.published_basis else None,
         "source": {
             "path": src.path,
             "url": src.url,
@@ -94,6 +119,19 @@ def to_json(a: Article) -> dict[str, Any]:
                 "mentions": [_spantext(a, a.mentions[i].span) | {"index": i} for i in e.mentions],
             }
             for e in a.entities
+        ],
+        "described": [
+            {
+                "id": d.id,
+                "kind": d.kind.value,
+                "gloss": d.gloss,
+                "head": _spantext(a, d.head),
+                "affiliation": d.affiliation,
+                "count": d.count,
+                "plural": d.plural,
+                "mentions": [_spantext(a, sp) for sp in d.mentions],
+            }
+            for d in a.described
         ],
         "time_expressions": [_time(a, t) for t in a.time_expressions],
         "events": [
@@ -167,6 +205,7 @@ def from_json(d: dict[str, Any]) -> Article:
         title=s.get("title"),
         published=date.fromisoformat(d["published"]) if d.get("published") else None,
         published_estimated=d.get("published_estimated", False),
+        published_basis=_basis_from(d.get("published_basis")),
         format=s.get("format", "text"),
         encoding=s.get("encoding"),
         encoding_note=s.get("encoding_note"),
@@ -195,6 +234,19 @@ def from_json(d: dict[str, Any]) -> Article:
             mentions=[m["index"] for m in e.get("mentions", [])],
         )
         for e in d.get("entities", [])
+    ]
+    a.described = [
+        Described(
+            id=x["id"],
+            kind=DescribedKind(x["kind"]),
+            mentions=[Span(m["start"], m["end"]) for m in x["mentions"]],
+            head=Span(x["head"]["start"], x["head"]["end"]),
+            gloss=x["gloss"],
+            affiliation=x.get("affiliation"),
+            count=x.get("count"),
+            plural=x.get("plural", False),
+        )
+        for x in d.get("described", [])
     ]
     a.time_expressions = [_texpr(t) for t in d.get("time_expressions", [])]
     a.events = [
@@ -265,6 +317,9 @@ def validate(doc: dict[str, Any]) -> None:
     for e in doc["entities"]:
         for m in e["mentions"]:
             check(m, f"entity {e['id']}")
+    for x in doc.get("described", []):
+        for m in [x["head"], *x["mentions"]]:
+            check(m, f"described {x['id']}")
     for t in doc["time_expressions"]:
         check(t, "time_expressions")
     for ev in doc.get("events", []):

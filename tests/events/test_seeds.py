@@ -25,6 +25,7 @@ STAGES = [
     "Gazetteer",
     "NER",
     "Link",
+    "Described",
     "Dates",
     "Events",
     "Quotes",

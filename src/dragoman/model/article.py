@@ -12,9 +12,11 @@ from typing import Any
 from dragoman.model.records import (
     Boilerplate,
     Claim,
+    Described,
     Entity,
     Event,
     Mention,
+    PublishedBasis,
     Quote,
     TimeExpr,
 )
@@ -36,6 +38,7 @@ class Source:
     title: str | None = None
     published: date | None = None
     published_estimated: bool = False  # True when guessed from dates in the text
+    published_basis: PublishedBasis | None = None  # where ``published`` came from (None: not recorded)
     format: str = "text"  # text | html | jsonl | warc | feed
     encoding: str | None = None  # what the reader assumed, e.g. "windows-1256"
     encoding_note: str | None = None  # e.g. "declared iso-8859-6, detected utf-8"
@@ -67,6 +70,7 @@ class Article:
     norm_offsets: list[int] | None = None  # norm[i] came from text[norm_offsets[i]]; one extra at the end
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    described: list[Described] = field(default_factory=list)  # unnamed actors, described not named
     time_expressions: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -26,6 +26,7 @@ LAYERS: frozenset[str] = frozenset(
         "norm",
         "mentions",
         "entities",
+        "described",
         "time_expressions",
         "published",
         "events",
