@@ -143,3 +143,19 @@ def test_runtime_is_chosen_by_argument_or_environment(monkeypatch: pytest.Monkey
     monkeypatch.setenv(neural.RUNTIME_ENV, "tensorflow")
     with pytest.raises(RuntimeError, match="expected one of onnx, numpy"):
         neural.default_runtime()
+
+
+def test_bilstm_matches_the_numpy_step_loop() -> None:
+    # PyTorch's gate order (i, f, g, o) and one bias per direction, as the tagger's weights store them.
+    rng = np.random.default_rng(7)
+    hidden, dim = 6, 5
+
+    def direction() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (rng.normal(size=(4 * hidden, dim)).astype(np.float32),
+                rng.normal(size=(4 * hidden, hidden)).astype(np.float32),
+                rng.normal(size=4 * hidden).astype(np.float32))
+
+    fwd, bwd = direction(), direction()
+    x = rng.normal(size=(9, dim)).astype(np.float32)
+    expected = np.concatenate([neural._lstm(x, *fwd), neural._lstm(x[::-1], *bwd)[::-1]], axis=1)
+    assert np.allclose(encoder_onnx.BiLSTM(fwd, bwd)(x), expected, atol=1e-5)

@@ -172,14 +172,28 @@ def _segment(enc: Encoder, start: int, stop: int, adapters: Adapters | None, acc
     return bytes(model.SerializeToString())
 
 
+def session(model: bytes, threads: int = 1) -> Any:
+    """An onnxruntime CPU session over a serialised model, ``threads`` intra-op threads."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3  # warnings about unused initialisers and the like are not the user's
+    return ort.InferenceSession(
+        # The fused residual + layer norm kernel was 15% slower over the whole encoder than the
+        # two plain nodes it replaces (one core, measured), so that fusion stays off.
+        model, opts, providers=["CPUExecutionProvider"], disabled_optimizers=["SkipLayerNormFusion"]
+    )
+
+
 class OnnxEncoder(Encoder):
     """The numpy :class:`Encoder` with ``forward`` run by onnxruntime (``threads`` intra-op threads)."""
 
     def __init__(self, path: Path | None = None, threads: int = 1, accuracy_level: int = 4) -> None:
         super().__init__(path)
-        import onnxruntime as ort
-
-        self._ort = ort
         self.threads = threads
         self.accuracy_level = accuracy_level
         # (start, stop, id(adapters)) -> (adapters kept alive so the id stays theirs, session)
@@ -190,20 +204,8 @@ class OnnxEncoder(Encoder):
     def _session(self, start: int, stop: int, adapters: Adapters | None) -> Any:
         key = (start, stop, id(adapters) if adapters else 0)
         if key not in self._sessions:
-            ort = self._ort
-            opts = ort.SessionOptions()
-            opts.intra_op_num_threads = self.threads
-            opts.inter_op_num_threads = 1
-            opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            opts.log_severity_level = 3  # warnings about unused initialisers and the like are not the user's
             model = _segment(self, start, stop, adapters, self.accuracy_level)
-            session = ort.InferenceSession(
-                # The fused residual + layer norm kernel was 15% slower over the whole encoder than
-                # the two plain nodes it replaces (one core, measured), so that fusion stays off.
-                model, opts, providers=["CPUExecutionProvider"], disabled_optimizers=["SkipLayerNormFusion"]
-            )
-            self._sessions[key] = (adapters, session)
+            self._sessions[key] = (adapters, session(model, self.threads))
         return self._sessions[key][1]
 
     def forward(self, ids: Sequence[int], adapters: Adapters | None = None, upto: int | None = None) -> list[np.ndarray]:
@@ -226,3 +228,45 @@ class OnnxEncoder(Encoder):
             return [x]
         outs = self._session(start, stop, adapters).run(None, {"x": x[None].astype(np.float32, copy=False)})
         return [x, *(o[0] for o in outs)]
+
+
+class BiLSTM:
+    """A one-layer bidirectional LSTM in PyTorch's layout (gates i, f, g, o; one bias per direction),
+    run by onnxruntime's LSTM kernel: ``x`` [T, D] -> [T, 2H], forward states then backward.
+
+    The neural tagger's head runs this where its encoder runs on onnxruntime: the step loop in
+    numpy costs about as much as four encoder layers and, pinned to one core, slows down badly
+    when numpy's BLAS has started a thread per CPU.
+    """
+
+    def __init__(self, forward: Sequence[np.ndarray], backward: Sequence[np.ndarray], threads: int = 1) -> None:
+        from onnx import TensorProto, helper
+
+        (w_ih, w_hh, b), (w_ih_r, w_hh_r, b_r) = forward, backward
+        self.hidden = w_hh.shape[1]
+
+        def gates(m: np.ndarray) -> np.ndarray:  # PyTorch's i, f, g, o -> ONNX's i, o, f, c
+            i, f, g_, o = np.split(np.asarray(m, np.float32), 4, axis=0)
+            return np.concatenate([i, o, f, g_], axis=0)
+
+        g = _Graph(0)
+        zeros = np.zeros(4 * self.hidden, np.float32)  # ONNX adds an input and a recurrent bias: one is enough
+        weights = [
+            g.const(np.stack([gates(w_ih), gates(w_ih_r)]), "W"),
+            g.const(np.stack([gates(w_hh), gates(w_hh_r)]), "R"),
+            g.const(np.stack([np.concatenate([gates(b), zeros]), np.concatenate([gates(b_r), zeros])]), "B"),
+        ]
+        g.op("LSTM", ["x", *weights], "y", direction="bidirectional", hidden_size=self.hidden)
+        graph = helper.make_graph(
+            g.nodes, "bilstm",
+            [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["T", 1, w_ih.shape[1]])],
+            [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["T", 2, 1, self.hidden])],
+            g.inits,
+        )
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="dragoman")
+        model.ir_version = 8
+        self._session = session(bytes(model.SerializeToString()), threads)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        (y,) = self._session.run(None, {"x": np.ascontiguousarray(x[:, None, :], np.float32)})
+        return np.asarray(y.reshape(x.shape[0], 2 * self.hidden))

@@ -180,6 +180,7 @@ class NeuralTagger(_Decoder):
         self._w = w
         self.lang = lang
         self._encoder = encoder
+        self._onnx_lstm: encoder_onnx.BiLSTM | None = None  # built on first use over an onnxruntime encoder
         self.layers = [int(i) for i in weights["layers"]]
         mix = np.exp(w["mix"] - w["mix"].max())
         self._mix = (mix / mix.sum()) * w["gamma"][0]
@@ -202,9 +203,20 @@ class NeuralTagger(_Decoder):
         w = self._w
         mixed = np.einsum("tlh,l->th", states, self._mix)
         x = np.concatenate([mixed, extra], axis=1)
+        return self._bilstm(x) @ w["out_w"].T + w["out_b"]
+
+    def _bilstm(self, x: np.ndarray) -> np.ndarray:
+        """The BiLSTM's states [T, 2 * hidden]: on onnxruntime when the encoder runs there, else in numpy."""
+        w = self._w
+        if isinstance(self._encoder, encoder_onnx.OnnxEncoder):
+            if self._onnx_lstm is None:
+                self._onnx_lstm = encoder_onnx.BiLSTM(
+                    (w["w_ih"], w["w_hh"], w["b"]), (w["w_ih_r"], w["w_hh_r"], w["b_r"]), self._encoder.threads
+                )
+            return self._onnx_lstm(x)
         fwd = _lstm(x, w["w_ih"], w["w_hh"], w["b"])
         bwd = _lstm(x[::-1], w["w_ih_r"], w["w_hh_r"], w["b_r"])[::-1]
-        return np.concatenate([fwd, bwd], axis=1) @ w["out_w"].T + w["out_b"]
+        return np.concatenate([fwd, bwd], axis=1)
 
     def states(self, tokens: Sequence[str]) -> np.ndarray:
         """The encoder states this tagger reads, [T, layers, H]."""
