@@ -27,6 +27,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Extractor
 
+from dragoman.text.normalize import FORMAT_CHARS
+
 __all__ = ["PageMeta", "Rendered", "body_lines", "looks_like_html", "page_meta", "parse", "render"]
 
 # Elements whose content is never shown to a reader.
@@ -434,9 +436,14 @@ def _jsonld_dates(obj: object) -> Iterator[object]:
             yield from _jsonld_dates(v)
 
 
+# trafilatura drops some invisible format characters (RLM, ZWNJ...) from what it
+# extracts; lines are compared without any of them so a marked-up line still matches.
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
+
+
 def _clean(s: str | None) -> str | None:
     # str.split() splits on exactly the characters regex \s matches, without the regex.
-    s = " ".join((s or "").split())
+    s = " ".join((s or "").translate(_NO_FORMAT).split())
     return s or None
 
 
