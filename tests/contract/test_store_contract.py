@@ -140,15 +140,29 @@ def test_search_limit_and_case(store: Store) -> None:
     assert len(store.search("azerbaijan", limit=50)) == 12
 
 
-def test_error_records_are_idempotent(store: Store) -> None:
-    err = ErrorRecord("a" * 64, "in/bad.html", "https://example.org/bad", "read", "DecodeError", "not text")
+def test_error_records_are_one_per_input(store: Store) -> None:
+    err = ErrorRecord("a" * 64, "in/bad.html", "https://example.org/bad", "read", "empty", "no text", "in/bad.html")
     assert store.put_error(err) is True
     assert store.put_error(err) is False
-    other_stage = ErrorRecord("a" * 64, "in/bad.html", None, "clean", "StageError", "empty body")
-    assert store.put_error(other_stage) is True
-    errors = list(store.iter_errors())
-    assert sorted(errors, key=lambda e: e.stage) == [other_stage, err]
+    # Finding 3: records were keyed by content, so different inputs with the same bytes merged.
+    same_bytes = [ErrorRecord("e" * 64, f"in/empty-{n}.txt", None, "read", "empty", "no text", f"in/empty-{n}.txt")
+                  for n in range(3)]
+    assert all(store.put_error(e) for e in same_bytes)
+    # The same input failing again (another pipeline, a later run) keeps one record: the latest.
+    later = ErrorRecord("b" * 64, "in/bad.html", None, "langid", "unsupported_language", "fr", "in/bad.html")
+    assert store.put_error(later) is False
+    errors = {e.where: e for e in store.iter_errors()}
+    assert set(errors) == {"in/bad.html", "in/empty-0.txt", "in/empty-1.txt", "in/empty-2.txt"}
+    assert errors["in/bad.html"] == later
     assert store.count_articles() == 0
+
+
+def test_storing_an_input_clears_its_error(store: Store) -> None:
+    art = english_article(7)
+    art.source.path = "in/once-unreadable.txt"
+    store.put_error(ErrorRecord("c" * 64, art.source.path, None, "read", "unreadable", "denied", art.source.path))
+    assert store.put_article(art)
+    assert list(store.iter_errors()) == []
 
 
 def test_entity_table(store: Store, ar_article: Article, he_article: Article) -> None:

@@ -86,7 +86,7 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self.articles: dict[str, dict[str, Any]] = {}
-        self.errors: dict[tuple[str, str], ErrorRecord] = {}
+        self.errors: dict[str, ErrorRecord] = {}
 
     def migrate(self) -> None:
         return None
@@ -118,11 +118,9 @@ class MemoryStore:
         return len(self.articles)
 
     def put_error(self, error: ErrorRecord) -> bool:
-        key = (error.article_id, error.stage)
-        if key in self.errors:
-            return False
-        self.errors[key] = error
-        return True
+        new = error.where not in self.errors
+        self.errors[error.where] = error  # one record per input, the latest kept
+        return new
 
     def iter_errors(self) -> Iterator[ErrorRecord]:
         yield from list(self.errors.values())

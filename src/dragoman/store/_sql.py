@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from dragoman.model import Article, Span
-from dragoman.pipeline.runner import ErrorRecord
+from dragoman.pipeline.runner import ErrorRecord, input_of
 from dragoman.serialize import from_json, to_json
 from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
 from dragoman.store.search import Term, document_terms, locate, query_terms, snippet
@@ -127,6 +127,8 @@ class SQLStore(ABC):
             if not self._insert_article(row, terms):
                 return False
             self._insert_layers(article, doc)
+            # The input is stored now: an error it left in an earlier run no longer holds.
+            self._execute("DELETE FROM errors WHERE input = ?", (input_of(article),))
         return True
 
     def _insert_layers(self, a: Article, doc: dict[str, Any]) -> None:
@@ -210,22 +212,36 @@ class SQLStore(ABC):
                 self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
             return self._execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
 
+    _UPSERT_ERROR = (
+        "INSERT INTO errors (input, article_id, path, url, stage, kind, message, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input) DO UPDATE SET article_id = excluded.article_id, "
+        "path = excluded.path, url = excluded.url, stage = excluded.stage, kind = excluded.kind, "
+        "message = excluded.message, at = excluded.at"
+    )
+
     def put_error(self, error: ErrorRecord) -> bool:
+        """Record why an input failed; one record per input, the latest reason kept.
+
+        True when the input had no record yet.
+        """
+        row = (
+            error.where,
+            error.article_id,
+            error.path,
+            error.url,
+            error.stage,
+            error.kind,
+            error.message,
+            self._timestamp(datetime.now(UTC)),
+        )
         with self._write():
-            cur = self._execute(
-                "INSERT INTO errors (article_id, path, url, stage, kind, message, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (article_id, stage) DO NOTHING",
-                (
-                    error.article_id,
-                    error.path,
-                    error.url,
-                    error.stage,
-                    error.kind,
-                    error.message,
-                    self._timestamp(datetime.now(UTC)),
-                ),
-            )
-            return cur.rowcount > 0
+            return self._upsert_error(row)
+
+    def _upsert_error(self, row: Sequence[Any]) -> bool:
+        # Inside _write(): SQLite's write lock is exclusive, so nothing happens between the two.
+        had = self._execute("SELECT 1 FROM errors WHERE input = ?", (row[0],)).fetchone() is not None
+        self._execute(self._UPSERT_ERROR, row)
+        return not had
 
     # -- reading ---------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -284,10 +300,12 @@ class SQLStore(ABC):
 
     def iter_errors(self) -> Iterator[ErrorRecord]:
         rows = self._execute(
-            "SELECT article_id, path, url, stage, kind, message FROM errors ORDER BY at, article_id, stage"
+            "SELECT article_id, path, url, stage, kind, message, input FROM errors ORDER BY at, input"
         ).fetchall()
         for r in rows:
-            yield ErrorRecord(article_id=r[0], path=r[1], url=r[2], stage=r[3], kind=r[4], message=r[5])
+            yield ErrorRecord(
+                article_id=r[0], path=r[1], url=r[2], stage=r[3], kind=r[4], message=r[5], input=r[6]
+            )
 
     def mentions(self, *, article_id: str | None = None, entity_id: str | None = None) -> list[MentionRow]:
         conds: list[str] = []
