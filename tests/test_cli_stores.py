@@ -82,3 +82,22 @@ def test_ingest_needs_an_input_and_offline_refuses_fetching(tmp_path: Path) -> N
     refused = runner.invoke(app, ["ingest", "--urls", str(urls), "--offline", "--db", str(tmp_path / "t.db")])
     assert refused.exit_code == 2 and "--offline" in refused.output
     assert not (tmp_path / "t.db").exists()
+
+
+def test_migrate_rebuilds_the_search_terms_of_stored_articles(tmp_path: Path) -> None:
+    import sqlite3
+
+    page = tmp_path / "in" / "a.txt"
+    page.parent.mkdir()
+    page.write_text("Two embassies reopened in Baku while negotiations continued on Tuesday.", "utf-8")
+    db = str(tmp_path / "t.db")
+    assert runner.invoke(app, ["ingest", str(page.parent), "--db", db]).exit_code == 0
+    # As a store indexed by an older Dragoman would be: no stems, no entity names.
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE article_search SET terms = 'two embassies reopened'")
+    assert "no matches" in runner.invoke(app, ["search", "embassy", "--db", db]).output
+    migrated = runner.invoke(app, ["migrate", "--db", db])
+    assert migrated.exit_code == 0 and "rebuilt for 1 articles" in migrated.output
+    assert "embassies" in runner.invoke(app, ["search", "embassy", "--db", db]).output
+    assert runner.invoke(app, ["migrate", "--db", str(tmp_path / "typo.db")]).exit_code == 2
+    assert not (tmp_path / "typo.db").exists()

@@ -284,14 +284,19 @@ def errors(db: DbOpt = DEFAULT_DB) -> None:
 
 @app.command()
 def migrate(db: DbOpt = DEFAULT_DB) -> None:
-    """Bring a store written by an older Dragoman up to date, in place (read-only commands refuse old ones)."""
+    """Bring a store written by an older Dragoman up to date, in place: its schema (read-only
+    commands refuse an old one), then the search terms of every article, so the search folding,
+    stemming and entity names of this version apply to articles stored before it."""
     local = db.removeprefix("sqlite:///").removeprefix("sqlite://")
     if "://" not in local and not Path(local).is_file():
         err.print(f"[red]error:[/red] no store at {db}: nothing to migrate", soft_wrap=True)
         raise typer.Exit(2)
     with _opened(db) as store:
         version = store.schema_version()
-    out.print(f"{_redacted(db)}: schema version {version}")
+        reindex = getattr(store, "reindex_search", None)  # SQLite and PostgreSQL have it; a plugin store may not
+        count = reindex() if reindex is not None else None
+    terms = f"; search terms rebuilt for {count} articles" if count is not None else ""
+    out.print(f"{_redacted(db)}: schema version {version}{terms}")
 
 
 @app.command()

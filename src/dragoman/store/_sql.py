@@ -21,7 +21,15 @@ from dragoman.model import Article, Span
 from dragoman.pipeline.runner import ErrorRecord, input_of
 from dragoman.serialize import from_json, to_json
 from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
-from dragoman.store.search import Term, document_terms, locate, query_terms, snippet
+from dragoman.store.search import (
+    EntityRef,
+    Term,
+    article_entities,
+    document_terms,
+    locate,
+    query_groups,
+    snippet,
+)
 
 _PAGE = 200  # rows fetched per round trip when streaming articles
 # Extra full-text candidates read in case a match cannot be located again
@@ -50,8 +58,17 @@ class Candidate:
 
 
 def article_terms(article: Article) -> list[Term]:
-    """Search terms of an article's body; page chrome is not indexed."""
-    return document_terms(article.text, article.language, [b.span for b in article.boilerplate])
+    """Search terms of an article's body and of its entities' names; page chrome is not indexed."""
+    entities = [
+        EntityRef(e.canonical, e.qid, tuple(article.mentions[i].span for i in e.mentions)) for e in article.entities
+    ]
+    return document_terms(article.text, article.language, [b.span for b in article.boilerplate], entities)
+
+
+def doc_terms(doc: dict[str, Any]) -> list[Term]:
+    """``article_terms`` from the stored Article JSON, without building an Article."""
+    skip = [Span(b["start"], b["end"]) for b in doc.get("boilerplate", [])]
+    return document_terms(doc["text"], doc.get("language"), skip, article_entities(doc.get("entities", [])))
 
 
 class SQLStore(ABC):
@@ -77,8 +94,12 @@ class SQLStore(ABC):
     def _delete_search(self, article_id: str) -> None: ...
 
     @abstractmethod
-    def _search_candidates(self, terms: list[str], limit: int) -> list[Candidate]:
-        """Articles holding every term, best first."""
+    def _search_candidates(self, groups: list[tuple[str, ...]], limit: int) -> list[Candidate]:
+        """Articles holding, for every group, at least one of its terms; best first."""
+
+    @abstractmethod
+    def _replace_search(self, article_id: str, terms: list[Term]) -> None:
+        """Replace the indexed terms of one stored article."""
 
     @abstractmethod
     def migrate(self) -> None: ...
@@ -355,22 +376,37 @@ class SQLStore(ABC):
         ]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        wanted = query_terms(query)
+        wanted = query_groups(query)
         if not wanted or limit <= 0:
             return []
         hits: list[SearchHit] = []
         for cand in self._search_candidates(wanted, limit + _SPARE_CANDIDATES):
             # Only what the index was built from is needed, not a full Article.
             doc = json.loads(cand.doc)
-            text: str = doc["text"]
-            skip = [Span(b["start"], b["end"]) for b in doc.get("boilerplate", [])]
-            span = locate(document_terms(text, doc.get("language"), skip), wanted)
+            span = locate(doc_terms(doc), wanted)
             if span is None:
                 continue
-            hits.append(_hit(cand, text, span))
+            hits.append(_hit(cand, doc["text"], span))
             if len(hits) >= limit:
                 break
         return hits
+
+    def reindex_search(self) -> int:
+        """Rebuild every article's search terms from its stored document (after the folding
+        changed, see ``dragoman migrate``); the number of articles reindexed."""
+        n = 0
+        last = -1
+        while True:
+            rows = self._execute(
+                "SELECT seq, id, doc FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, _PAGE)
+            ).fetchall()
+            with self._write():
+                for seq, article_id, doc in rows:
+                    last = seq
+                    self._replace_search(article_id, doc_terms(json.loads(doc)))
+                    n += 1
+            if len(rows) < _PAGE:
+                return n
 
 
 def _hit(cand: Candidate, text: str, span: Span) -> SearchHit:

@@ -45,8 +45,13 @@ def tsvector_literal(terms: list[Term]) -> str:
     )
 
 
-def tsquery_literal(terms: list[str]) -> str:
-    return " & ".join(_lexeme(t) for t in terms)
+def tsquery_literal(groups: list[str] | list[tuple[str, ...]]) -> str:
+    """``('a' | 'b') & 'c'``: every group required, any term of a group enough."""
+    parts = []
+    for group in groups:
+        alts = (group,) if isinstance(group, str) else group
+        parts.append(_lexeme(alts[0]) if len(alts) == 1 else "(" + " | ".join(map(_lexeme, alts)) + ")")
+    return " & ".join(parts)
 
 
 def _password(url: str) -> str | None:
@@ -161,8 +166,11 @@ class PostgresStore(SQLStore):
     def _delete_search(self, article_id: str) -> None:
         return None  # the terms live in the article's own row
 
-    def _search_candidates(self, terms: list[str], limit: int) -> list[Candidate]:
-        query = tsquery_literal(terms)
+    def _replace_search(self, article_id: str, terms: list[Term]) -> None:
+        self._execute("UPDATE articles SET search = ?::tsvector WHERE id = ?", (tsvector_literal(terms), article_id))
+
+    def _search_candidates(self, groups: list[tuple[str, ...]], limit: int) -> list[Candidate]:
+        query = tsquery_literal(groups)
         rows = self._execute(
             "SELECT id, title, doc FROM articles WHERE search @@ ?::tsquery "
             "ORDER BY ts_rank(search, ?::tsquery) DESC, seq LIMIT ?",

@@ -137,9 +137,18 @@ class SQLiteStore(SQLStore):
             "DELETE FROM article_search WHERE rowid IN (SELECT seq FROM articles WHERE id = ?)", (article_id,)
         )
 
-    def _search_candidates(self, terms: list[str], limit: int) -> list[Candidate]:
-        # Each term is a quoted FTS5 string; juxtaposed strings mean AND.
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    def _replace_search(self, article_id: str, terms: list[Term]) -> None:
+        self._delete_search(article_id)
+        self._conn.execute(
+            "INSERT INTO article_search (rowid, terms) SELECT seq, ? FROM articles WHERE id = ?",
+            (index_text(terms), article_id),
+        )
+
+    def _search_candidates(self, groups: list[tuple[str, ...]], limit: int) -> list[Candidate]:
+        # Each term is a quoted FTS5 string: (a OR b) AND (c OR d).
+        match = " AND ".join(
+            "(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in alts) + ")" for alts in groups
+        )
         rows = self._conn.execute(
             "SELECT a.id, a.title, a.doc FROM article_search s JOIN articles a ON a.seq = s.rowid "
             "WHERE s.terms MATCH ? ORDER BY s.rank, a.seq LIMIT ?",
