@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -169,9 +170,9 @@ def ingest(
         raise typer.Exit(1) from exc
     finally:
         ex.close()
-    for e in summary.errors:
-        err.print(f"[yellow]skipped[/yellow] {e.where}: {e.kind} ({e.stage}): {e.message}", soft_wrap=True,
-                  markup=False, highlight=False)
+    for e in summary.errors:  # file names and messages are not markup: escaped
+        err.print(f"[yellow]skipped[/yellow] {escape(f'{e.where}: {e.kind} ({e.stage}): {e.message}')}",
+                  soft_wrap=True, highlight=False)
     ignored = f", {len(summary.ignored)} ignored (hidden, README/LICENCE)" if summary.ignored else ""
     err.print(
         f"{summary.seen} inputs: {summary.stored} stored, {summary.skipped} already stored, "
