@@ -9,6 +9,7 @@ compares tokens sees through them (issue 16, finding 8).
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from dragoman.api import _cached_pipeline, _config_text
 from dragoman.ingest import iter_inputs
 from dragoman.model import Article, Source
+from dragoman.pipeline.config import default_config_text
 from dragoman.text import normalize, tokenize
 from dragoman.text.normalize import FORMAT_CHARS
 
@@ -180,21 +182,68 @@ def test_random_marks_leave_the_matching_layers_unchanged(case: tuple[Path, list
     assert len(after.sentences) == len(before.sentences)
 
 
-def _kb_entities(art: Article) -> Counter[tuple[str, str]]:
+def _entity_counts(art: Article) -> Counter[tuple[str, str]]:
     return Counter((e.qid or e.canonical, e.type.value) for e in art.entities for _ in e.mentions)
+
+
+# The three names the knowledge base matches case-sensitively (kb/data: exact).  The gazetteer
+# compares them with the raw text, marks included, which this change does not reach: a mark
+# beside or inside them is left to test_a_mark_beside_a_case_sensitive_acronym_keeps_it.
+_EXACT = re.compile(r"\b(?:US|UN|EU)\b")
+
+
+def _without_tagger() -> str:
+    """The default pipeline minus the statistical tagger (see test_marks_inside_words_leave_the_tagger_unchanged)."""
+    text = default_config_text()
+    assert '"gazetteer", "ner", "link"' in text
+    return text.replace('"gazetteer", "ner", "link"', '"gazetteer", "link"')
+
+
+@BOUNDED
+@given(_insertions())
+def test_random_marks_leave_the_entities_unchanged(case: tuple[Path, list[tuple[int, str, bool]]]) -> None:
+    """The default pipeline without the CRF tagger: the knowledge base's names, linking, events, quotes."""
+    path, inserts = case
+    raw, _ = _original(path)
+    near_exact = {i for m in _EXACT.finditer(raw) for i in range(m.start() - 1, m.end() + 1)}
+    inserts = [x for x in inserts if x[0] not in near_exact]
+    pipe = _cached_pipeline(_without_tagger())
+    before = pipe.run(next(iter_inputs([path]))).article
+    chars = list(raw)
+    for i, mark, ahead in inserts:
+        chars[i] = mark + chars[i] if ahead else chars[i] + mark
+    fmt = "html" if path.suffix == ".html" else "auto"
+    after = pipe.run(Article.from_bytes("".join(chars).encode("utf-8"), Source(path=str(path), format=fmt))).article
+    assert _entity_counts(after) == _entity_counts(before)
+
+
+def _marked_inside_words(text: str, mark: str) -> str:
+    """``mark`` inside many words of ``text`` (between two letters), deterministically."""
+    return re.sub(r"(?<=\w\w)(?=\w\w)", lambda m: mark if m.start() % 7 == 0 else "", text)
 
 
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "two readers of the raw token text still see the marks (issue 16 report): the CRF's word shape "
-        "(src/dragoman/ner/features.py shape) and the gazetteer's case-sensitive forms such as 'US' "
-        "(src/dragoman/stages/gazetteer.py, the e.exact comparison in _try); both are outside this change"
+        "the CRF tagger's word shape feature reads the raw token, marks included "
+        "(src/dragoman/ner/features.py shape() should drop FORMAT_CHARS first); outside this change"
     ),
 )
-@BOUNDED
-@given(_insertions())
-def test_random_marks_leave_the_entities_unchanged(case: tuple[Path, list[tuple[int, str, bool]]]) -> None:
-    path, inserts = case
-    raw, before = _original(path)
-    assert _kb_entities(_marked(path, raw, inserts)) == _kb_entities(before)
+@pytest.mark.parametrize("mark", [ZWNJ, RLM])
+def test_marks_inside_words_leave_the_tagger_unchanged(mark: str) -> None:
+    for path in sorted((REPO / "examples").rglob("*.txt")):
+        text = path.read_text("utf-8")
+        assert _entities(_marked_inside_words(text, mark)) == _entities(text), path.name
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "the gazetteer compares case-sensitive forms (US, UN, EU) with the raw token text, marks included "
+        "(src/dragoman/stages/gazetteer.py, the e.exact comparison in _try, should drop FORMAT_CHARS); "
+        "outside this change"
+    ),
+)
+def test_a_mark_beside_a_case_sensitive_acronym_keeps_it() -> None:
+    sentence = "Officials from the US met their counterparts in Baku on Monday."
+    assert _entities(sentence.replace("US", f"{RLM}US"))[("Q30", "GPE")] == 1
