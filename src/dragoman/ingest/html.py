@@ -438,12 +438,18 @@ def _jsonld_dates(obj: object) -> Iterator[object]:
 
 # trafilatura drops some invisible format characters (RLM, ZWNJ...) from what it
 # extracts; lines are compared without any of them so a marked-up line still matches.
+# str.translate looks every character of Arabic or Hebrew text up in a dict, so it
+# only runs on the rare line that has a mark (the regex scan is C and cheap).
 _NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
+_HAS_FORMAT = re.compile("[" + "".join(sorted(FORMAT_CHARS)) + "]")
 
 
 def _clean(s: str | None) -> str | None:
+    s = s or ""
+    if _HAS_FORMAT.search(s) is not None:
+        s = s.translate(_NO_FORMAT)
     # str.split() splits on exactly the characters regex \s matches, without the regex.
-    s = " ".join((s or "").translate(_NO_FORMAT).split())
+    s = " ".join(s.split())
     return s or None
 
 
