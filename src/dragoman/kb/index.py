@@ -148,7 +148,5 @@ def _entries(kb: KnowledgeBase, lang: str) -> list[IndexEntry]:
 
 @cache
 def alias_index(lang: str) -> AliasIndex:
-    """The index for one language (plus Latin-script names), built once (and cached on disk)."""
-    from dragoman.kb.cache import cached
-
-    return cached(f"index-{lang}", lambda: AliasIndex(lang, _entries(load_kb(), lang)))
+    """The index for one language (plus Latin-script names), built once per process (see ``load_kb``)."""
+    return AliasIndex(lang, _entries(load_kb(), lang))

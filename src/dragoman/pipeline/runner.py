@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from dragoman.ingest.keys import INPUT
 from dragoman.model import Article
 from dragoman.pipeline.stage import Stage, StageError
 
@@ -43,6 +44,19 @@ class PipelineError(ValueError):
     """The pipeline's stages do not line up."""
 
 
+def input_of(article: Article) -> str:
+    """The input an article came from, as the user gave it: a path, a URL, ``file.jsonl:LINE``, ``feed#N``.
+
+    Error records are keyed by it, not by content: three different empty
+    files are three errors.  Text handed over with no path or URL has only its
+    content to go by.
+    """
+    given = article.meta.get(INPUT)
+    if given:
+        return str(given)
+    return article.source.path or article.source.url or f"sha256:{article.id}"
+
+
 @dataclass(frozen=True, slots=True)
 class ErrorRecord:
     article_id: str
@@ -51,6 +65,14 @@ class ErrorRecord:
     stage: str
     kind: str
     message: str
+    # The input that failed (see ``input_of``); one record per input.  Empty in records
+    # built by hand: ``where`` then falls back on the path, the URL, the content hash.
+    input: str = ""
+
+    @property
+    def where(self) -> str:
+        """What failed, as the user would name it."""
+        return self.input or self.path or self.url or f"sha256:{self.article_id}"
 
 
 @dataclass(slots=True)
@@ -170,4 +192,5 @@ class Pipeline:
             stage=stage,
             kind=kind,
             message=message,
+            input=input_of(article),
         )
