@@ -9,15 +9,18 @@ from pydantic import Field
 
 from dragoman.dates import (
     Anchor,
+    Trigger,
     extract_time_expressions,
     find_dateline,
+    find_readings,
     find_triggers,
     fold_digits,
     latest_dated,
     patterns,
 )
 from dragoman.dates.data import Shift
-from dragoman.dates.resolve import Reading
+from dragoman.dates.patterns import Patterns
+from dragoman.dates.resolve import Kind, Reading
 from dragoman.model import Article, Granularity, TimeExpr
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
@@ -49,6 +52,24 @@ def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[d
         if best is None or d > best[0]:
             best = (d, month_only)
     return best
+
+
+# Chrome the boilerplate stage marks as the page's own date: a metadata field
+# (" date 2025-03-12" before the text) or a dateline/byline line with a date.
+_DATE_CHROME = frozenset({"metadata", "dateline"})
+
+
+def _chrome_date(
+    article: Article, scan: str, pats: Patterns, triggers: list[Trigger]
+) -> tuple[date, tuple[int, int]] | None:
+    """The first full date inside the page's date chrome, when no dateline line gave one."""
+    for b in sorted(article.boilerplate, key=lambda b: b.span.start):
+        if b.reason not in _DATE_CHROME:
+            continue
+        for r in find_readings(scan, b.span.start, b.span.end, pats, triggers):
+            if r.kind == Kind.DAY and r.year and r.month and r.day:
+                return date(r.year, r.month, r.day), (r.span.start, r.span.end)
+    return None
 
 
 @register_stage("dragoman.Dates.v1", settings=DatesSettings)
@@ -100,6 +121,14 @@ class Dates(BaseStage):
                 article.meta["published_from"] = "dateline"
                 article.meta["published_span"] = [line.start, line.end]
                 anchor = Anchor(line.day)
+            else:
+                stamp = _chrome_date(article, scan, pats, triggers)
+                if stamp is not None:
+                    day, (start, end) = stamp
+                    src.published, src.published_estimated = day, False
+                    article.meta["published_from"] = "chrome"
+                    article.meta["published_span"] = [start, end]
+                    anchor = Anchor(day)
         exprs, readings = extract_time_expressions(
             scan, body, pats, anchor, future_days=s.future_days, triggers=triggers
         )
