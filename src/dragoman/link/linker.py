@@ -71,7 +71,6 @@ class Linker:
     ``source="link"`` mentions.
     """
 
-
     def __init__(self, kb: KnowledgeBase, options: LinkOptions | None = None) -> None:
         self.kb = kb
         self.options = options or LinkOptions()
@@ -151,10 +150,13 @@ class Linker:
         return article
 
     def _junk(self, words: list[str], etype: EntityType, score: float, lang: str, rules: Rules) -> bool:
-        """Whether an unknown NER name is a lone function word, common word or weak guess."""
+        """Whether an unknown NER name is a description, a lone function word, common word or weak guess."""
+        w = normalize_key(words[0])
+        stems = [stem for _p, stem in splits(w, lang)[1:]]
+        if rules.descriptions and (w in rules.descriptions or any(s in rules.descriptions for s in stems)):
+            return True  # "גורם מדיני בכיר": an unnamed source, described
         if len(words) != 1:
             return False
-        w = normalize_key(words[0])
         if w in rules.stop or any(stem in rules.stop for _p, stem in splits(w, lang)[1:]):
             return True  # فإن, שאת: a function word, perhaps behind a clitic
         if etype not in ACTORS:
@@ -163,6 +165,8 @@ class Linker:
             return True
         if w in rules.common_words or rules.freq.get(w, 0) >= rules.common:
             return True
+        if any(s in rules.common_words for s in stems):
+            return True  # ואללה: a common word behind a clitic
         for prefix, stem in splits(w, lang)[1:]:
             limit = rules.common_prefixes.get(prefix)
             if limit is not None and len(stem) >= rules.common_min_stem and rules.freq.get(stem, 0) >= limit:

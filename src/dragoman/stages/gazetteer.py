@@ -74,6 +74,7 @@ class Gazetteer(BaseStage):
         joinable = _joinable_gaps(text, toks)
         blocked = _blocked(idx, ntoks, joinable, lang)
         matches = _match(idx, article.text, toks, ntoks, joinable, blocked, offsets)
+        matches = self._foreign_qualified(matches, joinable)
         seen = {(m.span, m.kb_id) for m in article.mentions}
         day = article.source.published
         for m, extra in _with_titles(idx, matches, ntoks, joinable, self.settings.titles):
@@ -98,6 +99,36 @@ class Gazetteer(BaseStage):
                 Mention(span=span, type=e.type, kind=e.kind, source="gazetteer", kb_id=kb_id, head=head)
             )
         return article
+
+    def _foreign_qualified(self, matches: list[_Match], joinable: list[bool]) -> list[_Match]:
+        """Drop a national body's generic name qualified by another state.
+
+        "משרד החוץ" alone is Israel's foreign ministry in Hebrew news, but
+        "משרד החוץ האיראני" is Iran's: the state right after the name says
+        whose body it is, so the name is not the KB's (the tagger may still
+        find the whole phrase as a name of its own).
+        """
+        out: list[_Match] = []
+        for k, m in enumerate(matches):
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            if (
+                nxt is not None
+                and m.entry.kind is MentionKind.NAME
+                and m.entry.type is EntityType.ORG
+                and nxt.start == m.end
+                and joinable[m.end - 1]
+            ):
+                state = _state(nxt)
+                owners = {self.kb.records[i].country for i in m.entry.kb_ids if i in self.kb.records}
+                if (
+                    state is not None
+                    and len(owners) == 1
+                    and None not in owners
+                    and f"country:{owners.pop()}" not in state.entry.kb_ids
+                ):
+                    continue
+            out.append(m)
+        return out
 
 
 def _body_tokens(article: Article) -> list[Span]:
