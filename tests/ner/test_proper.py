@@ -45,3 +45,11 @@ def test_sentence_openings_months_adjectives_and_headlines_are_not_names() -> No
     assert _names("Israel To Open Embassy In Turkmenistan Capital Next Month") == {}
     assert _names("The talks were held at the EFE offices, TV crews said.") == {"EFE": EntityType.ORG}
     assert has_rules("en") and not has_rules("ar")
+
+
+def test_two_people_joined_by_and_are_two_names() -> None:
+    got = _names(
+        "Cohen will meet Omani Sultan Haitham bin Tariq and Foreign Minister Badr Albusaidi in Muscat.",
+        known={"Cohen", "Omani", "Muscat"},
+    )
+    assert got == {"Haitham bin Tariq": EntityType.PERSON, "Badr Albusaidi": EntityType.PERSON}

@@ -17,7 +17,7 @@ from datetime import date
 from dragoman.kb.index import AliasIndex, alias_index
 from dragoman.kb.loader import KnowledgeBase
 from dragoman.kb.names import name_key, skeleton, skeleton_rules
-from dragoman.link.gloss import latin_names, latin_surface, romanized_gloss
+from dragoman.link.gloss import latin_names, latin_surface, readable_gloss
 from dragoman.link.people import People, propagate, to_present_people
 from dragoman.link.rules import ACTORS, ANY_TYPE, COMPATIBLE, NER_SOURCES, PROPAGATED, Rules, rules_for
 from dragoman.link.titles import Titles
@@ -291,6 +291,6 @@ class Linker:
                 if latin is None:
                     latin = latin_names(article.text)
                 longest = max(surfaces, key=len)
-                gloss = latin.get(name_key(longest, lang)) or romanized_gloss(longest, lang, rules)
+                gloss = latin.get(name_key(longest, lang)) or readable_gloss(longest, lang, rules)
             out.append(Entity(eid, gloss, etype, None, sorted(idxs)))
         return out

@@ -119,6 +119,13 @@ def tag_spans(tokens: Sequence[str], lang: str, known: Sequence[bool] | None = N
         span = _shape(tokens, covered, a, b, rules)
         if span is not None:
             out.append(span)
+            continue
+        # No head noun joins the run's parts: "President X and Foreign Minister Y" is two people.
+        cuts = [k for k in range(a, b) if tokens[k].lower() == "and"]
+        for lo, hi in zip([a, *(k + 1 for k in cuts)], [*cuts, b], strict=True):
+            part = _shape(tokens, covered, lo, hi, rules) if (lo, hi) != (a, b) else None
+            if part is not None and part.type is EntityType.PERSON:
+                out.append(part)
     return out
 
 
@@ -190,6 +197,8 @@ def _shape(tokens: Sequence[str], covered: list[bool], a: int, b: int, rules: _R
     if a >= b or any(covered[a:b]):
         return None
     names = [t for t in tokens[a:b] if t not in _HYPHENS and t.lower() not in rules.connectors]
+    if "and" in (t.lower() for t in tokens[a:b]) or not names:
+        return None  # two names joined: tag_spans tries the parts
     if len(names) == 1:
         word = names[0]
         if _ACRONYM.match(word) and word not in rules.not_acronyms:
