@@ -184,3 +184,18 @@ def test_possessive_is_outside_the_head() -> None:
 def test_a_place_inside_a_club_name_is_not_matched() -> None:
     art = _run("הפועל ירושלים ניצחה את מכבי תל אביב בירושלים.", "he")
     assert [(art.span_text(m.span), m.kb_id) for m in art.mentions] == [("בירושלים", "city:jerusalem")]
+
+
+def test_a_states_institution_is_one_organisation_around_its_adjective() -> None:
+    art = _run("أعلنت وزارة التجارة التركية وقف الصادرات، ورحب مجلس النواب الأردني بالقرار.", "ar")
+    found = _found(art)
+    for phrase in ("وزارة التجارة التركية", "مجلس النواب الأردني"):
+        m = found[phrase]
+        assert (m.type, m.kb_id, m.source) == (EntityType.ORG, None, "gazetteer")
+    assert found["التركية"].kb_id == "country:TR"  # the state keeps its own mention
+    art = _run("ובמשרד החוץ האיראני אמרו כי השיחות יימשכו.", "he")
+    m = _found(art)["ובמשרד החוץ האיראני"]
+    assert m.type is EntityType.ORG and art.span_text(m.head) == "משרד החוץ האיראני"
+    # a title is not an institution: "وزير الخارجية التركي" stays a title of a person
+    art = _run("قال وزير الخارجية التركي إن المحادثات مستمرة.", "ar", published=date(2025, 1, 1))
+    assert [m.kind for m in art.mentions if m.type is EntityType.ORG] == []

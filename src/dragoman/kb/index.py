@@ -60,6 +60,8 @@ class AliasIndex:
         # Last two letters of each blocked phrase's first word: prefixes only change the front.
         self.blocked_firsts = frozenset(b[0][-2:] for b in self.blocked)
         self.org_words = frozenset(normalize(w).text for w in pol.org_words)
+        self.institution_heads = frozenset(normalize(w).text for w in pol.institution_heads)
+        self.institution_words = pol.institution_words
         self.locative_prefixes = frozenset(normalize(p).text for p in pol.locative_prefixes)
         self.locative_words = frozenset(normalize(w).text for w in pol.locative_words)
         metonyms = {e.tokens for e in entries if e.kind is MentionKind.METONYM}

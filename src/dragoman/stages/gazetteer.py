@@ -98,6 +98,8 @@ class Gazetteer(BaseStage):
             article.mentions.append(
                 Mention(span=span, type=e.type, kind=e.kind, source="gazetteer", kb_id=kb_id, head=head)
             )
+        for span, head in _institutions(idx, toks, ntoks, joinable, matches, lang):
+            article.mentions.append(Mention(span=span, type=EntityType.ORG, source="gazetteer", head=head))
         return article
 
     def _foreign_qualified(self, matches: list[_Match], joinable: list[bool]) -> list[_Match]:
@@ -129,6 +131,41 @@ class Gazetteer(BaseStage):
                     continue
             out.append(m)
         return out
+
+
+def _institutions(
+    idx: AliasIndex,
+    toks: list[Span],
+    ntoks: list[str],
+    joinable: list[bool],
+    matches: list[_Match],
+    lang: str,
+) -> list[tuple[Span, Span]]:
+    """A state's institution named by a head noun and the state's adjective: "مجلس النواب البحريني".
+
+    The phrase is an organisation of its own (no KB id: the linker names it
+    locally); the adjective inside keeps its own mention of the state.  Only
+    a few words may stand between head and adjective, on one line.
+    """
+    if not idx.institution_heads:
+        return []
+    out: list[tuple[Span, Span]] = []
+    taken: set[int] = {
+        k for m in matches for k in range(m.start, m.end) if m.entry.kind is not MentionKind.NISBA
+    }
+    for m in matches:
+        if m.entry.kind is not MentionKind.NISBA or _state(m) is None:
+            continue
+        for i in range(m.start - 1, max(-1, m.start - 2 - idx.institution_words), -1):
+            if i in taken or not joinable[i]:
+                break
+            cut = next((len(p) for p, stem in splits(ntoks[i], lang) if stem in idx.institution_heads), None)
+            if cut is None:
+                continue
+            head_start = toks[i].start + cut if cut <= toks[i].end - toks[i].start else toks[i].start
+            out.append((Span(toks[i].start, toks[m.end - 1].end), Span(head_start, toks[m.end - 1].end)))
+            break
+    return out
 
 
 def _body_tokens(article: Article) -> list[Span]:
