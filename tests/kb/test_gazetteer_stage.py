@@ -199,3 +199,16 @@ def test_a_states_institution_is_one_organisation_around_its_adjective() -> None
     # a title is not an institution: "وزير الخارجية التركي" stays a title of a person
     art = _run("قال وزير الخارجية التركي إن المحادثات مستمرة.", "ar", published=date(2025, 1, 1))
     assert [m.kind for m in art.mentions if m.type is EntityType.ORG] == []
+
+
+def test_names_in_datelines_and_captions_are_matched_menus_are_not() -> None:
+    text = "CAIRO (Reuters) — Egypt said the talks would resume.\nRelated: Iran and Oman sign a deal"
+    lead = text.index("Egypt")
+    related = text.index("Related")
+    chrome = [Boilerplate(Span(0, lead), "dateline"), Boilerplate(Span(related, len(text)), "related")]
+    art = Gazetteer()(_article(text, "en", boilerplate=chrome))
+    found = {art.span_text(m.span): m.kb_id for m in art.mentions}
+    assert found.get("Reuters") == "org:reuters" and "Egypt" in found
+    assert "Iran" not in found and "Oman" not in found  # another story's headline
+    off = Gazetteer(GazetteerSettings(chrome_names=False))(_article(text, "en", boilerplate=chrome))
+    assert "Reuters" not in {off.span_text(m.span) for m in off.mentions}

@@ -11,13 +11,21 @@ from dragoman.kb.index import AliasIndex, IndexEntry, alias_index
 from dragoman.kb.loader import load_kb
 from dragoman.model import Article, EntityType, Mention, MentionKind, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
-from dragoman.text import normalize
+from dragoman.text import normalize, tokenize
 from dragoman.text.morph import splits
 
 
 class GazetteerSettings(StageSettings):
     # Role titles ("the Azerbaijani president") become TITLE mentions for the linker to resolve.
     titles: bool = True
+    # Also match knowledge-base names in the chrome that names a story's sources: datelines
+    # ("BEIRUT (Reuters) —"), photo captions and credits, bylines, embedded posts, mastheads.
+    chrome_names: bool = True
+
+
+# Chrome that says who reported, photographed or is pictured: names there are the story's
+# sources and actors. Menus, related links and comments name other stories and are skipped.
+SOURCE_CHROME = frozenset({"dateline", "caption", "byline", "embed", "masthead"})
 
 
 @dataclass(slots=True)
@@ -64,6 +72,8 @@ class Gazetteer(BaseStage):
             n = normalize(article.text)
             norm, offsets = n.text, n.offsets
         toks = _body_tokens(article)
+        if self.settings.chrome_names:
+            toks = _with_source_chrome(article, toks)
         if not toks:
             return article
         if len(norm) == len(article.text):  # nothing was removed: offsets are the identity
@@ -166,6 +176,17 @@ def _institutions(
             out.append((Span(toks[i].start, toks[m.end - 1].end), Span(head_start, toks[m.end - 1].end)))
             break
     return out
+
+
+def _with_source_chrome(article: Article, toks: list[Span]) -> list[Span]:
+    """Body tokens plus the tokens of datelines, captions, bylines and the like, in text order."""
+    extra = [
+        Span(b.span.start + t.start, b.span.start + t.end)
+        for b in article.boilerplate
+        if b.reason in SOURCE_CHROME
+        for t in tokenize(article.text[b.span.start : b.span.end])
+    ]
+    return sorted(toks + extra) if extra else toks
 
 
 def _body_tokens(article: Article) -> list[Span]:
