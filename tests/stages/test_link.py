@@ -237,3 +237,20 @@ def test_descriptions_and_common_words_behind_clitics_are_not_names() -> None:
     _ner(art, "مصدر مصري", EntityType.PERSON)
     Link()(art)
     assert [e.id for e in art.entities] == ["country:EG"]
+
+
+def test_a_title_joined_by_and_is_not_the_name_before_it() -> None:
+    art = _article("נפגשו אמש ויטקוף ושר החוץ הירדני בעמאן.", "he", date(2025, 3, 1))
+    Link()(art)
+    assert _surfaces(art, _entity(art, "person:witkoff")) == ["ויטקוף"]
+    assert "ושר החוץ הירדני" in _surfaces(art, _entity(art, "person:safadi"))
+
+
+def test_a_default_title_stays_open_when_the_article_names_that_office_elsewhere() -> None:
+    # "שר החוץ" alone is Israel's; next to the Jordanian foreign minister it could be either.
+    text = "שר החוץ הירדני נחת בקהיר. שר החוץ אמר כי השיחות יימשכו."
+    art = Link()(_article(text, "he", date(2025, 3, 1)))
+    assert art.entity("person:saar") is None
+    assert _surfaces(art, _entity(art, "person:safadi")) == ["שר החוץ הירדני"]
+    alone = Link()(_article("שר החוץ אמר כי השיחות יימשכו.", "he", date(2025, 3, 1)))
+    assert _surfaces(alone, _entity(alone, "person:saar")) == ["שר החוץ"]
