@@ -212,3 +212,10 @@ def test_names_in_datelines_and_captions_are_matched_menus_are_not() -> None:
     assert "Iran" not in found and "Oman" not in found  # another story's headline
     off = Gazetteer(GazetteerSettings(chrome_names=False))(_article(text, "en", boilerplate=chrome))
     assert "Reuters" not in {off.span_text(m.span) for m in off.mentions}
+
+
+def test_the_place_inside_a_wars_name_is_its_own_mention() -> None:
+    art = _run("הסחר נפגע בגלל המלחמה בעזה, אמרו בכירים.", "he")
+    found = _found(art)
+    assert found["המלחמה בעזה"].kb_id == "event:gaza-war"
+    assert found["בעזה"].type in (EntityType.GPE, EntityType.PLACE)

@@ -85,7 +85,9 @@ class Linker:
         rules = rules_for(lang)
         ms = article.mentions
         assigned: dict[int, str] = {}
-        kb_spans = [i for i, m in enumerate(ms) if m.kb_id and m.source != "ner"]
+        # Mentions the knowledge base vouches for: KB names, and the gazetteer's institutions
+        # ("משרד החוץ הסודאני", no KB id): a tagger's span across one is the same reference.
+        kb_spans = [i for i, m in enumerate(ms) if m.source != "ner" and (m.kb_id or m.source == "gazetteer")]
         for i in kb_spans:
             kb_id = ms[i].kb_id
             if kb_id and kb_id in self.kb.records:
@@ -106,7 +108,7 @@ class Linker:
                 continue  # a KB id we do not know (another KB's); leave it alone
             lo = bisect_left(kb_starts, m.span.start - longest)
             hi = bisect_left(kb_starts, m.span.end, lo)
-            if duplicate(m, kb_sorted[lo:hi]):
+            if duplicate(m, [k for k in kb_sorted[lo:hi] if k is not m]):
                 continue
             if m.kb_id and m.kb_id in self.kb.records:
                 assigned[i] = m.kb_id

@@ -85,6 +85,7 @@ class Gazetteer(BaseStage):
         blocked = _blocked(idx, ntoks, joinable, lang)
         matches = _match(idx, article.text, toks, ntoks, joinable, blocked, offsets)
         matches = self._foreign_qualified(matches, joinable)
+        matches += _places_in_events(idx, text, toks, ntoks, joinable, offsets, matches)
         seen = {(m.span, m.kb_id) for m in article.mentions}
         day = article.source.published
         for m, extra in _with_titles(idx, matches, ntoks, joinable, self.settings.titles):
@@ -175,6 +176,30 @@ def _institutions(
             head_start = toks[i].start + cut if cut <= toks[i].end - toks[i].start else toks[i].start
             out.append((Span(toks[i].start, toks[m.end - 1].end), Span(head_start, toks[m.end - 1].end)))
             break
+    return out
+
+
+def _places_in_events(
+    idx: AliasIndex,
+    text: str,
+    toks: list[Span],
+    ntoks: list[str],
+    joinable: list[bool],
+    offsets: list[int],
+    matches: list[_Match],
+) -> list[_Match]:
+    """The place inside an event's name ("המלחמה בעזה", "war in Gaza") is a mention of its own."""
+    out: list[_Match] = []
+    for m in matches:
+        if m.entry.type is not EntityType.EVENT or m.length < 2:
+            continue
+        lo = m.start + 1
+        for sub in _match(
+            idx, text, toks[lo : m.end], ntoks[lo : m.end], joinable[lo : m.end], set(), offsets
+        ):
+            if sub.entry.type in (EntityType.GPE, EntityType.PLACE) and sub.entry.kind is MentionKind.NAME:
+                sub.start += lo
+                out.append(sub)
     return out
 
 
