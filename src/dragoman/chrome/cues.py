@@ -124,14 +124,14 @@ class AnyCue:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     contains: re.Pattern[str] | None
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: re.Pattern[str] | None  # every group's patterns in one alternation: one search a line
 
     def may_match(self, ln: Line) -> bool:
         return ln.words <= self.max_words and (
             ln.core in self.exact
             or ln.head.startswith(self.prefixes)
             or bool(self.contains and self.contains.search(ln.key))
-            or any(p.search(ln.core) for p in self.patterns)
+            or bool(self.patterns and self.patterns.search(ln.core))
         )
 
 
@@ -144,5 +144,5 @@ def any_cue() -> AnyCue:
         prefixes=tuple(p for g in groups for p in g.prefixes),
         # each group's ``contains`` is an alternation of escaped literals, so their union is one too
         contains=_alternation([g.contains.pattern for g in groups if g.contains]),
-        patterns=tuple(g.patterns for g in groups if g.patterns),
+        patterns=_alternation([g.patterns.pattern for g in groups if g.patterns]),
     )

@@ -11,6 +11,8 @@ from dragoman.chrome.shapes import shape_reason
 from dragoman.model import Boilerplate, Span
 from dragoman.text import normalize
 
+_SUFFIX_REACH = 48  # characters from a line's end in which an inline suffix pattern may start
+
 
 def mark_chrome(
     text: str,
@@ -116,7 +118,8 @@ def _inline_cuts(text: str, ln: Line, groups: tuple[CueMatcher, ...]) -> list[Bo
                 out.append(Boilerplate(Span(ln.start, ln.start + hit.end()), g.reason))
     for g in groups:
         if g.inline_suffix is not None:
-            hit = g.inline_suffix.search(raw, head_end)
+            # Suffix chrome is a short stamp at the line's end: search only its last characters.
+            hit = g.inline_suffix.search(raw, max(head_end, len(raw) - _SUFFIX_REACH))
             if hit and hit.start() > head_end:
                 out.append(Boilerplate(Span(ln.start + hit.start(), ln.end), g.reason))
                 break

@@ -76,7 +76,8 @@ def metadata_line(ln: Line) -> bool:
 def embed_line(ln: Line) -> bool:
     """An embedded post, its attribution line, a bare address or a lone handle."""
     text = ln.text
-    if _EMBED.search(text) or _EMBED_CREDIT.match(text):
+    linked = ".com/" in text and _EMBED.search(text) is not None
+    if linked or (text[:1] in "—–-" and _EMBED_CREDIT.match(text)):
         return True
     return ln.words == 1 and bool(_URL.match(text) or _HANDLE.match(text))
 

@@ -28,7 +28,7 @@ class Titles:
         ms = article.mentions
         lang = (article.language or "").split("-")[0].lower()
         conjunctions = rules_for(lang).conjunctions if lang else ()
-        others = self._roles_named(article, assigned, day)
+        others: set[tuple[str, str]] | None = None  # computed when a title names no state
         by_start = sorted(range(len(ms)), key=lambda j: ms[j].span.start)
         starts = [ms[j].span.start for j in by_start]
         by_end = sorted(range(len(ms)), key=lambda j: ms[j].span.end)
@@ -47,7 +47,11 @@ class Titles:
             role, _, of = m.kb_id[len("role:") :].partition("@")
             # A title that names no state ("שר החוץ" is Israel's by default) is ambiguous in an
             # article that names the same office of another state: it stays open then.
-            ambiguous = _by_default(article, m) and any(r == role and o != of for r, o in others)
+            ambiguous = False
+            if _by_default(article, m):
+                if others is None:
+                    others = self._roles_named(article, assigned, day)
+                ambiguous = any(r == role and o != of for r, o in others)
             holder = (
                 None
                 if (named is not None and not named.startswith("local:")) or ambiguous

@@ -211,7 +211,11 @@ def _with_source_chrome(article: Article, toks: list[Span]) -> list[Span]:
         if b.reason in SOURCE_CHROME
         for t in tokenize(article.text[b.span.start : b.span.end])
     ]
-    return sorted(toks + extra) if extra else toks
+    return sorted(toks + extra, key=_start) if extra else toks
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _body_tokens(article: Article) -> list[Span]:
