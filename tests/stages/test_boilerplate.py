@@ -372,6 +372,10 @@ def test_short_lines_between_headline_and_lead_are_page_labels() -> None:
     )
     art, marked = _marked(text)
     assert marked["جريدة المثال"] == "byline" and marked["سارة محمود"] == "byline"
+    # a headline that ends like a sentence is still the headline
+    exclaimed = "\n".join(["الوفد يغادر القاهرة إلى الدوحة في هذه الحالة!", "جريدة المثال", *AR_BODY])
+    _art, marked = _marked(exclaimed)
+    assert marked == {"جريدة المثال": "byline"}
     assert "عقبات قائمة" not in marked
     assert "وزير الخارجية المصري يزور عمّان لبحث الأوضاع في غزة" in _body_text(art)
 

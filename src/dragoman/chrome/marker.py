@@ -11,6 +11,7 @@ from dragoman.chrome.shapes import shape_reason
 from dragoman.model import Boilerplate, Span
 from dragoman.text import normalize
 
+_CLOSERS = "\"'”’»)]\u200f\u200e "  # quotes and marks after a headline's last word
 _SUFFIX_REACH = 48  # characters from a line's end in which an inline suffix pattern may start
 
 
@@ -85,8 +86,16 @@ def mark_chrome(
     if not html_body and subs:
         for i in range(subs[-1] + 1, len(lines)):
             marks.setdefault(i, "tail")
-        if title is not None:
-            _before_lead(lines, marks, title, subs[0], partial)
+        # The lead: the first paragraph after the headline. A headline may read as substantive
+        # ("... في هذه الحالة!"), but a first line closed by a full stop is the lead itself.
+        opens_with_prose = (
+            title is not None and title in subs and lines[title].text.rstrip(_CLOSERS).endswith(".")
+        )
+        lead = (
+            subs[0] if opens_with_prose else next((i for i in subs if title is not None and i > title), None)
+        )
+        if title is not None and lead is not None:
+            _before_lead(lines, marks, title, lead, partial)
         starts = [t for t in tail_cues if sum(1 for s in subs if s < t) >= 2]
         if starts:
             for i in range(starts[0] + 1, len(lines)):
