@@ -206,3 +206,19 @@ def test_datetime_publication_is_read_as_its_day() -> None:
     art = _run("Officials met yesterday.", "en", published=datetime(2025, 6, 15, 23, 30))  # type: ignore[arg-type]
     t = art.time_expressions[0]
     assert (t.value, t.anchor) == ("2025-06-14", "2025-06-15")
+
+
+def test_publication_date_from_the_pages_metadata_chrome() -> None:
+    from dragoman.stages.boilerplate import PageChrome
+
+    text = (
+        " date 2025-03-04 "
+        + "وقال وزير الخارجية إن المحادثات ستستأنف أمس في القاهرة بعد توقف طويل جدا بين الطرفين."
+    )
+    art = PageChrome()(Article.from_text(text, Source()))
+    art.language = "ar"
+    art.provided |= {"language"}
+    art = Dates()(Sentences()(art))
+    assert art.source.published == date(2025, 3, 4)
+    assert art.source.published_estimated is False
+    assert art.meta["published_from"] == "chrome"

@@ -9,7 +9,9 @@ from pydantic import Field
 
 from dragoman.dates import (
     Anchor,
+    Trigger,
     extract_time_expressions,
+    find_readings,
     find_triggers,
     fold_digits,
     patterns,
@@ -25,7 +27,7 @@ from dragoman.dates.published import (
     read_top,
     text_today,
 )
-from dragoman.dates.resolve import Reading
+from dragoman.dates.resolve import Kind, Reading
 from dragoman.model import Article, Granularity, PublishedBasis, PublishedFrom, Span, TimeExpr
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
@@ -73,6 +75,28 @@ def _preset(article: Article) -> PublishedDate | None:
     return PublishedDate(day, basis)
 
 
+# Chrome the boilerplate stage marks as the page's own date: a metadata field
+# (" date 2025-03-12" before the text) or a dateline/byline line with a date.
+_DATE_CHROME = frozenset({"metadata", "dateline"})
+
+
+def _chrome_date(article: Article, scan: str, pats: Patterns, triggers: list[Trigger]) -> PublishedDate | None:
+    """The first full date inside the page's date chrome, when the top of the page gave none."""
+    for b in sorted(article.boilerplate, key=lambda b: b.span.start):
+        if b.reason not in _DATE_CHROME:
+            continue
+        for r in find_readings(scan, b.span.start, b.span.end, pats, triggers):
+            if r.kind == Kind.DAY and r.year and r.month and r.day:
+                basis = PublishedBasis(
+                    PublishedFrom.DATELINE,
+                    round(CONFIDENCE[PublishedFrom.DATELINE] - 0.1, 2),
+                    Granularity.DAY,
+                    (Span(r.span.start, r.span.end),),
+                )
+                return PublishedDate(date(r.year, r.month, r.day), basis)
+    return None
+
+
 @register_stage("dragoman.Dates.v1", settings=DatesSettings)
 class Dates(BaseStage):
     """Find time expressions in body sentences and resolve them against the publication date.
@@ -109,8 +133,10 @@ class Dates(BaseStage):
         triggers = find_triggers(pats.keys(scan), pats)  # one scan of the text serves every search below
         body = [sent for sent in article.sentences if not article.in_boilerplate(sent)]
         src = article.source
-        pub = _preset(article) or read_top(
-            scan, pats, url=src.url, max_lines=s.dateline_lines, triggers=triggers
+        pub = (
+            _preset(article)
+            or read_top(scan, pats, url=src.url, max_lines=s.dateline_lines, triggers=triggers)
+            or _chrome_date(article, scan, pats, triggers)
         )
         anchor = Anchor(pub.day, estimated=pub.estimated, month_only=pub.month_only) if pub else None
         exprs, readings = extract_time_expressions(
