@@ -221,4 +221,6 @@ def test_publication_date_from_the_pages_metadata_chrome() -> None:
     art = Dates()(Sentences()(art))
     assert art.source.published == date(2025, 3, 4)
     assert art.source.published_estimated is False
-    assert art.meta["published_from"] == "chrome"
+    basis = art.source.published_basis
+    assert basis is not None and basis.evidence
+    assert art.text[basis.evidence[0].start : basis.evidence[0].end] == "2025-03-04"
