@@ -186,28 +186,13 @@ def _entity_counts(art: Article) -> Counter[tuple[str, str]]:
     return Counter((e.qid or e.canonical, e.type.value) for e in art.entities for _ in e.mentions)
 
 
-# The three names the knowledge base matches case-sensitively (kb/data: exact).  The gazetteer
-# compares them with the raw text, marks included, which this change does not reach: a mark
-# beside or inside them is left to test_a_mark_beside_a_case_sensitive_acronym_keeps_it.
-_EXACT = re.compile(r"\b(?:US|UN|EU)\b")
-
-
-def _without_tagger() -> str:
-    """The default pipeline minus the statistical tagger (see test_marks_inside_words_leave_the_tagger_unchanged)."""
-    text = default_config_text()
-    assert '"gazetteer", "ner", "link"' in text
-    return text.replace('"gazetteer", "ner", "link"', '"gazetteer", "link"')
-
-
 @BOUNDED
 @given(_insertions())
 def test_random_marks_leave_the_entities_unchanged(case: tuple[Path, list[tuple[int, str, bool]]]) -> None:
-    """The default pipeline without the CRF tagger: the knowledge base's names, linking, events, quotes."""
+    """The default pipeline, tagger included: the same entities, with the same mention counts."""
     path, inserts = case
     raw, _ = _original(path)
-    near_exact = {i for m in _EXACT.finditer(raw) for i in range(m.start() - 1, m.end() + 1)}
-    inserts = [x for x in inserts if x[0] not in near_exact]
-    pipe = _cached_pipeline(_without_tagger())
+    pipe = _cached_pipeline(default_config_text())
     before = pipe.run(next(iter_inputs([path]))).article
     chars = list(raw)
     for i, mark, ahead in inserts:
@@ -222,13 +207,6 @@ def _marked_inside_words(text: str, mark: str) -> str:
     return re.sub(r"(?<=\w\w)(?=\w\w)", lambda m: mark if m.start() % 7 == 0 else "", text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the CRF tagger's word shape feature reads the raw token, marks included "
-        "(src/dragoman/ner/features.py shape() should drop FORMAT_CHARS first); outside this change"
-    ),
-)
 @pytest.mark.parametrize("mark", [ZWNJ, RLM])
 def test_marks_inside_words_leave_the_tagger_unchanged(mark: str) -> None:
     for path in sorted((REPO / "examples").rglob("*.txt")):
@@ -236,14 +214,6 @@ def test_marks_inside_words_leave_the_tagger_unchanged(mark: str) -> None:
         assert _entities(_marked_inside_words(text, mark)) == _entities(text), path.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the gazetteer compares case-sensitive forms (US, UN, EU) with the raw token text, marks included "
-        "(src/dragoman/stages/gazetteer.py, the e.exact comparison in _try, should drop FORMAT_CHARS); "
-        "outside this change"
-    ),
-)
 def test_a_mark_beside_a_case_sensitive_acronym_keeps_it() -> None:
     sentence = "Officials from the US met their counterparts in Baku on Monday."
     assert _entities(sentence.replace("US", f"{RLM}US"))[("Q30", "GPE")] == 1

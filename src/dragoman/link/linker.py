@@ -37,8 +37,11 @@ from dragoman.link.words import (
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Span
 from dragoman.text import normalize, normalize_key
 from dragoman.text.morph import splits
+from dragoman.text.normalize import FORMAT_CHARS
 
 __all__ = ["LinkOptions", "Linker"]
+
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +290,8 @@ class Linker:
                 continue
             mentions = [article.mentions[i] for i in idxs]
             etype = Counter(m.type for m in mentions).most_common(1)[0][0]
-            surfaces = [article.span_text(m.head or m.span) for m in mentions]
+            # The gloss is built from the name as read: format marks inside it are not letters.
+            surfaces = [article.span_text(m.head or m.span).translate(_NO_FORMAT) for m in mentions]
             gloss = latin_surface(surfaces)
             if gloss is None:
                 if latin is None:

@@ -13,6 +13,9 @@ from dragoman.model import Article, EntityType, Mention, MentionKind, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 from dragoman.text import normalize, tokenize
 from dragoman.text.morph import splits
+from dragoman.text.normalize import FORMAT_CHARS
+
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
 
 
 class GazetteerSettings(StageSettings):
@@ -384,6 +387,8 @@ def _try(
     head_start = offsets[bisect_left(offsets, toks[i].start) + len(prefix)] if prefix else toks[i].start
     if e.exact is not None:
         raw = [text[head_start : toks[i].end], *(text[t.start : t.end] for t in toks[i + 1 : i + length])]
+        # Case-sensitive forms are compared as written, but a bidi mark beside "US" is not writing.
+        raw = [w.translate(_NO_FORMAT) for w in raw]
         raw[-1] = raw[-1][: len(raw[-1]) - suffix] if suffix else raw[-1]
         if tuple(raw) != e.exact:
             return None
