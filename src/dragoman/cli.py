@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -196,6 +196,79 @@ def errors(db: DbOpt = DEFAULT_DB) -> None:
         out.print(f"{e.path or e.url or e.article_id[:12]}\t{e.stage}\t{e.kind}\t{e.message}")
     if not rows:
         err.print("no errors recorded")
+
+
+@app.command()
+def framing(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table (outlets side by side) or json.")] = "table",
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", "-a", help="Only these articles (ids or unique id prefixes; repeat the option), "
+                     "e.g. the articles of one story, to compare their outlets side by side."),
+    ] = None,
+) -> None:
+    """How each outlet frames the stored articles: names for each actor, loaded wording, sourcing,
+    and stance toward key actors with the evidence spans behind it (docs/framing.md)."""
+    from dragoman.framing import framing_report
+
+    with _opened(db) as store:
+        if article:
+            ids = _resolve_ids(store, article)
+            docs = [a for a in (store.get_article(i) for i in ids) if a is not None]
+        else:
+            docs = list(store.iter_articles())
+    if format not in ("json", "table"):
+        err.print(f"[red]error:[/red] unknown format {format!r} (json, table)")
+        raise typer.Exit(2)
+    report = framing_report(docs)
+    if format == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not report["articles"]:
+        err.print("no articles in the store" if not article else "no such articles")
+        return
+    _print_framing(report)
+
+
+def _resolve_ids(store: Store, wanted: list[str]) -> list[str]:
+    ids = [r.id for r in store.list_articles()]
+    out: list[str] = []
+    for w in wanted:
+        hits = [i for i in ids if i.startswith(w.strip().lower())]
+        if len(hits) != 1:
+            why = "no stored article" if not hits else f"{len(hits)} stored articles"
+            err.print(f"[red]error:[/red] {why} with id starting {w!r}")
+            raise typer.Exit(2)
+        out.append(hits[0])
+    return out
+
+
+def _print_framing(report: dict[str, Any]) -> None:
+    table = Table("outlet", "articles", "stance toward key actors", "names used", "markers /1000 words",
+                  "sourcing (named/official/anon/media)", title="Framing by outlet", show_lines=True)
+    for o in report["outlets"]:
+        stance = [f"{eid}: {s['label']} ({s['score']:+.2f})" for eid, s in o["stance"].items()
+                  if s["label"] != "neutral"][:6]
+        names = []
+        for eid, forms in list(o["names"].items())[:4]:
+            top = ", ".join(f"{f} ×{n}" for f, n in list(forms.items())[:3])
+            names.append(f"{eid}: {top}")
+        src = o["sourcing"]
+        table.add_row(
+            f"{o['name'] or 'unknown'}" + (f"\n{o['country']} · {o['type']}" if o["country"] else ""),
+            str(o["articles"]),
+            "\n".join(stance) or "neutral throughout",
+            "\n".join(names),
+            f"{o['markers_per_1000_words']:.1f}",
+            f"{src['named']}/{src['official']}/{src['anonymous']}/{src['media']}",
+        )
+    out.print(table)
+    for a in report["articles"]:
+        hostile = [eid for eid, s in a["stance"].items() if s["label"] == "hostile"]
+        out.print(f"{a['article'][:12]}  {a['outlet'] or 'unknown outlet'} ({a['outlet_from']})  {a['language']}  "
+                  f"{a['bias']}  markers {len(a['markers'])}" + (f"  hostile toward {', '.join(hostile)}" if hostile else ""),
+                  soft_wrap=True)
 
 
 @app.command()
