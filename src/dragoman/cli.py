@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from dragoman import api
 from dragoman.exec import Executor, get_executor
@@ -245,30 +246,28 @@ def _resolve_ids(store: Store, wanted: list[str]) -> list[str]:
 
 
 def _print_framing(report: dict[str, Any]) -> None:
-    table = Table("outlet", "articles", "stance toward key actors", "names used", "markers /1000 words",
-                  "sourcing (named/official/anon/media)", title="Framing by outlet", show_lines=True)
+    table = Table("outlet", "articles", "not neutral toward", "most used name per actor", "markers /1000 words",
+                  "sources: named/official/anon/media", title="Framing by outlet", show_lines=True)
     for o in report["outlets"]:
-        stance = [f"{eid}: {s['label']} ({s['score']:+.2f})" for eid, s in o["stance"].items()
-                  if s["label"] != "neutral"][:6]
-        names = []
-        for eid, forms in list(o["names"].items())[:4]:
-            top = ", ".join(f"{f} ×{n}" for f, n in list(forms.items())[:3])
-            names.append(f"{eid}: {top}")
+        stance = [f"{eid}: {s['label']} ({s['score']:+.2f})" for eid, s in o["stance"].items() if s["label"] != "neutral"]
+        names = [f"{eid}: {next(iter(forms))} ({sum(forms.values())})"
+                 for eid, forms in sorted(o["names"].items(), key=lambda kv: -sum(kv[1].values()))[:5]]
         src = o["sourcing"]
-        table.add_row(
-            f"{o['name'] or 'unknown'}" + (f"\n{o['country']} · {o['type']}" if o["country"] else ""),
+        # Text cells: entity ids such as "country:TM:" must not be read as rich markup or emoji codes.
+        table.add_row(*(Text(cell) for cell in (
+            (o["name"] or "unknown outlet") + (f"\n{o['country']} · {o['type']}" if o["country"] else ""),
             str(o["articles"]),
-            "\n".join(stance) or "neutral throughout",
+            "\n".join(stance[:6]) or "-",
             "\n".join(names),
             f"{o['markers_per_1000_words']:.1f}",
             f"{src['named']}/{src['official']}/{src['anonymous']}/{src['media']}",
-        )
+        )))
     out.print(table)
     for a in report["articles"]:
         hostile = [eid for eid, s in a["stance"].items() if s["label"] == "hostile"]
-        out.print(f"{a['article'][:12]}  {a['outlet'] or 'unknown outlet'} ({a['outlet_from']})  {a['language']}  "
-                  f"{a['bias']}  markers {len(a['markers'])}" + (f"  hostile toward {', '.join(hostile)}" if hostile else ""),
-                  soft_wrap=True)
+        out.print(Text(f"{a['article'][:12]}  {a['outlet'] or 'unknown outlet'} ({a['outlet_from']})  {a['language']}  "
+                       f"{a['bias']}  markers {len(a['markers'])}"
+                       + (f"  hostile toward {', '.join(hostile)}" if hostile else "")), soft_wrap=True)
 
 
 @app.command()

@@ -29,3 +29,13 @@ def test_wording_the_lexicon_knows_moves_the_model() -> None:
         assert model is not None
         k = LABELS.index("against_israel")
         assert model.scores(loaded)[k] > model.scores(plain)[k]
+
+
+def test_framing_all_is_complete() -> None:
+    import importlib
+
+    mod = importlib.import_module("dragoman.framing")
+    exported = set(mod.__all__)
+    assert all(hasattr(mod, n) for n in exported)
+    public = {n for n, v in vars(mod).items() if not n.startswith("_") and not isinstance(v, type(importlib))}
+    assert public - {"annotations"} <= exported, sorted(public - exported)
