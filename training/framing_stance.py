@@ -36,6 +36,8 @@ CHOSEN: dict[str, dict[str, object]] = {
     "he": {"mt": False, "chars": True, "lexicon": True, "l2": 1e-4, "epochs": 200},  # cv 63.62
     "en": {"mt": True, "chars": True, "lexicon": True, "l2": 1e-4, "epochs": 200},  # cv 58.07 (54.02 without mt)
 }
+# Chosen by --tune (out-of-fold inside the training portion); see docs/models/framing-stance.md.
+DECISIONS: dict[str, dict[str, float]] = {}
 BITS = 18
 # Character n-grams are always on: without them cross-validated macro-F1 on Arabic fell by
 # 7 to 8 points in a first, wider search (59.4 vs 66.5 at l2=1e-4, no translations).
@@ -187,12 +189,72 @@ def select(posts: list[Post], lang: str, epochs: int) -> dict[str, object]:
     return {**best[1], "epochs": epochs, "cv_macro_f1": round(best[0], 2)}
 
 
+def _post_article(text: str, lang: str):  # type: ignore[no-untyped-def]
+    from dragoman.eval.framing import _post_article as build
+
+    return build(text, lang)
+
+
+def tune(posts: list[Post], lang: str, cfg: dict[str, object]) -> dict[str, float]:
+    """Choose the decision's alpha and tau on out-of-fold predictions inside the training portion.
+
+    Each own-language training post is framed (default pipeline, then ``frame_article``) by a
+    model trained without its fold; the side's model probability and wording score are kept,
+    and every (alpha, tau) pair is scored by the macro-F1 of the resulting bias labels.
+    """
+    from dragoman.framing import Decision, frame_article
+
+    own = [p for p in posts if not is_test(p) and p.gold in LABELS]
+    rows: list[tuple[str, dict[str, tuple[float | None, float]]]] = []
+    for k in range(5):
+        train = [p for p in own if _fold(p.key) != k]
+        held = [p for p in own if _fold(p.key) == k and p.lang == lang]
+        pairs = training_texts(train, lang, mt=bool(cfg["mt"]))
+        X = matrix([t for t, _ in pairs], lang, chars=bool(cfg["chars"]), lexicon=bool(cfg["lexicon"]))
+        y = np.array([LABELS.index(g) for _, g in pairs])
+        used, W, b = fit(*X, y, l2=float(cfg["l2"]), epochs=int(cfg["epochs"]))  # type: ignore[arg-type]
+        model = StanceModel(lang, BITS, bool(cfg["chars"]), bool(cfg["lexicon"]), used, W.astype(np.float32),
+                            b.astype(np.float32), {})
+        half = Decision(alpha=0.5)
+        for p in held:
+            st = frame_article(_post_article(p.text, lang), model=model, decision=half).stance
+            # Undo the 0.5/0.5 mix to keep both parts: h = 0.5 p + 0.5 w  ->  w = 2h - p.
+            parts = {sid: (s.model, (2 * s.hostility - s.model) if s.model is not None else s.hostility)
+                     for sid, s in st.sides.items()}
+            rows.append((p.gold or "", parts))
+    best: tuple[float, float, float] | None = None
+    tau_wording = Decision().tau_wording
+    default = Decision()
+    scores: dict[tuple[float, float], float] = {}
+    for alpha in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        for tau in np.arange(0.15, 0.71, 0.05):
+            pred = []
+            for _, parts in rows:
+                hostile = []
+                for sid, (pm, w) in parts.items():
+                    h, thr = (alpha * pm + (1 - alpha) * w, tau) if pm is not None else (w, tau_wording)
+                    if h >= thr:
+                        hostile.append((h, sid))
+                pred.append(f"against_{max(hostile)[1]}" if hostile else "unbiased")
+            score = macro_f1([LABELS.index(g) for g, _ in rows], [LABELS.index(q) for q in pred])
+            scores[(alpha, float(round(tau, 2)))] = score
+            if best is None or score > best[0] + 1e-9:
+                best = (score, alpha, float(round(tau, 2)))
+    assert best is not None
+    print(f"{lang}: decision alpha={best[1]} tau={best[2]} (out-of-fold macro-F1 {best[0]:.2f} on {len(rows)} posts; "
+          f"the untuned default alpha={default.alpha} tau={default.tau}: "
+          f"{scores.get((default.alpha, default.tau), float('nan')):.2f})")
+    return {"alpha": best[1], "tau": best[2], "oof_macro_f1": round(best[0], 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--lang", nargs="*", default=["ar", "he", "en"])
     ap.add_argument("--select", action="store_true", help="choose settings by 5-fold CV inside the training portion")
-    ap.add_argument("--epochs", type=int, default=300)
+    ap.add_argument("--epochs", type=int, default=200)
+    ap.add_argument("--tune", action="store_true",
+                    help="also choose the decision's alpha and tau on out-of-fold training predictions")
     args = ap.parse_args(argv)
     if not (args.shared / "datasets" / "fignews_2024").is_dir():
         print(f"{args.shared}/datasets/fignews_2024 not found; nothing trained")
@@ -205,9 +267,14 @@ def main(argv: list[str] | None = None) -> int:
         y = np.array([LABELS.index(g) for _, g in pairs])
         used, W, b = fit(*X, y, l2=float(cfg["l2"]), epochs=int(cfg["epochs"]))  # type: ignore[arg-type]
         keep = np.abs(W).max(axis=1) > 1e-4  # rows training barely moved add nothing
-        meta = {"trained_on": f"FIGNEWS 2024 IAA training portion ({len(pairs)} texts)",
-                "settings": {k: v for k, v in cfg.items()},
-                "class_counts": {lab: int((y == i).sum()) for i, lab in enumerate(LABELS)}}
+        meta: dict[str, object] = {
+            "trained_on": f"FIGNEWS 2024 IAA training portion ({len(pairs)} texts)",
+            "settings": {k: v for k, v in cfg.items()},
+            "class_counts": {lab: int((y == i).sum()) for i, lab in enumerate(LABELS)},
+        }
+        decision = tune(posts, lang, cfg) if args.tune else DECISIONS.get(lang)
+        if decision:
+            meta["decision"] = decision
         model = StanceModel(lang, BITS, bool(cfg["chars"]), bool(cfg["lexicon"]), used[keep],
                             W[keep].astype(np.float32), b.astype(np.float32), meta)
         path = model_path(lang)
