@@ -93,3 +93,6 @@ def test_sourcing_profile_classes(make: Callable[..., Article]) -> None:
     assert classify_speaker(SpeakerKind.PERSON, "person:netanyahu") == "official"  # holds a dated KB office
     assert classify_speaker(SpeakerKind.ORGANISATION, "org:israel-mfa") == "official"
     assert classify_speaker(SpeakerKind.ORGANISATION, "org:atlantic-council") == "named"
+    # A KB organisation that is a registered outlet is other media, however the speaker was typed.
+    assert classify_speaker(SpeakerKind.ORGANISATION, "org:newsweek") == "media"
+    assert classify_speaker(SpeakerKind.PERSON, "publication:reuters") == "media"

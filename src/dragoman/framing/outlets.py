@@ -35,6 +35,7 @@ __all__ = [
     "RegistryError",
     "identify_outlet",
     "load_registry",
+    "outlet_by_name",
     "registry",
 ]
 
@@ -287,6 +288,11 @@ def _from_text(article: Article, idx: _Index) -> tuple[str, How, Span] | None:
         if found:
             return found, "footer", span
     return None
+
+
+def outlet_by_name(name: str, reg: OutletRegistry | None = None) -> str | None:
+    """The registered outlet a name (as printed or as a KB canonical) stands for, ambiguous names included."""
+    return _lookup(name, _index(reg or registry()), whole=True)
 
 
 def identify_outlet(article: Article, reg: OutletRegistry | None = None) -> OutletMatch:

@@ -2,7 +2,9 @@
 
 Each quote (direct or reported) counts once, by its resolved speaker:
 
-* **media**: the speaker is a publication or outlet (``SpeakerKind.PUBLICATION`` / ``OUTLET``);
+* **media**: the speaker is a publication or outlet (``SpeakerKind.PUBLICATION`` / ``OUTLET``,
+  a ``publication:`` id, or an entity whose knowledge-base name is a registered outlet's:
+  "Newsweek said" is other media whichever way the quotes stage typed the speaker);
 * **anonymous**: the quotes stage marked the speaker anonymous ("informed sources");
 * **official**: a state or government speaking as such (``country:``/``office:`` ids, a
   capital standing for its government), an organisation whose knowledge-base name marks a
@@ -76,9 +78,19 @@ def _is_official(entity_id: str) -> bool:
     return any(f" {w} " in name for w in rules.official_org_words)
 
 
+@cache
+def _is_media(entity_id: str) -> bool:
+    from dragoman.framing.outlets import outlet_by_name
+
+    if entity_id.startswith("publication:"):
+        return True
+    rec = load_kb().get(entity_id)
+    return rec is not None and outlet_by_name(rec.canonical) is not None
+
+
 def classify_speaker(kind: SpeakerKind, speaker: str | None) -> str | None:
     """named | official | anonymous | media, or None when the speaker is unknown."""
-    if kind in (SpeakerKind.PUBLICATION, SpeakerKind.OUTLET):
+    if kind in (SpeakerKind.PUBLICATION, SpeakerKind.OUTLET) or (speaker is not None and _is_media(speaker)):
         return "media"
     if kind is SpeakerKind.ANONYMOUS:
         return "anonymous"
