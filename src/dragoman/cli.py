@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from concurrent.futures import BrokenExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from dragoman import api
 from dragoman.exec import Executor, get_executor
@@ -298,6 +299,77 @@ def migrate(db: DbOpt = DEFAULT_DB) -> None:
         count = reindex() if reindex is not None else None
     terms = f"; search terms rebuilt for {count} articles" if count is not None else ""
     out.print(f"{_redacted(db)}: schema version {version}{terms}")
+
+
+@app.command()
+def framing(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table (outlets side by side) or json.")] = "table",
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", "-a", help="Only these articles (ids or unique id prefixes; repeat the option), "
+                     "e.g. the articles of one story, to compare their outlets side by side."),
+    ] = None,
+) -> None:
+    """How each outlet frames the stored articles: names for each actor, loaded wording, sourcing,
+    and stance toward key actors with the evidence spans behind it (docs/framing.md)."""
+    from dragoman.framing import framing_report
+
+    with _opened(db) as store:
+        if article:
+            ids = _resolve_ids(store, article)
+            docs = [a for a in (store.get_article(i) for i in ids) if a is not None]
+        else:
+            docs = list(store.iter_articles())
+    if format not in ("json", "table"):
+        err.print(f"[red]error:[/red] unknown format {format!r} (json, table)")
+        raise typer.Exit(2)
+    report = framing_report(docs)
+    if format == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not report["articles"]:
+        err.print("no articles in the store" if not article else "no such articles")
+        return
+    _print_framing(report)
+
+
+def _resolve_ids(store: Store, wanted: list[str]) -> list[str]:
+    ids = [r.id for r in store.list_articles()]
+    out: list[str] = []
+    for w in wanted:
+        hits = [i for i in ids if i.startswith(w.strip().lower())]
+        if len(hits) != 1:
+            why = "no stored article" if not hits else f"{len(hits)} stored articles"
+            err.print(f"[red]error:[/red] {why} with id starting {w!r}")
+            raise typer.Exit(2)
+        out.append(hits[0])
+    return out
+
+
+def _print_framing(report: dict[str, Any]) -> None:
+    table = Table("outlet", "articles", "not neutral toward", "most used name per actor", "markers /1000 words",
+                  "sources: named/official/anon/media", title="Framing by outlet", show_lines=True)
+    for o in report["outlets"]:
+        stance = [f"{eid}: {s['label']} ({s['score']:+.2f})" for eid, s in o["stance"].items() if s["label"] != "neutral"]
+        names = [f"{eid}: {next(iter(forms))} ({sum(forms.values())})"
+                 for eid, forms in sorted(o["names"].items(), key=lambda kv: -sum(kv[1].values()))[:5]]
+        src = o["sourcing"]
+        # Text cells: entity ids such as "country:TM:" must not be read as rich markup or emoji codes.
+        table.add_row(*(Text(cell) for cell in (
+            (o["name"] or "unknown outlet") + (f"\n{o['country']} · {o['type']}" if o["country"] else ""),
+            str(o["articles"]),
+            "\n".join(stance[:6]) or "-",
+            "\n".join(names),
+            f"{o['markers_per_1000_words']:.1f}",
+            f"{src['named']}/{src['official']}/{src['anonymous']}/{src['media']}",
+        )))
+    out.print(table)
+    for a in report["articles"]:
+        hostile = [eid for eid, s in a["stance"].items() if s["label"] == "hostile"]
+        out.print(Text(f"{a['article'][:12]}  {a['outlet'] or 'unknown outlet'} ({a['outlet_from']})  {a['language']}  "
+                       f"{a['bias']}  markers {len(a['markers'])}"
+                       + (f"  hostile toward {', '.join(hostile)}" if hostile else "")), soft_wrap=True)
 
 
 @app.command()
