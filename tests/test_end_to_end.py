@@ -106,7 +106,7 @@ def test_extract_of_missing_or_bad_input_is_a_clear_error(tmp_path: Path) -> Non
 
 
 def test_python_api_on_a_string() -> None:
-    art = dragoman.extract("ראש הממשלה בנימין נתניהו נפגש אתמול בירושלים עם שר החוץ של אזרבייג'ן.")
+    art = dragoman.extract(text="ראש הממשלה בנימין נתניהו נפגש אתמול בירושלים עם שר החוץ של אזרבייג'ן.")
     assert art.language == "he"
     ids = {e.id for e in art.entities}
     assert "country:AZ" in ids

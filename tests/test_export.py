@@ -46,3 +46,4 @@ def test_unknown_format_is_a_one_line_error(tmp_path: Path) -> None:
     store.close()
     result = CliRunner().invoke(app, ["export", "--format", "parquet-ish", "--db", str(tmp_path / "e.db")])
     assert result.exit_code == 2 and "no exporter registered as 'parquet-ish'" in result.output
+

@@ -17,7 +17,7 @@ from dragoman.exec import get_executor
 from dragoman.model import Article, Source
 from dragoman.plugins import DEFAULT_PLUGINS, KINDS, PluginError, Registry, registry
 from dragoman.serialize import from_json, to_json
-from dragoman.store import open_store
+from dragoman.store import StoreError, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOT = Path(__file__).with_name("plugins.snapshot")
@@ -153,7 +153,8 @@ def test_a_third_party_package_adds_every_kind_through_its_entry_point(third_par
 
 
 def test_unknown_names_say_what_is_known() -> None:
-    with pytest.raises(PluginError, match="no store registered as 'mysql'; known: .*postgresql.*sqlite"):
+    # A store that cannot be opened is a StoreError (one line for the CLI), whatever the reason.
+    with pytest.raises(StoreError, match="mysql://db: no store registered as 'mysql'; known: .*postgresql.*sqlite"):
         open_store("mysql://db")
     with pytest.raises(ValueError, match="unknown executor 'threads'; choose one of: dask, local, pool"):
         get_executor("threads")

@@ -65,7 +65,7 @@ def test_every_provided_layer_is_in_the_document(articles: list[Article]) -> Non
             assert back.raw is not None and back.raw_offsets == a.raw_offsets
 
 
-_CLEARED = {"mentions": [], "entities": [], "events": [], "quotes": [], "claims": []}
+_CLEARED = {"mentions": [], "entities": [], "described": [], "events": [], "quotes": [], "claims": []}
 
 
 def test_rerun_on_a_deserialised_article_gives_the_same_result(articles: list[Article]) -> None:
@@ -82,6 +82,25 @@ def test_rerun_on_a_deserialised_article_gives_the_same_result(articles: list[Ar
         assert res.article == a
         found += len(a.mentions)
     assert found > 0
+
+
+def test_rerun_from_the_dates_stage_derives_the_publication_date_afresh(articles: list[Article]) -> None:
+    """The dates stage runs again on a stored article whose date it read or estimated itself:
+    it must not take that date for a given one, or the re-run would anchor differently."""
+    pipe = load_pipeline()
+    derived = 0
+    for a in articles:
+        back = _through_text(a)
+        basis = back.source.published_basis
+        derived += basis is not None and not basis.given
+        back.time_expressions = []
+        for name, empty in _CLEARED.items():
+            setattr(back, name, list(empty))
+        back.provided -= {"time_expressions", "published", *_CLEARED}
+        res = pipe.run(back)
+        assert res.error is None
+        assert res.article == a, f"{a.source.path}: re-run differs"
+    assert derived > 0, "some article has a date the dates stage found itself"
 
 
 def test_rerun_of_a_complete_article_changes_nothing(articles: list[Article]) -> None:

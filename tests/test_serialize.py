@@ -1,3 +1,5 @@
+from datetime import date
+
 import jsonschema
 import pytest
 
@@ -5,6 +7,8 @@ from dragoman.model import (
     Article,
     Boilerplate,
     Claim,
+    Described,
+    DescribedKind,
     Entity,
     EntityType,
     Event,
@@ -12,6 +16,8 @@ from dragoman.model import (
     Granularity,
     Mention,
     MentionKind,
+    PublishedBasis,
+    PublishedFrom,
     Quote,
     Source,
     Span,
@@ -137,3 +143,39 @@ def test_schema_rejects_unknown_status_and_fields() -> None:
     doc["surprise"] = 1
     with pytest.raises(jsonschema.ValidationError):
         validate(doc)
+
+
+def test_described_actors_and_published_basis_round_trip() -> None:
+    text = "قال مصدر مصري مطلع إن الوفد غادر القاهرة. وأضاف المصدر أن المحادثات ستستأنف."
+    art = Article.from_text(text, Source(published=date(2025, 8, 19)))
+    art.language = "ar"
+
+    def sp(s: str) -> Span:
+        i = text.index(s)
+        return Span(i, i + len(s))
+
+    art.source.published_basis = PublishedBasis(
+        PublishedFrom.TEXT_TODAY, 0.8, Granularity.DAY, (sp("القاهرة"),)
+    )
+    art.described = [
+        Described(
+            "described:1",
+            DescribedKind.ANONYMOUS,
+            [sp("مصدر مصري مطلع"), sp("المصدر")],
+            sp("مصدر"),
+            "unnamed source (Egypt)",
+            affiliation="country:EG",
+        )
+    ]
+    art.quotes = [
+        Quote(
+            "q1", sp("الوفد غادر القاهرة"), False, "described:1", sp("مصدر مصري مطلع"), SpeakerKind.ANONYMOUS
+        )
+    ]
+    doc = to_json(art)
+    validate(doc)
+    assert doc["described"][0]["mentions"][1]["text"] == "المصدر"
+    assert doc["published_basis"]["source"] == "text-today"
+    back = from_json(doc)
+    assert back.described == art.described and back.source.published_basis == art.source.published_basis
+    assert to_json(back) == doc

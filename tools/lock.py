@@ -1,6 +1,7 @@
 """The dependency lock: ``requirements/*.txt``, every package pinned with hashes.
 
-    python3 tools/lock.py write   # what `make lock` runs: resolve again with uv, stamp the inputs
+    python3 tools/lock.py write             # `make lock`: re-resolve, keeping today's pins where they still fit
+    python3 tools/lock.py write --upgrade   # `make lock-upgrade`: take the newest releases the ranges allow
     python3 tools/lock.py check   # what `make test` runs first: fail when pyproject.toml moved on
 
 Why a lock: the suite must run against the versions it was written for.  A
@@ -169,7 +170,7 @@ def _compile(uv: list[str], sources: list[Path], out: Path, extras: tuple[str, .
     subprocess.run([*cmd, *extra_args], check=True, cwd=ROOT)
 
 
-def write() -> None:
+def write(upgrade: bool = False) -> None:
     uv = _uv()
     digest = inputs_digest()
     LOCK_DIR.mkdir(exist_ok=True)
@@ -193,11 +194,17 @@ def write() -> None:
                     raise LockError(f"{TORCH_FIND_LINKS} (PyTorch's CPU wheel) not found; cannot lock training")
                 args += ["--find-links", TORCH_FIND_LINKS]
             out = Path(tmp) / f"{name}.txt"
+            # uv takes the pins of an existing output file as preferences: a new requirement
+            # moves only what it must, and nothing is upgraded behind the reviewer's back.
+            if not upgrade and lock_path(name).is_file():
+                shutil.copy(lock_path(name), out)
             _compile(uv, sources, out, extras, args)
             _finish(out, lock_path(name), digest, f"make lock ({name}: extras {', '.join(extras) or 'none'})")
         uv_in = Path(tmp) / "uv.in"
         uv_in.write_text(f"uv=={UV_VERSION}\n", "utf-8")
         out = Path(tmp) / "uv.txt"
+        if not upgrade and lock_path("uv").is_file():
+            shutil.copy(lock_path("uv"), out)
         _compile(uv, [uv_in], out, (), [])
         _finish(out, lock_path("uv"), digest, "make lock (the uv that resolves the others)")
 
@@ -223,7 +230,7 @@ def main(argv: list[str]) -> int:
         return 1
     if argv[:1] == ["write"]:
         try:
-            write()
+            write(upgrade="--upgrade" in argv[1:])
         except (LockError, subprocess.CalledProcessError) as e:
             print(f"make lock failed: {e}", file=sys.stderr)
             return 2

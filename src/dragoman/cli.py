@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from concurrent.futures import BrokenExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from dragoman import api
 from dragoman.exec import Executor, get_executor
@@ -41,21 +44,78 @@ ConfigOpt = Annotated[
 
 
 @contextmanager
-def _opened(db: str) -> Iterator[Store]:
-    from dragoman.store import open_store
+def _opened(db: str, *, read_only: bool = False) -> Iterator[Store]:
+    """The store at ``db``; a store that cannot be opened or used ends the command with one line.
 
-    if "://" not in db:
-        Path(db).parent.mkdir(parents=True, exist_ok=True)
-    store = open_store(db)
+    Read-only commands never create anything: a store that does not exist is an error (status 2).
+    """
+    from dragoman.store import StoreError, open_store
+
+    try:
+        store = open_store(db, read_only=read_only)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from exc
     try:
         yield store
+    except _store_errors() as exc:
+        err.print(f"[red]error:[/red] store {_redacted(db)}: {_one_line(exc)}", soft_wrap=True)
+        raise typer.Exit(1) from exc
     finally:
         store.close()
 
 
+def _store_errors() -> tuple[type[BaseException], ...]:
+    """What a database driver raises when a store fails in use (disk full, lock timeout, lost server)."""
+    import sqlite3
+
+    from dragoman.store import StoreError
+
+    found: list[type[BaseException]] = [StoreError, sqlite3.Error]
+    try:
+        import psycopg
+    except ImportError:
+        pass
+    else:
+        found.append(psycopg.Error)
+    return tuple(found)
+
+
+def _redacted(db: str) -> str:
+    from dragoman.store.errors import redact
+
+    return redact(db)
+
+
+def _one_line(exc: BaseException) -> str:
+    from dragoman.store.errors import one_line
+
+    return one_line(exc)
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders (walked) or JSONL dumps.", exists=True)],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files, folders (walked) or JSONL dumps; read offline.", show_default=False),
+    ] = None,
+    urls: Annotated[
+        list[Path] | None,
+        typer.Option("--urls", help="A file of URLs, one a line, whose pages are fetched (repeatable).",
+                     exists=True, dir_okay=False),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", help="An RSS/Atom feed URL (fetched) or file whose entries are ingested (repeatable)."),
+    ] = None,
+    fetch_pages: Annotated[
+        bool, typer.Option("--fetch-pages", help="With --feed: fetch each entry's page instead of its teaser.")
+    ] = False,
+    offline: Annotated[
+        bool,
+        typer.Option("--offline", help="Refuse any outbound connection (an error with --urls or a --feed URL). "
+                     "Folder walks are always offline."),
+    ] = False,
     db: DbOpt = DEFAULT_DB,
     config: ConfigOpt = None,
     executor: Annotated[str, typer.Option(help="local (this process), pool (processes) or dask.")] = "local",
@@ -65,7 +125,22 @@ def ingest(
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any input failed.")] = False,
 ) -> None:
     """Read, process and store articles. Already-stored articles (same bytes) are skipped;
-    inputs that cannot be processed are stored as error records and reported, and the batch goes on."""
+    inputs that cannot be processed are stored as error records and reported, and the batch goes on.
+
+    Files and folders are read offline: a .urls file or a feed's links met there are not
+    fetched. Pages are fetched only for --urls FILE and --feed URL."""
+    paths, urls, feeds = paths or [], urls or [], feed or []
+    if not (paths or urls or feeds):
+        err.print("[red]error:[/red] nothing to ingest: give files or folders, --urls FILE or --feed URL")
+        raise typer.Exit(2)
+    remote = [f for f in feeds if f.startswith(("http://", "https://"))]
+    if offline and (urls or remote):
+        err.print("[red]error:[/red] --offline refuses to fetch: drop --urls and feed URLs, or --offline")
+        raise typer.Exit(2)
+    missing = [f for f in feeds if f not in remote and not Path(f).is_file()]
+    if missing:
+        err.print(f"[red]error:[/red] --feed: no such file: {', '.join(missing)}")
+        raise typer.Exit(2)
     ex = _executor(executor, workers, scheduler)
     try:
         with _opened(db) as store, Progress(
@@ -85,18 +160,31 @@ def ingest(
                     errors=len(s.errors),
                 )
 
-            summary = api.ingest(paths, store=store, config=config, executor=ex, batch_size=batch_size,
-                                 on_progress=update)
+            summary = api.ingest(paths, store=store, url_lists=urls, feeds=feeds, fetch_pages=fetch_pages,
+                                 config=config, executor=ex, batch_size=batch_size, on_progress=update)
     except (ConfigError, FileNotFoundError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from exc
+    except BrokenExecutor as exc:
+        err.print(f"[red]error:[/red] a worker process died ({_one_line(exc)}); what was stored is kept: "
+                  "run the same command again to resume", soft_wrap=True)
+        raise typer.Exit(1) from exc
     finally:
         ex.close()
-    for e in summary.errors:
-        err.print(f"[yellow]skipped[/yellow] {e.path or e.url or e.article_id[:12]}: {e.kind} ({e.stage}): {e.message}")
+    for e in summary.errors:  # file names and messages are not markup: escaped
+        err.print(f"[yellow]skipped[/yellow] {escape(f'{e.where}: {e.kind} ({e.stage}): {e.message}')}",
+                  soft_wrap=True, highlight=False)
+    for e in summary.revision_errors:
+        err.print(f"[yellow]kept the earlier revision[/yellow] {escape(f'{e.where}: {e.kind} ({e.stage}): {e.message}')}",
+                  soft_wrap=True, highlight=False)
+    ignored = f", {len(summary.ignored)} ignored (hidden, README/LICENCE)" if summary.ignored else ""
+    revised = f", {summary.revised} extracted again by corpus passes" if summary.revised else ""
+    failed = (f", {len(summary.revision_errors)} could not be extracted again (recorded; earlier revision kept)"
+              if summary.revision_errors else "")
     err.print(
         f"{summary.seen} inputs: {summary.stored} stored, {summary.skipped} already stored, "
-        f"{len(summary.errors)} errors recorded in {db}"
+        f"{len(summary.errors)} errors recorded in {_redacted(db)}{ignored}{revised}{failed}",
+        soft_wrap=True, markup=False, highlight=False,
     )
     if strict and summary.errors:
         raise typer.Exit(1)
@@ -120,12 +208,12 @@ def extract(
     from dragoman.serialize import dumps
 
     try:
-        article = api.extract(file, config=config)
+        article = api.extract(path=file, config=config)
     except api.ExtractionError as exc:
-        err.print(f"[red]error:[/red] {file}: {exc}")
+        err.print(f"[red]error:[/red] {file}: {exc}", soft_wrap=True)
         raise typer.Exit(1) from exc
-    except ConfigError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+    except (ConfigError, api.MultipleRecords, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from exc
     if format == "json":
         sys.stdout.write(dumps(article) + "\n")
@@ -155,19 +243,24 @@ def report(
     """Write a static HTML report of everything in the store and print its path."""
     from dragoman.report import build_report
 
-    with _opened(db) as store:
+    with _opened(db, read_only=True) as store:
         index = build_report(store, out_dir)
     out.print(str(index.resolve()))
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words in any language; Arabic/Hebrew spelling and prefixes are folded.")],
+    query: Annotated[str, typer.Argument(help="Words in any language, an entity's English name, or a QID (Q227).")],
     db: DbOpt = DEFAULT_DB,
     limit: Annotated[int, typer.Option(min=1)] = 20,
 ) -> None:
-    """Full-text search over stored articles."""
-    with _opened(db) as store:
+    """Full-text search over stored articles, every word required.
+
+    Arabic and Hebrew spelling variants and prefixes are folded on both sides
+    (بأذربيجان finds أذربيجان, באזרבייג'ן finds אזרבייג'ן), English words are
+    stemmed (embassies finds embassy), and an entity's canonical English name
+    or Wikidata QID finds the articles that mention it in any language."""
+    with _opened(db, read_only=True) as store:
         hits = store.search(query, limit=limit)
     for h in hits:
         out.print(f"{h.article_id[:12]}  [{h.start}:{h.end}]  {h.title or ''}\n    {h.snippet}")
@@ -178,7 +271,7 @@ def search(
 @app.command()
 def entities(db: DbOpt = DEFAULT_DB, limit: Annotated[int, typer.Option(min=1)] = 50) -> None:
     """Entities across all stored articles, most mentioned first."""
-    with _opened(db) as store:
+    with _opened(db, read_only=True) as store:
         rows = store.entity_table()[:limit]
     for r in rows:
         qid = f" {r.qid}" if r.qid else ""
@@ -189,13 +282,100 @@ def entities(db: DbOpt = DEFAULT_DB, limit: Annotated[int, typer.Option(min=1)] 
 
 @app.command()
 def errors(db: DbOpt = DEFAULT_DB) -> None:
-    """Inputs that could not be processed, with the stage and reason."""
-    with _opened(db) as store:
+    """Inputs that could not be processed (one line each: input, stage, kind, reason), then their count."""
+    with _opened(db, read_only=True) as store:
         rows = list(store.iter_errors())
-    for e in rows:
-        out.print(f"{e.path or e.url or e.article_id[:12]}\t{e.stage}\t{e.kind}\t{e.message}")
-    if not rows:
-        err.print("no errors recorded")
+    for e in rows:  # tab-separated, one record a line, for people and for cut/awk alike
+        sys.stdout.write(f"{e.where}\t{e.stage}\t{e.kind}\t{' '.join(e.message.split())}\n")
+    err.print(f"{len(rows)} errors recorded" if rows else "no errors recorded")
+
+
+@app.command()
+def migrate(db: DbOpt = DEFAULT_DB) -> None:
+    """Bring a store written by an older Dragoman up to date, in place: its schema (read-only
+    commands refuse an old one), then the search terms of every article, so the search folding,
+    stemming and entity names of this version apply to articles stored before it."""
+    local = db.removeprefix("sqlite:///").removeprefix("sqlite://")
+    if "://" not in local and not Path(local).is_file():
+        err.print(f"[red]error:[/red] no store at {db}: nothing to migrate", soft_wrap=True)
+        raise typer.Exit(2)
+    with _opened(db) as store:
+        version = store.schema_version()
+        reindex = getattr(store, "reindex_search", None)  # SQLite and PostgreSQL have it; a plugin store may not
+        count = reindex() if reindex is not None else None
+    terms = f"; search terms rebuilt for {count} articles" if count is not None else ""
+    out.print(f"{_redacted(db)}: schema version {version}{terms}")
+
+
+@app.command()
+def framing(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table (outlets side by side) or json.")] = "table",
+    article: Annotated[
+        list[str] | None,
+        typer.Option("--article", "-a", help="Only these articles (ids or unique id prefixes; repeat the option), "
+                     "e.g. the articles of one story, to compare their outlets side by side."),
+    ] = None,
+) -> None:
+    """How each outlet frames the stored articles: names for each actor, loaded wording, sourcing,
+    and stance toward key actors with the evidence spans behind it (docs/framing.md)."""
+    from dragoman.framing import framing_report
+
+    with _opened(db) as store:
+        if article:
+            ids = _resolve_ids(store, article)
+            docs = [a for a in (store.get_article(i) for i in ids) if a is not None]
+        else:
+            docs = list(store.iter_articles())
+    if format not in ("json", "table"):
+        err.print(f"[red]error:[/red] unknown format {format!r} (json, table)")
+        raise typer.Exit(2)
+    report = framing_report(docs)
+    if format == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not report["articles"]:
+        err.print("no articles in the store" if not article else "no such articles")
+        return
+    _print_framing(report)
+
+
+def _resolve_ids(store: Store, wanted: list[str]) -> list[str]:
+    ids = [r.id for r in store.list_articles()]
+    out: list[str] = []
+    for w in wanted:
+        hits = [i for i in ids if i.startswith(w.strip().lower())]
+        if len(hits) != 1:
+            why = "no stored article" if not hits else f"{len(hits)} stored articles"
+            err.print(f"[red]error:[/red] {why} with id starting {w!r}")
+            raise typer.Exit(2)
+        out.append(hits[0])
+    return out
+
+
+def _print_framing(report: dict[str, Any]) -> None:
+    table = Table("outlet", "articles", "not neutral toward", "most used name per actor", "markers /1000 words",
+                  "sources: named/official/anon/media", title="Framing by outlet", show_lines=True)
+    for o in report["outlets"]:
+        stance = [f"{eid}: {s['label']} ({s['score']:+.2f})" for eid, s in o["stance"].items() if s["label"] != "neutral"]
+        names = [f"{eid}: {next(iter(forms))} ({sum(forms.values())})"
+                 for eid, forms in sorted(o["names"].items(), key=lambda kv: -sum(kv[1].values()))[:5]]
+        src = o["sourcing"]
+        # Text cells: entity ids such as "country:TM:" must not be read as rich markup or emoji codes.
+        table.add_row(*(Text(cell) for cell in (
+            (o["name"] or "unknown outlet") + (f"\n{o['country']} · {o['type']}" if o["country"] else ""),
+            str(o["articles"]),
+            "\n".join(stance[:6]) or "-",
+            "\n".join(names),
+            f"{o['markers_per_1000_words']:.1f}",
+            f"{src['named']}/{src['official']}/{src['anonymous']}/{src['media']}",
+        )))
+    out.print(table)
+    for a in report["articles"]:
+        hostile = [eid for eid, s in a["stance"].items() if s["label"] == "hostile"]
+        out.print(Text(f"{a['article'][:12]}  {a['outlet'] or 'unknown outlet'} ({a['outlet_from']})  {a['language']}  "
+                       f"{a['bias']}  markers {len(a['markers'])}"
+                       + (f"  hostile toward {', '.join(hostile)}" if hostile else "")), soft_wrap=True)
 
 
 @app.command()
@@ -242,7 +422,7 @@ def export(
     except PluginError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    with _opened(db) as store:
+    with _opened(db, read_only=True) as store:
         if str(out_file) == "-":
             n = exporter.export(store, sys.stdout.buffer)
             sys.stdout.flush()

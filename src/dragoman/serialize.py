@@ -28,7 +28,8 @@ from dragoman.model import (
     Article,
     Boilerplate,
     Claim,
-    DateSource,
+    Described,
+    DescribedKind,
     Entity,
     EntityType,
     Event,
@@ -38,6 +39,7 @@ from dragoman.model import (
     MentionKind,
     PipelineInfo,
     Provenance,
+    PublishedBasis,
     PublishedFrom,
     Quote,
     Source,
@@ -163,10 +165,8 @@ def _restore_input(a: Article, d: dict[str, Any], raw_bytes: bytes | None) -> No
 
 # -- provenance --------------------------------------------------------------------------------
 def _provenance(p: Provenance) -> dict[str, Any]:
-    pub = p.published
     pipe = p.pipeline
     return {
-        "published": {"source": pub.source.value, "span": _span(pub.span) if pub.span else None} if pub else None,
         "language": p.language,
         "pipeline": {
             "name": pipe.name,
@@ -182,9 +182,8 @@ def _provenance(p: Provenance) -> dict[str, Any]:
 def _restore_provenance(d: dict[str, Any] | None) -> Provenance:
     if not d:
         return Provenance()
-    pub, pipe = d.get("published"), d.get("pipeline")
+    pipe = d.get("pipeline")
     return Provenance(
-        published=PublishedFrom(DateSource(pub["source"]), _sp(pub.get("span"))) if pub else None,
         language=d.get("language"),
         pipeline=PipelineInfo(
             name=pipe.get("name"),
@@ -194,6 +193,27 @@ def _restore_provenance(d: dict[str, Any] | None) -> Provenance:
         )
         if pipe
         else None,
+    )
+
+
+# -- the publication date's basis ---------------------------------------------------------------
+def _basis(a: Article, b: PublishedBasis) -> dict[str, Any]:
+    return {
+        "source": b.source.value,
+        "confidence": b.confidence,
+        "granularity": b.granularity.value,
+        "evidence": [_spantext(a, sp) for sp in b.evidence],
+    }
+
+
+def _basis_from(d: dict[str, Any] | None) -> PublishedBasis | None:
+    if not d:
+        return None
+    return PublishedBasis(
+        PublishedFrom(d["source"]),
+        d["confidence"],
+        Granularity(d.get("granularity", "day")),
+        tuple(Span(e["start"], e["end"]) for e in d.get("evidence", [])),
     )
 
 
@@ -215,6 +235,7 @@ def to_json(a: Article, *, embed_bytes: bool = True) -> dict[str, Any]:
         "language_scores": dict(a.language_scores),
         "published": _published(src.published),
         "published_estimated": src.published_estimated,
+        "published_basis": _basis(a, src.published_basis) if src.published_basis else None,
         "source": {
             "path": src.path,
             "url": src.url,
@@ -254,6 +275,19 @@ def to_json(a: Article, *, embed_bytes: bool = True) -> dict[str, Any]:
                 ],
             }
             for e in a.entities
+        ],
+        "described": [
+            {
+                "id": d.id,
+                "kind": d.kind.value,
+                "gloss": d.gloss,
+                "head": _spantext(a, d.head),
+                "affiliation": d.affiliation,
+                "count": d.count,
+                "plural": d.plural,
+                "mentions": [_spantext(a, sp) for sp in d.mentions],
+            }
+            for d in a.described
         ],
         "time_expressions": [_time(a, t) for t in a.time_expressions],
         "events": [
@@ -330,6 +364,7 @@ def from_json(d: dict[str, Any], *, raw_bytes: bytes | None = None) -> Article:
         title=s.get("title"),
         published=date.fromisoformat(d["published"]) if d.get("published") else None,
         published_estimated=d.get("published_estimated", False),
+        published_basis=_basis_from(d.get("published_basis")),
         format=s.get("format", "text"),
         encoding=s.get("encoding"),
         encoding_note=s.get("encoding_note"),
@@ -367,6 +402,19 @@ def from_json(d: dict[str, Any], *, raw_bytes: bytes | None = None) -> Article:
             mentions=[m["index"] for m in e.get("mentions", [])],
         )
         for e in d.get("entities", [])
+    ]
+    a.described = [
+        Described(
+            id=x["id"],
+            kind=DescribedKind(x["kind"]),
+            mentions=[Span(m["start"], m["end"]) for m in x["mentions"]],
+            head=Span(x["head"]["start"], x["head"]["end"]),
+            gloss=x["gloss"],
+            affiliation=x.get("affiliation"),
+            count=x.get("count"),
+            plural=x.get("plural", False),
+        )
+        for x in d.get("described", [])
     ]
     a.time_expressions = [_texpr(t) for t in d.get("time_expressions", [])]
     a.events = [
@@ -440,6 +488,9 @@ def validate(doc: dict[str, Any]) -> None:
     for e in doc["entities"]:
         for m in e["mentions"]:
             check(m, f"entity {e['id']}")
+    for x in doc.get("described", []):
+        for m in [x["head"], *x["mentions"]]:
+            check(m, f"described {x['id']}")
     for t in doc["time_expressions"]:
         check(t, "time_expressions")
     for ev in doc.get("events", []):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from store_articles import arabic_article, english_article, hebrew_article
 
-from dragoman.model import Article, Entity, EntityType, Mention, Span
+from dragoman.model import Article, Entity, EntityType, Mention, Source, Span
 from dragoman.pipeline.runner import ErrorRecord
 from dragoman.serialize import to_json
 from dragoman.store import Store
@@ -117,6 +117,45 @@ def test_search_folds_hebrew(store: Store, he_article: Article) -> None:
     assert _hit_text(store, "ארה״ב") == [(he_article.id, 'ארה"ב')]  # gershayim vs double quote
 
 
+def test_search_folds_prefixes_in_the_query_too(store: Store, ar_article: Article, he_article: Article) -> None:
+    # Finding 11: "search --help" promised prefix folding, but a query carrying a prefix
+    # asked for exactly that form, so بأذربيجان and באזרבייג'ן matched nothing.
+    store.put_article(ar_article)
+    store.put_article(he_article)
+    for query in ("بأذربيجان", "وبأذربيجان", "فلأذربيجان", "كأذربيجان"):
+        assert _hit_text(store, query) == [(ar_article.id, "أذربيجان")], query
+    assert _hit_text(store, "والسلام") == [(ar_article.id, "السلام")]
+    for query in ("באזרבייג'ן", "ובאזרבייג'ן", "שבאזרבייג'ן", "מאזרבייג'ן", "ושבאזרבייג'ן"):
+        assert _hit_text(store, query) == [(he_article.id, "אזרבייג'ן")], query
+    assert _hit_text(store, "שבאקו") == [(he_article.id, "באקו")]
+
+
+def test_search_stems_english(store: Store) -> None:
+    art = Article.from_text("Two embassies reopened while negotiations continued.", Source(path="en/stem.txt"))
+    art.language = "en"
+    store.put_article(art)
+    assert _hit_text(store, "embassy") == [(art.id, "embassies")]
+    assert _hit_text(store, "negotiated embassies") == [(art.id, "negotiations")]
+    assert store.search("embargo") == []
+
+
+def test_search_finds_an_entity_by_its_english_name_or_qid(
+    store: Store, ar_article: Article, he_article: Article
+) -> None:
+    # Finding 11: the English name of an entity found nothing in articles that name it in Arabic.
+    store.put_article(ar_article)
+    store.put_article(he_article)
+    assert _hit_text(store, "Aliyev") == [(ar_article.id, "إلهام علييف")]
+    assert _hit_text(store, "Ilham Aliyev") == [(ar_article.id, "إلهام علييف")]
+    assert _hit_text(store, "q61080") == [(ar_article.id, "إلهام علييف")]
+    hits = dict(_hit_text(store, "Azerbaijan"))
+    assert set(hits) == {ar_article.id, he_article.id}
+    # the hit is the entity's first mention in each article, in whatever script it is written
+    assert hits[ar_article.id] == "الأذربيجاني" and hits[he_article.id] == "ובאקו"
+    assert {h.article_id for h in store.search("Q227")} == {ar_article.id, he_article.id}
+    assert store.search("Aliyev Netanyahu") == []  # every word still required
+
+
 def test_search_misses(store: Store, ar_article: Article, he_article: Article) -> None:
     store.put_article(ar_article)
     store.put_article(he_article)
@@ -140,15 +179,29 @@ def test_search_limit_and_case(store: Store) -> None:
     assert len(store.search("azerbaijan", limit=50)) == 12
 
 
-def test_error_records_are_idempotent(store: Store) -> None:
-    err = ErrorRecord("a" * 64, "in/bad.html", "https://example.org/bad", "read", "DecodeError", "not text")
+def test_error_records_are_one_per_input(store: Store) -> None:
+    err = ErrorRecord("a" * 64, "in/bad.html", "https://example.org/bad", "read", "empty", "no text", "in/bad.html")
     assert store.put_error(err) is True
     assert store.put_error(err) is False
-    other_stage = ErrorRecord("a" * 64, "in/bad.html", None, "clean", "StageError", "empty body")
-    assert store.put_error(other_stage) is True
-    errors = list(store.iter_errors())
-    assert sorted(errors, key=lambda e: e.stage) == [other_stage, err]
+    # Finding 3: records were keyed by content, so different inputs with the same bytes merged.
+    same_bytes = [ErrorRecord("e" * 64, f"in/empty-{n}.txt", None, "read", "empty", "no text", f"in/empty-{n}.txt")
+                  for n in range(3)]
+    assert all(store.put_error(e) for e in same_bytes)
+    # The same input failing again (another pipeline, a later run) keeps one record: the latest.
+    later = ErrorRecord("b" * 64, "in/bad.html", None, "langid", "unsupported_language", "fr", "in/bad.html")
+    assert store.put_error(later) is False
+    errors = {e.where: e for e in store.iter_errors()}
+    assert set(errors) == {"in/bad.html", "in/empty-0.txt", "in/empty-1.txt", "in/empty-2.txt"}
+    assert errors["in/bad.html"] == later
     assert store.count_articles() == 0
+
+
+def test_storing_an_input_clears_its_error(store: Store) -> None:
+    art = english_article(7)
+    art.source.path = "in/once-unreadable.txt"
+    store.put_error(ErrorRecord("c" * 64, art.source.path, None, "read", "unreadable", "denied", art.source.path))
+    assert store.put_article(art)
+    assert list(store.iter_errors()) == []
 
 
 def test_entity_table(store: Store, ar_article: Article, he_article: Article) -> None:

@@ -6,7 +6,7 @@ import json
 import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from dragoman.api import ingest, remove
 from dragoman.ingest import iter_inputs
 from dragoman.model import Article, Source
+from dragoman.pipeline import BaseStage, StageError, register_stage
+from dragoman.pipeline.config import default_config_text
 from dragoman.serialize import to_json
 from dragoman.store.memory import MemoryStore
 
@@ -140,3 +142,35 @@ def test_sqlite_store_settles_the_same_way(tmp_path: Path, reference: dict[str, 
         assert _docs(store) == reference
     finally:
         store.close()
+
+
+@register_stage("tests.FailsGivenOutletChrome.v1")
+class _FailsGivenOutletChrome(BaseStage):
+    """Refuses an article the corpus has given outlet chrome: a re-extraction that breaks."""
+
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    uses: ClassVar[frozenset[str]] = frozenset({"outlet_chrome"})
+
+    def __call__(self, article: Article) -> Article:
+        if article.ext.get("outlet_chrome"):
+            raise StageError(self.name, "given outlet chrome")
+        return article
+
+
+def test_a_failed_re_extraction_keeps_the_revision_and_is_recorded(tmp_path: Path) -> None:
+    config = tmp_path / "breaks.toml"
+    text = default_config_text().replace('"read", "boilerplate",', '"read", "boilerplate", "breaks",')
+    config.write_text(text + '\n[stages.breaks]\nfactory = "tests.FailsGivenOutletChrome.v1"\n', "utf-8")
+    store = MemoryStore()
+    arts = _outlet_corpus()
+    summary = ingest(articles=arts, store=store, config=config)
+    # Every input ended one way on its first run; the six X pages then failed to be extracted again.
+    assert summary.seen == summary.stored + summary.skipped + len(summary.errors) == len(arts)
+    assert summary.stored == len(arts) and not summary.errors and summary.revised == 0
+    x_pages = {a.id for a in arts if a.source.outlet == "X"}
+    assert {e.article_id for e in summary.revision_errors} == x_pages
+    assert {e.article_id for e in store.iter_errors()} == x_pages
+    for article_id in x_pages:
+        assert [r.revision for r in store.revisions(article_id)] == [1]  # the earlier revision is kept
+        kept = store.get_article(article_id)
+        assert kept is not None and all(b.reason != "outlet_repeat" for b in kept.boilerplate)

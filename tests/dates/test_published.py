@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from dragoman.dates import find_dateline, find_readings, fold_digits, latest_dated, patterns
-from dragoman.model import Article, Granularity
+from dragoman.dates.published import date_in_url, embedded_post_dates
+from dragoman.model import Article, Granularity, PublishedFrom, Span
 from dragoman.stages.dates import Dates
 from dragoman.stages.sentences import Sentences
 
@@ -70,3 +71,104 @@ def test_named_dates_do_not_date_the_article() -> None:
     assert art.source.published is None
     named = [t for t in art.time_expressions if t.value == "2001-09-11"]
     assert len(named) == 1 and not named[0].relative
+
+
+def _run(text: str, lang: str, url: str | None = None) -> Article:
+    art = Article.from_text(text)
+    art.source.url = url
+    art.language = lang
+    art.provided.add("boilerplate")
+    return Dates()(Sentences()(art))
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/world/2024/03/14/us-extends-waiver", date(2024, 3, 14)),
+        ("https://news.example/20250921/minister-denies-talks-1105085561.html", date(2025, 9, 21)),
+        ("https://news.example/news-detail/peace-treaty-talks-2025-3-13-40/", date(2025, 3, 13)),
+        ("https://news.example/story/2024-11-19/envoy-in-beirut", date(2024, 11, 19)),
+        ("https://news.example/article/51023/talks-resume", None),
+        ("https://2024.news.example/story/1105085561", None),  # a host and an article id are not dates
+    ],
+)
+def test_date_in_url(url: str, expected: date | None) -> None:
+    hit = date_in_url(url)
+    assert (hit[0] if hit else None) == expected
+
+
+def test_url_date_is_a_reading_not_an_estimate() -> None:
+    art = _run("The minister met his counterpart yesterday.", "en", url="https://x.example/2024/03/14/talks")
+    src = art.source
+    assert (src.published, src.published_estimated) == (date(2024, 3, 14), False)
+    assert src.published_basis is not None and src.published_basis.source is PublishedFrom.URL
+    (y,) = [t for t in art.time_expressions if art.span_text(t.span) == "yesterday"]
+    assert (y.value, y.anchor) == ("2024-03-13", "2024-03-14")
+
+
+def test_leading_metadata_line_of_a_scraped_page() -> None:
+    art = _run(" date 2025-08-09 وقال الوزير أمس إن المحادثات مستمرة في مسقط.", "ar")
+    basis = art.source.published_basis
+    assert art.source.published == date(2025, 8, 9) and not art.source.published_estimated
+    assert basis is not None and basis.source is PublishedFrom.METADATA_LINE
+    assert [art.span_text(s) for s in basis.evidence] == ["2025-08-09"]
+    (y,) = [t for t in art.time_expressions if art.span_text(t.span) == "أمس"]
+    assert y.value == "2025-08-08"
+
+
+def test_a_label_before_a_relative_word_is_not_read_against_the_clock() -> None:
+    # "פורסם אתמול" ("published yesterday"): dateparser would answer with the machine's yesterday.
+    assert _dateline("חדשות\nפורסם אתמול בערב\nהשר נפגש עם עמיתו", "he") is None
+
+
+def test_byline_with_author_section_date_and_time() -> None:
+    text = "כותרת הידיעה\nדנה לוי | מדיני 3.4.2024 | 10:12\nהשר נפגש עם עמיתו."
+    assert _dateline(text, "he") == date(2024, 4, 3)
+
+
+def test_the_text_saying_what_today_is_anchors_its_deictic_words() -> None:
+    text = (
+        "أعلن مصدر دبلوماسي، اليوم الثلاثاء 19 أغسطس 2025، أن الوفد غادر القاهرة.\n"
+        "وكان الوفد قد وصل أمس إلى العاصمة المصرية."
+    )
+    art = _run(text, "ar")
+    src = art.source
+    assert (src.published, src.published_estimated) == (date(2025, 8, 19), False)
+    assert src.published_basis is not None and src.published_basis.source is PublishedFrom.TEXT_TODAY
+    (y,) = [t for t in art.time_expressions if art.span_text(t.span) == "أمس"]
+    assert y.value == "2025-08-18"
+
+
+def test_a_background_date_never_dates_a_deictic_article() -> None:
+    # The news is "on Friday"; the one full date is a visit years before.
+    text = (
+        "The two leaders signed a trade agreement on Friday in the capital.\n"
+        "Officials said the deal would double trade within five years.\n"
+        "The president first visited the country in January 2017, when talks began."
+    )
+    art = _run(text, "en")
+    assert art.source.published is None and art.source.published_basis is None
+
+
+def test_a_deictic_date_in_the_lede_is_a_lower_bound() -> None:
+    text = "The two leaders signed a trade agreement on Friday, 12 September 2025, in the capital.\nMore talks follow."
+    art = _run(text, "en")
+    src = art.source
+    assert (src.published, src.published_estimated) == (date(2025, 9, 12), True)
+    assert src.published_basis is not None and src.published_basis.source is PublishedFrom.ESTIMATE
+    assert [art.span_text(s) for s in src.published_basis.evidence] == ["12 September 2025"]
+
+
+def test_without_deictic_words_the_latest_date_is_the_estimate_at_its_own_precision() -> None:
+    text = "The ministry published its annual report in March 2024.\nThe previous one came out in May 2021."
+    art = _run(text, "en")
+    basis = art.source.published_basis
+    assert art.source.published == date(2024, 3, 1) and art.source.published_estimated
+    assert basis is not None and basis.granularity is Granularity.MONTH and basis.confidence < 0.5
+
+
+def test_embedded_post_dates_bound_publication() -> None:
+    text = "بدأت المحادثات الفنية في مسقط في 25 أبريل 2025.\n— قناة الأخبار (@NewsChannel) April 26, 2025\n"
+    assert embedded_post_dates(text) == [(date(2025, 4, 26), Span(text.index("April"), text.index("\n", 60)))]
+    art = _run(text, "ar")
+    assert art.source.published == date(2025, 4, 26) and art.source.published_estimated

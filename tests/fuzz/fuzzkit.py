@@ -6,12 +6,16 @@ folders are not packages.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from dragoman.model import Article
 from dragoman.pipeline import ErrorRecord, registry
@@ -88,7 +92,7 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self.articles: dict[str, dict[str, Any]] = {}
-        self.errors: dict[tuple[str, str], ErrorRecord] = {}
+        self.errors: dict[str, ErrorRecord] = {}
 
     def migrate(self) -> None:
         return None
@@ -120,11 +124,9 @@ class MemoryStore:
         return len(self.articles)
 
     def put_error(self, error: ErrorRecord) -> bool:
-        key = (error.article_id, error.stage)
-        if key in self.errors:
-            return False
-        self.errors[key] = error
-        return True
+        new = error.where not in self.errors
+        self.errors[error.where] = error  # one record per input, the latest kept
+        return new
 
     def iter_errors(self) -> Iterator[ErrorRecord]:
         yield from list(self.errors.values())
@@ -260,3 +262,46 @@ def no_internal_errors(errors: list[ErrorRecord]) -> None:
     if crashed:
         TALLY.crashes += len(crashed)
         raise AssertionError("stage crashed: " + "; ".join(f"{e.stage}: {e.message}" for e in crashed[:3]))
+
+
+# --------------------------------------------------------------------------- file permissions as root
+
+
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+_CAPS_V3 = 0x20080522
+
+
+@contextmanager
+def file_permissions_apply() -> Iterator[None]:
+    """Within the block, this thread obeys file modes even when it runs as root.
+
+    Tests (and CI) run as root, which reads a ``chmod 000`` file as if nothing
+    were wrong.  Linux capabilities are per thread: dropping
+    CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from this thread's effective set
+    makes it meet ``EACCES`` like any user, and they are raised again after.
+    Not root: nothing to do.  Skips the test where capabilities cannot be changed.
+    """
+    if os.geteuid() != 0:
+        yield
+        return
+    import ctypes
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, data = Header(_CAPS_V3, 0), (Data * 2)()
+    if libc.capget(ctypes.byref(header), data) != 0:
+        pytest.skip("cannot read this thread's capabilities")
+    saved = data[0].effective
+    data[0].effective = saved & ~((1 << _CAP_DAC_OVERRIDE) | (1 << _CAP_DAC_READ_SEARCH))
+    if libc.capset(ctypes.byref(header), data) != 0:
+        pytest.skip("cannot drop CAP_DAC_OVERRIDE here: root would read unreadable files")
+    try:
+        yield
+    finally:
+        data[0].effective = saved
+        libc.capset(ctypes.byref(header), data)

@@ -15,7 +15,8 @@ from warcio.warcwriter import WARCWriter
 
 from dragoman.ingest import FetchSettings, UnsafeURL, check_url, iter_feed, iter_inputs, iter_urls, iter_warc
 from dragoman.ingest.keys import HTTP_CONTENT_TYPE, READER_ERROR_KIND
-from dragoman.pipeline import InputError
+from dragoman.ingest.offline import NetworkDisabled, offline
+from dragoman.pipeline import InputError, input_of
 from dragoman.stages.read import Read
 
 AR = "قال وزير الخارجية الإسرائيلي إن أذربيجان حليف استراتيجي مهم لإسرائيل في منطقة القوقاز."
@@ -123,11 +124,61 @@ def test_ssrf_guard_refuses_private_addresses(server: str) -> None:
     assert "/page" not in _Handler.hits
 
 
-def test_iter_inputs_accepts_urls_and_url_lists(server: str, tmp_path: Path) -> None:
+def test_iter_inputs_fetches_urls_and_url_lists_given_as_such(server: str, tmp_path: Path) -> None:
     lst = tmp_path / "todo.urls"
-    lst.write_text(f"{server}/page\n\n{server}/flaky\n", "utf-8")
-    arts = list(iter_inputs([f"{server}/page", str(lst)], fetch=LOCAL))
+    lst.write_text(f"{server}/page\n\n# a comment\n{server}/flaky\n", "utf-8")
+    arts = list(iter_inputs([], urls=[f"{server}/page"], url_lists=[lst], fetch=LOCAL))
     assert [a.source.url for a in arts] == [f"{server}/page", f"{server}/page", f"{server}/flaky"]
+    assert [input_of(a) for a in arts] == [f"{server}/page", f"{server}/page", f"{server}/flaky"]
+
+
+def test_a_folder_walk_never_touches_the_network(server: str, tmp_path: Path) -> None:
+    # Finding 10: a .urls or .rss file met while walking a folder made real HTTP requests.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "todo.urls").write_text(f"{server}/page\n{server}/redirect\n", "utf-8")
+    (corpus / "news.rss").write_text(FEED.format(base=server, ar=AR), "utf-8")
+    arts = list(iter_inputs([corpus, f"{server}/flaky"], fetch=LOCAL))
+    assert _Handler.hits == {}, "a folder walk made HTTP requests"
+    kinds = {input_of(a): a.meta.get(READER_ERROR_KIND) for a in arts}
+    # The URL list and the bare URL are recorded, not fetched; the local feed gives its entries' own text.
+    assert kinds[str(corpus / "todo.urls")] == "network_disabled"
+    assert kinds[f"{server}/flaky"] == "network_disabled"
+    assert kinds[f"{corpus / 'news.rss'}#1"] is None and kinds[f"{corpus / 'news.rss'}#2"] is None
+    assert AR in Read()(arts[0]).text
+
+
+def test_offline_refuses_connections_and_lookups_in_its_thread_only(server: str) -> None:
+    import socket
+
+    port = int(server.rsplit(":", 1)[1])
+    with offline():
+        with pytest.raises(NetworkDisabled):
+            socket.create_connection(("127.0.0.1", port), timeout=2)
+        with pytest.raises(NetworkDisabled):
+            socket.getaddrinfo("example.org", 80)
+        box: list[object] = []
+
+        def other_thread() -> None:
+            with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+                box.append(s.getpeername())
+
+        t = threading.Thread(target=other_thread)
+        t.start()
+        t.join()
+        assert box, "another thread was blocked"
+    socket.create_connection(("127.0.0.1", port), timeout=2).close()  # allowed again after the block
+
+
+def test_feedparser_is_never_handed_a_file_name(tmp_path: Path) -> None:
+    # feedparser tries bytes it is given as a file name first: a "feed" naming a local file would read it.
+    secret = tmp_path / "secret.xml"
+    secret.write_text(FEED.format(base="https://leak.example", ar=AR), "utf-8")
+    feed = tmp_path / "evil.rss"
+    feed.write_bytes(str(secret).encode())
+    arts = list(iter_inputs([feed]))
+    assert all("leak.example" not in (a.source.url or "") for a in arts)
+    assert [a.meta.get(READER_ERROR_KIND) for a in arts] == ["empty"]
 
 
 def test_feed_entries_and_fetched_pages(server: str) -> None:

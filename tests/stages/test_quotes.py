@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from dragoman.model import Article, Entity, EntityType, Mention, Source, Span, SpeakerKind
+from dragoman.model import Article, DescribedKind, Entity, EntityType, Mention, Source, Span, SpeakerKind
 from dragoman.pipeline import registry
+from dragoman.stages.described import DescribedActors
 from dragoman.stages.quotes import Quotes
 from dragoman.text import sentence_spans, tokenize
 
@@ -27,7 +28,7 @@ def _article(
             m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)
         ).mentions.append(i)
     art.entities = list(ents.values())
-    return art
+    return DescribedActors()(art)  # the layer the quotes stage reads unnamed sources from
 
 
 def test_registered() -> None:
@@ -62,7 +63,9 @@ def test_anonymous_sources_indirect_quote() -> None:
     text = "أفادت مصادر مطلعة بأن الإدارة تبحث مع أذربيجان إمكانية انضمامها."
     art = Quotes()(_article(text, "ar", {"أذربيجان": ("country:AZ", EntityType.GPE)}))
     q = art.quotes[0]
-    assert not q.direct and q.speaker is None and q.speaker_kind is SpeakerKind.ANONYMOUS
+    assert not q.direct and q.speaker_kind is SpeakerKind.ANONYMOUS
+    (source,) = art.described  # an unnamed source is a described actor the quote points at
+    assert q.speaker == source.id and source.kind is DescribedKind.ANONYMOUS and source.plural
     assert q.speaker_span is not None and art.span_text(q.speaker_span) == "مصادر مطلعة"
     assert art.span_text(q.span).startswith("الإدارة تبحث")
 

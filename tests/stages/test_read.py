@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dragoman.model import Article, Source
+from dragoman.model import Article, PublishedFrom, Source
 from dragoman.pipeline import InputError, make_stage
 from dragoman.stages.read import HTML_BODY_LINES, HTTP_CONTENT_TYPE, Read, ReadSettings
 
@@ -162,6 +162,8 @@ def test_html_metadata_from_page() -> None:
     art = _read(PAGE.encode("utf-8"))
     assert art.source.title == "Israel & Azerbaijan | Example News"
     assert art.source.published == date(2025, 4, 26)
+    assert art.source.published_basis is not None
+    assert art.source.published_basis.source is PublishedFrom.METADATA
     assert art.source.outlet == "Example News"
 
 
@@ -171,6 +173,8 @@ def test_source_metadata_wins_over_page() -> None:
     )
     art = Read()(art)
     assert art.source.outlet == "Given" and art.source.published == date(2024, 1, 1)
+    assert art.source.published_basis is not None
+    assert art.source.published_basis.source is PublishedFrom.INPUT  # given with the input, not the page's
 
 
 def test_meta_tag_and_time_element_dates() -> None:

@@ -23,6 +23,10 @@ class CueGroup(BaseModel):
     contains: list[str] = Field(default_factory=list)  # the line contains it anywhere
     patterns: list[str] = Field(default_factory=list)  # regular expressions searched in the folded line
     line_suffixes: list[str] = Field(default_factory=list)  # inline: from the marker to the end of the line
+    # Inline, as regular expressions on the line as written: chrome at the start of a body line
+    # (a dateline "BEIRUT — ", a " date 2025-03-12" metadata field) or at its end (a date stamp).
+    inline_prefixes: list[str] = Field(default_factory=list)
+    inline_suffixes: list[str] = Field(default_factory=list)
     starts_tail: bool = False  # everything after such a line, once the body has begun, is chrome
     takes_next_short_line: bool = False  # a label whose value is on the next line (masthead: name)
     max_words: int = Field(default=12, gt=0)  # longer lines are prose, whatever they contain
@@ -34,7 +38,6 @@ class BoilerplateCues(BaseModel):
     groups: list[CueGroup] = Field(default_factory=list)
 
 
-
 @dataclass(frozen=True, slots=True)
 class CueMatcher:
     reason: str
@@ -43,6 +46,8 @@ class CueMatcher:
     contains: re.Pattern[str] | None
     patterns: re.Pattern[str] | None
     suffixes: tuple[str, ...]
+    inline_prefix: re.Pattern[str] | None
+    inline_suffix: re.Pattern[str] | None
     starts_tail: bool
     takes_next: bool
     max_words: int
@@ -79,6 +84,12 @@ def cue_matchers() -> tuple[CueMatcher, ...]:
                     contains=_alternation([re.escape(fold(s)) for s in g.contains]),
                     patterns=_alternation([f"(?:{p})" for p in g.patterns]),
                     suffixes=tuple(normalize(s).text for s in g.line_suffixes),
+                    inline_prefix=re.compile("|".join(f"(?:{p})" for p in g.inline_prefixes))
+                    if g.inline_prefixes
+                    else None,
+                    inline_suffix=re.compile("|".join(f"(?:{p})" for p in g.inline_suffixes))
+                    if g.inline_suffixes
+                    else None,
                     starts_tail=g.starts_tail,
                     takes_next=g.takes_next_short_line,
                     max_words=g.max_words,
@@ -91,6 +102,12 @@ def cue_matchers() -> tuple[CueMatcher, ...]:
 def suffix_matchers() -> tuple[CueMatcher, ...]:
     """The groups with inline suffix markers, in order: most lines are tried against these only."""
     return tuple(g for g in cue_matchers() if g.suffixes)
+
+
+@cache
+def inline_matchers() -> tuple[CueMatcher, ...]:
+    """The groups with inline prefix or suffix patterns (datelines, metadata fields, date stamps)."""
+    return tuple(g for g in cue_matchers() if g.inline_prefix or g.inline_suffix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +124,14 @@ class AnyCue:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     contains: re.Pattern[str] | None
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: re.Pattern[str] | None  # every group's patterns in one alternation: one search a line
 
     def may_match(self, ln: Line) -> bool:
         return ln.words <= self.max_words and (
             ln.core in self.exact
             or ln.head.startswith(self.prefixes)
             or bool(self.contains and self.contains.search(ln.key))
-            or any(p.search(ln.core) for p in self.patterns)
+            or bool(self.patterns and self.patterns.search(ln.core))
         )
 
 
@@ -127,5 +144,5 @@ def any_cue() -> AnyCue:
         prefixes=tuple(p for g in groups for p in g.prefixes),
         # each group's ``contains`` is an alternation of escaped literals, so their union is one too
         contains=_alternation([g.contains.pattern for g in groups if g.contains]),
-        patterns=tuple(g.patterns for g in groups if g.patterns),
+        patterns=_alternation([g.patterns.pattern for g in groups if g.patterns]),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dragoman.text import normalize
@@ -33,6 +34,8 @@ class _FoldTable(dict[int, str | None]):
 
 
 _FOLD = _FoldTable()
+# "1. " or "2) " before a menu entry ("1. Skip to content"): not part of what prefixes match.
+_ENUMERATOR = re.compile(r"^\d{1,2}[.)]\s+")
 _MAX_MATCH_WORDS = 40  # longer lines are prose: no cue, duplicate or repeat rule looks at them
 
 
@@ -73,7 +76,7 @@ def split_lines(text: str) -> list[Line]:
                     end=pos + len(body.rstrip()),
                     text=stripped,
                     key=key,
-                    head=key.lstrip(BULLETS),
+                    head=_ENUMERATOR.sub("", key.lstrip(BULLETS)),
                     core=core(key),
                     words=words,
                     final=stripped.rstrip(_CLOSERS)[-1:] in _FINAL_CHARS,

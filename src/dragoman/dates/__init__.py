@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dragoman.dates.data import DatesData, Shift, Unit, dates_data, languages_with_dates
 from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
 from dragoman.dates.patterns import DIGITS, Patterns, fold_digits, patterns
-from dragoman.dates.published import Dateline, find_dateline, latest_dated
+from dragoman.dates.published import (
+    Dateline,
+    PublishedDate,
+    estimate_published,
+    find_dateline,
+    latest_dated,
+    read_top,
+)
 from dragoman.dates.resolve import Anchor, Kind, Reading, resolve
 from dragoman.model import Span, TimeExpr
 
@@ -28,7 +35,9 @@ __all__ = [
     "Shift",
     "Trigger",
     "Unit",
+    "PublishedDate",
     "dates_data",
+    "estimate_published",
     "extract_time_expressions",
     "find_dateline",
     "find_readings",
@@ -38,6 +47,7 @@ __all__ = [
     "latest_dated",
     "parse_numeric",
     "patterns",
+    "read_top",
     "resolve",
 ]
 

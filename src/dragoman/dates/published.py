@@ -1,27 +1,80 @@
-"""Publication date from the page itself: a dateline, or failing that an estimate.
+"""The publication date: read from metadata or the page when it is there, else estimated honestly.
 
-Scraped pages often carry the date in their chrome ("نشر في 12 مارس
-2025", "פורסם: 12.03.25", a line holding only "Wednesday 12 March 2025").
-Only the top of the page is searched, boilerplate included, because that
-is where outlets print it; a date in a sentence of the lede is an event
-date, not a dateline, so an unlabelled date counts only when it is (nearly)
-alone on its line.
+In order of strength (``PublishedFrom``):
+
+1. a date given with the input (a feed entry, a JSONL record, the caller) or
+   found by the read stage in the page's metadata (meta tags, JSON-LD): handed
+   in as ``Source.published`` (``PublishedFrom.INPUT``/``METADATA``), never
+   second-guessed here;
+2. a date in the page's address (``/2025/03/12/``, ``/20250312/``), from
+   ``Source.url`` or an address printed in the first lines of a scraped page;
+3. a leading metadata line of a scraped page (`` date 2025-03-12``);
+4. a dateline near the top ("نشر في 12 مارس 2025", "פורסם: 12.03.25", a line
+   holding only "Wednesday 12 March 2025");
+5. the text saying what today is ("اليوم الثلاثاء 19 أغسطس 2025");
+6. an estimate from the article's own dates (``estimate_published``).
+
+1-5 are readings: relative expressions ("yesterday") resolve against them.
+6 is a lower bound: the article cannot predate the latest date it reports,
+but that date may be background ("during his visit in January 2017").  When
+the article tells its news with deictic words ("on Friday", "yesterday",
+"this week") the news is days old at publication, so only a date tied to
+such a word or standing in the lede counts; a date further down is history
+and gives no estimate at all rather than a wrong one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
+from dragoman.dates.data import Unit
 from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
 from dragoman.dates.patterns import Patterns
 from dragoman.dates.resolve import Kind, Reading
+from dragoman.model import Granularity, PublishedBasis, PublishedFrom, Span
 
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?|ص|م|GMT|UTC)?")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LABEL_TAIL = 40  # characters after a label that may hold the date
 _MAX_LINE = 160  # longer unlabelled lines are text, not datelines
+_BYLINE_WORDS = 6  # other words a dated and timed line may hold (author, section)
+
+# Confidence per source: how often that kind of evidence names the publication day, as
+# judged from how outlets print dates (not fitted on any data set).
+CONFIDENCE: dict[PublishedFrom, float] = {
+    PublishedFrom.INPUT: 0.95,
+    PublishedFrom.METADATA: 0.95,
+    PublishedFrom.URL: 0.9,
+    PublishedFrom.METADATA_LINE: 0.9,
+    PublishedFrom.DATELINE: 0.85,
+    PublishedFrom.TEXT_TODAY: 0.8,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """A publication date with its basis; ``day`` is the first of the month when only the month is known."""
+
+    day: date
+    basis: PublishedBasis
+
+    @property
+    def estimated(self) -> bool:
+        return self.basis.source is PublishedFrom.ESTIMATE
+
+    @property
+    def month_only(self) -> bool:
+        return self.basis.granularity is Granularity.MONTH
+
+
+def _found(
+    day: date, source: PublishedFrom, *evidence: Span, confidence: float | None = None
+) -> PublishedDate:
+    conf = CONFIDENCE[source] if confidence is None else confidence
+    return PublishedDate(day, PublishedBasis(source, conf, Granularity.DAY, tuple(evidence)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +104,15 @@ def _full_day(r: Reading) -> date | None:
 
 
 def _alone(scan: str, start: int, end: int, r: Reading, pats: Patterns) -> bool:
-    """Is the date (nearly) all its line says? Weekday names, times and punctuation don't count."""
+    """Is the date (nearly) all its line says? Weekday names, times and punctuation don't count.
+
+    A byline stamps the date with a time of day ("Name | Politics 2.5.2024 | 19:16"): with a
+    time, a few more words (author, section) may share the line.
+    """
     rest = scan[start : r.span.start] + " " + scan[r.span.end : end]
+    timed = _TIME.search(rest) is not None
     rest = pats.weekday.sub(" ", _TIME.sub(" ", rest))
-    return len(_WORD.findall(rest)) <= 2
+    return len(_WORD.findall(rest)) <= (_BYLINE_WORDS if timed else 2)
 
 
 def find_dateline(
@@ -84,20 +142,198 @@ def find_dateline(
             if fallback is None and _alone(scan, start, end, r, pats):
                 fallback = Dateline(d, r.span.start, r.span.end, labelled=False)
         if label:
-            # Formats our shapes miss ("Published 2025-03-12T09:30Z"): let dateparser try the tail.
+            # Formats our shapes miss ("Published 2025-03-12T09:30Z"): let dateparser try the
+            # tail, but only a numeric one: a word there ("פורסם אתמול", "published today")
+            # would be read against the clock of the machine running us.
             tail = scan[label.end() : min(end, label.end() + _LABEL_TAIL)].strip(" :-–|\t")
-            d = (
-                parse_numeric(tail.split("T")[0].split()[0], pats.lang, pats.data.date_order)
-                if tail
-                else None
-            )
+            first = tail.split("T")[0].split()[0] if tail else ""
+            d = parse_numeric(first, pats.lang, pats.data.date_order) if first[:1].isdigit() else None
             if d is not None:
                 return Dateline(d, label.end(), min(end, label.end() + _LABEL_TAIL), labelled=True)
     return fallback
 
 
+# /2025/03/12/, /2025-03-12, /20250312/, _2025_3_12 and a slug ending "-2025-3-13-40".
+_URL_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![0-9])"
+    r"|(?<![0-9])(?P<y8>(?:19|20)\d\d)(?P<m8>[01]\d)(?P<d8>[0-3]\d)(?![0-9])"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def date_in_url(url: str) -> tuple[date, int, int] | None:
+    """The date an address carries in its path, with its offsets in ``url``; None when there is none.
+
+    Only the path is read (a host name holds no date) and only plausible years.  An
+    eight-digit run counts only between separators (``/20250921/``): inside a longer
+    number it is an article id.
+    """
+    start = url.find("/", url.find("//") + 2 if "//" in url else 0)
+    if start < 0:
+        return None
+    for m in _URL_DATE.finditer(url, start):
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            y, mo, d = int(m.group("y8")), int(m.group("m8")), int(m.group("d8"))
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            continue
+        if 1990 <= y <= 2100:
+            return day, m.start(), m.end()
+    return None
+
+
+# A scraped page's metadata line: " date 2025-08-09 ...", "Date: 2025-08-09T10:00".
+_META_LINE = re.compile(
+    r"\s*(?:date|published|pubdate|publication date)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}\S*)?",
+    re.IGNORECASE,
+)
+
+
+def read_top(
+    scan: str, pats: Patterns, *, url: str | None, max_lines: int, triggers: list[Trigger]
+) -> PublishedDate | None:
+    """A publication date read (not guessed) from the address or the top of the page, if any."""
+    if url:
+        hit = date_in_url(url)
+        if hit is not None:
+            return _found(hit[0], PublishedFrom.URL)
+    lines = _lines(scan, min(max_lines, 3)) if max_lines else []
+    for start, end in lines:
+        m = _META_LINE.match(scan, start, end)
+        if m is not None:
+            try:
+                return _found(
+                    date.fromisoformat(m.group(1)), PublishedFrom.METADATA_LINE, Span(m.start(1), m.end(1))
+                )
+            except ValueError:
+                pass
+        for u in _URL.finditer(scan, start, end):
+            hit = date_in_url(u.group())
+            if hit is not None:
+                return _found(hit[0], PublishedFrom.URL, Span(u.start() + hit[1], u.start() + hit[2]))
+    line = find_dateline(scan, pats, max_lines=max_lines, triggers=triggers) if max_lines else None
+    if line is not None:
+        conf = round(CONFIDENCE[PublishedFrom.DATELINE] - (0 if line.labelled else 0.1), 2)
+        return _found(line.day, PublishedFrom.DATELINE, Span(line.start, line.end), confidence=conf)
+    return None
+
+
+def _today(r: Reading) -> bool:
+    return r.kind == Kind.RELATIVE and r.unit == Unit.DAY and r.offset == 0
+
+
+def _deictic(r: Reading) -> bool:
+    """Words that place the news days from publication: today, yesterday, on Friday, this week."""
+    if r.named:
+        return False
+    if r.kind == Kind.WEEKDAY:
+        return True
+    return r.kind == Kind.RELATIVE and (
+        (r.unit == Unit.DAY and -2 <= r.offset <= 1) or (r.unit == Unit.WEEK and -1 <= r.offset <= 0)
+    )
+
+
+def _gap_is_small(scan: str, a: Span, b: Span, pats: Patterns) -> bool:
+    """Only weekday names, times and punctuation between two neighbouring spans."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    if hi - lo > 30 or "\n" in scan[lo:hi]:
+        return False
+    rest = pats.weekday.sub(" ", _TIME.sub(" ", scan[lo:hi]))
+    return len(_WORD.findall(rest)) <= 1
+
+
+def text_today(scan: str, readings: list[Reading], pats: Patterns) -> PublishedDate | None:
+    """'Today, Tuesday 19 August 2025': the text's own today, the anchor of its deictic words."""
+    days = [r for r in readings if _full_day(r) is not None and not r.named]
+    for t in (r for r in readings if _today(r)):
+        for r in days:
+            if _gap_is_small(scan, t.span, r.span, pats):
+                d = _full_day(r)
+                assert d is not None
+                return _found(d, PublishedFrom.TEXT_TODAY, t.span, r.span)
+    return None
+
+
+# "— Name (@handle) April 26, 2025": the signature of an embedded post (the
+# embed code writes English month names whatever the page's language).
+_EMBED = re.compile(r"\(@\w{1,30}\)\s*([A-Z][a-z]+ \d{1,2}, \d{4})")
+
+
+def embedded_post_dates(text: str) -> list[tuple[date, Span]]:
+    """Dates of posts embedded in the page: each was posted before the page was published."""
+    out: list[tuple[date, Span]] = []
+    for m in _EMBED.finditer(text):
+        try:
+            d = datetime.strptime(m.group(1), "%B %d, %Y").date()
+        except ValueError:
+            continue
+        out.append((d, Span(m.start(1), m.end(1))))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    day: date
+    month_only: bool
+    span: Span
+    tied: bool  # beside a deictic word ("on Friday, 10 March 2023")
+
+
+def estimate_published(
+    scan: str,
+    readings: list[Reading],
+    body: list[Span],
+    pats: Patterns,
+    embeds: Sequence[tuple[date, Span]] = (),
+    *,
+    lede_sentences: int = 2,
+) -> PublishedDate | None:
+    """A lower bound for the publication date from the article's own dates, or None.
+
+    ``readings`` are those of the body sentences ``body``.  Without deictic words the
+    latest absolute day or month date (and any embedded post) bounds publication from
+    below.  With them, only dates tied to a deictic word or in the first
+    ``lede_sentences`` sentences count: the rest of the article's dates are background.
+    """
+    lede_end = body[min(lede_sentences, len(body)) - 1].end if body else 0
+    deictics = [r for r in readings if _deictic(r)]
+    cands: list[_Candidate] = []
+    for r in readings:
+        if (
+            r.named
+            or not r.absolute
+            or r.year is None
+            or r.month is None
+            or r.kind not in (Kind.DAY, Kind.MONTH)
+        ):
+            continue
+        tied = any(_gap_is_small(scan, r.span, t.span, pats) for t in deictics)
+        cands.append(_Candidate(date(r.year, r.month, r.day or 1), r.kind == Kind.MONTH, r.span, tied))
+    if deictics:
+        news = [c for c in cands if c.tied or c.span.start < lede_end]
+    else:
+        news = cands + [_Candidate(d, False, sp, False) for d, sp in embeds]
+    if not news:
+        return None
+    best = max(news, key=lambda c: (c.day, not c.month_only))
+    conf = 0.6 if best.tied else 0.5 if best.span.start < lede_end else 0.4
+    conf = round(conf - (0.1 if best.month_only else 0.0), 2)
+    gran = Granularity.MONTH if best.month_only else Granularity.DAY
+    return PublishedDate(best.day, PublishedBasis(PublishedFrom.ESTIMATE, conf, gran, (best.span,)))
+
+
+def raised_to(estimate: PublishedDate, day: date, month_only: bool, span: Span) -> PublishedDate:
+    """The estimate moved up to a later lower bound ("May of this year" in an article whose latest date is April)."""
+    b = estimate.basis
+    gran = Granularity.MONTH if month_only else Granularity.DAY
+    return PublishedDate(day, PublishedBasis(b.source, b.confidence, gran, (*b.evidence, span)))
+
+
 def latest_dated(readings: list[Reading]) -> tuple[date, bool] | None:
-    """The latest absolute day or month date, and whether it is month-only (for estimating publication).
+    """The latest absolute day or month date, and whether it is month-only.
 
     Dates used as names ("the 9/11 attacks") are left out: they are history, not news.
     """

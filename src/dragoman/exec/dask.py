@@ -6,6 +6,12 @@ would only share one GIL); give a scheduler address to use a real cluster
 whose workers have dragoman installed.  Like the pool executor it keeps a
 bounded window of batches in flight, so the corpus is streamed, never
 scattered to the cluster all at once.
+
+A LocalCluster's worker processes die with this process without help:
+distributed's nanny hands each one a pipe whose end it keeps, and the worker
+exits the moment that pipe closes (``distributed.process.AsyncProcess``),
+which killing this process does (tests/contract/test_orphans.py).  Workers
+of a scheduler given by address are not ours to tie to anything.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Batches are submitted lazily, at most ``max_in_flight`` at a time, so a
 corpus of any size streams through with flat memory: the input iterator is
-only advanced when a slot frees up.
+only advanced when a slot frees up.  Workers end with the process that made
+the pool, even when it is killed (``dragoman.exec.lifeline``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TypeVar
 
+from dragoman.exec.lifeline import tie_to
 from dragoman.exec.window import InFlight
 
 T = TypeVar("T")
@@ -40,7 +42,10 @@ class PoolExecutor:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.window = InFlight(max_in_flight or 2 * self.workers)
         ctx = multiprocessing.get_context(start_method or _default_context())
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        # Each worker ends when this process does, however it ends (see dragoman.exec.lifeline).
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=tie_to, initargs=(os.getpid(),)
+        )
 
     @property
     def peak_in_flight(self) -> int:

@@ -11,6 +11,7 @@ entry's own content (or summary) is the article.
 from __future__ import annotations
 
 import calendar
+import io
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -19,8 +20,8 @@ from typing import Any
 
 import feedparser
 
-from dragoman.ingest.keys import READER_ERROR, READER_ERROR_KIND
-from dragoman.ingest.urls import Fetcher, FetchError, FetchSettings, outlet_from_url
+from dragoman.ingest.keys import INPUT, READER_ERROR, READER_ERROR_KIND
+from dragoman.ingest.urls import Fetcher, FetchError, FetchSettings, UnsafeURL, outlet_from_url
 from dragoman.model import Article, Source
 
 __all__ = ["iter_feed", "parse_feed"]
@@ -42,10 +43,15 @@ def _entry_body(entry: Any) -> str:
 
 
 def parse_feed(data: bytes, *, feed_url: str | None = None, outlet: str | None = None) -> Iterator[Article]:
-    """One Article per entry, from the entry's own content."""
-    parsed = feedparser.parse(data)
+    """One Article per entry, from the entry's own content.
+
+    feedparser is handed a file object, never the bytes themselves: given
+    bytes it first tries them as a *file name* (a feed whose whole content
+    is ``/etc/passwd`` would be read from the disk).
+    """
+    parsed = feedparser.parse(io.BytesIO(data))
     feed_outlet = outlet or parsed.feed.get("title") or (outlet_from_url(feed_url) if feed_url else None)
-    for entry in parsed.entries:
+    for i, entry in enumerate(parsed.entries, 1):
         body = _entry_body(entry)
         src = Source(
             url=entry.get("link"),
@@ -55,7 +61,9 @@ def parse_feed(data: bytes, *, feed_url: str | None = None, outlet: str | None =
             published=_entry_date(entry),
             format="feed",
         )
-        art = Article.from_bytes(body.encode("utf-8"), src)
+        art = Article.from_bytes(body.encode("utf-8", "surrogatepass"), src)
+        # Every entry of a feed has the feed's path: the error record of one is keyed by its place in it.
+        art.meta[INPUT] = f"{feed_url or 'feed'}#{i}"
         if not body.strip():
             art.meta[READER_ERROR] = f"feed entry {entry.get('link') or entry.get('id')!r} has no content"
             art.meta[READER_ERROR_KIND] = "empty"
@@ -81,7 +89,7 @@ def iter_feed(
             except FetchError as exc:
                 art = Article.from_bytes(text.encode("utf-8"), Source(url=text, format="feed"))
                 art.meta[READER_ERROR] = f"feed not fetched: {exc}"
-                art.meta[READER_ERROR_KIND] = "fetch_error"
+                art.meta[READER_ERROR_KIND] = "unsafe_url" if isinstance(exc, UnsafeURL) else "fetch_error"
                 yield art
                 return
         else:
@@ -94,6 +102,7 @@ def iter_feed(
             page.source.title = page.source.title or entry.source.title
             page.source.published = page.source.published or entry.source.published
             page.source.path = entry.source.path
+            page.meta[INPUT] = entry.meta[INPUT]
             yield page
     finally:
         if own:

@@ -27,6 +27,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Extractor
 
+from dragoman.text.normalize import FORMAT_CHARS
+
 __all__ = ["PageMeta", "Rendered", "body_lines", "looks_like_html", "page_meta", "parse", "render"]
 
 # Elements whose content is never shown to a reader.
@@ -434,9 +436,20 @@ def _jsonld_dates(obj: object) -> Iterator[object]:
             yield from _jsonld_dates(v)
 
 
+# trafilatura drops some invisible format characters (RLM, ZWNJ...) from what it
+# extracts; lines are compared without any of them so a marked-up line still matches.
+# str.translate looks every character of Arabic or Hebrew text up in a dict, so it
+# only runs on the rare line that has a mark (the regex scan is C and cheap).
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
+_HAS_FORMAT = re.compile("[" + "".join(sorted(FORMAT_CHARS)) + "]")
+
+
 def _clean(s: str | None) -> str | None:
+    s = s or ""
+    if _HAS_FORMAT.search(s) is not None:
+        s = s.translate(_NO_FORMAT)
     # str.split() splits on exactly the characters regex \s matches, without the regex.
-    s = " ".join((s or "").split())
+    s = " ".join(s.split())
     return s or None
 
 

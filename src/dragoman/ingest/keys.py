@@ -6,7 +6,12 @@ drift apart.
 
 from __future__ import annotations
 
-__all__ = ["CRAWLED_AT", "HTML_BODY_LINES", "HTTP_CONTENT_TYPE", "READER_ERROR", "READER_ERROR_KIND"]
+__all__ = ["CRAWLED_AT", "HTML_BODY_LINES", "HTTP_CONTENT_TYPE", "INPUT", "READER_ERROR", "READER_ERROR_KIND"]
+
+# What the user gave, when the source's path and URL do not say it alone: a feed
+# entry ("feed.rss#3") or a URL asked for (the source keeps where redirects led).
+# Error records are keyed by it (see ``dragoman.pipeline.runner.input_of``).
+INPUT = "input"
 
 # Why a reader could not produce usable bytes; the read stage turns it into an InputError.
 READER_ERROR = "reader_error"

@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from dragoman.ingest.keys import HTTP_CONTENT_TYPE, READER_ERROR, READER_ERROR_KIND
+from dragoman.ingest.keys import HTTP_CONTENT_TYPE, INPUT, READER_ERROR, READER_ERROR_KIND
 from dragoman.model import Article, Source
 
 __all__ = ["FetchError", "FetchSettings", "Fetcher", "UnsafeURL", "check_url", "iter_urls", "outlet_from_url"]
@@ -148,20 +148,33 @@ class Fetcher:
             return resp.status_code, b"".join(chunks), resp.headers
 
     def article(self, url: str, *, outlet: str | None = None, fmt: str = "auto") -> Article:
-        """A raw Article for ``url``; a failed fetch gives an Article flagged with the reason."""
+        """A raw Article for ``url``; a failed fetch gives an Article flagged with the reason.
+
+        The Article's input is ``url`` as asked for, whatever redirects led to.
+        """
         try:
             body, final, content_type = self.fetch(url)
-        except FetchError as exc:
+        except (FetchError, httpx.HTTPError, ValueError) as exc:  # ValueError: a malformed URL or host name
             art = Article.from_bytes(
-                url.encode("utf-8"), Source(url=url, outlet=outlet or outlet_from_url(url), format=fmt)
+                url.encode("utf-8", "surrogatepass"),
+                Source(url=url, outlet=outlet or _safe_outlet(url), format=fmt),
             )
-            art.meta[READER_ERROR] = str(exc)
+            art.meta[READER_ERROR] = str(exc) or type(exc).__name__
             art.meta[READER_ERROR_KIND] = "unsafe_url" if isinstance(exc, UnsafeURL) else "fetch_error"
+            art.meta[INPUT] = url
             return art
         art = Article.from_bytes(body, Source(url=final, outlet=outlet or outlet_from_url(final), format=fmt))
         if content_type:
             art.meta[HTTP_CONTENT_TYPE] = content_type
+        art.meta[INPUT] = url
         return art
+
+
+def _safe_outlet(url: str) -> str | None:
+    try:
+        return outlet_from_url(url)
+    except ValueError:  # urlsplit refuses some malformed URLs (an unclosed IPv6 bracket)
+        return None
 
 
 def iter_urls(

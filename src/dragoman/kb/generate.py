@@ -108,7 +108,9 @@ def staleness(current: str, fresh: str) -> str | None:
     if made != installed:
         why = f"it was made with Babel {made or '(unknown)'} and Babel {installed} is installed"
     else:
-        why = f"it was made with Babel {made}, the installed version, but its content differs (edited by hand?)"
+        why = (
+            f"it was made with Babel {made}, the installed version, but its content differs (edited by hand?)"
+        )
     return (
         f"{GENERATED_FILE} does not match what the installed Babel produces: {why}. "
         "Install from the lock (`make test` does), or, to upgrade Babel on purpose, "

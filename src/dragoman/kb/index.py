@@ -60,6 +60,8 @@ class AliasIndex:
         # Last two letters of each blocked phrase's first word: prefixes only change the front.
         self.blocked_firsts = frozenset(b[0][-2:] for b in self.blocked)
         self.org_words = frozenset(normalize(w).text for w in pol.org_words)
+        self.institution_heads = frozenset(normalize(w).text for w in pol.institution_heads)
+        self.institution_words = pol.institution_words
         self.locative_prefixes = frozenset(normalize(p).text for p in pol.locative_prefixes)
         self.locative_words = frozenset(normalize(w).text for w in pol.locative_words)
         metonyms = {e.tokens for e in entries if e.kind is MentionKind.METONYM}
@@ -74,6 +76,9 @@ class AliasIndex:
         self.by_first: dict[str, tuple[IndexEntry, ...]] = {
             k: tuple(sorted(v, key=lambda e: -len(e.tokens))) for k, v in by_first.items()
         }
+        # First words that only ever start longer names ("שר" of "שר החוץ"): after a prefix they
+        # may be short, since the words that follow must match too ("ושר החוץ").
+        self.multi_only = frozenset(k for k, v in self.by_first.items() if all(len(e.tokens) > 1 for e in v))
         self._forms: dict[str, tuple[tuple[str, str], ...]] = {}
         t = titles(lang)
         self.modifier = t.modifier if t else "after"
@@ -99,7 +104,7 @@ class AliasIndex:
         readings = splits(token, self.lang)
         readings += [(p, a + token[len(p) :]) for p, a in self.elision if token.startswith(p)]
         for prefix, stem in readings:
-            if prefix and len(stem) < self.min_prefixed_stem:
+            if prefix and len(stem) < self.min_prefixed_stem and stem not in self.multi_only:
                 continue
             if stem in self.by_first:
                 out.append((prefix, stem))
@@ -148,7 +153,5 @@ def _entries(kb: KnowledgeBase, lang: str) -> list[IndexEntry]:
 
 @cache
 def alias_index(lang: str) -> AliasIndex:
-    """The index for one language (plus Latin-script names), built once (and cached on disk)."""
-    from dragoman.kb.cache import cached
-
-    return cached(f"index-{lang}", lambda: AliasIndex(lang, _entries(load_kb(), lang)))
+    """The index for one language (plus Latin-script names), built once per process (see ``load_kb``)."""
+    return AliasIndex(lang, _entries(load_kb(), lang))

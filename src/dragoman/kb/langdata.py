@@ -70,6 +70,10 @@ class GazetteerPolicy(_Strict):
     locative_words: list[str] = Field(default_factory=list)
     # Proper names are capitalised in this script, so a lower-case match is a common word.
     require_capital: bool = False
+    # Head nouns of a state's institutions: "وزارة التجارة التركية", "משרד החוץ האיראני" (the head,
+    # up to `institution_words` more words, then the state's adjective) is one organisation.
+    institution_heads: list[str] = Field(default_factory=list)
+    institution_words: int = Field(default=2, ge=0, le=4)
 
 
 RESOURCES: dict[str, type[BaseModel]] = {

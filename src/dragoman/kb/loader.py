@@ -189,10 +189,15 @@ def _nisba_forms(lang: str, country_names: list[str], iso: str) -> set[str]:
 
 @cache
 def load_kb() -> KnowledgeBase:
-    """The merged knowledge base, built once per process (and cached on disk, see ``kb.cache``)."""
-    from dragoman.kb.cache import cached
+    """The merged knowledge base, built once per process.
 
-    return cached("kb", build_kb)
+    Deliberately not cached on disk: a pickled cache under ``~/.cache`` had a
+    predictable name, and unpickling it ran whatever code a planted file held.
+    Building the KB and the three alias indexes takes about 0.1 s of CPU, a
+    process start costs about 0.06 s more than with the old cache (see
+    docs/kb.md): too little to be worth a file format and its checks.
+    """
+    return build_kb()
 
 
 def build_kb() -> KnowledgeBase:

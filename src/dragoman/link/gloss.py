@@ -1,8 +1,21 @@
-"""English glosses of names the knowledge base does not know."""
+"""English glosses of names the knowledge base does not know.
+
+Arabic names go through ``arabic-name-romanizer`` (UNICEF; a dictionary of
+attested Latin spellings built from Wikidata, used without its ONNX fallback,
+which costs ten times more), so نادر حمدان الصباغ reads "Nader Hamdan
+Sabbagh", not "Ndr Hmdn al-Sbgh".  Other scripts are romanised letter by
+letter with the matres lectionis read as vowels; a word that still has no
+vowel is not a name anyone can read, so the gloss is then the name as
+written (the entity's ``name_key`` still matches it across scripts).
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from typing import Any
+
+from anyascii import anyascii
 
 from dragoman.kb.names import name_key, readable
 from dragoman.link.rules import Rules
@@ -43,3 +56,40 @@ def romanized_gloss(surface: str, lang: str, rules: Rules) -> str:
         reading = initial + readable(n[1:], lang) if initial is not None else readable(n, lang)
         out.append(written + reading.capitalize())
     return " ".join(out)
+
+
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+
+
+@cache
+def _arabic_romanizer() -> Any:
+    try:
+        from arabic_name_romanizer import Transliterator
+    except ImportError:  # pragma: no cover - a runtime dependency; keep glossing without it
+        return None
+    return Transliterator(auto_load_model=False)
+
+
+@lru_cache(maxsize=65536)
+def arabic_name_gloss(surface: str) -> str | None:
+    """The likeliest Latin spelling of an Arabic name, with the article written "al-" inside it."""
+    romanizer = _arabic_romanizer()
+    if romanizer is None:
+        return None
+    latin = anyascii(str(romanizer.transliterate(surface))).split()
+    if not latin:
+        return None
+    words = [latin[0]] + [("al-" + w[3:]) if w.startswith("Al-") else w for w in latin[1:]]
+    return " ".join(words)
+
+
+def readable_gloss(surface: str, lang: str, rules: Rules) -> str:
+    """The gloss of an unknown name: a romanisation a reader can say, else the name as written."""
+    if lang == "ar":
+        latin = arabic_name_gloss(surface)
+        if latin and all(_VOWEL.search(w) for w in latin.split()):
+            return latin
+    latin = romanized_gloss(surface, lang, rules)
+    if all(_VOWEL.search(w.rsplit("-", 1)[-1]) for w in latin.split()):
+        return latin
+    return surface

@@ -17,7 +17,7 @@ from datetime import date
 from dragoman.kb.index import AliasIndex, alias_index
 from dragoman.kb.loader import KnowledgeBase
 from dragoman.kb.names import name_key, skeleton, skeleton_rules
-from dragoman.link.gloss import latin_names, latin_surface, romanized_gloss
+from dragoman.link.gloss import latin_names, latin_surface, readable_gloss
 from dragoman.link.people import People, propagate, to_present_people
 from dragoman.link.rules import ACTORS, ANY_TYPE, COMPATIBLE, NER_SOURCES, PROPAGATED, Rules, rules_for
 from dragoman.link.titles import Titles
@@ -38,8 +38,11 @@ from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Sp
 from dragoman.model.ids import local_entity_id
 from dragoman.text import normalize, normalize_key
 from dragoman.text.morph import splits
+from dragoman.text.normalize import FORMAT_CHARS
 
 __all__ = ["LinkOptions", "Linker"]
+
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,6 @@ class Linker:
     ``source="link"`` mentions.
     """
 
-
     def __init__(self, kb: KnowledgeBase, options: LinkOptions | None = None) -> None:
         self.kb = kb
         self.options = options or LinkOptions()
@@ -81,13 +83,15 @@ class Linker:
     def link(self, article: Article) -> Article:
         """Fill ``article.entities`` (and add the mentions the linker finds itself)."""
         lang = (article.language or "").split("-")[0].lower()
-        day = article.given_published()
+        day = article.source.published
         if day is None and self.options.undated_titles_as_of_today:
             day = date.today()
         rules = rules_for(lang)
         ms = article.mentions
         assigned: dict[int, str] = {}
-        kb_spans = [i for i, m in enumerate(ms) if m.kb_id and m.source != "ner"]
+        # Mentions the knowledge base vouches for: KB names, and the gazetteer's institutions
+        # ("משרד החוץ הסודאני", no KB id): a tagger's span across one is the same reference.
+        kb_spans = [i for i, m in enumerate(ms) if m.source != "ner" and (m.kb_id or m.source == "gazetteer")]
         for i in kb_spans:
             kb_id = ms[i].kb_id
             if kb_id and kb_id in self.kb.records:
@@ -108,7 +112,7 @@ class Linker:
                 continue  # a KB id we do not know (another KB's); leave it alone
             lo = bisect_left(kb_starts, m.span.start - longest)
             hi = bisect_left(kb_starts, m.span.end, lo)
-            if duplicate(m, kb_sorted[lo:hi]):
+            if duplicate(m, [k for k in kb_sorted[lo:hi] if k is not m]):
                 continue
             if m.kb_id and m.kb_id in self.kb.records:
                 assigned[i] = m.kb_id
@@ -152,10 +156,13 @@ class Linker:
         return article
 
     def _junk(self, words: list[str], etype: EntityType, score: float, lang: str, rules: Rules) -> bool:
-        """Whether an unknown NER name is a lone function word, common word or weak guess."""
+        """Whether an unknown NER name is a description, a lone function word, common word or weak guess."""
+        w = normalize_key(words[0])
+        stems = [stem for _p, stem in splits(w, lang)[1:]]
+        if rules.descriptions and (w in rules.descriptions or any(s in rules.descriptions for s in stems)):
+            return True  # "גורם מדיני בכיר": an unnamed source, described
         if len(words) != 1:
             return False
-        w = normalize_key(words[0])
         if w in rules.stop or any(stem in rules.stop for _p, stem in splits(w, lang)[1:]):
             return True  # فإن, שאת: a function word, perhaps behind a clitic
         if etype not in ACTORS:
@@ -164,6 +171,8 @@ class Linker:
             return True
         if w in rules.common_words or rules.freq.get(w, 0) >= rules.common:
             return True
+        if any(s in rules.common_words for s in stems):
+            return True  # ואללה: a common word behind a clitic
         for prefix, stem in splits(w, lang)[1:]:
             limit = rules.common_prefixes.get(prefix)
             if limit is not None and len(stem) >= rules.common_min_stem and rules.freq.get(stem, 0) >= limit:
@@ -282,12 +291,13 @@ class Linker:
                 continue
             mentions = [article.mentions[i] for i in idxs]
             etype = Counter(m.type for m in mentions).most_common(1)[0][0]
-            surfaces = [article.span_text(m.head or m.span) for m in mentions]
+            # The gloss is built from the name as read: format marks inside it are not letters.
+            surfaces = [article.span_text(m.head or m.span).translate(_NO_FORMAT) for m in mentions]
             gloss = latin_surface(surfaces)
             if gloss is None:
                 if latin is None:
                     latin = latin_names(article.text)
                 longest = max(surfaces, key=len)
-                gloss = latin.get(name_key(longest, lang)) or romanized_gloss(longest, lang, rules)
+                gloss = latin.get(name_key(longest, lang)) or readable_gloss(longest, lang, rules)
             out.append(Entity(eid, gloss, etype, None, sorted(idxs)))
         return out

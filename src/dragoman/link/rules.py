@@ -49,6 +49,8 @@ class LinkingData(BaseModel):
     description: str = ""
     stop_words: list[str] = Field(default_factory=list)
     common_words: list[str] = Field(default_factory=list)
+    # Nouns that open a description, never a name: "גורם מדיני בכיר", "مصدر مصري", "a senior official".
+    descriptions: list[str] = Field(default_factory=list)
     common_prefixes: dict[str, float] = Field(default_factory=dict)
     common_min_stem: int = Field(default=3, ge=1)
     common_zipf: float = Field(default=99.0, ge=0.0)
@@ -63,6 +65,7 @@ class LinkingData(BaseModel):
 class Rules:
     stop: frozenset[str]
     common_words: frozenset[str]
+    descriptions: frozenset[str]
     common_prefixes: dict[str, int]  # clitic -> stem frequency from which the whole is a common word
     common_min_stem: int
     common: int  # in the frequency table's unit, Zipf x 10
@@ -80,6 +83,7 @@ def rules_for(lang: str) -> Rules:
     return Rules(
         stop=frozenset(normalize_key(w) for w in data.stop_words),
         common_words=frozenset(normalize_key(w) for w in data.common_words),
+        descriptions=frozenset(normalize_key(w) for w in data.descriptions),
         common_prefixes={normalize_key(p): round(10 * z) for p, z in data.common_prefixes.items()},
         common_min_stem=data.common_min_stem,
         common=round(10 * data.common_zipf),
@@ -92,4 +96,3 @@ def rules_for(lang: str) -> Rules:
         initials={normalize_key(k): v for k, v in data.gloss_initials.items()},
         freq=word_frequencies(lang) if lang else {},
     )
-

@@ -6,8 +6,9 @@ from bisect import bisect_left
 from datetime import date
 
 from dragoman.kb.loader import KnowledgeBase
-from dragoman.link.rules import APPOSITION_GAP
+from dragoman.link.rules import APPOSITION_GAP, rules_for
 from dragoman.model import Article, EntityType, Mention, MentionKind
+from dragoman.text import normalize
 
 
 class Titles:
@@ -25,6 +26,9 @@ class Titles:
         KB form: the whole local cluster joins the holder.
         """
         ms = article.mentions
+        lang = (article.language or "").split("-")[0].lower()
+        conjunctions = rules_for(lang).conjunctions if lang else ()
+        others: set[tuple[str, str]] | None = None  # computed when a title names no state
         by_start = sorted(range(len(ms)), key=lambda j: ms[j].span.start)
         starts = [ms[j].span.start for j in by_start]
         by_end = sorted(range(len(ms)), key=lambda j: ms[j].span.end)
@@ -36,9 +40,22 @@ class Titles:
             after = by_start[lo : bisect_left(starts, m.span.end + APPOSITION_GAP + 1, lo)]
             lo = bisect_left(ends, m.span.start - APPOSITION_GAP)
             before = by_end[lo : bisect_left(ends, m.span.start + 1, lo)][::-1]
-            named = self._apposed(article, m, after + before, assigned)
+            # "ויטקוף ושר החוץ": a title joined by "and" is not in apposition to the name before it.
+            if _joined(article, m, conjunctions):
+                before = []
+            named = self._apposed(article, m, after + before, assigned, conjunctions)
+            role, _, of = m.kb_id[len("role:") :].partition("@")
+            # A title that names no state ("שר החוץ" is Israel's by default) is ambiguous in an
+            # article that names the same office of another state: it stays open then.
+            ambiguous = False
+            if _by_default(article, m):
+                if others is None:
+                    others = self._roles_named(article, assigned, day)
+                ambiguous = any(r == role and o != of for r, o in others)
             holder = (
-                None if named is not None and not named.startswith("local:") else self._holder(m.kb_id, day)
+                None
+                if (named is not None and not named.startswith("local:")) or ambiguous
+                else self._holder(m.kb_id, day)
             )
             if named is not None and named.startswith("local:") and holder is not None:
                 for k, eid in list(assigned.items()):
@@ -49,13 +66,38 @@ class Titles:
             if target is not None:
                 assigned[i] = target
 
+    def _roles_named(
+        self, article: Article, assigned: dict[int, str], day: date | None
+    ) -> set[tuple[str, str]]:
+        """(role, state) pairs the article names: titles with their state, KB people in office."""
+        out: set[tuple[str, str]] = set()
+        for i, m in enumerate(article.mentions):
+            if m.kind is MentionKind.TITLE and m.kb_id and m.kb_id.startswith("role:"):
+                if not _by_default(article, m):
+                    role, _, of = m.kb_id[len("role:") :].partition("@")
+                    out.add((role, of))
+            elif i in assigned and assigned[i].startswith("person:"):
+                rec = self.kb.get(assigned[i])
+                for r in rec.roles if rec else ():
+                    if day is None or r.active(day):
+                        out.add((r.role, r.of))
+        return out
+
     @staticmethod
-    def _apposed(article: Article, title: Mention, near: list[int], assigned: dict[int, str]) -> str | None:
+    def _apposed(
+        article: Article,
+        title: Mention,
+        near: list[int],
+        assigned: dict[int, str],
+        conjunctions: tuple[str, ...],
+    ) -> str | None:
         # Text beats the calendar: "وزير الخارجية الإسرائيلي، إيلي كوهين".
         for j in near:
             other = article.mentions[j]
             if j not in assigned or other.type is not EntityType.PERSON or other.kind is MentionKind.TITLE:
                 continue
+            if other.span.start > title.span.start and _joined(article, other, conjunctions):
+                continue  # "שר החוץ ועראקצ'י": two people
             a, b = sorted((title.span, other.span), key=lambda s: s.start)
             gap = article.text[a.end : b.start]
             if 0 <= b.start - a.end <= APPOSITION_GAP and gap.strip(" ,،") == "":
@@ -72,3 +114,17 @@ class Titles:
                 self._holders.clear()
             self._holders[key] = holders[0] if len(holders) == 1 else None
         return self._holders[key]
+
+
+def _by_default(article: Article, title: Mention) -> bool:
+    """Whether a title mention names no state: its span is the title (and a clitic) alone."""
+    head = title.head or title.span
+    return head.end == title.span.end and " " not in article.text[title.span.start : head.start]
+
+
+def _joined(article: Article, m: Mention, conjunctions: tuple[str, ...]) -> bool:
+    """Whether a mention starts with a conjunction clitic ("ושר החוץ", "وعراقجي")."""
+    if m.head is None or m.head.start <= m.span.start:
+        return False
+    clitic = normalize(article.text[m.span.start : m.head.start]).text
+    return any(clitic.startswith(c) for c in conjunctions if c)

@@ -112,7 +112,6 @@ def article_keys(article: Article, lang: str) -> set[str]:
     return {name_key(article.span_text(m.head or m.span), lang) for m in article.mentions}
 
 
-
 def duplicate(m: Mention, kb_mentions: list[Mention]) -> bool:
     """Whether an NER mention repeats KB mentions it overlaps.
 

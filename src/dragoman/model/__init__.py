@@ -1,10 +1,12 @@
 """Pure data: the article and its span-anchored layers."""
 
 from dragoman.model.article import Article, Source, content_hash
-from dragoman.model.provenance import DateSource, PipelineInfo, Provenance, PublishedFrom
+from dragoman.model.provenance import PipelineInfo, Provenance
 from dragoman.model.records import (
     Boilerplate,
     Claim,
+    Described,
+    DescribedKind,
     Entity,
     EntityType,
     Event,
@@ -12,6 +14,8 @@ from dragoman.model.records import (
     Granularity,
     Mention,
     MentionKind,
+    PublishedBasis,
+    PublishedFrom,
     Quote,
     SpeakerKind,
     TimeExpr,
@@ -22,7 +26,8 @@ __all__ = [
     "Article",
     "Boilerplate",
     "Claim",
-    "DateSource",
+    "Described",
+    "DescribedKind",
     "Entity",
     "EntityType",
     "Event",
@@ -32,6 +37,7 @@ __all__ = [
     "MentionKind",
     "PipelineInfo",
     "Provenance",
+    "PublishedBasis",
     "PublishedFrom",
     "Quote",
     "Source",

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dragoman.model.provenance import DateSource, Provenance
+from dragoman.model.provenance import Provenance
 from dragoman.model.records import (
     Boilerplate,
     Claim,
+    Described,
     Entity,
     Event,
     Mention,
+    PublishedBasis,
     Quote,
     TimeExpr,
 )
@@ -37,6 +39,7 @@ class Source:
     title: str | None = None
     published: date | None = None
     published_estimated: bool = False  # True when guessed from dates in the text
+    published_basis: PublishedBasis | None = None  # where ``published`` came from (None: not recorded)
     format: str = "text"  # text | html | jsonl | warc | feed
     encoding: str | None = None  # what the reader assumed, e.g. "windows-1256"
     encoding_note: str | None = None  # e.g. "declared iso-8859-6, detected utf-8"
@@ -76,6 +79,7 @@ class Article:
     norm_offsets: list[int] | None = None  # norm[i] came from text[norm_offsets[i]]; one extra at the end
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    described: list[Described] = field(default_factory=list)  # unnamed actors, described not named
     time_expressions: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -102,17 +106,18 @@ class Article:
         return art
 
     def given_published(self) -> date | None:
-        """The publication date as the input or the page gave it; None when only the text suggested one.
+        """The publication date as the input or the page's metadata gave it; None when the dates
+        stage derived it (from the address, a dateline, the text's "today", an estimate).
 
-        A dateline or an estimate is derived by the dates stage, late in the
-        pipeline; stages before it (the linker, resolving titles to office
-        holders) never saw it on the first run and must not see it on a re-run
-        of a stored article either, or the re-run would disagree with the run.
+        The dates stage starts from this, not from ``Source.published``, so that running it
+        again on a stored article derives the date afresh instead of taking its own earlier
+        reading (or estimate) for a given one.
         """
-        pub = self.provenance.published
-        if pub is not None and pub.source in (DateSource.DATELINE, DateSource.ESTIMATE):
-            return None
-        return self.source.published
+        src = self.source
+        basis = src.published_basis
+        if basis is not None:
+            return src.published if basis.given else None
+        return None if src.published_estimated else src.published
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

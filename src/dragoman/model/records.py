@@ -93,6 +93,42 @@ class TimeExpr:
     anchor: str | None = None  # the date a relative expression was resolved against
 
 
+class PublishedFrom(StrEnum):
+    """Where an article's publication date was read, strongest first.
+
+    ``INPUT`` and ``METADATA`` are given before any stage runs (by the reader
+    or the read stage); the others are derived by the dates stage.
+    """
+
+    INPUT = "input"  # given with the input: a feed entry, a JSONL record, a WARC header, the caller
+    METADATA = "metadata"  # the page's own metadata: HTML meta tags, JSON-LD
+    URL = "url"  # a date in the page's address (/2025/03/12/, /20250312/)
+    METADATA_LINE = "metadata-line"  # a scraped page's leading "date 2025-03-12" line
+    DATELINE = "dateline"  # a date printed near the top of the page ("Published 12 March 2025")
+    TEXT_TODAY = "text-today"  # the text says what today is ("today, Tuesday 12 March 2025")
+    ESTIMATE = "estimate"  # inferred from the article's own dates: a lower bound, not a reading
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedBasis:
+    """Why ``Source.published`` holds what it holds: where it came from, how sure, and the words behind it.
+
+    ``granularity`` is ``day`` or ``month`` (an estimate from "March 2025" knows only the
+    month; ``Source.published`` then holds its first day).  ``evidence`` spans point into
+    ``Article.text``; metadata outside the text has none.
+    """
+
+    source: PublishedFrom
+    confidence: float  # 0..1, a calibrated guess per source kind, not a probability fitted on data
+    granularity: Granularity = Granularity.DAY
+    evidence: tuple[Span, ...] = ()
+
+    @property
+    def given(self) -> bool:
+        """Whether the date came with the input or the page's metadata (not derived by the dates stage)."""
+        return self.source in (PublishedFrom.INPUT, PublishedFrom.METADATA)
+
+
 class EventStatus(StrEnum):
     OCCURRED = "occurred"
     PLANNED = "planned"
@@ -120,8 +156,37 @@ class SpeakerKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
     PUBLICATION = "publication"
-    ANONYMOUS = "anonymous"
+    ANONYMOUS = "anonymous"  # an unnamed source: a ``Described`` referent of kind anonymous, or none
+    GROUP = "group"  # a described collective ("Iranian media", "the two ministers")
+    DOCUMENT = "document"  # a statement, letter or agreement quoted as such, its author not named
     OUTLET = "outlet"
+
+
+class DescribedKind(StrEnum):
+    ANONYMOUS = "anonymous"  # unnamed source(s) whose identity is withheld: a senior official, مصدر دبلوماسي
+    GROUP = "group"  # a described collective: a group of 50 rabbis, Iranian media, المتظاهرون
+
+
+@dataclass(slots=True)
+class Described:
+    """An actor the text describes instead of naming ("two Turkish officials familiar with the matter").
+
+    ``mentions`` are its spans in text order: the first is the full description, later
+    ones refer back to it ("the source", "המקור").  ``head`` is the noun of the first
+    ("officials").  ``affiliation`` is the entity the description ties it to (Turkish ->
+    ``country:TR``; "an official at the ministry" -> the ministry); ``count`` is a number
+    the text gives ("two", مصدران); ``gloss`` is an English description for display.
+    Quotes, claims and events refer to it by ``id`` as they refer to entities.
+    """
+
+    id: str
+    kind: DescribedKind
+    mentions: list[Span]
+    head: Span
+    gloss: str
+    affiliation: str | None = None
+    count: int | None = None
+    plural: bool = False
 
 
 @dataclass(slots=True)

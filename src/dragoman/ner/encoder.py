@@ -9,7 +9,9 @@ per-token states, which the neural NER head (:mod:`dragoman.ner.neural`) is trai
 The file layout (``E5S1``) is read from its header: hyper-parameters, the SentencePiece
 unigram vocabulary with scores, a per-codepoint normalisation map, then a directory of
 tensors, the large matrices stored as Q4_0 blocks (one fp16 scale and 32 signed 4-bit
-weights per block). Matrices are dequantised to float32 once at load (about 85 MB); the
+weights per block). The blocks are kept as stored: the onnxruntime encoder
+(:mod:`dragoman.ner.encoder_onnx`) multiplies with them directly, and this numpy reference
+dequantises the layers to float32 on its first forward pass (about 85 MB). The
 word-embedding table stays quantised and only the rows a batch uses are expanded.
 
 Tokenisation follows SentencePiece's unigram model (Viterbi over piece log-probabilities
@@ -180,8 +182,7 @@ class Encoder:
 
         def q4(name: str, rows: int, cols: int) -> np.ndarray:
             _, _, t_off = tensors[name]
-            blocks = np.frombuffer(buf, _BLOCK, rows * cols // _QK, t_off).reshape(rows, cols // _QK)
-            return _dequantise(blocks, rows, cols)
+            return np.frombuffer(buf, _BLOCK, rows * cols // _QK, t_off).reshape(rows, cols // _QK).copy()
 
         h, ff = self.hidden, self.ff
         _, _, w_off = tensors["emb.word"]
@@ -189,21 +190,48 @@ class Encoder:
         self._pos = f32("emb.pos", (self.max_positions, h))
         self._type = f32("emb.type", (h,)) if tensors["emb.type"][1] == h else f32("emb.type", (-1, h))[0]
         self._eln = (f32("emb.ln.w", (h,)), f32("emb.ln.b", (h,)))
-        self._layers: list[_Layer] = []
-        for i in range(self.layers_n):
-            q, k, v = (q4(f"l{i}.{x}.w", h, h) for x in ("q", "k", "v"))
-            self._layers.append(
+        shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (ff, h), "fo": (h, ff)}
+        # The layers' Q4_0 blocks as stored ([out, in // 32]): the source of truth for both runtimes.
+        self._q4: list[dict[str, np.ndarray]] = [
+            {x: q4(f"l{i}.{x}.w", *shape) for x, shape in shapes.items()} for i in range(self.layers_n)
+        ]
+        self._vectors: list[dict[str, np.ndarray]] = [
+            {
+                "qkv_b": np.concatenate([f32(f"l{i}.{x}.b", (h,)) for x in ("q", "k", "v")]),
+                "ao_b": f32(f"l{i}.ao.b", (h,)), "fi_b": f32(f"l{i}.fi.b", (ff,)), "fo_b": f32(f"l{i}.fo.b", (h,)),
+                "aln_w": f32(f"l{i}.aln.w", (h,)), "aln_b": f32(f"l{i}.aln.b", (h,)),
+                "oln_w": f32(f"l{i}.oln.w", (h,)), "oln_b": f32(f"l{i}.oln.b", (h,)),
+            }
+            for i in range(self.layers_n)
+        ]
+
+    def quantised(self, i: int, name: str) -> np.ndarray:
+        """Layer ``i``'s matrix ``name`` as stored: Q4_0 blocks ``[out, in // 32]`` of (``d``, ``qs``)."""
+        return self._q4[i][name]
+
+    def vectors(self, i: int) -> dict[str, np.ndarray]:
+        """Layer ``i``'s biases (``qkv_b`` is query, key, value concatenated) and layer-norm weights."""
+        return self._vectors[i]
+
+    @functools.cached_property
+    def _layers(self) -> list[_Layer]:
+        # Dequantised on first use only (about 85 MB as float32): the onnxruntime encoder never needs them.
+        out = []
+        for q4, vec in zip(self._q4, self._vectors, strict=True):
+
+            def dense(name: str, q4: dict[str, np.ndarray] = q4) -> np.ndarray:
+                blocks = q4[name]
+                # Stored as [out, in]; keep the transpose so activations multiply on the left.
+                return _dequantise(blocks, blocks.shape[0], blocks.shape[1] * _QK).T.copy()
+
+            out.append(
                 _Layer(
-                    # Stored as [out, in]; keep the transpose so activations multiply on the left.
-                    q=q.T.copy(), k=k.T.copy(), v=v.T.copy(),
-                    qkv_b=np.concatenate([f32(f"l{i}.{x}.b", (h,)) for x in ("q", "k", "v")]),
-                    ao=q4(f"l{i}.ao.w", h, h).T.copy(), ao_b=f32(f"l{i}.ao.b", (h,)),
-                    aln=(f32(f"l{i}.aln.w", (h,)), f32(f"l{i}.aln.b", (h,))),
-                    fi=q4(f"l{i}.fi.w", ff, h).T.copy(), fi_b=f32(f"l{i}.fi.b", (ff,)),
-                    fo=q4(f"l{i}.fo.w", h, ff).T.copy(), fo_b=f32(f"l{i}.fo.b", (h,)),
-                    oln=(f32(f"l{i}.oln.w", (h,)), f32(f"l{i}.oln.b", (h,))),
+                    q=dense("q"), k=dense("k"), v=dense("v"), qkv_b=vec["qkv_b"],
+                    ao=dense("ao"), ao_b=vec["ao_b"], aln=(vec["aln_w"], vec["aln_b"]),
+                    fi=dense("fi"), fi_b=vec["fi_b"], fo=dense("fo"), fo_b=vec["fo_b"], oln=(vec["oln_w"], vec["oln_b"]),
                 )
             )
+        return out
 
     # -- running ----------------------------------------------------------------------------
     def _layernorm(self, x: np.ndarray, wb: tuple[np.ndarray, np.ndarray]) -> np.ndarray:

@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 from dragoman.ner import gazetteer, wordfreq_table
 from dragoman.ner.resources import LangNer, lang_ner
 from dragoman.text import normalize
+from dragoman.text.normalize import FORMAT_CHARS
 
 _QUOTES = frozenset({'"', "'", "«", "»"})  # folded forms of quotation tokens
 _CACHE_LIMIT = 200_000  # words; a long-running pipeline must not grow without bound
@@ -29,6 +30,8 @@ _CACHE_LIMIT = 200_000  # words; a long-running pipeline must not grow without b
 # UTF-8 bytes of a feature the model has weights for (tagging, see
 # ``tagging_features``).
 A = TypeVar("A", bound=str | bytes)
+
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
 
 
 def strip_clitics(word: str, lang: str) -> list[tuple[str, str]]:
@@ -53,7 +56,7 @@ def _prefix_set(lang: str) -> tuple[frozenset[str], int]:
 def shape(word: str) -> str:
     """Character classes with runs collapsed: "ארה\"ב" -> 'h"h', "UN-2" -> "X-d"."""
     out: list[str] = []
-    for ch in word:
+    for ch in word.translate(_NO_FORMAT):  # a ZWNJ or bidi mark inside a word is not part of its shape
         cp = ord(ch)
         if 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F:
             c = "a"

@@ -449,7 +449,7 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
         model.train()
         t0, total = time.time(), 0.0
         for n, idx in enumerate(_pooled_batches(lengths, settings.batch, rng)):
-            loss = model.loss(*_collate([examples[int(i)] for i in idx]))  # type: ignore[arg-type]
+            loss = model.loss(*_collate([examples[int(i)] for i in idx]))  # type: ignore[arg-type, unused-ignore]  # torch absent: Any
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 5.0)

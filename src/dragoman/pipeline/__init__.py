@@ -3,7 +3,7 @@
 from dragoman.pipeline.config import ConfigError, PipelineConfig, build_pipeline, load_config
 from dragoman.pipeline.layers import LayerSpec, layers, register_layer
 from dragoman.pipeline.registry import StageSettings, StageSpec, make_stage, register_stage, registry
-from dragoman.pipeline.runner import ErrorRecord, Pipeline, PipelineError, Result, check_alignment
+from dragoman.pipeline.runner import ErrorRecord, Pipeline, PipelineError, Result, check_alignment, input_of
 from dragoman.pipeline.stage import LAYERS, BaseStage, InputError, Stage, StageError
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "StageSpec",
     "build_pipeline",
     "check_alignment",
+    "input_of",
     "layers",
     "load_config",
     "make_stage",

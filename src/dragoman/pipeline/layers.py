@@ -132,6 +132,7 @@ _CORE = {
     "norm": "the matching form of text (folded spelling) and its offsets back into text",
     "mentions": "surface forms that refer to actors, with content-derived ids",
     "entities": "the article's actors, each with its mentions",
+    "described": "actors the text describes instead of naming (unnamed sources, described groups), with ids",
     "time_expressions": "dates and time expressions, resolved",
     "published": "the publication date (Source.published), whether estimated, and where it came from",
     "events": "PLOVER events with status, arguments and date",

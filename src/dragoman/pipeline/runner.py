@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dragoman._version import __version__ as _VERSION
+from dragoman.ingest.keys import INPUT
 from dragoman.model import Article, PipelineInfo
 from dragoman.pipeline.layers import CORE_LAYERS, finalizer
 from dragoman.pipeline.stage import Stage, StageError
@@ -45,6 +46,19 @@ class PipelineError(ValueError):
     """The pipeline's stages do not line up."""
 
 
+def input_of(article: Article) -> str:
+    """The input an article came from, as the user gave it: a path, a URL, ``file.jsonl:LINE``, ``feed#N``.
+
+    Error records are keyed by it, not by content: three different empty
+    files are three errors.  Text handed over with no path or URL has only its
+    content to go by.
+    """
+    given = article.meta.get(INPUT)
+    if given:
+        return str(given)
+    return article.source.path or article.source.url or f"sha256:{article.id}"
+
+
 @dataclass(frozen=True, slots=True)
 class ErrorRecord:
     article_id: str
@@ -53,6 +67,14 @@ class ErrorRecord:
     stage: str
     kind: str
     message: str
+    # The input that failed (see ``input_of``); one record per input.  Empty in records
+    # built by hand: ``where`` then falls back on the path, the URL, the content hash.
+    input: str = ""
+
+    @property
+    def where(self) -> str:
+        """What failed, as the user would name it."""
+        return self.input or self.path or self.url or f"sha256:{self.article_id}"
 
 
 @dataclass(slots=True)
@@ -222,4 +244,5 @@ class Pipeline:
             stage=stage,
             kind=kind,
             message=message,
+            input=input_of(article),
         )

@@ -9,16 +9,26 @@ from pydantic import Field
 
 from dragoman.dates import (
     Anchor,
+    Trigger,
     extract_time_expressions,
-    find_dateline,
+    find_readings,
     find_triggers,
     fold_digits,
-    latest_dated,
     patterns,
 )
 from dragoman.dates.data import Shift
-from dragoman.dates.resolve import Reading
-from dragoman.model import Article, DateSource, Granularity, PublishedFrom, Span, TimeExpr
+from dragoman.dates.patterns import Patterns
+from dragoman.dates.published import (
+    CONFIDENCE,
+    PublishedDate,
+    embedded_post_dates,
+    estimate_published,
+    raised_to,
+    read_top,
+    text_today,
+)
+from dragoman.dates.resolve import Kind, Reading
+from dragoman.model import Article, Granularity, PublishedBasis, PublishedFrom, Span, TimeExpr
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
@@ -28,15 +38,15 @@ class DatesSettings(StageSettings):
     future_days: int = Field(default=92, ge=0, le=366)
     # How many non-empty lines from the top may hold a dateline.
     dateline_lines: int = Field(default=12, ge=0)
-    # With no publication date, estimate one from the latest absolute date in the text.
+    # With no publication date, estimate one from the article's own dates.
     estimate_published: bool = True
     # Resolve month- and year-level relative expressions ("this year", "last July")
     # against that estimate; day-level ones ("yesterday") always stay unresolved.
     resolve_against_estimate: bool = True
 
 
-def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[date, bool] | None:
-    best: tuple[date, bool] | None = None
+def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[date, bool, Span] | None:
+    best: tuple[date, bool, Span] | None = None
     for r, e in zip(readings, exprs, strict=True):
         if (
             r.shift != Shift.THIS_YEAR
@@ -47,8 +57,48 @@ def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[d
         month_only = e.granularity == Granularity.MONTH
         d = date.fromisoformat(e.value + "-01" if month_only else e.value)
         if best is None or d > best[0]:
-            best = (d, month_only)
+            best = (d, month_only, e.span)
     return best
+
+
+def _preset(article: Article) -> PublishedDate | None:
+    """The date the input or the page's metadata gave (``Article.given_published``), with its basis.
+
+    A date this stage derived on an earlier run (a stored article run again) is not
+    given: it is dropped here and derived afresh, so the re-run agrees with the run.
+    """
+    src = article.source
+    day = article.given_published()
+    if day is None:
+        src.published, src.published_estimated, src.published_basis = None, False, None
+        return None
+    # A reader may hand over a datetime; dates are compared by calendar day.
+    if isinstance(day, datetime):
+        day = day.date()
+    basis = src.published_basis or PublishedBasis(PublishedFrom.INPUT, CONFIDENCE[PublishedFrom.INPUT])
+    return PublishedDate(day, basis)
+
+
+# Chrome the boilerplate stage marks as the page's own date: a metadata field
+# (" date 2025-03-12" before the text) or a dateline/byline line with a date.
+_DATE_CHROME = frozenset({"metadata", "dateline"})
+
+
+def _chrome_date(article: Article, scan: str, pats: Patterns, triggers: list[Trigger]) -> PublishedDate | None:
+    """The first full date inside the page's date chrome, when the top of the page gave none."""
+    for b in sorted(article.boilerplate, key=lambda b: b.span.start):
+        if b.reason not in _DATE_CHROME:
+            continue
+        for r in find_readings(scan, b.span.start, b.span.end, pats, triggers):
+            if r.kind == Kind.DAY and r.year and r.month and r.day:
+                basis = PublishedBasis(
+                    PublishedFrom.DATELINE,
+                    round(CONFIDENCE[PublishedFrom.DATELINE] - 0.1, 2),
+                    Granularity.DAY,
+                    (Span(r.span.start, r.span.end),),
+                )
+                return PublishedDate(date(r.year, r.month, r.day), basis)
+    return None
 
 
 @register_stage("dragoman.Dates.v1", settings=DatesSettings)
@@ -58,12 +108,15 @@ class Dates(BaseStage):
     Absolute dates keep their granularity (day, month, season, year, range,
     decade); relative ones ("last July", "أمس", "בחודש שעבר") are resolved
     against ``Source.published`` and carry ``relative=True`` and the anchor.
-    With no known publication date the stage looks for a dateline near the
-    top of the page; failing that it estimates one from the latest absolute
-    day/month date in the text (``Source.published_estimated=True``) and
-    resolves against it only what needs no exact day ("this year", "last
-    July"), marking the anchor approximate (``2025-04~``); "yesterday" and
-    the like stay ``unresolved``.
+    With no publication date from metadata the stage reads one from the
+    page address, a leading metadata line, a dateline near the top, or the
+    text's own "today, 19 August 2025"; failing those it estimates a lower
+    bound from the article's own dates, never from a background date when
+    the news is told with "yesterday" or "on Friday"
+    (``Source.published_estimated=True``), and resolves against it only
+    what needs no exact day ("this year", "last July"), marking the anchor
+    approximate (``2025-04~``).  ``Source.published_basis`` records the
+    source, evidence spans and a confidence.
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "sentences", "boilerplate"})
@@ -84,44 +137,38 @@ class Dates(BaseStage):
         triggers = find_triggers(pats.keys(scan), pats)  # one scan of the text serves every search below
         body = [sent for sent in article.sentences if not article.in_boilerplate(sent)]
         src = article.source
-        anchor: Anchor | None = None
-        if src.published is not None:
-            # A reader may hand over a datetime; dates are compared by calendar day.
-            day = src.published.date() if isinstance(src.published, datetime) else src.published
-            anchor = Anchor(day, estimated=src.published_estimated)
-        else:
-            line = (
-                find_dateline(scan, pats, max_lines=s.dateline_lines, triggers=triggers)
-                if s.dateline_lines
-                else None
-            )
-            if line is not None:
-                src.published, src.published_estimated = line.day, False
-                article.provenance.published = PublishedFrom(DateSource.DATELINE, Span(line.start, line.end))
-                anchor = Anchor(line.day)
+        pub = (
+            _preset(article)
+            or read_top(scan, pats, url=src.url, max_lines=s.dateline_lines, triggers=triggers)
+            or _chrome_date(article, scan, pats, triggers)
+        )
+        anchor = Anchor(pub.day, estimated=pub.estimated, month_only=pub.month_only) if pub else None
         exprs, readings = extract_time_expressions(
             scan, body, pats, anchor, future_days=s.future_days, triggers=triggers
         )
-        if anchor is None and s.estimate_published:
-            latest = latest_dated(readings)
-            if latest is not None:
-                day, month_only = latest
-                src.published, src.published_estimated = day, True
-                article.provenance.published = PublishedFrom(DateSource.ESTIMATE)
-                if s.resolve_against_estimate:
-                    est = Anchor(day, estimated=True, month_only=month_only)
-                    exprs, _ = extract_time_expressions(
-                        scan, body, pats, est, future_days=s.future_days, readings=readings
-                    )
-                    # "May of this year" in an article whose latest full date is April
-                    # means it was published in May at the earliest: raise the estimate.
-                    later = _latest_this_year(readings, exprs)
-                    if later is not None and later[0] > day:
-                        day, month_only = later
-                        src.published = day
-                        est = Anchor(day, estimated=True, month_only=month_only)
-                        exprs, _ = extract_time_expressions(
-                            scan, body, pats, est, future_days=s.future_days, readings=readings
-                        )
+        if pub is None:
+            pub = text_today(scan, readings, pats)
+            if pub is None and s.estimate_published:
+                pub = estimate_published(scan, readings, body, pats, embedded_post_dates(article.text))
+            if pub is not None and (not pub.estimated or s.resolve_against_estimate):
+                exprs, pub = self._resolve(scan, body, pats, readings, pub)
+        if pub is not None:
+            src.published, src.published_estimated, src.published_basis = pub.day, pub.estimated, pub.basis
         article.time_expressions = exprs
         return article
+
+    def _resolve(
+        self, scan: str, body: list[Span], pats: Patterns, readings: list[Reading], pub: PublishedDate
+    ) -> tuple[list[TimeExpr], PublishedDate]:
+        fd = self.settings.future_days
+        est = Anchor(pub.day, estimated=pub.estimated, month_only=pub.month_only)
+        exprs, _ = extract_time_expressions(scan, body, pats, est, future_days=fd, readings=readings)
+        if pub.estimated:
+            # "May of this year" in an article whose latest full date is April
+            # means it was published in May at the earliest: raise the estimate.
+            later = _latest_this_year(readings, exprs)
+            if later is not None and later[0] > pub.day:
+                pub = raised_to(pub, *later)
+                est = Anchor(pub.day, estimated=True, month_only=pub.month_only)
+                exprs, _ = extract_time_expressions(scan, body, pats, est, future_days=fd, readings=readings)
+        return exprs, pub

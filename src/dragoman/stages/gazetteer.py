@@ -12,13 +12,24 @@ from dragoman.kb.loader import load_kb
 from dragoman.model import Article, EntityType, Mention, MentionKind, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 from dragoman.pipeline.versions import package_data_digest
-from dragoman.text import normalize
+from dragoman.text import normalize, tokenize
 from dragoman.text.morph import splits
+from dragoman.text.normalize import FORMAT_CHARS
+
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
 
 
 class GazetteerSettings(StageSettings):
     # Role titles ("the Azerbaijani president") become TITLE mentions for the linker to resolve.
     titles: bool = True
+    # Also match knowledge-base names in the chrome that names a story's sources: datelines
+    # ("BEIRUT (Reuters) —"), photo captions and credits, bylines, embedded posts, mastheads.
+    chrome_names: bool = True
+
+
+# Chrome that says who reported, photographed or is pictured: names there are the story's
+# sources and actors. Menus, related links and comments name other stories and are skipped.
+SOURCE_CHROME = frozenset({"dateline", "caption", "byline", "embed", "masthead"})
 
 
 @dataclass(slots=True)
@@ -43,13 +54,15 @@ class Gazetteer(BaseStage):
     ``dragoman.text.morph`` strips; the longest name wins and a mention's
     ``head`` excludes the prefix.  Ambiguous short forms and blocked phrases
     come from ``lang/data/<code>/gazetteer.yaml``; boilerplate is skipped.
-    A name several actors share is resolved by who was in office on the
-    publication date given with the input or by the page
-    (``Article.given_published()``).
+    A name several actors share is resolved by who was in office on
+    ``Article.source.published`` (given, or found by the dates stage, which
+    runs before this one).
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "norm", "tokens", "language", "boilerplate"})
     provides: ClassVar[frozenset[str]] = frozenset({"mentions"})
+    # The publication date, when there is one, must be known before names are resolved to office holders.
+    uses: ClassVar[frozenset[str]] = frozenset({"published"})
 
     def __init__(self, settings: GazetteerSettings | None = None) -> None:
         super().__init__(settings or GazetteerSettings())
@@ -69,6 +82,8 @@ class Gazetteer(BaseStage):
             n = normalize(article.text)
             norm, offsets = n.text, n.offsets
         toks = _body_tokens(article)
+        if self.settings.chrome_names:
+            toks = _with_source_chrome(article, toks)
         if not toks:
             return article
         if len(norm) == len(article.text):  # nothing was removed: offsets are the identity
@@ -79,8 +94,10 @@ class Gazetteer(BaseStage):
         joinable = _joinable_gaps(text, toks)
         blocked = _blocked(idx, ntoks, joinable, lang)
         matches = _match(idx, article.text, toks, ntoks, joinable, blocked, offsets)
+        matches = self._foreign_qualified(matches, joinable)
+        matches += _places_in_events(idx, text, toks, ntoks, joinable, offsets, matches)
         seen = {(m.span, m.kb_id) for m in article.mentions}
-        day = article.given_published()
+        day = article.source.published
         for m, extra in _with_titles(idx, matches, ntoks, joinable, self.settings.titles):
             e = m.entry
             first, last = toks[m.start], toks[m.end - 1]
@@ -102,7 +119,113 @@ class Gazetteer(BaseStage):
             article.mentions.append(
                 Mention(span=span, type=e.type, kind=e.kind, source="gazetteer", kb_id=kb_id, head=head)
             )
+        for span, head in _institutions(idx, toks, ntoks, joinable, matches, lang):
+            article.mentions.append(Mention(span=span, type=EntityType.ORG, source="gazetteer", head=head))
         return article
+
+    def _foreign_qualified(self, matches: list[_Match], joinable: list[bool]) -> list[_Match]:
+        """Drop a national body's generic name qualified by another state.
+
+        "משרד החוץ" alone is Israel's foreign ministry in Hebrew news, but
+        "משרד החוץ האיראני" is Iran's: the state right after the name says
+        whose body it is, so the name is not the KB's (the tagger may still
+        find the whole phrase as a name of its own).
+        """
+        out: list[_Match] = []
+        for k, m in enumerate(matches):
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            if (
+                nxt is not None
+                and m.entry.kind is MentionKind.NAME
+                and m.entry.type is EntityType.ORG
+                and nxt.start == m.end
+                and joinable[m.end - 1]
+            ):
+                state = _state(nxt)
+                owners = {self.kb.records[i].country for i in m.entry.kb_ids if i in self.kb.records}
+                if (
+                    state is not None
+                    and len(owners) == 1
+                    and None not in owners
+                    and f"country:{owners.pop()}" not in state.entry.kb_ids
+                ):
+                    continue
+            out.append(m)
+        return out
+
+
+def _institutions(
+    idx: AliasIndex,
+    toks: list[Span],
+    ntoks: list[str],
+    joinable: list[bool],
+    matches: list[_Match],
+    lang: str,
+) -> list[tuple[Span, Span]]:
+    """A state's institution named by a head noun and the state's adjective: "مجلس النواب البحريني".
+
+    The phrase is an organisation of its own (no KB id: the linker names it
+    locally); the adjective inside keeps its own mention of the state.  Only
+    a few words may stand between head and adjective, on one line.
+    """
+    if not idx.institution_heads:
+        return []
+    out: list[tuple[Span, Span]] = []
+    taken: set[int] = {
+        k for m in matches for k in range(m.start, m.end) if m.entry.kind is not MentionKind.NISBA
+    }
+    for m in matches:
+        if m.entry.kind is not MentionKind.NISBA or _state(m) is None:
+            continue
+        for i in range(m.start - 1, max(-1, m.start - 2 - idx.institution_words), -1):
+            if i in taken or not joinable[i]:
+                break
+            cut = next((len(p) for p, stem in splits(ntoks[i], lang) if stem in idx.institution_heads), None)
+            if cut is None:
+                continue
+            head_start = toks[i].start + cut if cut <= toks[i].end - toks[i].start else toks[i].start
+            out.append((Span(toks[i].start, toks[m.end - 1].end), Span(head_start, toks[m.end - 1].end)))
+            break
+    return out
+
+
+def _places_in_events(
+    idx: AliasIndex,
+    text: str,
+    toks: list[Span],
+    ntoks: list[str],
+    joinable: list[bool],
+    offsets: list[int],
+    matches: list[_Match],
+) -> list[_Match]:
+    """The place inside an event's name ("המלחמה בעזה", "war in Gaza") is a mention of its own."""
+    out: list[_Match] = []
+    for m in matches:
+        if m.entry.type is not EntityType.EVENT or m.length < 2:
+            continue
+        lo = m.start + 1
+        for sub in _match(
+            idx, text, toks[lo : m.end], ntoks[lo : m.end], joinable[lo : m.end], set(), offsets
+        ):
+            if sub.entry.type in (EntityType.GPE, EntityType.PLACE) and sub.entry.kind is MentionKind.NAME:
+                sub.start += lo
+                out.append(sub)
+    return out
+
+
+def _with_source_chrome(article: Article, toks: list[Span]) -> list[Span]:
+    """Body tokens plus the tokens of datelines, captions, bylines and the like, in text order."""
+    extra = [
+        Span(b.span.start + t.start, b.span.start + t.end)
+        for b in article.boilerplate
+        if b.reason in SOURCE_CHROME
+        for t in tokenize(article.text[b.span.start : b.span.end])
+    ]
+    return sorted(toks + extra, key=_start) if extra else toks
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _body_tokens(article: Article) -> list[Span]:
@@ -271,6 +394,8 @@ def _try(
     head_start = offsets[bisect_left(offsets, toks[i].start) + len(prefix)] if prefix else toks[i].start
     if e.exact is not None:
         raw = [text[head_start : toks[i].end], *(text[t.start : t.end] for t in toks[i + 1 : i + length])]
+        # Case-sensitive forms are compared as written, but a bidi mark beside "US" is not writing.
+        raw = [w.translate(_NO_FORMAT) for w in raw]
         raw[-1] = raw[-1][: len(raw[-1]) - suffix] if suffix else raw[-1]
         if tuple(raw) != e.exact:
             return None

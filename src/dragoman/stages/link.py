@@ -44,7 +44,8 @@ class Link(BaseStage):
     known names, and are linked by their normalised name (first-token
     clitics stripped) or, for people, by a cross-script name key
     (``name_key``), preferring the actor in office on the publication date
-    given with the input or by the page (``Article.given_published()``).  Unknown one-word names that are function
+    ``Article.source.published`` (found by the dates stage before this one
+    when the input gave none).  Unknown one-word names that are function
     words or frequent common words (``lang/data/<code>/linking.yaml``) are
     dropped.  Titles resolve to the person named next to them, else to the
     role holder on that date.  Names not in the KB become ``local:<article>:<name key>``
@@ -53,10 +54,11 @@ class Link(BaseStage):
     ``source="link"`` mentions.
     """
 
-
     requires: ClassVar[frozenset[str]] = frozenset({"text", "mentions", "tokens", "sentences"})
     # It also adds mentions: untagged repeats of a known person's name, split conjunctions.
     provides: ClassVar[frozenset[str]] = frozenset({"entities", "mentions"})
+    # Titles resolve to the office holder on the publication date: it must be known first.
+    uses: ClassVar[frozenset[str]] = frozenset({"published"})
 
     def __init__(self, settings: LinkSettings | None = None) -> None:
         super().__init__(settings or LinkSettings())

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from dragoman.model import Article, Mention, Span
-from dragoman.ner import neural, tagger
+from dragoman.ner import neural, proper, tagger
 from dragoman.ner.consistency import Consistency, propagate
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 from dragoman.pipeline.versions import file_digest
@@ -29,6 +29,9 @@ class NerSettings(StageSettings):
     # None (the default pipeline's setting) turns the pass off; the accurate pipeline sets 0.8,
     # the threshold chosen on the development splits.
     consistency: float | None = Field(default=None, ge=0.0, le=1.0)
+    # Languages without a statistical model whose capitalised names are tagged by rule
+    # (dragoman.ner.proper and lang/<code>/proper.yaml).
+    proper_nouns: tuple[str, ...] = ("en",)
 
 
 @register_stage("dragoman.NER.v1", settings=NerSettings)
@@ -64,6 +67,8 @@ class Ner(BaseStage):
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()
         impl = neural if self.settings.model == "neural" else tagger
+        if lang in self.settings.proper_nouns and proper.has_rules(lang):
+            return self._proper(article, lang)
         if lang not in self.settings.languages or not impl.has_model(lang):
             return article
         impl.get_tagger(lang)  # open the weights before the loop, so a missing file fails once
@@ -74,7 +79,9 @@ class Ner(BaseStage):
         if self.settings.consistency is not None:
             # Names an earlier stage matched (the knowledge base's) are not carried over.
             covered, starts = article.covered_tokens(), [t.start for t in article.tokens]
-            known = [covered[(lo := bisect_left(starts, toks[0].start)) : lo + len(toks)] for toks in sentences]
+            known = [
+                covered[(lo := bisect_left(starts, toks[0].start)) : lo + len(toks)] for toks in sentences
+            ]
             found = propagate(words, found, lang, Consistency(threshold=self.settings.consistency), known)
         for toks, hits in zip(sentences, found, strict=True):
             for hit in hits:
@@ -89,3 +96,19 @@ class Ner(BaseStage):
                 )
         return article
 
+    def _proper(self, article: Article, lang: str) -> Article:
+        """Capitalised names by rule; tokens a knowledge-base name covers are known to it."""
+        covered, starts = article.covered_tokens(), [t.start for t in article.tokens]
+        seen = {(m.span, m.type) for m in article.mentions}
+        for _sent, toks in article.sentence_tokens():
+            lo = bisect_left(starts, toks[0].start)
+            words = [article.text[t.start : t.end] for t in toks]
+            for hit in proper.tag_spans(words, lang, covered[lo : lo + len(toks)]):
+                span = Span(toks[hit.start].start, toks[hit.end - 1].end)
+                if hit.score < self.settings.min_score or (span, hit.type) in seen:
+                    continue
+                seen.add((span, hit.type))
+                article.mentions.append(
+                    Mention(span=span, type=hit.type, source="ner", kb_id=None, score=hit.score)
+                )
+        return article

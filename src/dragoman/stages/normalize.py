@@ -11,7 +11,15 @@ from dragoman.text import normalize
 
 @register_stage("dragoman.Normalize.v1")
 class Normalize(BaseStage):
-    """Fold Arabic/Hebrew/Latin spelling variants for matching, keeping a map to original offsets."""
+    """Fold Arabic/Hebrew/Latin spelling variants for matching, keeping a map to original offsets.
+
+    Invisible format characters (bidi marks, ZWNJ/ZWJ, zero-width spaces,
+    the word joiner, BOM, soft hyphens, tatweel) are removed, so the
+    gazetteer, the taggers and the linker, which match against ``norm``,
+    see a name the same with or without them; ``norm_offsets`` maps every
+    character back to ``text``.  The tokeniser cuts words as if the marks
+    were absent (``dragoman.text.tokenize``).
+    """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"norm"})

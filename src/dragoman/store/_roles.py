@@ -19,6 +19,7 @@ from typing import Any
 from dragoman.model import Article
 from dragoman.model.corrections import Correction, current_value, effective
 from dragoman.model.timeline import interval
+from dragoman.pipeline.runner import input_of
 from dragoman.serialize import from_json, to_json
 from dragoman.store.base import EntityRow, MentionRow
 from dragoman.store.queries import (
@@ -90,7 +91,7 @@ class SQLRoles(ABC):
         return json.loads(value) if isinstance(value, str | bytes) else value
 
     @abstractmethod
-    def _update_search(self, article_id: str, terms: list[Term]) -> None: ...
+    def _replace_search(self, article_id: str, terms: list[Term]) -> None: ...
 
     @abstractmethod
     def _derive(self, article: Article) -> None: ...
@@ -171,9 +172,11 @@ class SQLRoles(ABC):
                  src.published.isoformat() if src.published else None, pipeline,
                  self._timestamp(_now()), text, revision, article.id),
             )
-            self._update_search(article.id, article_terms(article))
+            self._replace_search(article.id, article_terms(article))
             self._delete_derived(article.id)
             self._derive(article)
+            # Extracted again without failing: an earlier failure of its input no longer holds.
+            self._execute("DELETE FROM errors WHERE input = ?", (input_of(article),))
         return revision
 
     def revisions(self, article_id: str) -> list[RevisionRow]:

@@ -20,12 +20,20 @@ from typing import Any, Protocol
 
 from dragoman.model import Article, Span
 from dragoman.model.corrections import apply_corrections
-from dragoman.pipeline.runner import ErrorRecord
+from dragoman.pipeline.runner import ErrorRecord, input_of
 from dragoman.serialize import from_json, to_json
 from dragoman.store._roles import SQLRoles
 from dragoman.store._roles import date_columns as _date_columns
 from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
-from dragoman.store.search import Term, document_terms, locate, query_terms, snippet
+from dragoman.store.search import (
+    EntityRef,
+    Term,
+    article_entities,
+    document_terms,
+    locate,
+    query_groups,
+    snippet,
+)
 
 _PAGE = 200  # rows fetched per round trip when streaming articles
 # Extra full-text candidates read in case a match cannot be located again
@@ -54,8 +62,17 @@ class Candidate:
 
 
 def article_terms(article: Article) -> list[Term]:
-    """Search terms of an article's body; page chrome is not indexed."""
-    return document_terms(article.text, article.language, [b.span for b in article.boilerplate])
+    """Search terms of an article's body and of its entities' names; page chrome is not indexed."""
+    entities = [
+        EntityRef(e.canonical, e.qid, tuple(article.mentions[i].span for i in e.mentions)) for e in article.entities
+    ]
+    return document_terms(article.text, article.language, [b.span for b in article.boilerplate], entities)
+
+
+def doc_terms(doc: dict[str, Any]) -> list[Term]:
+    """``article_terms`` from the stored Article JSON, without building an Article."""
+    skip = [Span(b["start"], b["end"]) for b in doc.get("boilerplate", [])]
+    return document_terms(doc["text"], doc.get("language"), skip, article_entities(doc.get("entities", [])))
 
 
 class SQLStore(SQLRoles):
@@ -81,12 +98,12 @@ class SQLStore(SQLRoles):
     def _delete_search(self, article_id: str) -> None: ...
 
     @abstractmethod
-    def _update_search(self, article_id: str, terms: list[Term]) -> None:
-        """Replace an article's search terms (a new revision)."""
+    def _search_candidates(self, groups: list[tuple[str, ...]], limit: int) -> list[Candidate]:
+        """Articles holding, for every group, at least one of its terms; best first."""
 
     @abstractmethod
-    def _search_candidates(self, terms: list[str], limit: int) -> list[Candidate]:
-        """Articles holding every term, best first."""
+    def _replace_search(self, article_id: str, terms: list[Term]) -> None:
+        """Replace the indexed terms of one stored article (a new revision, a new folding)."""
 
     @abstractmethod
     def migrate(self) -> None: ...
@@ -137,6 +154,8 @@ class SQLStore(SQLRoles):
             if not self._insert_article(row, terms):
                 return False
             self._derive(article)
+            # The input is stored now: an error it left in an earlier run no longer holds.
+            self._execute("DELETE FROM errors WHERE input = ?", (input_of(article),))
         return True
 
     def _backfill(self) -> None:
@@ -256,22 +275,36 @@ class SQLStore(SQLRoles):
         for table in ("entities", "mentions", "time_expressions", "events", "event_roles", "quotes", "claims"):
             self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
+    _UPSERT_ERROR = (
+        "INSERT INTO errors (input, article_id, path, url, stage, kind, message, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input) DO UPDATE SET article_id = excluded.article_id, "
+        "path = excluded.path, url = excluded.url, stage = excluded.stage, kind = excluded.kind, "
+        "message = excluded.message, at = excluded.at"
+    )
+
     def put_error(self, error: ErrorRecord) -> bool:
+        """Record why an input failed; one record per input, the latest reason kept.
+
+        True when the input had no record yet.
+        """
+        row = (
+            error.where,
+            error.article_id,
+            error.path,
+            error.url,
+            error.stage,
+            error.kind,
+            error.message,
+            self._timestamp(datetime.now(UTC)),
+        )
         with self._write():
-            cur = self._execute(
-                "INSERT INTO errors (article_id, path, url, stage, kind, message, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (article_id, stage) DO NOTHING",
-                (
-                    error.article_id,
-                    error.path,
-                    error.url,
-                    error.stage,
-                    error.kind,
-                    error.message,
-                    self._timestamp(datetime.now(UTC)),
-                ),
-            )
-            return cur.rowcount > 0
+            return self._upsert_error(row)
+
+    def _upsert_error(self, row: Sequence[Any]) -> bool:
+        # Inside _write(): SQLite's write lock is exclusive, so nothing happens between the two.
+        had = self._execute("SELECT 1 FROM errors WHERE input = ?", (row[0],)).fetchone() is not None
+        self._execute(self._UPSERT_ERROR, row)
+        return not had
 
     # -- reading ---------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -341,10 +374,12 @@ class SQLStore(SQLRoles):
 
     def iter_errors(self) -> Iterator[ErrorRecord]:
         rows = self._execute(
-            "SELECT article_id, path, url, stage, kind, message FROM errors ORDER BY at, article_id, stage"
+            "SELECT article_id, path, url, stage, kind, message, input FROM errors ORDER BY at, input"
         ).fetchall()
         for r in rows:
-            yield ErrorRecord(article_id=r[0], path=r[1], url=r[2], stage=r[3], kind=r[4], message=r[5])
+            yield ErrorRecord(
+                article_id=r[0], path=r[1], url=r[2], stage=r[3], kind=r[4], message=r[5], input=r[6]
+            )
 
     def mentions(self, *, article_id: str | None = None, entity_id: str | None = None) -> list[MentionRow]:
         conds: list[str] = []
@@ -394,22 +429,37 @@ class SQLStore(SQLRoles):
         ]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        wanted = query_terms(query)
+        wanted = query_groups(query)
         if not wanted or limit <= 0:
             return []
         hits: list[SearchHit] = []
         for cand in self._search_candidates(wanted, limit + _SPARE_CANDIDATES):
             # Only what the index was built from is needed, not a full Article.
             doc = json.loads(cand.doc)
-            text: str = doc["text"]
-            skip = [Span(b["start"], b["end"]) for b in doc.get("boilerplate", [])]
-            span = locate(document_terms(text, doc.get("language"), skip), wanted)
+            span = locate(doc_terms(doc), wanted)
             if span is None:
                 continue
-            hits.append(_hit(cand, text, span))
+            hits.append(_hit(cand, doc["text"], span))
             if len(hits) >= limit:
                 break
         return hits
+
+    def reindex_search(self) -> int:
+        """Rebuild every article's search terms from its stored document (after the folding
+        changed, see ``dragoman migrate``); the number of articles reindexed."""
+        n = 0
+        last = -1
+        while True:
+            rows = self._execute(
+                "SELECT seq, id, doc FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, _PAGE)
+            ).fetchall()
+            with self._write():
+                for seq, article_id, doc in rows:
+                    last = seq
+                    self._replace_search(article_id, doc_terms(json.loads(doc)))
+                    n += 1
+            if len(rows) < _PAGE:
+                return n
 
 
 def _hit(cand: Candidate, text: str, span: Span) -> SearchHit:

@@ -85,7 +85,8 @@ class Store(Protocol):
     def count_articles(self) -> int: ...
 
     def put_error(self, error: ErrorRecord) -> bool:
-        """Record an input that could not be processed; idempotent per (article_id, stage)."""
+        """Record an input that could not be processed: one record per input (``ErrorRecord.where``),
+        the latest reason kept; True if the input had none.  Storing the input's article clears it."""
 
     def iter_errors(self) -> Iterator[ErrorRecord]: ...
 

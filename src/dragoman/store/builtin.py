@@ -1,27 +1,33 @@
-"""The built-in stores, registered like any plugin store: by versioned name and URL scheme."""
+"""The built-in stores, registered like any plugin store: by versioned name and URL scheme.
+
+A store plugin's object is a factory ``(url, *, read_only=False) -> Store``.
+"""
 
 from __future__ import annotations
 
 from dragoman.plugins import Registry
 from dragoman.store.base import Store
+from dragoman.store.errors import StoreError, redact
 
 
-def _sqlite(url: str) -> Store:
+def _sqlite(url: str, *, read_only: bool = False) -> Store:
     from dragoman.store.sqlite import SQLiteStore
 
-    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"), read_only=read_only)
 
 
-def _postgres(url: str) -> Store:
-    from dragoman.store.postgres import PostgresStore
+def _postgres(url: str, *, read_only: bool = False) -> Store:
+    try:
+        from dragoman.store.postgres import PostgresStore
+    except ImportError as exc:
+        raise StoreError(f"{redact(url)}: the PostgreSQL store needs psycopg: pip install 'dragoman[postgres]'") from exc
+    return PostgresStore(url, read_only=read_only)
 
-    return PostgresStore(url)
 
-
-def _memory(url: str) -> Store:
+def _memory(url: str, *, read_only: bool = False) -> Store:
     from dragoman.store.memory import MemoryStore
 
-    return MemoryStore(url)
+    return MemoryStore(url, read_only=read_only)
 
 
 def register(registry: Registry) -> None:

@@ -19,12 +19,13 @@ from typing import Any
 
 from dragoman.model import Article, Span
 from dragoman.model.corrections import Correction, apply_corrections, current_value, effective
-from dragoman.pipeline.runner import ErrorRecord
+from dragoman.pipeline.runner import ErrorRecord, input_of
 from dragoman.serialize import from_json, to_json
+from dragoman.store._sql import article_terms
 from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
 from dragoman.store.queries import Counts, EntityDetail, EventQuery, EventRow, MemoryQueries, Page
 from dragoman.store.roles import ContributionRow, RevisionRow
-from dragoman.store.search import document_terms, locate, query_terms, snippet
+from dragoman.store.search import locate, query_groups, snippet
 
 __all__ = ["MemoryStore"]
 
@@ -47,13 +48,14 @@ def _canonical(doc: dict[str, Any]) -> str:
 
 
 class MemoryStore:
-    def __init__(self, url: str = "memory://") -> None:
+    def __init__(self, url: str = "memory://", *, read_only: bool = False) -> None:
         self.url = url
+        self.read_only = read_only  # nothing outlives the process, so there is nothing to protect
         self._blobs: dict[str, bytes] = {}
         self._inputs: dict[str, dict[str, Any]] = {}
         self._revisions: dict[str, list[_Revision]] = {}  # article id -> kept revisions, oldest first
         self._order: list[str] = []  # article ids in the order first stored
-        self._errors: dict[tuple[str, str], ErrorRecord] = {}
+        self._errors: dict[str, ErrorRecord] = {}  # by input (ErrorRecord.where), the latest reason
         self._corpus: dict[str, dict[str, list[tuple[str, str, Any]]]] = {}  # table -> article -> rows
         self._state: dict[tuple[str, str], Any] = {}
         self._queries: MemoryQueries | None = None
@@ -117,6 +119,8 @@ class MemoryStore:
         number = kept[-1].number + 1 if kept else 1
         kept.append(_Revision(number, pipeline, _now(), doc))
         self._queries = None
+        # Stored (again) without failing: an earlier failure of its input no longer holds.
+        self._errors.pop(input_of(article), None)
         return number
 
     def _article(self, rev: _Revision) -> Article:
@@ -228,11 +232,10 @@ class MemoryStore:
 
     # -- errors ------------------------------------------------------------------------------------
     def put_error(self, error: ErrorRecord) -> bool:
-        key = (error.article_id, error.stage)
-        if key in self._errors:
-            return False
-        self._errors[key] = error
-        return True
+        new = error.where not in self._errors
+        self._errors.pop(error.where, None)  # the latest reason, in the order of the latest failure
+        self._errors[error.where] = error
+        return new
 
     def iter_errors(self) -> Iterator[ErrorRecord]:
         yield from list(self._errors.values())
@@ -276,13 +279,14 @@ class MemoryStore:
         return rows if limit is None else rows[:limit]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        wanted = query_terms(query)
+        wanted = query_groups(query)
         hits: list[SearchHit] = []
         if not wanted or limit <= 0:
             return hits
         for a in self.iter_articles():
-            terms = document_terms(a.text, a.language, [b.span for b in a.boilerplate])
-            if not set(wanted) <= {t.term for t in terms}:
+            terms = article_terms(a)
+            have = {t.term for t in terms}
+            if not all(have.intersection(group) for group in wanted):
                 continue
             span: Span | None = locate(terms, wanted)
             if span is not None:

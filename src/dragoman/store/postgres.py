@@ -15,12 +15,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import psycopg
 from psycopg.types.json import Jsonb
 
 from dragoman.store._sql import Candidate, Cursor, SQLStore
-from dragoman.store.migrate import migrate_postgres, postgres_version
+from dragoman.store.errors import StoreError, one_line, redact
+from dragoman.store.migrate import latest_version, migrate_postgres, postgres_version
 from dragoman.store.search import Term
 
 _MAX_POSITION = 16383  # tsvector positions above this are clamped by PostgreSQL anyway
@@ -43,8 +45,20 @@ def tsvector_literal(terms: list[Term]) -> str:
     )
 
 
-def tsquery_literal(terms: list[str]) -> str:
-    return " & ".join(_lexeme(t) for t in terms)
+def tsquery_literal(groups: list[str] | list[tuple[str, ...]]) -> str:
+    """``('a' | 'b') & 'c'``: every group required, any term of a group enough."""
+    parts = []
+    for group in groups:
+        alts = (group,) if isinstance(group, str) else group
+        parts.append(_lexeme(alts[0]) if len(alts) == 1 else "(" + " | ".join(map(_lexeme, alts)) + ")")
+    return " & ".join(parts)
+
+
+def _password(url: str) -> str | None:
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        return None
 
 
 def _no_nul(value: Any) -> Any:
@@ -57,20 +71,48 @@ def _dumps(obj: Any) -> str:
 
 
 class PostgresStore(SQLStore):
+    """A store in a PostgreSQL database.
+
+    ``read_only`` sets every transaction of the session read-only and never
+    migrates; a database without Dragoman's tables raises ``StoreError``.
+    Connection failures raise ``StoreError`` with one line naming the URL
+    without its password.
+    """
+
     _no_limit = None  # LIMIT NULL means no limit in PostgreSQL
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.url = url
-        # autocommit: reads never leave a transaction open; writes use _write().
-        self._conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True)
+        self.read_only = read_only
+        password = _password(url)
+        try:
+            # autocommit: reads never leave a transaction open; writes use _write().
+            self._conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            if read_only:
+                self._conn.execute("SET default_transaction_read_only = on")
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {redact(url)}: {one_line(exc, hide=password)}") from exc
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"PostgresStore({self._conn.info.dsn!r})"  # the DSN psycopg reports omits the password
 
     def migrate(self) -> None:
-        migrate_postgres(self._conn)
-        self._backfill()
+        if self.read_only:
+            version, latest = self.schema_version(), latest_version("postgres")
+            if version == 0:
+                raise StoreError(f"no Dragoman store at {redact(self.url)}: the database has no Dragoman tables")
+            if version < latest:
+                raise StoreError(
+                    f"{redact(self.url)} was written by an older Dragoman (schema {version}, now {latest}): "
+                    "run `dragoman migrate` with this --db to upgrade it"
+                )
+            return
+        try:
+            migrate_postgres(self._conn)
+            self._backfill()
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot prepare {redact(self.url)}: {one_line(exc, hide=_password(self.url))}") from exc
 
     def schema_version(self) -> int:
         return postgres_version(self._conn)
@@ -119,14 +161,20 @@ class PostgresStore(SQLStore):
         )
         return cur.rowcount > 0
 
-    def _update_search(self, article_id: str, terms: list[Term]) -> None:
+    def _replace_search(self, article_id: str, terms: list[Term]) -> None:
         self._execute("UPDATE articles SET search = ?::tsvector WHERE id = ?", (tsvector_literal(terms), article_id))
+
+    def _upsert_error(self, row: Sequence[Any]) -> bool:
+        # Concurrent writers do not wait for each other here: the statement itself says whether
+        # it inserted (a fresh row version has no deleting transaction, xmax = 0) or updated.
+        found = self._execute(self._UPSERT_ERROR + " RETURNING (xmax = 0)", row).fetchone()
+        return bool(found and found[0])
 
     def _delete_search(self, article_id: str) -> None:
         return None  # the terms live in the article's own row
 
-    def _search_candidates(self, terms: list[str], limit: int) -> list[Candidate]:
-        query = tsquery_literal(terms)
+    def _search_candidates(self, groups: list[tuple[str, ...]], limit: int) -> list[Candidate]:
+        query = tsquery_literal(groups)
         rows = self._execute(
             "SELECT id, title, doc FROM articles WHERE search @@ ?::tsquery "
             "ORDER BY ts_rank(search, ?::tsquery) DESC, seq LIMIT ?",

@@ -5,8 +5,9 @@ dialect's DDL (``render``), so a schema change is one edit here, not two
 hand-kept SQL files that drift.  Where the dialects genuinely differ (the
 full-text index: an FTS5 table in SQLite, a ``tsvector`` column in
 PostgreSQL), the step says so explicitly with ``Dialect`` and one text per
-dialect.  Migration 1 is the schema the first release created; stores that
-have it skip it.
+dialect.  Migrations 1 and 2 are the schema the first release's SQL files
+created (``0001_initial``, ``0002_errors_by_input``); stores that have them
+skip them.
 """
 
 from __future__ import annotations
@@ -254,7 +255,41 @@ _INITIAL: tuple[Step, ...] = (
     ),
 )
 
-# -- migration 2: raw inputs, revisions, queries, corpus tables, corrections -------------------
+# -- migration 2: error records keyed by their input --------------------------------------------
+# An error belongs to an input (a path, a URL, file.jsonl:LINE), not to its bytes: keyed by
+# content, three different empty files were one record.  An input that failed more than once
+# under the old key keeps its latest record.  The dialects genuinely differ here: SQLite cannot
+# change a primary key, so it rebuilds the table; PostgreSQL alters it in place.  (This is the
+# migration stores written by Dragoman before the schema was declared here got as
+# 0002_errors_by_input.sql, statement for statement, so those stores carry on from it.)
+_ERRORS_BY_INPUT: tuple[Step, ...] = (
+    Dialect(
+        sqlite="""CREATE TABLE errors_by_input (
+    input      TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    path       TEXT,
+    url        TEXT,
+    stage      TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    message    TEXT NOT NULL,
+    at         TEXT NOT NULL
+);
+INSERT OR IGNORE INTO errors_by_input (input, article_id, path, url, stage, kind, message, at)
+    SELECT COALESCE(path, url, 'sha256:' || article_id), article_id, path, url, stage, kind, message, at
+    FROM errors ORDER BY at DESC;
+DROP TABLE errors;
+ALTER TABLE errors_by_input RENAME TO errors""",
+        postgres="""ALTER TABLE errors ADD COLUMN input TEXT;
+UPDATE errors SET input = COALESCE(path, url, 'sha256:' || article_id);
+DELETE FROM errors a USING errors b
+    WHERE a.input = b.input AND (a.at, a.article_id, a.stage) < (b.at, b.article_id, b.stage);
+ALTER TABLE errors DROP CONSTRAINT errors_pkey;
+ALTER TABLE errors ALTER COLUMN input SET NOT NULL;
+ALTER TABLE errors ADD PRIMARY KEY (input)""",
+    ),
+)
+
+# -- migration 3: raw inputs, revisions, queries, corpus tables, corrections -------------------
 _GROUND: tuple[Step, ...] = (
     # Raw inputs: content-addressed bytes, and each article's input as its reader produced it
     # (Article JSON without the bytes), so the store alone can extract any article again.
@@ -327,7 +362,10 @@ _GROUND: tuple[Step, ...] = (
     Index("corrections_article", "corrections", ("article_id",)),
 )
 
+# Names as stores record them in schema_version: "initial" and "errors_by_input" are the names the
+# first two .sql migrations had, so a store they made is recognised as being at version 2.
 MIGRATIONS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("initial", _INITIAL),
+    ("errors_by_input", _ERRORS_BY_INPUT),
     ("ground", _GROUND),
 )

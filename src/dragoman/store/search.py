@@ -2,11 +2,22 @@
 
 Arabic and Hebrew glue conjunctions, prepositions and the article onto the
 next word, and spell one word several ways (hamza, final forms, niqqud,
-geresh).  Neither SQLite's ``unicode61`` tokenizer nor PostgreSQL's
-``simple`` configuration knows this, so the stores never let the database
-parse text: they index the *terms* computed here (folded with
-``dragoman.text.normalize`` and expanded with every clitic/prefix reading
-from ``dragoman.text.morph``) and look up the query folded the same way.
+geresh); English inflects (embassy, embassies).  Neither SQLite's
+``unicode61`` tokenizer nor PostgreSQL's ``simple`` configuration knows
+this, so the stores never let the database parse text: they index the
+*terms* computed here and look up the query folded the same way.
+
+A word of a document is indexed under every reading of it: its folded form
+(``dragoman.text.normalize``), each stem left by stripping a clitic or prefix
+(``dragoman.text.morph``) and its Snowball stem where its language declares
+one.  A word of the query is read the same ways and matches a document that
+holds any of its readings: بأذربيجان finds وأذربيجان (both read
+اذربيجان), embassies finds embassy (both stem to embassi).
+
+Each entity of an article is indexed too, at the place of each of its
+mentions: the words of its canonical English name and its Wikidata QID.  So
+"Bayramov" or "Q227" finds an Arabic article that only ever writes the name
+in Arabic script, and the match is that mention.
 
 The index only says *which* articles match.  Where the match is, is found
 again here from the stored text, so both backends return the same offsets
@@ -15,14 +26,16 @@ into the original ``Article.text`` and the same snippet.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from dragoman.lang.loader import available_languages
 from dragoman.model import Span
 from dragoman.text import normalize, tokenize
-from dragoman.text.morph import morphology, splits
+from dragoman.text.morph import morphology, snowball_stem, splits
 
 SNIPPET_CONTEXT = 60  # characters of original text shown on each side of a match
 # Longer "words" are URLs, hashes or glued markup, never search targets;
@@ -55,14 +68,29 @@ def clean_term(folded: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
+# A stem left by stripping a prefix from a *query* word must keep this many letters:
+# the user typed the whole word, and a two-letter remainder (ب + يت) matches too much.
+_MIN_QUERY_STEM = 3
+
+
 @cache
 def _stemming_languages(lang: str | None) -> tuple[str, ...]:
-    # An article of unknown language is expanded with every language's
-    # prefixes: the prefix letters are script-specific, so an Arabic rule
-    # never fires on a Hebrew word and vice versa.
+    # An article of unknown language (and every query) is expanded with every
+    # language's prefixes and stemmer: prefix letters are script-specific, so an
+    # Arabic rule never fires on a Hebrew word, and Snowball's English stemmer
+    # leaves other scripts alone.
     if lang is not None and morphology(lang) is not None:
         return (lang,)
     return tuple(code for code in available_languages() if morphology(code) is not None)
+
+
+def _stems(term: str, langs: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for code in langs:
+        stem = snowball_stem(term, code)
+        if stem and stem != term and stem not in out:
+            out.append(stem)
+    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -77,6 +105,8 @@ def _readings(token: str, langs: tuple[str, ...]) -> tuple[tuple[str, int, int],
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
     readings = [("", folded)] + [r for code in langs for r in splits(folded, code)[1:]]
+    whole = clean_term(folded)
+    readings += [("", stem) for stem in _stems(whole, langs)] if whole else []
     for prefix, stem in readings:
         term = clean_term(stem)
         if not term or len(term) > MAX_TERM or term in seen:
@@ -86,6 +116,30 @@ def _readings(token: str, langs: tuple[str, ...]) -> tuple[tuple[str, int, int],
         # the marks (shadda, tanween, niqqud) that follow the word's last letter.
         out.append((term, norm.offsets[len(prefix)], len(token)))
     return tuple(out)
+
+
+# A Wikidata id: the tokeniser would cut Q227 into a letter and a number.
+_QID = re.compile(r"[Qq][1-9][0-9]*")
+
+
+@lru_cache(maxsize=20_000)
+def _name_terms(name: str) -> tuple[str, ...]:
+    """Index terms of an entity's canonical English name (or QID): folded words and their stems."""
+    out: list[str] = []
+    langs = _stemming_languages(None)
+    for tok in tokenize(name):
+        term = clean_term(normalize(name[tok.start : tok.end]).text)
+        if term and len(term) <= MAX_TERM:
+            out.extend(t for t in (term, *_stems(term, langs)) if t not in out)
+    return tuple(out)
+
+
+class EntityRef(NamedTuple):
+    """What search indexes of one entity: its names and where it is mentioned."""
+
+    canonical: str
+    qid: str | None
+    spans: tuple[Span, ...]
 
 
 def _outside(tokens: list[Span], skip: Sequence[Span]) -> list[Span]:
@@ -104,18 +158,49 @@ def _outside(tokens: list[Span], skip: Sequence[Span]) -> list[Span]:
     return keep
 
 
-def document_terms(text: str, lang: str | None, skip: Sequence[Span] = ()) -> list[Term]:
-    """Every index term of ``text``; tokens overlapping a ``skip`` span (page chrome) are left out."""
+def document_terms(
+    text: str, lang: str | None, skip: Sequence[Span] = (), entities: Sequence[EntityRef] = ()
+) -> list[Term]:
+    """Every index term of ``text``; tokens overlapping a ``skip`` span (page chrome) are left out.
+
+    Each entity adds the terms of its canonical name and QID at the position
+    of every mention that starts on an indexed token, spanning the mention.
+    """
     langs = _stemming_languages(lang)
     out: list[Term] = []
     position = 0
+    starts: list[int] = []  # indexed tokens' starts, ends and positions, to place entity terms
+    ends: list[int] = []
+    positions: list[int] = []
     for tok in _outside(tokenize(text), skip):
         readings = _readings(text[tok.start : tok.end], langs)
         for term, a, b in readings:
             out.append(Term(term, position, tok.start + a, tok.start + b))
         if readings:
+            starts.append(tok.start)
+            ends.append(tok.end)
+            positions.append(position)
             position += 1
+    for ent in entities:
+        names = _name_terms(ent.canonical) + ((ent.qid.lower(),) if ent.qid and _QID.fullmatch(ent.qid) else ())
+        for span in ent.spans:
+            k = bisect_right(starts, span.start) - 1  # the indexed token the mention starts in
+            if k < 0 or ends[k] <= span.start:  # in chrome, or on no word at all
+                continue
+            out.extend(Term(term, positions[k], span.start, span.end) for term in names)
     return out
+
+
+def article_entities(doc_entities: Iterable[dict[str, Any]]) -> list[EntityRef]:
+    """``EntityRef``s from Article JSON v1 entities (each mention carries its start and end)."""
+    return [
+        EntityRef(
+            str(e.get("canonical") or ""),
+            e.get("qid"),
+            tuple(Span(int(m["start"]), int(m["end"])) for m in e.get("mentions", [])),
+        )
+        for e in doc_entities
+    ]
 
 
 def index_text(terms: Iterable[Term]) -> str:
@@ -124,36 +209,62 @@ def index_text(terms: Iterable[Term]) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """The folded whole-word terms of a query, in order, without repeats.
-
-    The query is not prefix-stripped: the index already holds every stem of
-    every word, so ``اذربيجان`` finds ``وأذربيجان``, while a query that carries
-    a prefix itself (``ובאקו``) asks for exactly that form.
-    """
+    """The folded whole-word terms of a query, in order, without repeats (a QID is one term)."""
     seen: dict[str, None] = {}
-    for tok in tokenize(query):
-        term = clean_term(normalize(query[tok.start : tok.end]).text)
-        if term:
-            seen.setdefault(term, None)
+    for chunk in query.split():
+        if _QID.fullmatch(chunk):
+            seen.setdefault(chunk.lower(), None)
+            continue
+        for tok in tokenize(chunk):
+            term = clean_term(normalize(chunk[tok.start : tok.end]).text)
+            if term:
+                seen.setdefault(term, None)
     return list(seen)
 
 
-def locate(terms: Sequence[Term], wanted: Sequence[str]) -> Span | None:
+def query_groups(query: str) -> list[tuple[str, ...]]:
+    """For each word of the query, the terms any of which matches it: the folded word first,
+    then what stripping a clitic or prefix leaves (three letters at least) and its Snowball stems."""
+    langs = _stemming_languages(None)
+    groups: list[tuple[str, ...]] = []
+    for term in query_terms(query):
+        alts = [term]
+        stripped = {clean_term(stem) for code in langs for _prefix, stem in splits(term, code)[1:]}
+        # The least stripped reading first: it is the likelier, and ``locate`` prefers earlier ones.
+        alts += sorted((x for x in stripped if len(x) >= _MIN_QUERY_STEM and x != term), key=lambda x: (-len(x), x))
+        alts += [stem for stem in _stems(term, langs) if stem not in alts]
+        groups.append(tuple(alts))
+    return groups
+
+
+def locate(terms: Sequence[Term], wanted: Sequence[str | tuple[str, ...]]) -> Span | None:
     """The best span for a query in a document: the first place the query's words
-    appear as a phrase, else the first occurrence of its first word; None when a word is missing."""
+    appear as a phrase, else the first occurrence of its first word; None when a word is missing.
+
+    Each wanted word is a term or a tuple of alternative terms (``query_groups``).
+    """
     if not wanted:
         return None
-    want = set(wanted)
-    by_term: dict[str, dict[int, Span]] = {}
+    groups = [(w,) if isinstance(w, str) else tuple(w) for w in wanted]
+    index: dict[str, list[tuple[int, int]]] = {}
+    for g, alts in enumerate(groups):
+        for rank, term in enumerate(alts):
+            index.setdefault(term, []).append((g, rank))
+    # Per group, position -> (rank of the alternative, its span): the query's own form wins,
+    # so "באקו" in "ובאקו" spans באקו, not the אקו that stripping וב would leave.
+    best: list[dict[int, tuple[int, Span]]] = [{} for _ in groups]
     for t in terms:
-        if t.term in want:
-            by_term.setdefault(t.term, {}).setdefault(t.position, t.span)
-    if any(w not in by_term for w in wanted):
+        for g, rank in index.get(t.term, ()):
+            seen = best[g].get(t.position)
+            if seen is None or (rank, t.start, -t.end) < (seen[0], seen[1].start, -seen[1].end):
+                best[g][t.position] = (rank, t.span)
+    if any(not f for f in best):
         return None
-    first = by_term[wanted[0]]
+    found = [{pos: span for pos, (_rank, span) in f.items()} for f in best]
+    first = found[0]
     for pos in sorted(first):
-        if all(pos + i in by_term[w] for i, w in enumerate(wanted)):
-            return Span(first[pos].start, by_term[wanted[-1]][pos + len(wanted) - 1].end)
+        if all(pos + i in found[i] for i in range(len(groups))):
+            return Span(first[pos].start, found[-1][pos + len(groups) - 1].end)
     return first[min(first)]
 
 
@@ -174,11 +285,14 @@ def snippet(text: str, span: Span, context: int = SNIPPET_CONTEXT) -> str:
 __all__ = [
     "MAX_TERM",
     "SNIPPET_CONTEXT",
+    "EntityRef",
     "Term",
+    "article_entities",
     "clean_term",
     "document_terms",
     "index_text",
     "locate",
+    "query_groups",
     "query_terms",
     "snippet",
 ]

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+import Stemmer
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dragoman.lang import load_resource
 from dragoman.text.normalize import normalize_key
@@ -31,11 +32,42 @@ class Morphology(BaseModel):
     # Prefixes after which the stem may lose a doubled letter or the article's
     # alef ("لل" + "ولايات" for ل + الولايات): stem rewrites as [prefix, restore].
     restore: list[tuple[str, str]] = Field(default_factory=list)
+    # The Snowball stemmer search uses for this language's inflections
+    # (embassies ~ embassy), by its PyStemmer name; None: clitics only.
+    snowball: str | None = None
+
+    @field_validator("snowball")
+    @classmethod
+    def _known_stemmer(cls, name: str | None) -> str | None:
+        if name is not None and name not in _snowball_algorithms():
+            raise ValueError(f"unknown Snowball stemmer {name!r}; PyStemmer has {sorted(_snowball_algorithms())}")
+        return name
 
 
 @cache
 def morphology(lang: str) -> Morphology | None:
     return load_resource(lang, "morphology", Morphology)
+
+
+@cache
+def _snowball_algorithms() -> frozenset[str]:
+    return frozenset(Stemmer.algorithms())
+
+
+@cache
+def _stemmer(algorithm: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(algorithm)
+
+
+def snowball_stem(word: str, lang: str) -> str | None:
+    """The Snowball stem of a normalised (lower-case) word, or None when ``lang`` declares no stemmer.
+
+    PyStemmer keeps its own cache of recent words, so repeated vocabulary is cheap.
+    """
+    m = morphology(lang)
+    if m is None or m.snowball is None:
+        return None
+    return str(_stemmer(m.snowball).stemWord(word))
 
 
 @cache

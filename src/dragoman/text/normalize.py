@@ -6,6 +6,14 @@ geresh).  We fold them for matching and search only: ``NormalizedText``
 keeps, for every character it emits, the index of the character it came
 from, so a match in the folded string maps back to an exact span of the
 original.  The folding rules are per-language data (``normalize.yaml``).
+
+Invisible format characters are removed for every language: bidi marks and
+embeddings, zero-width (non-)joiners and spaces, the word joiner, the BOM
+and soft hyphens.  Real pages carry them inside names (an RLM typed after a
+Latin name in Hebrew text, a ZWNJ in a Persian-keyboard أذربيجان), and they
+change nothing a reader sees, so matching must not see them either.  They
+are Unicode properties rather than knowledge of any one language, hence a
+constant here and not a ``normalize.yaml`` entry.
 """
 
 from __future__ import annotations
@@ -18,6 +26,26 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.lang import resource_for_all
 from dragoman.model import Span
+
+# Format characters that never change what a word is: removed before matching, and
+# transparent to the tokeniser (``dragoman.text.tokenize``), so the offset map and
+# the token spans both step over them.  Tatweel and soft hyphen are also in the
+# Arabic and English rules; listing them here makes them language-independent.
+FORMAT_CHAR_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x061C, 0x061C),  # Arabic letter mark (bidi)
+    (0x0640, 0x0640),  # Arabic tatweel (kashida): stretches a word, never changes it
+    (0x180E, 0x180E),  # Mongolian vowel separator (formerly a zero-width space)
+    (0x200B, 0x200F),  # zero-width space, ZWNJ, ZWJ, LRM, RLM
+    (0x202A, 0x202E),  # bidi embeddings and overrides
+    (0x2060, 0x2064),  # word joiner and invisible operators
+    (0x2066, 0x206F),  # bidi isolates and deprecated format controls
+    (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
+)
+FORMAT_CHARS: frozenset[str] = frozenset(
+    chr(cp) for lo, hi in FORMAT_CHAR_RANGES for cp in range(lo, hi + 1)
+)
 
 
 class NormalizeRules(BaseModel):
@@ -42,6 +70,7 @@ def _table() -> tuple[dict[int, str], frozenset[int]]:
         for lo, hi in rules.remove_ranges:
             remove.update(range(int(lo, 16), int(hi, 16) + 1))
         remove.update(ord(c) for c in rules.remove_chars)
+    remove.update(map(ord, FORMAT_CHARS))
     return fold, frozenset(remove)
 
 

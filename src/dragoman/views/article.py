@@ -170,11 +170,21 @@ def _events(article: Article, marks: list[Mark]) -> list[Row]:
     return rows
 
 
+def _who(article: Article, speaker: str | None, span: Span | None) -> str:
+    """An entity's canonical name, a described actor's gloss, or the words as written."""
+    ent = article.entity(speaker) if speaker else None
+    if ent is not None:
+        return ent.canonical
+    described = next((d for d in article.described if d.id == speaker), None)
+    if described is not None:
+        return described.gloss
+    return article.span_text(span) if span else "unknown"
+
+
 def _quotes(article: Article, marks: list[Mark]) -> list[Row]:
     rows = []
     for q in article.quotes:
-        ent = article.entity(q.speaker) if q.speaker else None
-        who = ent.canonical if ent else (article.span_text(q.speaker_span) if q.speaker_span else "unknown")
+        who = _who(article, q.speaker, q.speaker_span)
         details = [
             Field("speaker", who),
             Field("speaker kind", gloss("speaker_kind", q.speaker_kind.value)),
@@ -193,8 +203,7 @@ def _quotes(article: Article, marks: list[Mark]) -> list[Row]:
 def _claims(article: Article, marks: list[Mark]) -> list[Row]:
     rows = []
     for c in article.claims:
-        ent = article.entity(c.claimant) if c.claimant else None
-        who = ent.canonical if ent else (article.span_text(c.claimant_span) if c.claimant_span else "unknown")
+        who = _who(article, c.claimant, c.claimant_span)
         details = [Field("claimant", who), Field("about", _names(article, c.about))]
         rows.append(Row(c.id, who, details, _evidence(article, f"cl-{c.id}", c.evidence, marks)))
     return rows
