@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from dragoman.model import (
     Article,
     Claim,
+    Described,
+    DescribedKind,
     EntityType,
     Event,
     EventStatus,
@@ -21,9 +23,11 @@ from dragoman.model import (
 )
 from dragoman.model.ids import (
     assign_claim_ids,
+    assign_described_ids,
     assign_event_ids,
     assign_mention_ids,
     assign_quote_ids,
+    described_id,
     event_id,
     local_entity_id,
     mention_id,
@@ -117,3 +121,15 @@ def test_quotes_and_claims_by_span_not_by_speaker() -> None:
     c2 = Claim("", None, None, [Span(10, 40)], [])  # same evidence: a suffix keeps them apart
     out = [c.id for c in assign_claim_ids(art.id, [c1, c2])]
     assert out[1] == out[0] + "-2" and out[0].startswith("c-")
+
+
+def test_described_actors_by_their_first_description_not_by_position() -> None:
+    art = _article()
+    a = Described("", DescribedKind.ANONYMOUS, [Span(0, 12)], Span(0, 6), "unnamed official")
+    b = Described("", DescribedKind.GROUP, [Span(20, 34), Span(60, 70)], Span(20, 26), "protesters")
+    ids = [d.id for d in assign_described_ids(art.id, [a, b])]
+    assert all(i.startswith("described:") for i in ids) and len(set(ids)) == 2
+    b.mentions.append(Span(80, 90))  # a later reference back to it
+    b.gloss, b.affiliation = "Iranian protesters", "country:IR"
+    assert [d.id for d in assign_described_ids(art.id, [b])] == ids[1:]
+    assert described_id(Article.from_text("another text").id, a) != ids[0]

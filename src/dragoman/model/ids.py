@@ -16,6 +16,10 @@ What defines each kind (and, just as deliberately, what does not):
   are what an analyst corrects, and the correction must still attach.
 * quote: its span.  Not its speaker.
 * claim: its evidence spans.  Not its claimant.
+* described actor (an unnamed source, a described group): the span of its
+  first, full description.  Not its gloss, affiliation or later references.
+  Its id reads like an entity's (``described:<hash>``), since quotes, claims
+  and events name it where they name entities.
 
 The article id is part of every hash, so ids are distinct across a corpus
 (64 bits: a collision among ten million facts is about a one in 360,000
@@ -36,16 +40,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from dragoman.model.article import Article
-    from dragoman.model.records import Claim, Event, Mention, Quote
+    from dragoman.model.records import Claim, Described, Event, Mention, Quote
     from dragoman.model.span import Span
 
 __all__ = [
     "LOCAL_PREFIX",
     "assign_claim_ids",
+    "assign_described_ids",
     "assign_event_ids",
     "assign_mention_ids",
     "assign_quote_ids",
     "claim_id",
+    "described_id",
     "event_id",
     "local_entity_id",
     "mention_id",
@@ -84,6 +90,10 @@ def quote_id(article_id: str, q: Quote) -> str:
 
 def claim_id(article_id: str, c: Claim) -> str:
     return "c-" + _digest(article_id, "claim", _spans(sorted(c.evidence)))
+
+
+def described_id(article_id: str, d: Described) -> str:
+    return "described:" + _digest(article_id, "described", _spans(d.mentions[:1]))
 
 
 def local_entity_id(article_id: str, key: str) -> str:
@@ -136,3 +146,9 @@ def assign_claim_ids(article_id: str, claims: list[Claim]) -> list[Claim]:
     for c, i in zip(claims, _unique([claim_id(article_id, c) for c in claims]), strict=True):
         c.id = i
     return claims
+
+
+def assign_described_ids(article_id: str, described: list[Described]) -> list[Described]:
+    for d, i in zip(described, _unique([described_id(article_id, d) for d in described]), strict=True):
+        d.id = i
+    return described
