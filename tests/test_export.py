@@ -47,3 +47,18 @@ def test_unknown_format_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--format", "parquet-ish", "--db", str(tmp_path / "e.db")])
     assert result.exit_code == 2 and "no exporter registered as 'parquet-ish'" in result.output
 
+
+def test_framing_json_is_the_framing_commands_document(tmp_path: Path) -> None:
+    from dragoman.framing.report import validate as validate_framing
+
+    db = tmp_path / "f.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(REPO / "examples" / "rafid-news"), "--db", str(db)]).exit_code == 0
+    out = tmp_path / "framing.json"
+    result = runner.invoke(app, ["export", "--format", "framing-json", "--out", str(out), "--db", str(db)])
+    assert result.exit_code == 0 and "2 records written (dragoman.FramingJson.v1)" in result.output
+    doc = json.loads(out.read_text("utf-8"))
+    validate_framing(doc)
+    assert len(doc["articles"]) == 2 and doc["outlets"]
+    command = runner.invoke(app, ["framing", "--format", "json", "--db", str(db)])
+    assert command.exit_code == 0 and json.loads(command.stdout) == doc

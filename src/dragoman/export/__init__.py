@@ -8,6 +8,7 @@ register through ``dragoman.plugins`` exactly as a third-party one would.
 from __future__ import annotations
 
 from dragoman.export.base import Exporter, get_exporter
+from dragoman.export.framing import FramingJson
 from dragoman.export.jsonl import ArticlesJsonl
 
-__all__ = ["ArticlesJsonl", "Exporter", "get_exporter"]
+__all__ = ["ArticlesJsonl", "Exporter", "FramingJson", "get_exporter"]

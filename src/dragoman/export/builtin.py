@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dragoman.export.framing import FramingJson
 from dragoman.export.jsonl import ArticlesJsonl
 from dragoman.plugins import Registry
 
@@ -13,4 +14,11 @@ def register(registry: Registry) -> None:
         ArticlesJsonl,
         keys=(ArticlesJsonl.format,),
         doc="every stored article as one line of Article JSON v2 (lossless)",
+    )
+    registry.add(
+        "exporter",
+        FramingJson.name,
+        FramingJson,
+        keys=(FramingJson.format,),
+        doc="framing by outlet (names, loaded wording, sourcing, stance) as one framing JSON v1 document",
     )
