@@ -248,3 +248,24 @@ def test_a_store_at_the_first_releases_schema_2_upgrades(
     assert reopened.count_articles() == 1
     reopened.close()
 
+
+def test_a_store_from_another_numbering_of_migrations_is_refused(store_url: str) -> None:
+    pg = store_url.startswith("postgresql")
+    first = migrations("postgres" if pg else "sqlite")[0]
+    table = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    rows = "INSERT INTO schema_version (version, name, applied_at) VALUES (1, 'initial', 'then'), (2, 'ground', 'then')"
+    if pg:
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as conn:
+            conn.execute(first.sql.encode())
+            conn.execute(table)
+            conn.execute(rows)
+    else:
+        conn = sqlite3.connect(store_url, isolation_level=None)
+        conn.executescript(first.sql)
+        conn.execute(table)
+        conn.execute(rows)
+        conn.close()
+    with pytest.raises(StoreError, match="migration 2 is 'ground', this Dragoman's is 'errors_by_input'"):
+        open_store(store_url)

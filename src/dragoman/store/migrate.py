@@ -75,6 +75,21 @@ def _sqlite_statements(script: str) -> list[str]:
     return out
 
 
+def check_recorded(recorded: list[tuple[int, str]], dialect: str) -> None:
+    """Refuse a store whose applied migrations are not ours under the same numbers.
+
+    A store made by a development branch that numbered its migrations
+    differently would otherwise be taken as current and miss a migration.
+    """
+    ours = {m.version: m.name for m in migrations(dialect)}
+    for version, name in sorted(recorded):
+        if version in ours and ours[version] != name:
+            raise MigrationError(
+                f"the store's migration {version} is {name!r}, this Dragoman's is {ours[version]!r}: "
+                "it was written by another (development) version; re-create it with `dragoman ingest`"
+            )
+
+
 def sqlite_version(conn: sqlite3.Connection) -> int:
     conn.execute(_VERSION_TABLE)
     row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
@@ -85,6 +100,7 @@ def migrate_sqlite(conn: sqlite3.Connection) -> list[int]:
     """Apply pending migrations; ``conn`` must be in autocommit mode (``isolation_level=None``)."""
     applied: list[int] = []
     sqlite_version(conn)
+    check_recorded([(int(v), str(n)) for v, n in conn.execute("SELECT version, name FROM schema_version")], "sqlite")
     for mig in migrations("sqlite"):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -116,6 +132,9 @@ def postgres_version(conn: psycopg.Connection[tuple[object, ...]]) -> int:
 def migrate_postgres(conn: psycopg.Connection[tuple[object, ...]]) -> list[int]:
     """Apply pending migrations, serialised across processes by an advisory lock."""
     applied: list[int] = []
+    if postgres_version(conn):
+        rows = conn.execute("SELECT version, name FROM schema_version").fetchall()
+        check_recorded([(int(str(v)), str(n)) for v, n in rows], "postgres")
     for mig in migrations("postgres"):
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK_KEY,))
@@ -134,6 +153,7 @@ def migrate_postgres(conn: psycopg.Connection[tuple[object, ...]]) -> list[int]:
 __all__ = [
     "Migration",
     "MigrationError",
+    "check_recorded",
     "latest_version",
     "migrate_postgres",
     "migrate_sqlite",

@@ -22,7 +22,7 @@ from psycopg.types.json import Jsonb
 
 from dragoman.store._sql import Candidate, Cursor, SQLStore
 from dragoman.store.errors import StoreError, one_line, redact
-from dragoman.store.migrate import latest_version, migrate_postgres, postgres_version
+from dragoman.store.migrate import MigrationError, latest_version, migrate_postgres, postgres_version
 from dragoman.store.search import Term
 
 _MAX_POSITION = 16383  # tsvector positions above this are clamped by PostgreSQL anyway
@@ -111,7 +111,7 @@ class PostgresStore(SQLStore):
         try:
             migrate_postgres(self._conn)
             self._backfill()
-        except psycopg.Error as exc:
+        except (psycopg.Error, MigrationError) as exc:
             raise StoreError(f"cannot prepare {redact(self.url)}: {one_line(exc, hide=_password(self.url))}") from exc
 
     def schema_version(self) -> int:
