@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from dragoman.events.arguments import Arguments, arg_rules, assign
+from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
@@ -47,15 +49,48 @@ def clause_breaks(lang: str) -> set[str]:
     return set(rules.data.clause_breaks) if rules else {",", "،", ";", "؛"}
 
 
-def _nearest_date(article: Article, sent: Span, trigger: Span) -> TimeExpr | None:
-    best: tuple[int, TimeExpr] | None = None
+def _time_tokens(article: Article, view: SentenceView) -> list[tuple[int, int, TimeExpr]]:
+    """Time expressions of the sentence as token ranges [first, last] of the view."""
+    out: list[tuple[int, int, TimeExpr]] = []
+    starts = [t.start for t in view.tokens]
     for tx in article.time_expressions:
-        if not sent.contains(tx.span):
+        if not view.span.contains(tx.span):
             continue
-        d = tx.span.start - trigger.end if tx.span.start >= trigger.end else trigger.start - tx.span.end
-        if best is None or d < best[0]:
-            best = (d, tx)
-    return best[1] if best else None
+        first = max(0, bisect_right(starts, tx.span.start) - 1)
+        last = max(first, bisect_left(starts, tx.span.end) - 1)
+        out.append((first, last, tx))
+    return out
+
+
+def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
+    """Tokens between two ranges [a0, a1) and [b0, b1) (0 when they touch or overlap)."""
+    return max(0, b0 - a1, a0 - b1)
+
+
+def governing_dates(
+    times: list[tuple[int, int, TimeExpr]], triggers: list[tuple[int, int]], clause: list[int]
+) -> list[TimeExpr | None]:
+    """The time expression that governs each trigger's clause.
+
+    Each time expression attaches to the nearest trigger of its own clause, or,
+    with none there, to the nearest trigger of the sentence ("on Friday agreed
+    to reestablish ties": Friday is the agreeing's).  A trigger's date is the
+    nearest expression attached to it; a trigger with none attached has no
+    date, rather than the sentence's first one.
+    """
+    best: list[tuple[int, TimeExpr] | None] = [None] * len(triggers)
+    for first, last, tx in times:
+        def key(k: int, first: int = first, last: int = last) -> tuple[int, int]:
+            a, b = triggers[k]
+            same = clause[a] == clause[first] or clause[b - 1] == clause[last]
+            return (0 if same else 1, _distance(first, last + 1, a, b))
+
+        k = min(range(len(triggers)), key=key)
+        d = key(k)[1]
+        cur = best[k]
+        if cur is None or d < cur[0]:
+            best[k] = (d, tx)
+    return [b[1] if b else None for b in best]
 
 
 def find_hits(article: Article, lang: str) -> list[EventHit]:
@@ -64,23 +99,29 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
         return []
     srules = status_rules(lang)
     arules = arg_rules(lang)
+    crules = clause_rules(lang)
+    generic = generic_matcher(lang)
+    particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
     for view in build_views(article, lang, clause_breaks(lang)):
         plain = view.forms
-        particles = srules.future_particles if srules else ()
         extended = [with_future_stripped(f, srules) if f[0].startswith(particles) else f for f in plain]
         matches: list[Match[TriggerGroup]] = matcher.find(extended)
         if not matches:
             continue
-        cues = cue_matches(view, srules) if srules else []
-        generic = generic_matcher(lang)
         # "Support" in "Freedom Support Act" is part of a name, not an event word
         named = {k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)}
-        for m in matches:
-            if generic and generic.match_at(plain, m.start) is not None:
-                continue
-            if m.start in named:
-                continue
+        kept = [
+            m
+            for m in matches
+            if not (generic and generic.match_at(plain, m.start) is not None) and m.start not in named
+        ]
+        if not kept:
+            continue
+        cues = cue_matches(view, srules) if srules else []
+        clause = segment(view, crules)
+        dates = governing_dates(_time_tokens(article, view), [(m.start, m.end) for m in kept], clause)
+        for m, date in zip(kept, dates, strict=True):
             group = m.payload
             inherent = EventStatus.PLANNED if group.tense == "future" else None
             if matcher.match_at(plain, m.start) is None:
@@ -95,13 +136,20 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
                 status=status,
                 actors=_ids(args.actors),
                 recipients=[r for r in _ids(args.recipients) if r not in _ids(args.actors)],
-                evidence=[view.span],
-                date=_nearest_date(article, view.span, trigger),
+                evidence=[_evidence(view, clause, m.start)],
+                date=date,
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
             hits.append(EventHit(event, view, m.start, m.end, args))
     return hits
+
+
+def _evidence(view: SentenceView, clause: list[int], t_start: int) -> Span:
+    """The trigger's clause, without the punctuation at its edges."""
+    lo, hi = bounds(clause, t_start)
+    lo, hi = trimmed(view, lo, hi)
+    return view.token_span(lo, hi)
 
 
 def _ids(refs: list[MentionRef]) -> list[str]:

@@ -57,6 +57,14 @@ class ArgumentPatterns(_Strict):
     not_names: list[str] = Field(default_factory=list)
 
 
+class ClausePatterns(_Strict):
+    # Words that open a new clause: complementizers, relative pronouns, subordinators
+    # (أن، الذي، حيث؛ כי، אשר؛ that, which, after).  Phrases allowed ("بعد أن").
+    # Hebrew glues ש to the next word; only whole common forms are listed (שהוא، שבה),
+    # since a ש-initial word is as often a noun (שלום، שיחות).
+    openers: list[str] = Field(default_factory=list)
+
+
 class EventsData(_Strict):
     description: str = ""
     triggers: list[TriggerGroup]
@@ -64,6 +72,7 @@ class EventsData(_Strict):
     # assassinations", "torture"): a trigger starting on one of these is dropped.
     generic_nouns: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
+    clauses: ClausePatterns = ClausePatterns()
 
 
 class StatusCue(_Strict):
