@@ -80,7 +80,7 @@ def _before(view: SentenceView, m: MentionRef, words: frozenset[str]) -> bool:
     return False
 
 
-def _group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: ArgRules) -> list[MentionRef]:
+def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: ArgRules) -> list[MentionRef]:
     """The seed plus mentions coordinated with it ("X and Y", "X, Y and Z", وأذربيجان)."""
     out = [seed]
     order = sorted(pool, key=lambda m: m.first)
@@ -127,7 +127,7 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
     pool = in_clause or near
 
     def take(role: list[MentionRef], seed: MentionRef) -> None:
-        for m in _group(view, pool, seed, rules):
+        for m in group(view, pool, seed, rules):
             if m.index not in used:
                 used.add(m.index)
                 role.append(m)

@@ -82,10 +82,13 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
             k += 1
             continue
         j = k
-        while j + 1 < len(words) and (
-            marks[j + 1] or (words[j + 1] in ("of", "-") and j + 2 < len(words) and marks[j + 2])
-        ):
-            j += 1
+        while j + 1 < len(words):
+            if marks[j + 1] or (words[j + 1] in ("of", "-") and j + 2 < len(words) and marks[j + 2]):
+                j += 1
+            elif words[j + 1] == "." and len(words[j]) == 1 and words[j].isupper():
+                j += 1  # initials and abbreviations: U.S., U.N., F.W. de Klerk
+            else:
+                break
         runs.append((k, j + 1, types[k]))
         k = j + 1
     return runs

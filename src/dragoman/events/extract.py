@@ -5,7 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
+from dragoman.events.argfeatures import context
+from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.matcher import Match, PhraseMatcher
@@ -25,6 +28,7 @@ class EventHit:
     token_start: int
     token_end: int
     args: Arguments
+    pos: str = "verb"  # the trigger's part of speech (its group's ``pos``)
 
 
 @cache
@@ -93,7 +97,16 @@ def governing_dates(
     return [b[1] if b else None for b in best]
 
 
-def find_hits(article: Article, lang: str) -> list[EventHit]:
+ArgumentMode = Literal["learned", "rules"]
+
+
+def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[EventHit]:
+    """Every trigger occurrence of the article's body, with status, arguments, evidence and date.
+
+    ``arguments="learned"`` lets the shipped argument model choose actors and
+    recipients (the rules decide alone when no weights are installed);
+    ``"rules"`` uses only the hand-written role rules.
+    """
     matcher = trigger_matcher(lang)
     if not matcher:
         return []
@@ -101,6 +114,7 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
     arules = arg_rules(lang)
     crules = clause_rules(lang)
     generic = generic_matcher(lang)
+    model = shipped_model() if arguments == "learned" else None
     particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
     for view in build_views(article, lang, clause_breaks(lang)):
@@ -121,13 +135,20 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
         cues = cue_matches(view, srules) if srules else []
         clause = segment(view, crules)
         dates = governing_dates(_time_tokens(article, view), [(m.start, m.end) for m in kept], clause)
-        for m, date in zip(kept, dates, strict=True):
+        ctx = (
+            context(view, lang, clause, [(m.start, m.end, m.payload.type, m.payload.pos) for m in kept])
+            if model is not None
+            else None
+        )
+        for t, (m, date) in enumerate(zip(kept, dates, strict=True)):
             group = m.payload
             inherent = EventStatus.PLANNED if group.tense == "future" else None
             if matcher.match_at(plain, m.start) is None:
                 inherent = EventStatus.PLANNED  # matched only without a glued future particle
             status = detect_status(view, cues, srules, m.start, m.end, inherent)
             args = assign(view, m.start, m.end, group.pos, arules)
+            if ctx is not None and model is not None:
+                args = decide(ctx, t, group.type, args, model, arules)
             trigger = view.token_span(m.start, m.end)
             event = Event(
                 id="",
@@ -141,7 +162,7 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
-            hits.append(EventHit(event, view, m.start, m.end, args))
+            hits.append(EventHit(event, view, m.start, m.end, args, group.pos))
     return hits
 
 
@@ -188,5 +209,5 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
-def extract_events(article: Article, lang: str) -> list[Event]:
-    return merge([h.event for h in find_hits(article, lang)])
+def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
+    return merge([h.event for h in find_hits(article, lang, arguments)])

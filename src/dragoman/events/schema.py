@@ -27,6 +27,13 @@ class TriggerGroup(_Strict):
     triggers: list[str]
 
 
+# Classes of the words that mark an argument's role, shared by all languages so the
+# argument model learns "after *with*" once for مع، עם and with.
+MarkerClass = Literal[
+    "with", "to", "against", "on", "from", "by", "between", "in", "of", "for", "about", "toward", "acc"
+]
+
+
 class ArgumentPatterns(_Strict):
     # Words right before a mention that make it the recipient ("with", "against", مع، ضد).
     recipient_markers: list[str] = Field(default_factory=list)
@@ -49,6 +56,15 @@ class ArgumentPatterns(_Strict):
     window: int = Field(default=12, ge=1)
     # An unmarked mention this close after a verb is its object (a recipient).
     object_window: int = Field(default=4, ge=1)
+    # Features of the learned argument model (events/argmodel.py): the class of the
+    # word right before a mention (with, to, against, on, from, by, between, in, of,
+    # for, about, toward, acc), and of a proclitic glued to it (ل -> to, ב -> in).
+    markers: dict[MarkerClass, list[str]] = Field(default_factory=dict)
+    clitic_markers: dict[MarkerClass, list[str]] = Field(default_factory=dict)
+    # Words passed over when looking back from a mention for its marker ("with *the* Iranian").
+    skip_words: list[str] = Field(default_factory=list)
+    # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.
+    passive_cues: list[str] = Field(default_factory=list)
     # NER-free argument candidates for evaluation on bare sentences: actor nouns.
     actor_nouns: list[str] = Field(default_factory=list)
     # [prefix, suffix] of words that name a group of people (Arabic plural nisba ال...يين).

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from dragoman.events.extract import extract_events
+from dragoman.events.extract import ArgumentMode, extract_events
 from dragoman.model import Article
-from dragoman.pipeline import BaseStage, register_stage
+from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
-@register_stage("dragoman.Events.v1")
+class EventsSettings(StageSettings):
+    # "learned": the shipped argument model picks actors and recipients among the clause's
+    # mentions (docs/models/arguments.md); "rules": the hand-written role rules alone.
+    arguments: ArgumentMode = "learned"
+
+
+@register_stage("dragoman.Events.v1", settings=EventsSettings)
 class Events(BaseStage):
     """Code events in PLOVER from per-language trigger, status and argument data.
 
@@ -26,7 +32,11 @@ class Events(BaseStage):
     )
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
+    def __init__(self, settings: EventsSettings | None = None) -> None:
+        super().__init__(settings or EventsSettings())
+        self.settings: EventsSettings
+
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()
-        article.events = extract_events(article, lang) if lang else []
+        article.events = extract_events(article, lang, self.settings.arguments) if lang else []
         return article
