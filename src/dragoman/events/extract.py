@@ -181,33 +181,63 @@ def _ids(refs: list[MentionRef]) -> list[str]:
     return out
 
 
-def merge(events: list[Event]) -> list[Event]:
+def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Event]:
     """One fact told twice is one event with two evidence spans.
 
-    Two trigger hits are the same fact when type, status, actors and
-    recipients agree; hits with no arguments at all merge only inside one
+    A later hit is a restatement of an earlier event of the same type and
+    status when their parties agree: they share an actor or a recipient and
+    neither names a party the other contradicts (an empty role contradicts
+    nothing), so "Iran and Oman held talks ... the Iranian minister said the
+    talks with Oman were useful" is one CONSULT.  A hit with no parties at all
+    ("the talks", "the visit") is the nearest earlier event of its type and
+    status that has parties; two party-less hits merge only inside one
     sentence (an argument-less "protest" in two sentences may be two protests).
+    The merged event keeps the first telling's parties, filling a role it
+    lacks from the later one.  ``sentences`` gives each event's sentence span
+    (without it, an event's first evidence span stands for its sentence).
     """
     out: list[Event] = []
-    index: dict[tuple[str, str, frozenset[str], frozenset[str], Span | None], Event] = {}
-    for ev in events:
-        # without arguments only a repeat inside the same sentence is surely the same fact
-        where = None if (ev.actors or ev.recipients) else ev.evidence[0]
-        key = (ev.type, ev.status.value, frozenset(ev.actors), frozenset(ev.recipients), where)
-        prior = index.get(key)
-        if prior is not None:
-            for sp in ev.evidence:
-                if sp not in prior.evidence:
-                    prior.evidence.append(sp)
-            prior.date = prior.date or ev.date
-            prior.place = prior.place or ev.place
+    where: dict[int, Span] = {}
+    for k, ev in enumerate(events):
+        where[id(ev)] = sentences[k] if sentences is not None else ev.evidence[0]
+        prior = _restated(out, ev, where)
+        if prior is None:
+            out.append(ev)
             continue
-        index[key] = ev
-        out.append(ev)
+        for sp in ev.evidence:
+            if sp not in prior.evidence:
+                prior.evidence.append(sp)
+        prior.actors = prior.actors or ev.actors
+        prior.recipients = prior.recipients or [r for r in ev.recipients if r not in prior.actors]
+        prior.date = prior.date or ev.date
+        prior.place = prior.place or ev.place
     for i, ev in enumerate(out, 1):
         ev.id = f"e{i}"
     return out
 
 
+def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | None:
+    """The earlier event ``ev`` restates, if any (the latest one that fits)."""
+    bare = not ev.actors and not ev.recipients
+    for p in reversed(prior):
+        if p.type != ev.type or p.status is not ev.status:
+            continue
+        if bare:
+            if p.actors or p.recipients or where[id(p)] == where[id(ev)]:
+                return p
+            continue
+        if not (p.actors or p.recipients):
+            continue
+        shared = set(p.actors + p.recipients) & set(ev.actors + ev.recipients)
+        if shared and _compatible(p.actors, ev.actors) and _compatible(p.recipients, ev.recipients):
+            return p
+    return None
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
-    return merge([h.event for h in find_hits(article, lang, arguments)])
+    hits = find_hits(article, lang, arguments)
+    return merge([h.event for h in hits], [h.view.span for h in hits])
