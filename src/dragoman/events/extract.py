@@ -11,6 +11,7 @@ from dragoman.events.argfeatures import context
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
+from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
@@ -187,8 +188,9 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
     A later hit is a restatement of an earlier event of the same type and
     status when their parties agree: they share an actor or a recipient and
     neither names a party the other contradicts (an empty role contradicts
-    nothing), so "Iran and Oman held talks ... the Iranian minister said the
-    talks with Oman were useful" is one CONSULT.  A hit with no parties at all
+    nothing; for a symmetric frame such as talks either may be named first),
+    so "Iran held talks with Oman ... Oman said the talks with Iran were
+    useful" is one CONSULT.  A hit with no parties at all
     ("the talks", "the visit") is the nearest earlier event of its type and
     status that has parties; two party-less hits merge only inside one
     sentence (an argument-less "protest" in two sentences may be two protests).
@@ -229,7 +231,12 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
         if not (p.actors or p.recipients):
             continue
         shared = set(p.actors + p.recipients) & set(ev.actors + ev.recipients)
-        if shared and _compatible(p.actors, ev.actors) and _compatible(p.recipients, ev.recipients):
+        if not shared:
+            continue
+        # talks, agreements, cooperation: who is named first does not make two events
+        if frame(ev.type).symmetric or (
+            _compatible(p.actors, ev.actors) and _compatible(p.recipients, ev.recipients)
+        ):
             return p
     return None
 
