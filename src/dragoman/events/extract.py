@@ -16,8 +16,9 @@ from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
-from dragoman.events.status import cue_matches, detect_status, status_rules, with_future_stripped
+from dragoman.events.status import StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
+from dragoman.text import normalize_key
 
 
 @dataclass(slots=True)
@@ -33,14 +34,57 @@ class EventHit:
 
 
 @cache
-def trigger_matcher(lang: str) -> PhraseMatcher[TriggerGroup] | None:
+def trigger_matcher(lang: str) -> PhraseMatcher[TriggerGroup | None] | None:
+    """Trigger words with their group, and the language's non-triggers with ``None``."""
     data = events_data(lang)
     if data is None:
         return None
     unknown = sorted({g.type for g in data.triggers if not is_known(g.type)})
     if unknown:
         raise ValueError(f"{lang}/events.yaml: unknown event codes {unknown} (see events/data/plover.yaml)")
-    return PhraseMatcher((w, g) for g in data.triggers for w in g.triggers)
+    entries: list[tuple[str, TriggerGroup | None]] = [(w, g) for g in data.triggers for w in g.triggers]
+    entries += [(w, None) for w in data.not_triggers]
+    return PhraseMatcher(entries)
+
+
+@cache
+def _object_matcher(lang: str, index: int) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    words = data.triggers[index].needs_after if data else []
+    return PhraseMatcher((w, True) for w in words)
+
+
+def _object_follows(view: SentenceView, lang: str, group: TriggerGroup, end: int, breaks: frozenset[str]) -> bool:
+    """Does one of the group's object words follow within its window, in the same clause?"""
+    data = events_data(lang)
+    assert data is not None
+    objects = _object_matcher(lang, next(i for i, g in enumerate(data.triggers) if g is group))
+    for k in range(end, min(len(view.forms), end + group.within)):
+        if view.words[k] in breaks:
+            return False
+        if objects.match_at(view.forms, k) is not None:
+            return True
+    return False
+
+
+def _future_forms(forms: tuple[str, ...], srules: StatusRules | None, imperfect: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms plus readings without a glued future particle, and those without their imperfect prefix."""
+    extended = with_future_stripped(forms, srules)
+    added = extended[len(forms) :]
+    return forms + (_without_imperfect(added, imperfect) if imperfect and added else added)
+
+
+@cache
+def _imperfect_prefixes(lang: str) -> tuple[str, ...]:
+    data = events_data(lang)
+    return tuple(normalize_key(p) for p in (data.imperfect_prefixes if data else []))
+
+
+@cache
+def _without_imperfect(forms: tuple[str, ...], prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The token's forms plus each form without an imperfect prefix (يهتفون -> هتفون)."""
+    extra = tuple(f[1:] for f in forms if len(f) >= 4 and f.startswith(prefixes))
+    return forms + extra if extra else forms
 
 
 @cache
@@ -118,18 +162,24 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     model = shipped_model() if arguments == "learned" else None
     particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
+    imperfect = _imperfect_prefixes(lang)
     for view in build_views(article, lang, clause_breaks(lang)):
         plain = view.forms
-        extended = [with_future_stripped(f, srules) if f[0].startswith(particles) else f for f in plain]
-        matches: list[Match[TriggerGroup]] = matcher.find(extended)
-        if not matches:
+        if imperfect:
+            plain = [_without_imperfect(f, imperfect) for f in plain]
+        extended = [_future_forms(f, srules, imperfect) if f[0].startswith(particles) else f for f in plain]
+        found = matcher.find(extended)
+        if not found:
             continue
         # "Support" in "Freedom Support Act" is part of a name, not an event word
         named = {k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)}
-        kept = [
-            m
-            for m in matches
-            if not (generic and generic.match_at(plain, m.start) is not None) and m.start not in named
+        kept: list[Match[TriggerGroup]] = [
+            Match(m.start, m.end, m.payload)
+            for m in found
+            if m.payload is not None
+            and not (generic and generic.match_at(view.forms, m.start) is not None)
+            and m.start not in named
+            and (not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, crules.breaks))
         ]
         if not kept:
             continue

@@ -25,6 +25,11 @@ class TriggerGroup(_Strict):
     # future forms); cues in the sentence still override it.
     tense: Literal["past", "present", "future"] | None = None
     triggers: list[str]
+    # A verb that is an event only with its object nearby: the trigger counts when one
+    # of these words follows within ``within`` tokens of its clause (Arabic verb-subject-
+    # object: وقعت أرمينيا وأذربيجان اتفاقا، "signed" ... "agreement").
+    needs_after: list[str] = Field(default_factory=list)
+    within: int = Field(default=5, ge=1)
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the
@@ -87,6 +92,12 @@ class EventsData(_Strict):
     # Noun forms that name a kind of event rather than one event ("the
     # assassinations", "torture"): a trigger starting on one of these is dropped.
     generic_nouns: list[str] = Field(default_factory=list)
+    # Words and phrases that look like triggers but name no event (وزارة read as زار*,
+    # "request for comment", יורש העצר): matched first, they keep triggers off their tokens.
+    not_triggers: list[str] = Field(default_factory=list)
+    # Arabic imperfect prefixes (ي ت ن): a verb is also looked up without one, so the
+    # entry هتف* finds يهتفون and تهتف as well as هتفوا.
+    imperfect_prefixes: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
     clauses: ClausePatterns = ClausePatterns()
 
