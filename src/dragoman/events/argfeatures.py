@@ -17,21 +17,20 @@ surface, per language as data (``events.yaml: arguments``):
 * the trigger: verb or noun, PLOVER type, passive cue before it (was, تم),
   a subject already carried by the verb (Arabic plural ـوا), a noun's
   genitive right after it (انضمام أذربيجان، הצטרפות קזחסטן);
-* what the hand-written role rules (``events/arguments.py``) would choose,
-  so the model learns when to trust them.
 
-Every feature is emitted twice, shared and prefixed with the language, so
-what holds for all three languages is learnt from all the data and word
-order peculiar to one (Arabic verb-subject) from that language's own.
+Every feature is learnt twice, shared and prefixed with the language
+(``with_language``), so what holds for all three languages is learnt from
+all the data and word order peculiar to one (Arabic verb-subject) from that
+language's own; at run time the two weights are summed once per language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
-from dragoman.events.arguments import Arguments
 from dragoman.events.clauses import QUOTE_MARKS
 from dragoman.events.matcher import PhraseMatcher
 from dragoman.events.plover import rollup
@@ -40,18 +39,23 @@ from dragoman.events.sentence import MentionRef, SentenceView
 from dragoman.text import normalize_key
 
 # Bumped whenever a feature's meaning changes: shipped weights name the version they were trained on.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 5
+
+
+_REPORTING = "@reporting"
+_PASSIVE = "@passive"
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language
 class FeatureRules:
     lang: str
-    markers: PhraseMatcher[str]  # phrase -> marker class
+    # marker phrases (payload: their class), reporting verbs ("said") and passive cues ("was"),
+    # in one matcher so a sentence is scanned once
+    cues: PhraseMatcher[str]
     clitics: dict[str, str]  # folded proclitic sequence -> marker class
     skip: frozenset[str]
-    passive: PhraseMatcher[bool]
-    reporting: PhraseMatcher[bool]
     breaks: frozenset[str]
+    joiners: frozenset[str]
 
 
 @cache
@@ -61,15 +65,25 @@ def feature_rules(lang: str) -> FeatureRules:
     data = events_data(lang)
     a = data.arguments if data else ArgumentPatterns()
     q = quotes_data(lang)
+    cues: list[tuple[str, str]] = [(w, cls) for cls, words in a.markers.items() for w in words]
+    cues += [(w, _REPORTING) for w in (q.reporting_verbs if q else [])]
+    cues += [(w, _PASSIVE) for w in a.passive_cues]
     return FeatureRules(
         lang,
-        PhraseMatcher((w, cls) for cls, words in a.markers.items() for w in words),
+        PhraseMatcher(cues),
         {normalize_key(p): cls for cls, ps in a.clitic_markers.items() for p in ps},
         frozenset(normalize_key(w) for w in a.skip_words),
-        PhraseMatcher((w, True) for w in a.passive_cues),
-        PhraseMatcher((w, True) for w in (q.reporting_verbs if q else [])),
         clause_rules(lang).breaks,
+        frozenset(normalize_key(w) for w in a.pair_joiners),
     )
+
+
+class Trigger(NamedTuple):
+    start: int
+    end: int
+    type: str  # event code; the context keeps its PLOVER root type
+    pos: str  # verb | noun
+    subject: str = "actor"  # the role of the trigger's grammatical subject ("X must": recipient)
 
 
 @dataclass(slots=True)
@@ -79,25 +93,36 @@ class Context:
     view: SentenceView
     lang: str
     clause: list[int]
-    triggers: list[tuple[int, int, str, str]]  # start, end, PLOVER root type, pos
+    triggers: list[Trigger]  # with their PLOVER root type
     marker_end: dict[int, tuple[int, str]]  # token after a marker phrase -> (marker start, class)
     reporting: set[int]  # token indices inside a reporting verb
     passive_before: list[bool]  # per trigger: a passive cue right before it
     in_quote: list[bool]  # per token: inside quotation marks
     rules: FeatureRules
+    # per mention index: features of the mention alone (they do not depend on the trigger)
+    mention_cache: dict[int, tuple[str, bool, list[str]]] = field(default_factory=dict)
+    # per trigger number: the rank of each candidate on its side, and "no candidate before it in its clause"
+    trigger_cache: dict[int, tuple[dict[int, int], bool]] = field(default_factory=dict)
+    # per (trigger number, side, rank): the trigger's features as seen from there
+    side_cache: dict[tuple[int, str, int], list[str]] = field(default_factory=dict)
 
 
 def context(
-    view: SentenceView, lang: str, clause: list[int], triggers: Iterable[tuple[int, int, str, str]]
+    view: SentenceView, lang: str, clause: list[int], triggers: Iterable[Trigger]
 ) -> Context:
     rules = feature_rules(lang)
     marker_end: dict[int, tuple[int, str]] = {}
-    for m in rules.markers.find(view.forms):
-        marker_end[m.end] = (m.start, m.payload)
-    reporting = {k for m in rules.reporting.find(view.forms) for k in range(m.start, m.end)}
-    trigs = [(s, e, rollup(t) if t else "", p) for s, e, t, p in triggers]
-    passive_at = {m.end for m in rules.passive.find(view.forms)}
-    passive_before = [s in passive_at or (s - 1) in passive_at for s, _, _, _ in trigs]
+    reporting: set[int] = set()
+    passive_at: set[int] = set()
+    for m in rules.cues.find(view.forms):
+        if m.payload == _REPORTING:
+            reporting.update(range(m.start, m.end))
+        elif m.payload == _PASSIVE:
+            passive_at.add(m.end)
+        else:
+            marker_end[m.end] = (m.start, m.payload)
+    trigs = [t._replace(type=rollup(t.type) if t.type else "") for t in triggers]
+    passive_before = [t.start in passive_at or (t.start - 1) in passive_at for t in trigs]
     in_quote = []
     inside = False
     for w in view.words:
@@ -120,7 +145,32 @@ def _bucket(d: int) -> str:
 
 
 def marker_of(ctx: Context, m: MentionRef) -> tuple[str, int]:
-    """The marker class before the mention and how many words sit between (``"-"`` when none)."""
+    """The marker class before the mention and how many words sit between (``"-"`` when none).
+
+    The second party of "between X and Y" (بين X و Y، בין X ל-Y) has X's marker,
+    *between*, whatever joins it to X.
+    """
+    prev = _pair_first(ctx, m)
+    if prev is not None and _direct_marker(ctx, prev)[0] == "between":
+        return "between", 0
+    return _direct_marker(ctx, m)
+
+
+def _pair_first(ctx: Context, m: MentionRef) -> MentionRef | None:
+    """The mention joined to ``m`` as the first of a pair ("X and" / "X ל"), if any."""
+    before = [o for o in ctx.view.mentions if o.last < m.first and o.entity]
+    if not before:
+        return None
+    prev = max(before, key=lambda o: (o.last, -o.first))
+    gap = [ctx.view.folded(k) for k in range(prev.last + 1, m.first)]
+    if gap and all(w in ctx.rules.joiners for w in gap):
+        return prev
+    if not gap and m.proclitic and m.proclitic in ctx.rules.joiners:
+        return prev
+    return None
+
+
+def _direct_marker(ctx: Context, m: MentionRef) -> tuple[str, int]:
     clitic = ctx.rules.clitics.get(m.proclitic)
     if clitic:
         return clitic, 0
@@ -139,89 +189,129 @@ def marker_of(ctx: Context, m: MentionRef) -> tuple[str, int]:
     return "-", 0
 
 
-def candidate_features(
-    ctx: Context, t: int, m: MentionRef, pool: list[MentionRef], rule: Arguments | None
-) -> list[str]:
+def _mention_static(ctx: Context, m: MentionRef) -> tuple[str, bool, list[str]]:
+    """The mention's marker, whether it is a speaker, and the features of the mention alone (cached per sentence)."""
+    hit = ctx.mention_cache.get(m.index)
+    if hit is not None:
+        return hit
+    view = ctx.view
+    marker, mgap = marker_of(ctx, m)
+    speaker = any(k in ctx.reporting for k in range(m.last + 1, min(len(view.words), m.last + 3))) or any(
+        k in ctx.reporting for k in range(max(0, m.first - 2), m.first)
+    )
+    nested = any(o is not m and o.entity and _nested(o, m) for o in view.mentions)
+    ent, kind = m.mention.type.value, m.mention.kind.value
+    f = [
+        "bias",
+        f"marker={marker}",
+        f"marker={marker}&gap={min(mgap, 1)}",
+        f"ent={ent}",
+        f"kind={kind}",
+        f"speaker={speaker}",
+        f"nested={nested}",
+        f"sent_initial={m.first == 0}",
+    ]
+    hit = ctx.mention_cache[m.index] = (marker, speaker, f)
+    return hit
+
+
+def _trigger_static(ctx: Context, t: int, pool: list[MentionRef]) -> tuple[dict[int, int], bool]:
+    """Each candidate's rank on its side of trigger ``t`` (1 = nearest), and whether none precedes it in its clause."""
+    hit = ctx.trigger_cache.get(t)
+    if hit is not None:
+        return hit
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    outer = [m for m in pool if not any(o is not m and _nested(o, m) for o in pool)]
+    after = sorted((m for m in outer if m.first >= end), key=lambda m: m.first)
+    before = sorted((m for m in outer if m.last < start), key=lambda m: -m.last)
+    ranks = {m.index: k for side in (after, before) for k, m in enumerate(side, 1)}
+    for m in pool:  # a nested mention ranks as the mention around it
+        if m.index not in ranks:
+            around = next((o for o in outer if _nested(o, m)), None)
+            ranks[m.index] = ranks.get(around.index, 1) if around is not None else 1
+    clause = ctx.clause[start]
+    first = not any(o.last < start and ctx.clause[o.first] == clause for o in pool)
+    hit = ctx.trigger_cache[t] = (ranks, first)
+    return hit
+
+
+def with_language(f: list[str], lang: str) -> list[str]:
+    """The features and their copies prefixed with the language, as the model is trained on them.
+
+    At run time the language is known, so ``LinearModel`` folds each feature's
+    two weights into one and scores the plain names only.
+    """
+    return f + [f"{lang}:{x}" for x in f]
+
+
+def _trigger_side(ctx: Context, t: int, side: str, rank: int, first: bool) -> list[str]:
+    """Features of the trigger seen from one side at one rank (cached: few combinations recur)."""
+    key = (t, side, rank)
+    hit = ctx.side_cache.get(key)
+    if hit is not None:
+        return hit
+    _s, _e, etype, pos, subject = ctx.triggers[t]
+    r3, r2 = min(rank, 3), min(rank, 2)
+    hit = ctx.side_cache[key] = [
+        f"side={side}",
+        f"rank={side}{r3}",
+        f"pos={pos}&{side}",
+        f"type={etype}&{side}",
+        f"type={etype}&{side}&rank={r2}",
+        f"first_in_clause={first}&{side}&pos={pos}",
+        f"passive={ctx.passive_before[t]}&{side}",
+        f"subject={subject}&{side}&rank={r2}",
+    ]
+    return hit
+
+
+def candidate_features(ctx: Context, t: int, m: MentionRef, pool: list[MentionRef]) -> list[str]:
     """Feature names of candidate ``m`` for trigger number ``t`` of the context."""
     view = ctx.view
-    start, end, etype, pos = ctx.triggers[t]
+    start, end, etype, pos, subject = ctx.triggers[t]
+    marker, speaker, static = _mention_static(ctx, m)
+    ranks, first_in_clause = _trigger_static(ctx, t, pool)
     after = m.first >= end
     side = "A" if after else "B"
     dist = m.first - end if after else start - m.last - 1
     lo, hi = (end, m.first) if after else (m.last + 1, start)
-    # how many-th candidate on its side, counting from the trigger
-    rank = 1 + sum(
-        1
-        for o in pool
-        if o is not m
-        and not _nested(o, m)
-        and ((after and end <= o.first < m.first) or (not after and m.last < o.last < start))
-    )
     same = ctx.clause[m.first] == ctx.clause[start]
-    gap_breaks = any(view.words[k] in ctx.rules.breaks for k in range(lo, hi))
-    between_trig = sum(1 for s, e, _, _ in ctx.triggers if (s, e) != (start, end) and lo <= s and e <= hi)
-    marker, mgap = marker_of(ctx, m)
-    ent = m.mention.type.value
-    kind = m.mention.kind.value
-    speaker = any(k in ctx.reporting for k in range(m.last + 1, min(len(view.words), m.last + 3))) or any(
-        k in ctx.reporting for k in range(max(0, m.first - 2), m.first)
-    )
+    words = view.words
+    breaks = ctx.rules.breaks
+    gap_breaks = any(words[k] in breaks for k in range(lo, hi))
+    between_trig = sum(1 for o in ctx.triggers if o.start != start and lo <= o.start and o.end <= hi)
     genitive = pos == "noun" and after and dist <= 1 and marker == "-"
-    last = view.words[m.last]
     poss = not after and (
-        last.endswith(("'s", "’s")) or (m.last + 1 < len(view.words) and view.words[m.last + 1] in ("'s", "’s"))
+        words[m.last].endswith(("'s", "’s")) or (m.last + 1 < len(words) and words[m.last + 1] in ("'s", "’s"))
     )
-    nested = any(_nested(o, m) for o in pool if o is not m)
-    first_in_clause = not any(
-        o.last < start and ctx.clause[o.first] == ctx.clause[start] for o in pool
-    )
-    passive = ctx.passive_before[t]
-    quote_mismatch = ctx.in_quote[m.first] != ctx.in_quote[start]
-    f = [
-        "bias",
-        f"side={side}",
-        f"dist={side}{_bucket(dist)}",
-        f"rank={side}{min(rank, 3)}",
-        f"clause={'same' if same else 'other'}",
-        f"clause={'same' if same else 'other'}&{side}",
+    d = _bucket(dist)
+    cl = "same" if same else "other"
+    return [
+        *static,
+        *_trigger_side(ctx, t, side, ranks.get(m.index, 1), first_in_clause),
+        f"dist={side}{d}",
+        f"clause={cl}",
+        f"clause={cl}&{side}",
         f"breaks={gap_breaks}&{side}",
-        f"trig_between={min(between_trig, 2)}",
         f"trig_between={min(between_trig, 2)}&{side}",
-        f"marker={marker}",
         f"marker={marker}&{side}",
-        f"marker={marker}&gap={min(mgap, 1)}",
         f"marker={marker}&type={etype}",
         f"marker={marker}&pos={pos}",
-        f"ent={ent}",
-        f"ent={ent}&{side}",
-        f"ent={ent}&type={etype}",
-        f"kind={kind}",
-        f"kind={kind}&{side}",
-        f"pos={pos}&{side}",
-        f"pos={pos}&{side}&d={_bucket(dist)}",
-        f"type={etype}&{side}",
-        f"type={etype}&{side}&rank={min(rank, 2)}",
-        f"speaker={speaker}",
+        f"ent={m.mention.type.value}&type={etype}",
+        f"kind={m.mention.kind.value}&{side}",
+        f"pos={pos}&{side}&d={d}",
         f"speaker={speaker}&type={etype}",
         f"genitive={genitive}",
         f"poss={poss}",
-        f"nested={nested}",
-        f"first_in_clause={first_in_clause}&{side}&pos={pos}",
-        f"passive={passive}&{side}",
-        f"passive={passive}&marker={marker}",
-        f"quote_mismatch={quote_mismatch}",
-        f"sent_initial={m.first == 0}",
+        f"passive={ctx.passive_before[t]}&marker={marker}",
+        f"quote_mismatch={ctx.in_quote[m.first] != ctx.in_quote[start]}",
+        f"subject={subject}&marker={marker}",
     ]
-    if rule is not None:
-        f.append(f"rule={_rule_role(rule, m)}")
-        f.append(f"rule={_rule_role(rule, m)}&marker={marker}")
-    lang = ctx.lang
-    return f + [f"{lang}:{x}" for x in f]
 
 
 def null_features(ctx: Context, t: int, pool: list[MentionRef]) -> list[str]:
     """Features of "no candidate takes this role"."""
-    start, end, etype, pos = ctx.triggers[t]
+    start, end, etype, pos, _subject = ctx.triggers[t]
     before = sum(1 for m in pool if m.last < start)
     after = sum(1 for m in pool if m.first >= end)
     f = [
@@ -232,7 +322,7 @@ def null_features(ctx: Context, t: int, pool: list[MentionRef]) -> list[str]:
         f"null&after={min(after, 2)}",
         f"null&passive={ctx.passive_before[t]}",
     ]
-    return f + [f"{ctx.lang}:{x}" for x in f]
+    return f
 
 
 def _nested(outer: MentionRef, inner: MentionRef) -> bool:
@@ -241,21 +331,15 @@ def _nested(outer: MentionRef, inner: MentionRef) -> bool:
     return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
 
 
-def _rule_role(rule: Arguments, m: MentionRef) -> str:
-    if any(r.index == m.index for r in rule.actors):
-        return "actor"
-    if any(r.index == m.index for r in rule.recipients):
-        return "recipient"
-    return "none"
-
-
 __all__ = [
     "FEATURES_VERSION",
     "Context",
     "FeatureRules",
+    "Trigger",
     "candidate_features",
     "context",
     "feature_rules",
     "marker_of",
     "null_features",
+    "with_language",
 ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -39,27 +39,69 @@ from dragoman.events.argfeatures import FEATURES_VERSION, Context, candidate_fea
 from dragoman.events.arguments import ArgRules, Arguments, group
 from dragoman.events.frames import may_be_actor, may_be_recipient
 from dragoman.events.sentence import MentionRef
+from dragoman.model import EntityType
 
 ROLES = ("actor", "recipient")
 
 
 class Scorer(Protocol):
-    def scores(self, role: str, feats: Sequence[Sequence[str]]) -> list[float]:
-        """One score per feature list (the last list is "none")."""
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        """One score per feature list (the last list is "none"), for a sentence in ``lang``."""
         ...
+
+
+_ZERO = (0.0, 0.0)
 
 
 @dataclass(slots=True)
 class LinearModel:
-    """A conditional logit per role: score = sum of the weights of the features present."""
+    """A conditional logit per role: score = sum of the weights of the features present.
+
+    Weights are learnt for each feature and for its language-prefixed copy
+    (``argfeatures.with_language``); ``folded(lang)`` adds the two once per
+    language, so scoring looks each plain feature up once for both roles.
+    """
 
     weights: dict[str, dict[str, float]]
     meta: dict[str, object] = field(default_factory=dict)
+    _folded: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict, init=False, repr=False)
 
-    def scores(self, role: str, feats: Sequence[Sequence[str]]) -> list[float]:
-        w = self.weights.get(role, {})
-        get = w.get
-        return [sum(get(f, 0.0) for f in fs) for fs in feats]
+    def folded(self, lang: str) -> dict[str, tuple[float, float]]:
+        """Feature -> (actor weight, recipient weight) with the language's own weights added in."""
+        hit = self._folded.get(lang)
+        if hit is not None:
+            return hit
+        a, r = self.weights.get("actor", {}), self.weights.get("recipient", {})
+        prefix = f"{lang}:"
+        out: dict[str, tuple[float, float]] = {}
+        for f in a.keys() | r.keys():
+            if ":" in f and not f.startswith(prefix):
+                continue  # another language's copy
+            base = f.removeprefix(prefix)
+            x, y = out.get(base, _ZERO)
+            out[base] = (x + a.get(f, 0.0), y + r.get(f, 0.0))
+        self._folded[lang] = out
+        return out
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        k = 0 if role == "actor" else 1
+        get = self.folded(lang).get
+        return [sum(get(f, _ZERO)[k] for f in fs) for fs in feats]
+
+    def both(self, feats: Sequence[Sequence[str]], lang: str) -> tuple[list[float], list[float]]:
+        """Actor and recipient scores of each feature list in one pass."""
+        get = self.folded(lang).get
+        acts: list[float] = []
+        recs: list[float] = []
+        for fs in feats:
+            a = r = 0.0
+            for f in fs:
+                x, y = get(f, _ZERO)
+                a += x
+                r += y
+            acts.append(a)
+            recs.append(r)
+        return acts, recs
 
     def to_json(self) -> dict[str, object]:
         return {"features_version": FEATURES_VERSION, **self.meta, "weights": self.weights}
@@ -91,10 +133,22 @@ def shipped_model() -> LinearModel | None:
     return LinearModel.from_json(json.loads(path.read_text("utf-8")))
 
 
+# Tokens between a trigger and a candidate beyond which only the trigger's own clause is searched:
+# in news prose an argument further away than this is almost always another event's.
+WINDOW = 20
+
+
 def candidates(ctx: Context, t: int) -> list[MentionRef]:
-    """Mentions of the sentence that name an entity and do not overlap the trigger."""
-    start, end, _, _ = ctx.triggers[t]
-    return [m for m in ctx.view.mentions if m.entity and (m.last < start or m.first >= end)]
+    """Mentions that name an entity, do not overlap the trigger, and stand in its clause or near it."""
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    c = ctx.clause[start]
+    return [
+        m
+        for m in ctx.view.mentions
+        if m.entity
+        and (m.last < start or m.first >= end)
+        and (ctx.clause[m.first] == c or (start - m.last if m.last < start else m.first - end) <= WINDOW)
+    ]
 
 
 def _overlaps(a: MentionRef, b: MentionRef) -> bool:
@@ -106,30 +160,35 @@ def decide(
     ctx: Context,
     t: int,
     code: str,
-    rule: Arguments,
+    place: MentionRef | None,
     scorer: Scorer,
     rules: ArgRules,
 ) -> Arguments:
-    """Actors and recipients of trigger ``t`` (event code ``code``); place from the rules.
+    """Actors and recipients of trigger ``t`` (event code ``code``) besides its ``place``.
 
     The pair (actor, recipient) is chosen jointly: each allowed actor (or none)
     with the best recipient left once it and its coordinated mentions are
     taken, by the sum of the two log-probabilities, so a mention that is a far
     better recipient than actor is not spent as the actor first.
     """
-    pool = [m for m in candidates(ctx, t) if not (rule.place and m.index == rule.place.index)]
-    out = Arguments(place=rule.place)
+    pool = [m for m in candidates(ctx, t) if not (place and m.index == place.index)]
+    out = Arguments(place=place)
     if not pool:
         return out
-    feats = [candidate_features(ctx, t, m, pool, rule) for m in pool]
+    feats = [candidate_features(ctx, t, m, pool) for m in pool]
     null = null_features(ctx, t, pool)
-    a_scores = scorer.scores("actor", [*feats, null])
-    r_scores = scorer.scores("recipient", [*feats, null])
+    if isinstance(scorer, LinearModel):
+        a_scores, r_scores = scorer.both([*feats, null], ctx.lang)
+    else:
+        a_scores = scorer.scores("actor", [*feats, null], ctx.lang)
+        r_scores = scorer.scores("recipient", [*feats, null], ctx.lang)
     acts = [k for k, m in enumerate(pool) if may_be_actor(code, m.mention.type)]
     recs_ok = [k for k, m in enumerate(pool) if may_be_recipient(code, m.mention.type)]
     a_logp = _log_softmax([a_scores[k] for k in acts] + [a_scores[-1]])
-    best: tuple[float, list[MentionRef], list[MentionRef]] | None = None
-    for i, lp in enumerate(a_logp):
+    # the three likeliest actors (or none) are tried, each with the best recipient left
+    tried = sorted(range(len(a_logp)), key=a_logp.__getitem__, reverse=True)[:3]
+    best: tuple[float, list[MentionRef], list[int], int] | None = None
+    for i in tried:
         actors = (
             [m for m in group(ctx.view, pool, pool[acts[i]], rules) if may_be_actor(code, m.mention.type)]
             if i < len(acts)
@@ -143,20 +202,51 @@ def decide(
         ]
         r_logp = _log_softmax([r_scores[k] for k in recs] + [r_scores[-1]])
         j = max(range(len(r_logp)), key=r_logp.__getitem__)
-        total = lp + r_logp[j]
+        total = a_logp[i] + r_logp[j]
         if best is None or total > best[0]:
-            recipients: list[MentionRef] = []
-            if j < len(recs):
-                pick = [pool[k] for k in recs]
-                recipients = [
-                    m
-                    for m in group(ctx.view, pick, pool[recs[j]], rules)
-                    if m.entity not in taken and may_be_recipient(code, m.mention.type)
-                ]
-            best = (total, actors, recipients)
+            best = (total, actors, recs, j)
     assert best is not None
-    out.actors, out.recipients = best[1], best[2]
+    _, actors, recs, j = best
+    recipients: list[MentionRef] = []
+    if j < len(recs):
+        taken = {m.entity for m in actors}
+        pick = [pool[k] for k in recs]
+        recipients = [
+            m
+            for m in group(ctx.view, pick, pool[recs[j]], rules)
+            if m.entity not in taken and may_be_recipient(code, m.mention.type)
+        ]
+    out.actors = _with_affiliation(actors, pool, code, may_be_actor)
+    taken = {m.entity for m in out.actors}
+    out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
     return out
+
+
+def _with_affiliation(
+    chosen: list[MentionRef], pool: list[MentionRef], code: str, allowed: Callable[[str, EntityType], bool]
+) -> list[MentionRef]:
+    """The chosen mentions plus the state named inside them ("the *Azerbaijani* president", "ראש ממשלת *ארמניה*").
+
+    PLOVER codes an actor by its state and sector; a party named by a title that
+    contains its state is that state's too, so the state is listed after it.
+    """
+    out = list(chosen)
+    for m in chosen:
+        for o in pool:
+            if (
+                o.mention.type is EntityType.GPE
+                and o is not m
+                and _inside(o, m)
+                and allowed(code, o.mention.type)
+                and all(o.entity != x.entity for x in out)
+            ):
+                out.append(o)
+    return out
+
+
+def _inside(inner: MentionRef, outer: MentionRef) -> bool:
+    a, b = outer.mention.span, inner.mention.span
+    return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
 
 
 def _log_softmax(xs: list[float]) -> list[float]:

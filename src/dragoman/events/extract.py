@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from dragoman.events.argfeatures import context
+from dragoman.events.argfeatures import Trigger, context
 from dragoman.events.argmodel import decide, shipped_model
-from dragoman.events.arguments import Arguments, arg_rules, assign
+from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
@@ -31,6 +31,7 @@ class EventHit:
     token_end: int
     args: Arguments
     pos: str = "verb"  # the trigger's part of speech (its group's ``pos``)
+    subject: str = "actor"  # the role of its grammatical subject (its group's ``subject``)
 
 
 @cache
@@ -187,7 +188,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         clause = segment(view, crules)
         dates = governing_dates(_time_tokens(article, view), [(m.start, m.end) for m in kept], clause)
         ctx = (
-            context(view, lang, clause, [(m.start, m.end, m.payload.type, m.payload.pos) for m in kept])
+            context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])
             if model is not None
             else None
         )
@@ -197,9 +198,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             if matcher.match_at(plain, m.start) is None:
                 inherent = EventStatus.PLANNED  # matched only without a glued future particle
             status = detect_status(view, cues, srules, m.start, m.end, inherent)
-            args = assign(view, m.start, m.end, group.pos, arules)
             if ctx is not None and model is not None:
-                args = decide(ctx, t, group.type, args, model, arules)
+                place = place_of(view, m.start, m.end, arules)
+                args = decide(ctx, t, group.type, place, model, arules)
+            else:
+                args = assign(view, m.start, m.end, group.pos, arules)
             trigger = view.token_span(m.start, m.end)
             event = Event(
                 id="",
@@ -213,7 +216,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
-            hits.append(EventHit(event, view, m.start, m.end, args, group.pos))
+            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject))
     return hits
 
 
@@ -236,16 +239,15 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
     """One fact told twice is one event with two evidence spans.
 
     A later hit is a restatement of an earlier event of the same type and
-    status when their parties agree: they share an actor or a recipient and
-    neither names a party the other contradicts (an empty role contradicts
-    nothing; for a symmetric frame such as talks either may be named first),
-    so "Iran held talks with Oman ... Oman said the talks with Iran were
-    useful" is one CONSULT.  A hit with no parties at all
+    status when it names no party the earlier one lacks, each in the same role
+    (for a symmetric frame such as talks either may be named first), so "Iran
+    held talks with Oman ... Oman said the talks with Iran were useful" is one
+    CONSULT, while "... he met Berri" after "the envoy arrived in Beirut" is
+    another: it tells something new, and so is a hit dated otherwise.  A hit with no parties at all
     ("the talks", "the visit") is the nearest earlier event of its type and
     status that has parties; two party-less hits merge only inside one
     sentence (an argument-less "protest" in two sentences may be two protests).
-    The merged event keeps the first telling's parties, filling a role it
-    lacks from the later one.  ``sentences`` gives each event's sentence span
+    The merged event keeps the first telling's parties.  ``sentences`` gives each event's sentence span
     (without it, an event's first evidence span stands for its sentence).
     """
     out: list[Event] = []
@@ -259,8 +261,6 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
         for sp in ev.evidence:
             if sp not in prior.evidence:
                 prior.evidence.append(sp)
-        prior.actors = prior.actors or ev.actors
-        prior.recipients = prior.recipients or [r for r in ev.recipients if r not in prior.actors]
         prior.date = prior.date or ev.date
         prior.place = prior.place or ev.place
     for i, ev in enumerate(out, 1):
@@ -274,25 +274,19 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
     for p in reversed(prior):
         if p.type != ev.type or p.status is not ev.status:
             continue
+        if p.date and ev.date and p.date.value and ev.date.value and p.date.value != ev.date.value:
+            continue  # told with another date: another occurrence ("last month it restricted exports")
         if bare:
             if p.actors or p.recipients or where[id(p)] == where[id(ev)]:
                 return p
             continue
-        if not (p.actors or p.recipients):
-            continue
-        shared = set(p.actors + p.recipients) & set(ev.actors + ev.recipients)
-        if not shared:
-            continue
+        parties = set(p.actors + p.recipients)
+        if not parties or not set(ev.actors + ev.recipients) <= parties:
+            continue  # a hit naming a party the earlier event lacks tells something new
         # talks, agreements, cooperation: who is named first does not make two events
-        if frame(ev.type).symmetric or (
-            _compatible(p.actors, ev.actors) and _compatible(p.recipients, ev.recipients)
-        ):
+        if frame(ev.type).symmetric or (set(ev.actors) <= set(p.actors) and set(ev.recipients) <= set(p.recipients)):
             return p
     return None
-
-
-def _compatible(a: list[str], b: list[str]) -> bool:
-    return not a or not b or bool(set(a) & set(b))
 
 
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:

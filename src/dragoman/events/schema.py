@@ -30,6 +30,9 @@ class TriggerGroup(_Strict):
     # object: وقعت أرمينيا وأذربيجان اتفاقا، "signed" ... "agreement").
     needs_after: list[str] = Field(default_factory=list)
     within: int = Field(default=5, ge=1)
+    # The role of the trigger's grammatical subject: "recipient" for obligations whose
+    # subject is the one asked ("Armenia must amend", يجب على ..., חייבת).
+    subject: Literal["actor", "recipient"] = "actor"
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the
@@ -66,6 +69,9 @@ class ArgumentPatterns(_Strict):
     # for, about, toward, acc), and of a proclitic glued to it (ل -> to, ב -> in).
     markers: dict[MarkerClass, list[str]] = Field(default_factory=dict)
     clitic_markers: dict[MarkerClass, list[str]] = Field(default_factory=dict)
+    # Words or proclitics joining the second party of "between X and Y" (בין X ל-Y،
+    # بين X و Y): that party shares the first one's *between* marker.
+    pair_joiners: list[str] = Field(default_factory=list)
     # Words passed over when looking back from a mention for its marker ("with *the* Iranian").
     skip_words: list[str] = Field(default_factory=list)
     # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.

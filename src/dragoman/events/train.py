@@ -35,8 +35,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from dragoman.events import argdata
-from dragoman.events.argfeatures import FEATURES_VERSION, Context, candidate_features, context, null_features
+from dragoman.events.argfeatures import (
+    FEATURES_VERSION,
+    Context,
+    Trigger,
+    candidate_features,
+    context,
+    null_features,
+    with_language,
+)
 from dragoman.events.argmodel import MODEL_FILE, LinearModel, candidates
+from dragoman.events.arguments import arg_rules, place_of
 from dragoman.events.clauses import clause_rules, segment
 from dragoman.events.extract import EventHit, find_hits
 from dragoman.events.frames import may_be_actor, may_be_recipient
@@ -70,7 +79,7 @@ def contexts(article: Article, lang: str) -> list[tuple[EventHit, Context, int]]
         by_view.setdefault(id(h.view), []).append(h)
     for group in by_view.values():
         view = group[0].view
-        trig = [(h.token_start, h.token_end, h.event.type, h.pos) for h in group]
+        trig = [Trigger(h.token_start, h.token_end, h.event.type, h.pos, h.subject) for h in group]
         ctx = context(view, lang, segment(view, crules), trig)
         out += [(h, ctx, t) for t, h in enumerate(group)]
     return out
@@ -87,11 +96,12 @@ def instances_for(
     out): given those candidates, abstaining is better than a wrong pick.
     """
     code = hit.event.type
-    pool = [m for m in candidates(ctx, t) if not (hit.args.place and m.index == hit.args.place.index)]
+    place = place_of(ctx.view, hit.token_start, hit.token_end, arg_rules(ctx.lang))
+    pool = [m for m in candidates(ctx, t) if not (place and m.index == place.index)]
     if not pool:
         return []
-    feats = {m.index: candidate_features(ctx, t, m, pool, hit.args) for m in pool}
-    null = null_features(ctx, t, pool)
+    feats = {m.index: with_language(candidate_features(ctx, t, m, pool), ctx.lang) for m in pool}
+    null = with_language(null_features(ctx, t, pool), ctx.lang)
     out: list[Instance] = []
     acts = [m for m in pool if may_be_actor(code, m.mention.type)]
     gold_actors = [m for m in pool if is_actor is not None and is_actor(m)]
@@ -122,16 +132,33 @@ def _overlap(a: MentionRef, b: MentionRef) -> bool:
 # --- the project's own sentences -------------------------------------------------------------
 
 
+def _rules_only_config(tmp: pathlib.Path) -> pathlib.Path:
+    """The default pipeline with the events stage on the role rules, so training never needs old weights."""
+    from dragoman.pipeline.config import default_config_text
+
+    text = default_config_text()
+    head = '[stages.events]\nfactory = "dragoman.Events.v1"'
+    if head not in text:
+        raise RuntimeError("the default pipeline's events stage table changed; update train.py")
+    path = tmp / "rules.toml"
+    path.write_text(text.replace(head, head + '\narguments = "rules"'), "utf-8")
+    return path
+
+
 def own_instances(root: pathlib.Path = argdata.DATA_DIR) -> tuple[list[Instance], Counter[str]]:
+    import tempfile
+
     from dragoman import api
 
     out: list[Instance] = []
     stats: Counter[str] = Counter()
     group = 0
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="dragoman-train-"))
+    config = _rules_only_config(tmp)
     for lang, data in argdata.load_all(root).items():
         for sent in data.sentences:
             group += 1
-            art = api.extract(sent.text)
+            art = api.extract(sent.text, config=config)
             if (art.language or "") != lang:
                 art.language = lang  # a short sentence can fool language id; the file says which
             found = contexts(art, lang)
@@ -301,7 +328,8 @@ def accuracy(model: LinearModel, instances: list[Instance]) -> dict[str, float]:
         inst = [i for i in instances if i.role == role]
         ok = 0
         for i in inst:
-            s = model.scores(role, i.feats)
+            w = model.weights[role]  # instance features already carry their language copies
+            s = [sum(w.get(f, 0.0) for f in fs) for fs in i.feats]
             ok += max(range(len(s)), key=s.__getitem__) in i.gold
         out[role] = round(100.0 * ok / len(inst), 2) if inst else 0.0
     return out
