@@ -179,9 +179,11 @@ def _direct_marker(ctx: Context, m: MentionRef) -> tuple[str, int]:
     while k > 0 and gap <= 2:
         hit = ctx.marker_end.get(k)
         if hit is not None:
+            if ctx.clause[k - 1] != ctx.clause[m.first]:
+                break  # a marker belongs to its own clause: "إلى أن البحرين" does not mark البحرين
             return hit[1], gap
         w = ctx.view.words[k - 1]
-        if w in ctx.rules.breaks or not any(ch.isalnum() for ch in w):
+        if w in ctx.rules.breaks or not any(ch.isalnum() for ch in w) or ctx.clause[k - 1] != ctx.clause[m.first]:
             break
         if ctx.view.folded(k - 1) not in ctx.rules.skip:
             gap += 1

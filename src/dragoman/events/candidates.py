@@ -94,6 +94,24 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
     return runs
 
 
+@cache
+def _bare_proclitics(lang: str) -> tuple[str, ...]:
+    data = events_data(lang)
+    return tuple(sorted((data.arguments.bare_proclitics if data else []), key=len, reverse=True))
+
+
+def _proclitic_length(word: str, lang: str) -> int:
+    """Characters of an unambiguous proclitic opening the word (للمتظاهرين: لل), else 0.
+
+    The pipeline's mentions carry their head, so the argument model sees the
+    preposition glued to a name; bare candidates get the same from this list.
+    """
+    for p in _bare_proclitics(lang):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return len(p)
+    return 0
+
+
 def bare_article(text: str, lang: str, use_ner: bool = True) -> Article:
     """An article of one or more bare sentences with candidate mentions as local entities."""
     art = Article.from_text(text)
@@ -106,7 +124,11 @@ def bare_article(text: str, lang: str, use_ner: bool = True) -> Article:
         for a, b, etype in candidate_runs(words, lang, use_ner):
             idx = len(art.mentions)
             span = Span(toks[a].start, toks[b - 1].end)
-            art.mentions.append(Mention(span=span, type=etype, kind=MentionKind.NAME, source="candidate"))
+            cut = _proclitic_length(words[a], lang)
+            head = Span(span.start + cut, span.end) if cut else None
+            art.mentions.append(
+                Mention(span=span, type=etype, kind=MentionKind.NAME, source="candidate", head=head)
+            )
             canonical = text[span.start : span.end]
             art.entities.append(Entity(id=f"local:{idx}", canonical=canonical, type=etype, mentions=[idx]))
     art.provided |= {"language", "sentences", "tokens", "mentions", "entities", "time_expressions"}

@@ -68,6 +68,13 @@ def _object_follows(view: SentenceView, lang: str, group: TriggerGroup, end: int
     return False
 
 
+def _without_named_tail(start: int, end: int, covered: set[int]) -> int:
+    """The trigger's end without trailing tokens that name a party ("הודה לטראמפ": the trigger is הודה)."""
+    while end - 1 > start and (end - 1) in covered:
+        end -= 1
+    return end
+
+
 def _future_forms(forms: tuple[str, ...], srules: StatusRules | None, imperfect: tuple[str, ...]) -> tuple[str, ...]:
     """The forms plus readings without a glued future particle, and those without their imperfect prefix."""
     extended = with_future_stripped(forms, srules)
@@ -174,8 +181,9 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             continue
         # "Support" in "Freedom Support Act" is part of a name, not an event word
         named = {k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)}
+        covered = {k for r in view.mentions if r.entity for k in range(r.first, r.last + 1)}
         kept: list[Match[TriggerGroup]] = [
-            Match(m.start, m.end, m.payload)
+            Match(m.start, _without_named_tail(m.start, m.end, covered), m.payload)
             for m in found
             if m.payload is not None
             and not (generic and generic.match_at(view.forms, m.start) is not None)

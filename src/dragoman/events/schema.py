@@ -76,6 +76,9 @@ class ArgumentPatterns(_Strict):
     skip_words: list[str] = Field(default_factory=list)
     # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.
     passive_cues: list[str] = Field(default_factory=list)
+    # Proclitics that open a bare-sentence candidate unambiguously (Arabic لل = ل + ال, بال):
+    # cut off as the candidate's proclitic, as the gazetteer does for the pipeline's mentions.
+    bare_proclitics: list[str] = Field(default_factory=list)
     # NER-free argument candidates for evaluation on bare sentences: actor nouns.
     actor_nouns: list[str] = Field(default_factory=list)
     # [prefix, suffix] of words that name a group of people (Arabic plural nisba ال...يين).
