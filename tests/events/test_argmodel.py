@@ -100,3 +100,22 @@ def test_a_surface_absent_from_its_sentence_is_refused() -> None:
 def test_surface_span_takes_the_occurrence_nearest_the_trigger() -> None:
     text = "Iran said that Iran met Oman."
     assert argdata.surface_span(text, "Iran", (20, 23)) == (15, 19)
+
+
+def test_the_trainer_learns_a_separable_preference() -> None:
+    from dragoman.events.train import Instance, accuracy, fit
+
+    data = [
+        Instance("actor", [["bias", "marker=with"], ["bias", "marker=-"], ["null"]], [1], "own:en", g)
+        for g in range(20)
+    ] + [Instance("recipient", [["bias", "marker=with"], ["null"]], [0], "own:en", g) for g in range(20)]
+    model = LinearModel(fit(data, l2=0.1, weights={"own": 1.0}, epochs=200))
+    assert accuracy(model, data) == {"actor": 100.0, "recipient": 100.0}
+    assert model.weights["actor"]["marker=-"] > model.weights["actor"]["marker=with"]
+
+
+def test_folded_weights_add_the_language_copy() -> None:
+    model = LinearModel({"actor": {"a": 1.0, "ar:a": 0.5, "he:a": 9.0}, "recipient": {"a": -1.0}})
+    assert model.folded("ar")["a"] == (1.5, -1.0)
+    assert model.both([["a"], []], "ar") == ([1.5, 0.0], [-1.0, 0.0])
+    assert model.scores("actor", [["a"]], "he") == [10.0]
