@@ -20,10 +20,13 @@ class Events(BaseStage):
     """Code events in PLOVER from per-language trigger, status and argument data.
 
     Each trigger in a body sentence becomes an event whose status (occurred,
-    planned, talks, conditional, hypothetical, negated) comes from cue words,
-    whose actors and recipients are the linked entities of its clause, and
-    whose date is the nearest time expression of the sentence.  The same
-    fact told twice is merged into one event with both evidence spans.
+    planned, talks, conditional, hypothetical, negated) comes from cue words;
+    whose actors and recipients the learned argument model picks among the
+    linked mentions of its clause and neighbourhood, within the frame of its
+    type (an agreement is never an actor); whose evidence is its clause and
+    whose date is the time expression governing that clause.  A restatement
+    of an event is merged into it as a second evidence span.  ``arguments``
+    = "rules" uses the hand-written role rules instead of the model.
     Languages without ``events.yaml`` pass through with no events.
     """
 
