@@ -9,7 +9,7 @@ SEEDS := $(SHARED)/corpus/seeds
 DEMO_DB := out/demo.db
 REPORT := out/report
 
-.PHONY: demo test eval bench lint models kb fuzz clean help lock lock-upgrade lockcheck
+.PHONY: demo test eval bench lint models argmodel kb fuzz clean help lock lock-upgrade lockcheck
 
 help:
 	@echo "make demo   - install, ingest examples/ (and $(SEEDS) when present), write the HTML report"
@@ -17,7 +17,8 @@ help:
 	@echo "make eval   - quality on gold data in $(SHARED)/datasets, checked against eval/floors.toml"
 	@echo "make bench  - speed and memory figures (a script, not a test)"
 	@echo "make lint   - ruff and mypy"
-	@echo "make models - retrain the shipped NER weights (CRF, then neural: about an hour) from $(SHARED)/datasets"
+	@echo "make models - retrain the shipped NER weights (CRF, then neural: about an hour) and the argument model"
+	@echo "make argmodel - retrain only the event argument model (under a minute) from training/args and $(SHARED)/datasets"
 	@echo "make kb     - regenerate knowledge-base files generated from CLDR (after a Babel upgrade)"
 	@echo "make lock   - re-resolve requirements/*.txt (pinned, hashed) from pyproject.toml, keeping pins that still fit"
 	@echo "make lock-upgrade - the same, taking the newest releases pyproject.toml allows"
@@ -84,6 +85,12 @@ models: lockcheck $(VENV)/.stamp-training
 	@if [ ! -d "$(SHARED)/datasets" ]; then echo "make models: $(SHARED)/datasets not found; the gold training data lives in ../shared. Nothing retrained."; exit 2; fi
 	$(BIN)/python -m dragoman.ner.train --shared $(SHARED)
 	$(BIN)/python -m dragoman.ner.neural_train --shared $(SHARED)
+	$(BIN)/python -m dragoman.events.train --shared $(SHARED)
+
+# The argument model needs only numpy (in the dev lock), not the training extra.
+argmodel: lockcheck $(DEV)
+	@if [ ! -d "$(SHARED)/datasets" ]; then echo "make argmodel: $(SHARED)/datasets not found; the gold training data lives in ../shared. Nothing retrained."; exit 2; fi
+	$(BIN)/python -m dragoman.events.train --shared $(SHARED)
 
 kb: lockcheck $(DEV)
 	$(BIN)/python -m dragoman.kb.generate

@@ -26,6 +26,14 @@ def test_scores_below_floor_or_missing_fail(tmp_path: Path) -> None:
     assert check({"a": 50.0, "b": 11.0}, d).ok
 
 
+def test_a_partial_run_skips_floors_it_did_not_measure(tmp_path: Path) -> None:
+    d = _eval_dir(tmp_path, "[floors]\na = 50.0\nb = 10.0\n")
+    res = check({"a": 51.0}, d, partial=True)
+    assert res.ok
+    assert res.checked == {"a": (51.0, 50.0)}
+    assert not check({"a": 49.0}, d, partial=True).ok
+
+
 def test_lowering_a_locked_floor_needs_a_reason(tmp_path: Path) -> None:
     d = _eval_dir(tmp_path, "[floors]\na = 40.0\n", {"a": 50.0})
     assert not check({"a": 45.0}, d).ok

@@ -64,3 +64,33 @@ def test_petrarch_suite_on_gold(datasets_dir: Path) -> None:
     scores = petrarch.run(datasets_dir.parent)
     assert 0.0 < scores["petrarch_tp"] <= 100.0
     assert 0.0 <= scores["petrarch_fp"] <= 100.0
+
+
+def test_dev_suite_says_why_it_measures_nothing_without_the_dev_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dragoman.eval import dev
+
+    assert dev.run(tmp_path) == {}
+    assert "nothing measured" in capsys.readouterr().out
+
+
+def test_dev_suite_reads_the_scorers_metric_lines(tmp_path: Path) -> None:
+    from dragoman.eval import dev
+
+    scorer = tmp_path / "score_gold.py"
+    scorer.write_text("print('event_f1 0.500')\nprint('events_lost 3')\nprint('OK | event_f1=0.50')\n", "utf-8")
+    got = dev.score(scorer, tmp_path / "gold.json", tmp_path, tmp_path)
+    assert got == {"event_f1": 0.5, "events_lost": 3.0}
+
+
+def test_dev_suite_on_the_dev_set(datasets_dir: Path) -> None:
+    from dragoman.eval import dev
+
+    if dev.paths(datasets_dir.parent) is None:
+        pytest.skip("../shared/corpus/dev or tools/score_gold.py absent")
+    scores = dev.run(datasets_dir.parent)
+    for key in ("dev_event_strict_f1", "dev_ar_event_actor_acc", "dev_he_event_date_acc", "dev_en_entity_f1"):
+        assert 0.0 <= scores[key] <= 100.0
+    # the pipeline finds most gold events at all (evidence overlap) on real pages
+    assert scores["dev_event_f1"] > 50.0

@@ -38,3 +38,22 @@ def test_event_ids_are_unique_and_derived_from_content(make_article: Callable[..
     ids = [e.id for e in events]
     assert len(ids) >= 2 and len(set(ids)) == len(ids)
     assert ids == [event_id(art.id, e) for e in events]
+
+
+def test_a_restatement_sharing_a_party_is_the_same_event(make_article: Callable[..., Article]) -> None:
+    names = {**NAMES, "Oman": ("country:OM", EntityType.GPE)}
+    text = "Israel held talks with Azerbaijan in Baku. Later, Azerbaijan said the talks with Israel were useful."
+    talks = [e for e in extract_events(make_article(text, "en", names), "en") if e.type == "CONSULT"]
+    assert len(talks) == 1 and len(talks[0].evidence) == 2
+
+
+def test_a_later_partyless_mention_refers_back(make_article: Callable[..., Article]) -> None:
+    text = "Israel held talks with Azerbaijan in Baku. The talks lasted three hours."
+    talks = [e for e in extract_events(make_article(text, "en", NAMES), "en") if e.type == "CONSULT"]
+    assert len(talks) == 1 and len(talks[0].evidence) == 2
+
+
+def test_events_with_different_parties_stay_apart(make_article: Callable[..., Article]) -> None:
+    names = {**NAMES, "Oman": ("country:OM", EntityType.GPE), "Qatar": ("country:QA", EntityType.GPE)}
+    text = "Israel held talks with Azerbaijan. Oman held talks with Qatar."
+    assert len([e for e in extract_events(make_article(text, "en", names), "en") if e.type == "CONSULT"]) == 2

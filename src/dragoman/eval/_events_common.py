@@ -28,6 +28,8 @@ def words(text: str, lang: str) -> list[str]:
     out = []
     for w in normalize_key(text).split():
         w = w.strip(".,;:!?\"'()«»“”،؛")
+        if lang == "en":
+            w = w.removesuffix("'s").removesuffix("’s")  # "Turkey's efforts": the actor is Turkey
         if w:
             st = stems(w, lang)
             out.append(min(st, key=len) if lang != "en" else w)

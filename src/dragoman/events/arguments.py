@@ -80,16 +80,24 @@ def _before(view: SentenceView, m: MentionRef, words: frozenset[str]) -> bool:
     return False
 
 
-def _group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: ArgRules) -> list[MentionRef]:
-    """The seed plus mentions coordinated with it ("X and Y", "X, Y and Z", وأذربيجان)."""
+def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: ArgRules) -> list[MentionRef]:
+    """The seed plus mentions coordinated with it ("X and Y", "X, Y and Z", وأذربيجان).
+
+    Mentions overlapping the current one (the nisba inside "the Iranian
+    foreign minister") are stepped over, so "Witkoff and the Iranian foreign
+    minister" still pairs.
+    """
     out = [seed]
-    order = sorted(pool, key=lambda m: m.first)
+    order = sorted(pool, key=lambda m: (m.first, -m.last))
     i = order.index(seed)
     for step in (1, -1):
         cur = seed
         j = i + step
         while 0 <= j < len(order):
             nxt = order[j]
+            if nxt.first <= cur.last and cur.first <= nxt.last:
+                j += step  # nested in or overlapping the current mention
+                continue
             lo, hi = (cur.last + 1, nxt.first) if step == 1 else (nxt.last + 1, cur.first)
             between = [view.folded(k) for k in range(lo, hi)]
             glued = (
@@ -106,6 +114,24 @@ def _group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: 
     return out
 
 
+def _places(view: SentenceView, near: list[MentionRef], rules: ArgRules) -> list[MentionRef]:
+    """Places after "in"/"في"/ב: where something happened, never who did it."""
+    return [m for m in near if m.mention.type is EntityType.PLACE and _before(view, m, rules.place_markers)]
+
+
+def place_of(view: SentenceView, t_start: int, t_end: int, rules: ArgRules) -> MentionRef | None:
+    """The event's place: the nearest PLACE after a place marker within the window."""
+    near = [
+        m
+        for m in view.mentions
+        if m.entity
+        and (m.last < t_start or m.first >= t_end)
+        and min(abs(m.last - t_start), abs(m.first - t_end)) <= rules.window
+    ]
+    places = _places(view, near, rules)
+    return min(places, key=lambda m: abs(m.first - t_end)) if places else None
+
+
 def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRules) -> Arguments:
     t_clause = view.clause[t_start]
     near = [
@@ -117,8 +143,7 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
     ]
     out = Arguments()
     used: set[int] = set()
-    # a place after "in"/"في" is where it happened, never who did it
-    places = [m for m in near if _before(view, m, rules.place_markers) and m.mention.type is EntityType.PLACE]
+    places = _places(view, near, rules)
     if places:
         out.place = min(places, key=lambda m: abs(m.first - t_end))
         used.add(out.place.index)
@@ -127,7 +152,7 @@ def assign(view: SentenceView, t_start: int, t_end: int, pos: str, rules: ArgRul
     pool = in_clause or near
 
     def take(role: list[MentionRef], seed: MentionRef) -> None:
-        for m in _group(view, pool, seed, rules):
+        for m in group(view, pool, seed, rules):
             if m.index not in used:
                 used.add(m.index)
                 role.append(m)

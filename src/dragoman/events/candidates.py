@@ -82,13 +82,34 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
             k += 1
             continue
         j = k
-        while j + 1 < len(words) and (
-            marks[j + 1] or (words[j + 1] in ("of", "-") and j + 2 < len(words) and marks[j + 2])
-        ):
-            j += 1
+        while j + 1 < len(words):
+            if marks[j + 1] or (words[j + 1] in ("of", "-") and j + 2 < len(words) and marks[j + 2]):
+                j += 1
+            elif words[j + 1] == "." and len(words[j]) == 1 and words[j].isupper():
+                j += 1  # initials and abbreviations: U.S., U.N., F.W. de Klerk
+            else:
+                break
         runs.append((k, j + 1, types[k]))
         k = j + 1
     return runs
+
+
+@cache
+def _bare_proclitics(lang: str) -> tuple[str, ...]:
+    data = events_data(lang)
+    return tuple(sorted((data.arguments.bare_proclitics if data else []), key=len, reverse=True))
+
+
+def _proclitic_length(word: str, lang: str) -> int:
+    """Characters of an unambiguous proclitic opening the word (للمتظاهرين: لل), else 0.
+
+    The pipeline's mentions carry their head, so the argument model sees the
+    preposition glued to a name; bare candidates get the same from this list.
+    """
+    for p in _bare_proclitics(lang):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return len(p)
+    return 0
 
 
 def bare_article(text: str, lang: str, use_ner: bool = True) -> Article:
@@ -103,7 +124,11 @@ def bare_article(text: str, lang: str, use_ner: bool = True) -> Article:
         for a, b, etype in candidate_runs(words, lang, use_ner):
             idx = len(art.mentions)
             span = Span(toks[a].start, toks[b - 1].end)
-            art.mentions.append(Mention(span=span, type=etype, kind=MentionKind.NAME, source="candidate"))
+            cut = _proclitic_length(words[a], lang)
+            head = Span(span.start + cut, span.end) if cut else None
+            art.mentions.append(
+                Mention(span=span, type=etype, kind=MentionKind.NAME, source="candidate", head=head)
+            )
             canonical = text[span.start : span.end]
             art.entities.append(Entity(id=f"local:{idx}", canonical=canonical, type=etype, mentions=[idx]))
     art.provided |= {"language", "sentences", "tokens", "mentions", "entities", "time_expressions"}

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-from dragoman.events.arguments import Arguments, arg_rules, assign
+from dragoman.events.argfeatures import Trigger, context
+from dragoman.events.argmodel import decide, shipped_model
+from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
+from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
+from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
-from dragoman.events.status import cue_matches, detect_status, status_rules, with_future_stripped
+from dragoman.events.status import StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
+from dragoman.text import normalize_key
 
 
 @dataclass(slots=True)
@@ -24,17 +31,69 @@ class EventHit:
     token_start: int
     token_end: int
     args: Arguments
+    pos: str = "verb"  # the trigger's part of speech (its group's ``pos``)
+    subject: str = "actor"  # the role of its grammatical subject (its group's ``subject``)
 
 
 @cache
-def trigger_matcher(lang: str) -> PhraseMatcher[TriggerGroup] | None:
+def trigger_matcher(lang: str) -> PhraseMatcher[TriggerGroup | None] | None:
+    """Trigger words with their group, and the language's non-triggers with ``None``."""
     data = events_data(lang)
     if data is None:
         return None
     unknown = sorted({g.type for g in data.triggers if not is_known(g.type)})
     if unknown:
         raise ValueError(f"{lang}/events.yaml: unknown event codes {unknown} (see events/data/plover.yaml)")
-    return PhraseMatcher((w, g) for g in data.triggers for w in g.triggers)
+    entries: list[tuple[str, TriggerGroup | None]] = [(w, g) for g in data.triggers for w in g.triggers]
+    entries += [(w, None) for w in data.not_triggers]
+    return PhraseMatcher(entries)
+
+
+@cache
+def _object_matcher(lang: str, index: int) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    words = data.triggers[index].needs_after if data else []
+    return PhraseMatcher((w, True) for w in words)
+
+
+def _object_follows(view: SentenceView, lang: str, group: TriggerGroup, end: int, breaks: frozenset[str]) -> bool:
+    """Does one of the group's object words follow within its window, in the same clause?"""
+    data = events_data(lang)
+    assert data is not None
+    objects = _object_matcher(lang, next(i for i, g in enumerate(data.triggers) if g is group))
+    for k in range(end, min(len(view.forms), end + group.within)):
+        if view.words[k] in breaks:
+            return False
+        if objects.match_at(view.forms, k) is not None:
+            return True
+    return False
+
+
+def _without_named_tail(start: int, end: int, covered: set[int]) -> int:
+    """The trigger's end without trailing tokens that name a party ("הודה לטראמפ": the trigger is הודה)."""
+    while end - 1 > start and (end - 1) in covered:
+        end -= 1
+    return end
+
+
+def _future_forms(forms: tuple[str, ...], srules: StatusRules | None, imperfect: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms plus readings without a glued future particle, and those without their imperfect prefix."""
+    extended = with_future_stripped(forms, srules)
+    added = extended[len(forms) :]
+    return forms + (_without_imperfect(added, imperfect) if imperfect and added else added)
+
+
+@cache
+def _imperfect_prefixes(lang: str) -> tuple[str, ...]:
+    data = events_data(lang)
+    return tuple(normalize_key(p) for p in (data.imperfect_prefixes if data else []))
+
+
+@cache
+def _without_imperfect(forms: tuple[str, ...], prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The token's forms plus each form without an imperfect prefix (يهتفون -> هتفون)."""
+    extra = tuple(f[1:] for f in forms if len(f) >= 4 and f.startswith(prefixes))
+    return forms + extra if extra else forms
 
 
 @cache
@@ -48,46 +107,111 @@ def clause_breaks(lang: str) -> set[str]:
     return set(rules.data.clause_breaks) if rules else {",", "،", ";", "؛"}
 
 
-def _nearest_date(article: Article, sent: Span, trigger: Span) -> TimeExpr | None:
-    best: tuple[int, TimeExpr] | None = None
+def _time_tokens(article: Article, view: SentenceView) -> list[tuple[int, int, TimeExpr]]:
+    """Time expressions of the sentence as token ranges [first, last] of the view."""
+    out: list[tuple[int, int, TimeExpr]] = []
+    starts = [t.start for t in view.tokens]
     for tx in article.time_expressions:
-        if not sent.contains(tx.span):
+        if not view.span.contains(tx.span):
             continue
-        d = tx.span.start - trigger.end if tx.span.start >= trigger.end else trigger.start - tx.span.end
-        if best is None or d < best[0]:
-            best = (d, tx)
-    return best[1] if best else None
+        first = max(0, bisect_right(starts, tx.span.start) - 1)
+        last = max(first, bisect_left(starts, tx.span.end) - 1)
+        out.append((first, last, tx))
+    return out
 
 
-def find_hits(article: Article, lang: str) -> list[EventHit]:
+def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
+    """Tokens between two ranges [a0, a1) and [b0, b1) (0 when they touch or overlap)."""
+    return max(0, b0 - a1, a0 - b1)
+
+
+def governing_dates(
+    times: list[tuple[int, int, TimeExpr]], triggers: list[tuple[int, int]], clause: list[int]
+) -> list[TimeExpr | None]:
+    """The time expression that governs each trigger's clause.
+
+    Each time expression attaches to the nearest trigger of its own clause, or,
+    with none there, to the nearest trigger of the sentence ("on Friday agreed
+    to reestablish ties": Friday is the agreeing's).  A trigger's date is the
+    nearest expression attached to it; a trigger with none attached has no
+    date, rather than the sentence's first one.
+    """
+    best: list[tuple[int, TimeExpr] | None] = [None] * len(triggers)
+    for first, last, tx in times:
+        def key(k: int, first: int = first, last: int = last) -> tuple[int, int]:
+            a, b = triggers[k]
+            same = clause[a] == clause[first] or clause[b - 1] == clause[last]
+            return (0 if same else 1, _distance(first, last + 1, a, b))
+
+        k = min(range(len(triggers)), key=key)
+        d = key(k)[1]
+        cur = best[k]
+        if cur is None or d < cur[0]:
+            best[k] = (d, tx)
+    return [b[1] if b else None for b in best]
+
+
+ArgumentMode = Literal["learned", "rules"]
+
+
+def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[EventHit]:
+    """Every trigger occurrence of the article's body, with status, arguments, evidence and date.
+
+    ``arguments="learned"`` lets the shipped argument model choose actors and
+    recipients (the rules decide alone when no weights are installed);
+    ``"rules"`` uses only the hand-written role rules.
+    """
     matcher = trigger_matcher(lang)
     if not matcher:
         return []
     srules = status_rules(lang)
     arules = arg_rules(lang)
+    crules = clause_rules(lang)
+    generic = generic_matcher(lang)
+    model = shipped_model() if arguments == "learned" else None
+    particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
+    imperfect = _imperfect_prefixes(lang)
     for view in build_views(article, lang, clause_breaks(lang)):
         plain = view.forms
-        particles = srules.future_particles if srules else ()
-        extended = [with_future_stripped(f, srules) if f[0].startswith(particles) else f for f in plain]
-        matches: list[Match[TriggerGroup]] = matcher.find(extended)
-        if not matches:
+        if imperfect:
+            plain = [_without_imperfect(f, imperfect) for f in plain]
+        extended = [_future_forms(f, srules, imperfect) if f[0].startswith(particles) else f for f in plain]
+        found = matcher.find(extended)
+        if not found:
             continue
-        cues = cue_matches(view, srules) if srules else []
-        generic = generic_matcher(lang)
         # "Support" in "Freedom Support Act" is part of a name, not an event word
         named = {k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)}
-        for m in matches:
-            if generic and generic.match_at(plain, m.start) is not None:
-                continue
-            if m.start in named:
-                continue
+        covered = {k for r in view.mentions if r.entity for k in range(r.first, r.last + 1)}
+        kept: list[Match[TriggerGroup]] = [
+            Match(m.start, _without_named_tail(m.start, m.end, covered), m.payload)
+            for m in found
+            if m.payload is not None
+            and not (generic and generic.match_at(view.forms, m.start) is not None)
+            and m.start not in named
+            and (not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, crules.breaks))
+        ]
+        if not kept:
+            continue
+        cues = cue_matches(view, srules) if srules else []
+        clause = segment(view, crules)
+        dates = governing_dates(_time_tokens(article, view), [(m.start, m.end) for m in kept], clause)
+        ctx = (
+            context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])
+            if model is not None
+            else None
+        )
+        for t, (m, date) in enumerate(zip(kept, dates, strict=True)):
             group = m.payload
             inherent = EventStatus.PLANNED if group.tense == "future" else None
             if matcher.match_at(plain, m.start) is None:
                 inherent = EventStatus.PLANNED  # matched only without a glued future particle
             status = detect_status(view, cues, srules, m.start, m.end, inherent)
-            args = assign(view, m.start, m.end, group.pos, arules)
+            if ctx is not None and model is not None:
+                place = place_of(view, m.start, m.end, arules)
+                args = decide(ctx, t, group.type, place, model, arules)
+            else:
+                args = assign(view, m.start, m.end, group.pos, arules)
             trigger = view.token_span(m.start, m.end)
             event = Event(
                 id="",
@@ -96,13 +220,20 @@ def find_hits(article: Article, lang: str) -> list[EventHit]:
                 status=status,
                 actors=_ids(args.actors),
                 recipients=[r for r in _ids(args.recipients) if r not in _ids(args.actors)],
-                evidence=[view.span],
-                date=_nearest_date(article, view.span, trigger),
+                evidence=[_evidence(view, clause, m.start)],
+                date=date,
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
-            hits.append(EventHit(event, view, m.start, m.end, args))
+            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject))
     return hits
+
+
+def _evidence(view: SentenceView, clause: list[int], t_start: int) -> Span:
+    """The trigger's clause, without the punctuation at its edges."""
+    lo, hi = bounds(clause, t_start)
+    lo, hi = trimmed(view, lo, hi)
+    return view.token_span(lo, hi)
 
 
 def _ids(refs: list[MentionRef]) -> list[str]:
@@ -113,31 +244,58 @@ def _ids(refs: list[MentionRef]) -> list[str]:
     return out
 
 
-def merge(events: list[Event]) -> list[Event]:
+def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Event]:
     """One fact told twice is one event with two evidence spans.
 
-    Two trigger hits are the same fact when type, status, actors and
-    recipients agree; hits with no arguments at all merge only inside one
+    A later hit is a restatement of an earlier event of the same type and
+    status when it names no party the earlier one lacks, each in the same role
+    (for a symmetric frame such as talks either may be named first), so "Iran
+    held talks with Oman ... Oman said the talks with Iran were useful" is one
+    CONSULT, while "... he met Berri" after "the envoy arrived in Beirut" is
+    another: it tells something new, and so is a hit dated otherwise.  A hit with no parties at all
+    ("the talks", "the visit") is the nearest earlier event of its type and
+    status that has parties; two party-less hits merge only inside one
     sentence (an argument-less "protest" in two sentences may be two protests).
+    The merged event keeps the first telling's parties.  ``sentences`` gives each event's sentence span
+    (without it, an event's first evidence span stands for its sentence).
     """
     out: list[Event] = []
-    index: dict[tuple[str, str, frozenset[str], frozenset[str], Span | None], Event] = {}
-    for ev in events:
-        # without arguments only a repeat inside the same sentence is surely the same fact
-        where = None if (ev.actors or ev.recipients) else ev.evidence[0]
-        key = (ev.type, ev.status.value, frozenset(ev.actors), frozenset(ev.recipients), where)
-        prior = index.get(key)
-        if prior is not None:
-            for sp in ev.evidence:
-                if sp not in prior.evidence:
-                    prior.evidence.append(sp)
-            prior.date = prior.date or ev.date
-            prior.place = prior.place or ev.place
+    where: dict[int, Span] = {}
+    for k, ev in enumerate(events):
+        where[id(ev)] = sentences[k] if sentences is not None else ev.evidence[0]
+        prior = _restated(out, ev, where)
+        if prior is None:
+            out.append(ev)
             continue
-        index[key] = ev
-        out.append(ev)
+        for sp in ev.evidence:
+            if sp not in prior.evidence:
+                prior.evidence.append(sp)
+        prior.date = prior.date or ev.date
+        prior.place = prior.place or ev.place
     return out
 
 
-def extract_events(article: Article, lang: str) -> list[Event]:
-    return assign_event_ids(article.id, merge([h.event for h in find_hits(article, lang)]))
+def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | None:
+    """The earlier event ``ev`` restates, if any (the latest one that fits)."""
+    bare = not ev.actors and not ev.recipients
+    for p in reversed(prior):
+        if p.type != ev.type or p.status is not ev.status:
+            continue
+        if p.date and ev.date and p.date.value and ev.date.value and p.date.value != ev.date.value:
+            continue  # told with another date: another occurrence ("last month it restricted exports")
+        if bare:
+            if p.actors or p.recipients or where[id(p)] == where[id(ev)]:
+                return p
+            continue
+        parties = set(p.actors + p.recipients)
+        if not parties or not set(ev.actors + ev.recipients) <= parties:
+            continue  # a hit naming a party the earlier event lacks tells something new
+        # talks, agreements, cooperation: who is named first does not make two events
+        if frame(ev.type).symmetric or (set(ev.actors) <= set(p.actors) and set(ev.recipients) <= set(p.recipients)):
+            return p
+    return None
+
+
+def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
+    hits = find_hits(article, lang, arguments)
+    return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

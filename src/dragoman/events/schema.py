@@ -25,6 +25,21 @@ class TriggerGroup(_Strict):
     # future forms); cues in the sentence still override it.
     tense: Literal["past", "present", "future"] | None = None
     triggers: list[str]
+    # A verb that is an event only with its object nearby: the trigger counts when one
+    # of these words follows within ``within`` tokens of its clause (Arabic verb-subject-
+    # object: وقعت أرمينيا وأذربيجان اتفاقا، "signed" ... "agreement").
+    needs_after: list[str] = Field(default_factory=list)
+    within: int = Field(default=5, ge=1)
+    # The role of the trigger's grammatical subject: "recipient" for obligations whose
+    # subject is the one asked ("Armenia must amend", يجب على ..., חייבת).
+    subject: Literal["actor", "recipient"] = "actor"
+
+
+# Classes of the words that mark an argument's role, shared by all languages so the
+# argument model learns "after *with*" once for مع، עם and with.
+MarkerClass = Literal[
+    "with", "to", "against", "on", "from", "by", "between", "in", "of", "for", "about", "toward", "acc"
+]
 
 
 class ArgumentPatterns(_Strict):
@@ -49,6 +64,21 @@ class ArgumentPatterns(_Strict):
     window: int = Field(default=12, ge=1)
     # An unmarked mention this close after a verb is its object (a recipient).
     object_window: int = Field(default=4, ge=1)
+    # Features of the learned argument model (events/argmodel.py): the class of the
+    # word right before a mention (with, to, against, on, from, by, between, in, of,
+    # for, about, toward, acc), and of a proclitic glued to it (ل -> to, ב -> in).
+    markers: dict[MarkerClass, list[str]] = Field(default_factory=dict)
+    clitic_markers: dict[MarkerClass, list[str]] = Field(default_factory=dict)
+    # Words or proclitics joining the second party of "between X and Y" (בין X ל-Y،
+    # بين X و Y): that party shares the first one's *between* marker.
+    pair_joiners: list[str] = Field(default_factory=list)
+    # Words passed over when looking back from a mention for its marker ("with *the* Iranian").
+    skip_words: list[str] = Field(default_factory=list)
+    # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.
+    passive_cues: list[str] = Field(default_factory=list)
+    # Proclitics that open a bare-sentence candidate unambiguously (Arabic لل = ل + ال, بال):
+    # cut off as the candidate's proclitic, as the gazetteer does for the pipeline's mentions.
+    bare_proclitics: list[str] = Field(default_factory=list)
     # NER-free argument candidates for evaluation on bare sentences: actor nouns.
     actor_nouns: list[str] = Field(default_factory=list)
     # [prefix, suffix] of words that name a group of people (Arabic plural nisba ال...يين).
@@ -57,13 +87,28 @@ class ArgumentPatterns(_Strict):
     not_names: list[str] = Field(default_factory=list)
 
 
+class ClausePatterns(_Strict):
+    # Words that open a new clause: complementizers, relative pronouns, subordinators
+    # (أن، الذي، حيث؛ כי، אשר؛ that, which, after).  Phrases allowed ("بعد أن").
+    # Hebrew glues ש to the next word; only whole common forms are listed (שהוא، שבה),
+    # since a ש-initial word is as often a noun (שלום، שיחות).
+    openers: list[str] = Field(default_factory=list)
+
+
 class EventsData(_Strict):
     description: str = ""
     triggers: list[TriggerGroup]
     # Noun forms that name a kind of event rather than one event ("the
     # assassinations", "torture"): a trigger starting on one of these is dropped.
     generic_nouns: list[str] = Field(default_factory=list)
+    # Words and phrases that look like triggers but name no event (وزارة read as زار*,
+    # "request for comment", יורש העצר): matched first, they keep triggers off their tokens.
+    not_triggers: list[str] = Field(default_factory=list)
+    # Arabic imperfect prefixes (ي ت ن): a verb is also looked up without one, so the
+    # entry هتف* finds يهتفون and تهتف as well as هتفوا.
+    imperfect_prefixes: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
+    clauses: ClausePatterns = ClausePatterns()
 
 
 class StatusCue(_Strict):

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from dragoman.events.extract import extract_events
+from dragoman.events.extract import ArgumentMode, extract_events
 from dragoman.model import Article
-from dragoman.pipeline import BaseStage, register_stage
+from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
-@register_stage("dragoman.Events.v1")
+class EventsSettings(StageSettings):
+    # "learned": the shipped argument model picks actors and recipients among the clause's
+    # mentions (docs/models/arguments.md); "rules": the hand-written role rules alone.
+    arguments: ArgumentMode = "learned"
+
+
+@register_stage("dragoman.Events.v1", settings=EventsSettings)
 class Events(BaseStage):
     """Code events in PLOVER from per-language trigger, status and argument data.
 
     Each trigger in a body sentence becomes an event whose status (occurred,
-    planned, talks, conditional, hypothetical, negated) comes from cue words,
-    whose actors and recipients are the linked entities of its clause, and
-    whose date is the nearest time expression of the sentence.  The same
-    fact told twice is merged into one event with both evidence spans.
+    planned, talks, conditional, hypothetical, negated) comes from cue words;
+    whose actors and recipients the learned argument model picks among the
+    linked mentions of its clause and neighbourhood, within the frame of its
+    type (an agreement is never an actor); whose evidence is its clause and
+    whose date is the time expression governing that clause.  A restatement
+    of an event is merged into it as a second evidence span.  ``arguments``
+    = "rules" uses the hand-written role rules instead of the model.
     Languages without ``events.yaml`` pass through with no events.
     """
 
@@ -26,7 +35,11 @@ class Events(BaseStage):
     )
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
+    def __init__(self, settings: EventsSettings | None = None) -> None:
+        super().__init__(settings or EventsSettings())
+        self.settings: EventsSettings
+
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()
-        article.events = extract_events(article, lang) if lang else []
+        article.events = extract_events(article, lang, self.settings.arguments) if lang else []
         return article

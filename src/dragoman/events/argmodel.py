@@ -1,0 +1,255 @@
+"""The learned argument model: who is the actor and who the recipient of each event.
+
+For every trigger, each candidate mention of the sentence (plus "none")
+gets a score per role from the weights of its features
+(``events/argfeatures.py``); a softmax over the candidates of a role gives
+their probabilities.  Decoding, per trigger:
+
+1. the **actor** is the best candidate the event's frame allows as actor
+   (``events/data/frames.yaml``: an AGREEMENT, LAW, PLACE or EVENT never
+   is), unless "none" scores higher; mentions coordinated with it ("Iran and
+   Oman", وأذربيجان) join it;
+2. the **recipient** is the best remaining candidate the frame allows as
+   recipient (an accession's recipient is the agreement joined), unless
+   "none" scores higher; a mention nested in an actor's mention (the nisba
+   in "the Iranian minister") or naming the same entity is not a candidate.
+
+Weights are trained by ``python -m dragoman.events.train`` (a conditional
+logit per role, see docs/models/arguments.md) and shipped as
+``events/data/argmodel.json``; scoring is a sum of dictionary lookups, no
+numpy.  Without the weights file the hand-written rules
+(``events/arguments.py``) decide alone.
+
+The ``Scorer`` protocol is the seam for other scorers (one over the
+multilingual encoder's token vectors): anything that maps a role and the
+candidates' feature lists to scores can stand in for the linear model.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Protocol
+
+from dragoman.events.argfeatures import FEATURES_VERSION, Context, candidate_features, null_features
+from dragoman.events.arguments import ArgRules, Arguments, group
+from dragoman.events.frames import may_be_actor, may_be_recipient
+from dragoman.events.sentence import MentionRef
+from dragoman.model import EntityType
+
+ROLES = ("actor", "recipient")
+
+
+class Scorer(Protocol):
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        """One score per feature list (the last list is "none"), for a sentence in ``lang``."""
+        ...
+
+
+_ZERO = (0.0, 0.0)
+
+
+@dataclass(slots=True)
+class LinearModel:
+    """A conditional logit per role: score = sum of the weights of the features present.
+
+    Weights are learnt for each feature and for its language-prefixed copy
+    (``argfeatures.with_language``); ``folded(lang)`` adds the two once per
+    language, so scoring looks each plain feature up once for both roles.
+    """
+
+    weights: dict[str, dict[str, float]]
+    meta: dict[str, object] = field(default_factory=dict)
+    _folded: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict, init=False, repr=False)
+
+    def folded(self, lang: str) -> dict[str, tuple[float, float]]:
+        """Feature -> (actor weight, recipient weight) with the language's own weights added in."""
+        hit = self._folded.get(lang)
+        if hit is not None:
+            return hit
+        a, r = self.weights.get("actor", {}), self.weights.get("recipient", {})
+        prefix = f"{lang}:"
+        out: dict[str, tuple[float, float]] = {}
+        for f in a.keys() | r.keys():
+            if ":" in f and not f.startswith(prefix):
+                continue  # another language's copy
+            base = f.removeprefix(prefix)
+            x, y = out.get(base, _ZERO)
+            out[base] = (x + a.get(f, 0.0), y + r.get(f, 0.0))
+        self._folded[lang] = out
+        return out
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        k = 0 if role == "actor" else 1
+        get = self.folded(lang).get
+        return [sum(get(f, _ZERO)[k] for f in fs) for fs in feats]
+
+    def both(self, feats: Sequence[Sequence[str]], lang: str) -> tuple[list[float], list[float]]:
+        """Actor and recipient scores of each feature list in one pass."""
+        get = self.folded(lang).get
+        acts: list[float] = []
+        recs: list[float] = []
+        for fs in feats:
+            a = r = 0.0
+            for f in fs:
+                x, y = get(f, _ZERO)
+                a += x
+                r += y
+            acts.append(a)
+            recs.append(r)
+        return acts, recs
+
+    def to_json(self) -> dict[str, object]:
+        return {"features_version": FEATURES_VERSION, **self.meta, "weights": self.weights}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LinearModel:
+        version = data.get("features_version")
+        if version != FEATURES_VERSION:
+            raise ValueError(
+                f"argument model weights are for features version {version}, the code has {FEATURES_VERSION}: "
+                "retrain with `python -m dragoman.events.train`"
+            )
+        weights = data["weights"]
+        if not isinstance(weights, dict):
+            raise ValueError("argument model: 'weights' must map roles to feature weights")
+        meta = {k: v for k, v in data.items() if k not in ("weights", "features_version")}
+        return cls({r: {str(f): float(x) for f, x in ws.items()} for r, ws in weights.items()}, meta)
+
+
+MODEL_FILE = "argmodel.json"
+
+
+@cache
+def shipped_model() -> LinearModel | None:
+    """The packaged weights, or None when the package has none (the rules decide alone)."""
+    path = resources.files("dragoman.events").joinpath("data", MODEL_FILE)
+    if not path.is_file():
+        return None
+    return LinearModel.from_json(json.loads(path.read_text("utf-8")))
+
+
+# Tokens between a trigger and a candidate beyond which only the trigger's own clause is searched:
+# in news prose an argument further away than this is almost always another event's.
+WINDOW = 20
+
+
+def candidates(ctx: Context, t: int) -> list[MentionRef]:
+    """Mentions that name an entity, do not overlap the trigger, and stand in its clause or near it."""
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    c = ctx.clause[start]
+    return [
+        m
+        for m in ctx.view.mentions
+        if m.entity
+        and (m.last < start or m.first >= end)
+        and (ctx.clause[m.first] == c or (start - m.last if m.last < start else m.first - end) <= WINDOW)
+    ]
+
+
+def _overlaps(a: MentionRef, b: MentionRef) -> bool:
+    x, y = a.mention.span, b.mention.span
+    return x.start < y.end and y.start < x.end
+
+
+def decide(
+    ctx: Context,
+    t: int,
+    code: str,
+    place: MentionRef | None,
+    scorer: Scorer,
+    rules: ArgRules,
+) -> Arguments:
+    """Actors and recipients of trigger ``t`` (event code ``code``) besides its ``place``.
+
+    The pair (actor, recipient) is chosen jointly: each allowed actor (or none)
+    with the best recipient left once it and its coordinated mentions are
+    taken, by the sum of the two log-probabilities, so a mention that is a far
+    better recipient than actor is not spent as the actor first.
+    """
+    pool = [m for m in candidates(ctx, t) if not (place and m.index == place.index)]
+    out = Arguments(place=place)
+    if not pool:
+        return out
+    feats = [candidate_features(ctx, t, m, pool) for m in pool]
+    null = null_features(ctx, t, pool)
+    if isinstance(scorer, LinearModel):
+        a_scores, r_scores = scorer.both([*feats, null], ctx.lang)
+    else:
+        a_scores = scorer.scores("actor", [*feats, null], ctx.lang)
+        r_scores = scorer.scores("recipient", [*feats, null], ctx.lang)
+    acts = [k for k, m in enumerate(pool) if may_be_actor(code, m.mention.type)]
+    recs_ok = [k for k, m in enumerate(pool) if may_be_recipient(code, m.mention.type)]
+    a_logp = _log_softmax([a_scores[k] for k in acts] + [a_scores[-1]])
+    # the three likeliest actors (or none) are tried, each with the best recipient left
+    tried = sorted(range(len(a_logp)), key=a_logp.__getitem__, reverse=True)[:3]
+    best: tuple[float, list[MentionRef], list[int], int] | None = None
+    for i in tried:
+        actors = (
+            [m for m in group(ctx.view, pool, pool[acts[i]], rules) if may_be_actor(code, m.mention.type)]
+            if i < len(acts)
+            else []
+        )
+        taken = {m.entity for m in actors}
+        recs = [
+            k
+            for k in recs_ok
+            if pool[k].entity not in taken and not any(_overlaps(pool[k], a) for a in actors)
+        ]
+        r_logp = _log_softmax([r_scores[k] for k in recs] + [r_scores[-1]])
+        j = max(range(len(r_logp)), key=r_logp.__getitem__)
+        total = a_logp[i] + r_logp[j]
+        if best is None or total > best[0]:
+            best = (total, actors, recs, j)
+    assert best is not None
+    _, actors, recs, j = best
+    recipients: list[MentionRef] = []
+    if j < len(recs):
+        taken = {m.entity for m in actors}
+        pick = [pool[k] for k in recs]
+        recipients = [
+            m
+            for m in group(ctx.view, pick, pool[recs[j]], rules)
+            if m.entity not in taken and may_be_recipient(code, m.mention.type)
+        ]
+    out.actors = _with_affiliation(actors, pool, code, may_be_actor)
+    taken = {m.entity for m in out.actors}
+    out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
+    return out
+
+
+def _with_affiliation(
+    chosen: list[MentionRef], pool: list[MentionRef], code: str, allowed: Callable[[str, EntityType], bool]
+) -> list[MentionRef]:
+    """The chosen mentions plus the state named inside them ("the *Azerbaijani* president", "ראש ממשלת *ארמניה*").
+
+    PLOVER codes an actor by its state and sector; a party named by a title that
+    contains its state is that state's too, so the state is listed after it.
+    """
+    out = list(chosen)
+    for m in chosen:
+        for o in pool:
+            if (
+                o.mention.type is EntityType.GPE
+                and o is not m
+                and _inside(o, m)
+                and allowed(code, o.mention.type)
+                and all(o.entity != x.entity for x in out)
+            ):
+                out.append(o)
+    return out
+
+
+def _inside(inner: MentionRef, outer: MentionRef) -> bool:
+    a, b = outer.mention.span, inner.mention.span
+    return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
+
+
+def _log_softmax(xs: list[float]) -> list[float]:
+    top = max(xs)
+    log_z = top + math.log(sum(math.exp(x - top) for x in xs))
+    return [x - log_z for x in xs]

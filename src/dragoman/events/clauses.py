@@ -1,0 +1,93 @@
+"""Clauses of a sentence: the unit an event's evidence, date and arguments come from.
+
+A clause ends at a clause-breaking punctuation mark (``status.yaml:
+clause_breaks``) or a quotation mark, and a new one opens at a
+complementizer, relative pronoun or subordinator (``events.yaml: clauses``:
+أن، الذي، حيث؛ כי، אשר، שבה؛ that, which, after).  No parser is involved:
+the point is to stop at the boundaries news prose marks, so that "X said
+that Y will visit Z" gives the visit the clause "Y will visit Z", and a date
+or an argument in another clause counts as farther away than one in the
+trigger's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dragoman.events.matcher import PhraseMatcher
+from dragoman.events.schema import events_data
+from dragoman.events.sentence import SentenceView
+from dragoman.events.status import status_rules
+
+# Quotation marks open or close reported speech, a clause of its own.
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "״"})
+_DEFAULT_BREAKS = frozenset({",", "،", ";", "؛", ":", "(", ")"})
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language
+class ClauseRules:
+    breaks: frozenset[str]
+    openers: PhraseMatcher[bool]
+
+
+@cache
+def clause_rules(lang: str) -> ClauseRules:
+    srules = status_rules(lang)
+    breaks = frozenset(srules.data.clause_breaks) if srules else _DEFAULT_BREAKS
+    data = events_data(lang)
+    openers = data.clauses.openers if data else []
+    return ClauseRules(breaks | QUOTE_MARKS, PhraseMatcher((w, True) for w in openers))
+
+
+def segment(view: SentenceView, rules: ClauseRules) -> list[int]:
+    """The clause number of every token; numbers only grow from left to right.
+
+    A break token belongs to neither neighbour in spirit; it gets the number of
+    the clause it closes, so an opener right after a comma does not open a
+    second, empty clause.
+    """
+    n = len(view.words)
+    opens = [False] * n
+    for m in rules.openers.find(view.forms):
+        opens[m.start] = True
+    out: list[int] = []
+    c = 0
+    fresh = True  # no word yet in the current clause
+    for i, w in enumerate(view.words):
+        if w in rules.breaks:
+            out.append(c)
+            if not fresh:
+                c += 1
+                fresh = True
+            continue
+        if opens[i] and not fresh:
+            c += 1
+        out.append(c)
+        fresh = False
+    return out
+
+
+def bounds(clause: list[int], i: int) -> tuple[int, int]:
+    """Token range [lo, hi) of the clause of token ``i``."""
+    c = clause[i]
+    lo = i
+    while lo > 0 and clause[lo - 1] == c:
+        lo -= 1
+    hi = i + 1
+    while hi < len(clause) and clause[hi] == c:
+        hi += 1
+    return lo, hi
+
+
+def _word(w: str) -> bool:
+    return any(ch.isalnum() for ch in w)
+
+
+def trimmed(view: SentenceView, lo: int, hi: int) -> tuple[int, int]:
+    """The range without punctuation tokens at either edge (never empty)."""
+    while lo < hi - 1 and not _word(view.words[lo]):
+        lo += 1
+    while hi - 1 > lo and not _word(view.words[hi - 1]):
+        hi -= 1
+    return lo, hi

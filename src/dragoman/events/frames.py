@@ -1,0 +1,60 @@
+"""Argument frames per event code, with the entity types allowed in each role (``events/data/frames.yaml``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from dragoman.events.plover import is_known
+from dragoman.model import EntityType
+
+
+class Frame(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    actor: str  # what the actor is, in words (documented in docs/events.md)
+    recipient: str
+    # Both parties are doers: "talks between X and Y", "X and Y agreed".
+    symmetric: bool = False
+    # Only these types may be the recipient (an accession's recipient is what is joined).
+    recipient_types: list[EntityType] | None = None
+
+
+class Frames(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    description: str = ""
+    never_actor: list[EntityType] = Field(default_factory=list)
+    never_recipient: list[EntityType] = Field(default_factory=list)
+    frames: dict[str, Frame]
+
+
+@cache
+def frames() -> Frames:
+    text = resources.files("dragoman.events").joinpath("data", "frames.yaml").read_text("utf-8")
+    spec = Frames.model_validate(yaml.safe_load(text))
+    unknown = sorted(k for k in spec.frames if not is_known(k))
+    if unknown:
+        raise ValueError(f"frames.yaml: unknown event codes {unknown}")
+    return spec
+
+
+_DEFAULT = Frame(actor="the doer", recipient="the party acted upon")
+
+
+def frame(code: str) -> Frame:
+    return frames().frames.get(code, _DEFAULT)
+
+
+@cache
+def may_be_actor(code: str, etype: EntityType) -> bool:
+    return etype not in frames().never_actor
+
+
+@cache
+def may_be_recipient(code: str, etype: EntityType) -> bool:
+    f = frame(code)
+    if f.recipient_types is not None:
+        return etype in f.recipient_types
+    return etype not in frames().never_recipient

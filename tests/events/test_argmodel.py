@@ -1,0 +1,121 @@
+"""The learned argument model: shipped weights, frames as hard constraints, joint decoding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dragoman.events import argdata
+from dragoman.events.argfeatures import FEATURES_VERSION
+from dragoman.events.argmodel import LinearModel, shipped_model
+from dragoman.events.extract import extract_events, find_hits
+from dragoman.events.frames import frame, frames, may_be_actor, may_be_recipient
+from dragoman.events.plover import plover_spec
+from dragoman.model import Article, EntityType
+
+GPE = EntityType.GPE
+
+
+def test_shipped_weights_load_and_match_the_feature_version() -> None:
+    model = shipped_model()
+    assert model is not None
+    assert set(model.weights) == {"actor", "recipient"}
+    assert all(model.weights[r] for r in model.weights)
+    trained = model.meta["trained"]
+    assert isinstance(trained, dict) and "cross_validation" in trained
+
+
+def test_weights_of_another_feature_version_are_refused() -> None:
+    with pytest.raises(ValueError, match="retrain"):
+        LinearModel.from_json({"features_version": FEATURES_VERSION + 1, "weights": {}})
+
+
+def test_every_event_code_has_a_frame() -> None:
+    spec = plover_spec()
+    assert set(frames().frames) == set(spec.types) | set(spec.extensions)
+
+
+def test_agreements_and_laws_are_never_actors() -> None:
+    for code in frames().frames:
+        assert not may_be_actor(code, EntityType.AGREEMENT)
+        assert not may_be_actor(code, EntityType.LAW)
+        assert not may_be_recipient(code, EntityType.PLACE)
+    assert may_be_recipient("ACCEDE", EntityType.AGREEMENT)
+    assert not may_be_recipient("ACCEDE", EntityType.PERSON)
+    assert frame("CONSULT").symmetric
+
+
+def test_an_agreement_is_not_made_the_actor_even_when_it_scores_best(
+    make_article: Callable[..., Article],
+) -> None:
+    names = {"Accords": ("agreement:x", EntityType.AGREEMENT), "Kazakhstan": ("country:KZ", GPE)}
+    art = make_article("The Accords were joined by Kazakhstan.", "en", names)
+    ev = next(e for e in extract_events(art, "en") if e.type == "ACCEDE")
+    assert "agreement:x" not in ev.actors
+
+
+def test_learned_and_rule_modes_both_run(make_article: Callable[..., Article]) -> None:
+    names = {"Egypt": ("country:EG", GPE), "Hamas": ("org:hamas", EntityType.ORG)}
+    art = make_article("Egypt urged Hamas to accept the proposal.", "en", names)
+    for mode in ("learned", "rules"):
+        ev = next(e for e in extract_events(art, "en", mode) if e.type == "REQUEST")
+        assert ev.actors == ["country:EG"]
+        assert ev.recipients == ["org:hamas"]
+
+
+def test_a_lone_recipient_is_not_spent_as_the_actor(make_article: Callable[..., Article]) -> None:
+    names = {"אזרבייג'ן": ("country:AZ", GPE)}
+    art = make_article("סעיף 907 המגביל את הסיוע האמריקני לאזרבייג'ן.", "he", names)
+    ev = next(e for e in extract_events(art, "he") if e.type == "IMPOSE_SANCTION")
+    assert ev.recipients == ["country:AZ"]
+    assert ev.actors == []
+
+
+def test_hits_carry_the_trigger_pos(make_article: Callable[..., Article]) -> None:
+    art = make_article("انضمام أذربيجان إلى الاتفاقيات.", "ar", {"أذربيجان": ("country:AZ", GPE)})
+    assert [h.pos for h in find_hits(art, "ar")] == ["noun"]
+
+
+def test_the_projects_own_sentences_validate() -> None:
+    files = argdata.load_all()
+    if not files:
+        pytest.skip("training/args not in this checkout")
+    assert set(files) == {"ar", "he", "en"}
+    for f in files.values():
+        assert len(f.sentences) >= 40
+        for s in f.sentences:
+            for ev in s.events:
+                a, b = argdata.trigger_span(s, ev)
+                assert s.text[a:b] == ev.trigger
+
+
+def test_a_surface_absent_from_its_sentence_is_refused() -> None:
+    with pytest.raises(ValueError, match="does not occur"):
+        argdata.AnnotatedSentence.model_validate(
+            {"text": "Iran met Oman.", "events": [{"trigger": "met", "type": "CONSULT", "actors": ["Qatar"]}]}
+        )
+
+
+def test_surface_span_takes_the_occurrence_nearest_the_trigger() -> None:
+    text = "Iran said that Iran met Oman."
+    assert argdata.surface_span(text, "Iran", (20, 23)) == (15, 19)
+
+
+def test_the_trainer_learns_a_separable_preference() -> None:
+    from dragoman.events.train import Instance, accuracy, fit
+
+    data = [
+        Instance("actor", [["bias", "marker=with"], ["bias", "marker=-"], ["null"]], [1], "own:en", g)
+        for g in range(20)
+    ] + [Instance("recipient", [["bias", "marker=with"], ["null"]], [0], "own:en", g) for g in range(20)]
+    model = LinearModel(fit(data, l2=0.1, weights={"own": 1.0}, epochs=200))
+    assert accuracy(model, data) == {"actor": 100.0, "recipient": 100.0}
+    assert model.weights["actor"]["marker=-"] > model.weights["actor"]["marker=with"]
+
+
+def test_folded_weights_add_the_language_copy() -> None:
+    model = LinearModel({"actor": {"a": 1.0, "ar:a": 0.5, "he:a": 9.0}, "recipient": {"a": -1.0}})
+    assert model.folded("ar")["a"] == (1.5, -1.0)
+    assert model.both([["a"], []], "ar") == ([1.5, 0.0], [-1.0, 0.0])
+    assert model.scores("actor", [["a"]], "he") == [10.0]
