@@ -30,7 +30,8 @@ def test_stage_has_a_test(name: str) -> None:
 
 
 @pytest.mark.parametrize("module", ["dragoman", "dragoman.model", "dragoman.pipeline", "dragoman.lang", "dragoman.text",
-                                    "dragoman.store", "dragoman.exec", "dragoman.report"])
+                                    "dragoman.store", "dragoman.exec", "dragoman.report",
+                                    "dragoman.export", "dragoman.views"])
 def test_all_is_complete(module: str) -> None:
     mod = importlib.import_module(module)
     exported = set(mod.__all__)

@@ -61,9 +61,68 @@ def test_round_trip_keeps_every_layer() -> None:
     doc = to_json(art)
     validate(doc)
     back = from_json(doc)
+    assert back == art  # the objects, every field
     assert to_json(back) == doc
     assert back.entities[0].qid == "Q43723"
     assert back.quotes[0].speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_input_bytes_round_trip_whatever_their_encoding() -> None:
+    text = "سلام\r\nעולם"
+    for data, encoding, form in (
+        (text.encode("utf-8"), "utf-8", "encoding"),
+        (text.encode("cp1256", errors="replace"), "cp1256", "encoding"),
+        (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8", "base64"),  # the byte-order mark is not in the text
+        (b"caf\xe9 \xff", "utf-8", "base64"),  # undecodable bytes replaced in the text
+    ):
+        art = Article.from_bytes(data, Source(encoding=encoding))
+        art.text = art.raw = data.decode(encoding, errors="replace").lstrip("\ufeff")
+        doc = to_json(art)
+        validate(doc)
+        assert form in doc["input"]["bytes"]
+        assert from_json(doc) == art and from_json(doc).raw_bytes == data
+    plain = Article.from_text("plain text", Source(encoding="utf-8"))
+    assert to_json(plain)["input"]["bytes"] == {"encoding": "utf-8", "of": "text"}
+
+
+def test_tampered_input_bytes_are_refused() -> None:
+    doc = to_json(Article.from_text("some text", Source(encoding="utf-8")))
+    doc["text"] = "some other text"
+    with pytest.raises(ValueError, match="sha256"):
+        from_json(doc)
+
+
+def test_offset_maps_are_written_as_runs() -> None:
+    art = Article.from_text("abc def")
+    art.raw = "<p>abc</p> <b>def</b>"
+    art.raw_offsets = [3, 4, 5, 10, 14, 15, 16]
+    art.norm, art.norm_offsets = "abc def", list(range(8))
+    doc = to_json(art)
+    assert doc["input"]["raw_offsets"] == [[3, 3], [10, 1], [14, 3]]
+    assert doc["norm"]["offsets"] == [[0, 8]]
+    assert from_json(doc) == art
+
+
+def test_reads_article_json_v1_and_drops_what_it_lacked() -> None:
+    doc = to_json(_rich_article())
+    v1 = {k: doc[k] for k in ("id", "language", "published", "published_estimated", "source", "text", "boilerplate",
+                              "sentences", "mentions", "entities", "time_expressions", "events", "quotes", "claims")}
+    v1["schema"] = "dragoman.article.v1"
+    v1["provided"] = ["raw", "text", "boilerplate", "language", "sentences", "tokens", "norm", "mentions", "entities"]
+    for m in v1["mentions"]:
+        del m["id"]
+    for e in v1["entities"]:
+        for m in e["mentions"]:
+            del m["id"]
+    for ev in v1["events"]:
+        del ev["date"]["relative"], ev["date"]["anchor"]
+    validate(v1)
+    back = from_json(v1)
+    # v1 had no tokens, norm or input: claiming them would skip the stages that make them.
+    assert back.provided == {"text", "boilerplate", "language", "sentences", "mentions", "entities"}
+    assert back.entities == _rich_article().entities and back.tokens == []
+    with pytest.raises(ValueError, match="unknown Article JSON schema"):
+        from_json({**doc, "schema": "dragoman.article.v9"})
 
 
 def test_every_quoted_text_equals_its_span() -> None:

@@ -1,11 +1,10 @@
 """Dragoman: span-anchored extraction of who did what to whom, when, and who says so."""
 
+from dragoman._version import __version__
 from dragoman.api import ExtractionError, IngestSummary, extract, ingest, load_pipeline
 from dragoman.model import Article, Source, Span
 from dragoman.serialize import from_json, to_json
 from dragoman.store import open_store
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Article",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ __all__ = [
     "ingest",
     "load_pipeline",
     "process_batch",
+    "remove",
 ]
 from dragoman.pipeline import ErrorRecord, Pipeline, Result, build_pipeline, input_of, load_config
 from dragoman.pipeline.config import config_text
@@ -143,8 +143,9 @@ def process_batch(config_text: str, batch: list[Article]) -> list[Result]:
         results = pipe.run_batch(batch)
     except Exception:
         results = [_run_alone(pipe, article) for article in batch]
-    for res in results:
-        res.article.raw_bytes = None  # don't ship the input back; its hash is the id
+    # The input bytes travel back with each article: the store keeps them (content-addressed)
+    # and the stored Article JSON names them by their SHA-256, so any article can be extracted
+    # again from the store alone.
     return results
 
 
@@ -167,6 +168,11 @@ class IngestSummary:
     ``errors`` has one record per input that failed, as the store keeps them;
     ``ignored`` lists what the folder walk passed over on purpose (hidden
     files and folders, README/LICENCE files), which are not inputs.
+    ``revised`` counts stored articles extracted again because a corpus pass
+    learnt something that changes them (a new revision each);
+    ``revision_errors`` lists those whose extraction again failed: they keep
+    the revision they had, and the store records the failure under their
+    input like any other (cleared when a later revision is stored).
     """
 
     seen: int = 0
@@ -174,6 +180,8 @@ class IngestSummary:
     skipped: int = 0  # already in the store (same content hash), or an input met twice in this run
     errors: list[ErrorRecord] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    revised: int = 0
+    revision_errors: list[ErrorRecord] = field(default_factory=list)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -220,12 +228,21 @@ def ingest(
     processing, which makes re-ingesting (or resuming after a crash) cheap.
     A path that does not exist raises ``FileNotFoundError`` before anything
     is read; after that no input stops the run.
+
+    A store that keeps inputs and corpus tables also keeps every input as
+    read and runs the config's corpus passes (dragoman.corpus): what the
+    corpus knows is given to each batch, and the articles it changes are
+    extracted again at the end (``IngestSummary.revised``), so what each
+    article ends up with does not depend on the order or batches of ingest.
     """
     import functools
 
+    from dragoman.corpus.ingest import CorpusHooks
+
     text = _config_text(config)
+    cfg = load_config(config)
     # Recorded with every stored article so results of different pipelines can be told apart.
-    pipeline_id = f"{Path(config).stem if config else 'default'}@{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    pipeline_id = cfg.pipeline_id()
     paths = list(paths or [])
     missing = missing_paths(paths)
     if missing:
@@ -242,20 +259,27 @@ def ingest(
         )
     )
 
+    work = functools.partial(process_batch, text)
+    corpus = CorpusHooks(store, cfg, work=work, executor=executor, batch_size=batch_size, pipeline_id=pipeline_id)
+
     def fresh() -> Iterator[Article]:
         for art in inputs:
             summary.seen += 1
             # An input that could not be read has no content to find in the store.
-            if READER_ERROR not in art.meta and store.has_article(art.id):
+            if READER_ERROR in art.meta:
+                yield art
+                continue
+            if store.has_article(art.id):
                 summary.skipped += 1
                 if on_progress:
                     on_progress(summary)
                 continue
+            corpus.keep_input(art)
             yield art
 
     recorded: set[str] = set()
-    work = functools.partial(process_batch, text)
-    for results in executor.map_batches(work, _batches(fresh(), batch_size)):
+    for results in executor.map_batches(work, corpus.prime(_batches(fresh(), batch_size))):
+        stored: list[Article] = []
         for res in results:
             if res.error is not None:
                 if res.error.where in recorded:  # the same input given twice: one record
@@ -266,8 +290,51 @@ def ingest(
                 summary.errors.append(res.error)
             elif store.put_article(res.article, pipeline=pipeline_id):
                 summary.stored += 1
+                stored.append(res.article)
             else:
                 summary.skipped += 1
+        corpus.stored(stored)
         if on_progress:
             on_progress(summary)
+    summary.revised = corpus.settle()
+    for res in corpus.errors:
+        if res.error is not None:
+            store.put_error(res.error)
+            summary.revision_errors.append(res.error)
+    return summary
+
+
+def remove(
+    article_ids: Iterable[str],
+    *,
+    store: Store,
+    config: str | Path | None = None,
+    executor: Executor | None = None,
+    batch_size: int = 16,
+) -> IngestSummary:
+    """Delete stored articles, then let the corpus passes re-extract the articles that depended on them.
+
+    (A line three pages of an outlet shared stops being chrome when one of
+    them goes.)  ``stored`` counts the articles deleted, ``revised`` the
+    articles extracted again.
+    """
+    import functools
+
+    from dragoman.corpus.ingest import CorpusHooks
+
+    text = _config_text(config)
+    cfg = load_config(config)
+    executor = executor or LocalExecutor()
+    hooks = CorpusHooks(store, cfg, work=functools.partial(process_batch, text), executor=executor,
+                        batch_size=batch_size, pipeline_id=cfg.pipeline_id())
+    ids = [i for i in dict.fromkeys(article_ids) if store.has_article(i)]
+    hooks.removed(ids)
+    summary = IngestSummary(seen=len(ids))
+    for article_id in ids:
+        summary.stored += int(store.delete_article(article_id))
+    summary.revised = hooks.settle()
+    for res in hooks.errors:
+        if res.error is not None:
+            store.put_error(res.error)
+            summary.revision_errors.append(res.error)
     return summary

@@ -174,10 +174,16 @@ def ingest(
     for e in summary.errors:  # file names and messages are not markup: escaped
         err.print(f"[yellow]skipped[/yellow] {escape(f'{e.where}: {e.kind} ({e.stage}): {e.message}')}",
                   soft_wrap=True, highlight=False)
+    for e in summary.revision_errors:
+        err.print(f"[yellow]kept the earlier revision[/yellow] {escape(f'{e.where}: {e.kind} ({e.stage}): {e.message}')}",
+                  soft_wrap=True, highlight=False)
     ignored = f", {len(summary.ignored)} ignored (hidden, README/LICENCE)" if summary.ignored else ""
+    revised = f", {summary.revised} extracted again by corpus passes" if summary.revised else ""
+    failed = (f", {len(summary.revision_errors)} could not be extracted again (recorded; earlier revision kept)"
+              if summary.revision_errors else "")
     err.print(
         f"{summary.seen} inputs: {summary.stored} stored, {summary.skipped} already stored, "
-        f"{len(summary.errors)} errors recorded in {_redacted(db)}{ignored}",
+        f"{len(summary.errors)} errors recorded in {_redacted(db)}{ignored}{revised}{failed}",
         soft_wrap=True, markup=False, highlight=False,
     )
     if strict and summary.errors:
@@ -195,7 +201,7 @@ def _executor(name: str, workers: int, scheduler: str | None) -> Executor:
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="One article: .txt, .html or raw bytes.", exists=True, dir_okay=False)],
-    format: Annotated[str, typer.Option("--format", "-f", help="json (Article JSON v1) or summary.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (Article JSON v2, lossless) or summary.")] = "json",
     config: ConfigOpt = None,
 ) -> None:
     """Process one article and print it (no store involved)."""
@@ -384,10 +390,54 @@ def stages() -> None:
 
 
 @app.command()
+def plugins(
+    kind: Annotated[str | None, typer.Argument(help="Only this kind: stage, layer, store, executor, exporter, corpus_pass.")] = None,
+) -> None:
+    """Everything registered: stages, layers, stores, executors, exporters and corpus passes (built-in and plugins)."""
+    from dragoman.plugins import KINDS, registry
+
+    if kind is not None and kind not in KINDS:
+        err.print(f"[red]error:[/red] unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
+        raise typer.Exit(2)
+    reg = registry()
+    for k in [kind] if kind else KINDS:
+        for name, p in sorted(reg.all(k).items()):
+            keys = f" ({', '.join(p.keys)})" if p.keys else ""
+            first = p.doc.splitlines()[0] if p.doc else ""
+            out.print(f"{k:12} [bold]{name}[/bold]{keys}  {first}  [dim]{p.origin}[/dim]", soft_wrap=True)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="An exporter's format (see `dragoman plugins exporter`).")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="File to write; '-' for standard output.")] = Path("-"),
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Write the store's contents in an exporter's format."""
+    from dragoman.export import get_exporter
+    from dragoman.plugins import PluginError
+
+    try:
+        exporter = get_exporter(format)
+    except PluginError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    with _opened(db, read_only=True) as store:
+        if str(out_file) == "-":
+            n = exporter.export(store, sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            out_file.parent.mkdir(parents=True, exist_ok=True)
+            with out_file.open("wb") as fh:
+                n = exporter.export(store, fh)
+    err.print(f"{n} records written ({exporter.name})")
+
+
+@app.command()
 def validate(
     file: Annotated[Path, typer.Argument(help="Article JSON produced by `dragoman extract`.", exists=True)],
 ) -> None:
-    """Check an Article JSON file against the v1 schema and its span invariants."""
+    """Check an Article JSON file (v2, or v1) against its schema and its span invariants."""
     from dragoman.serialize import validate as check
 
     try:

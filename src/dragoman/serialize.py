@@ -1,15 +1,25 @@
-"""Article JSON v1: the documented exchange format (docs/article-json.md).
+"""Article JSON v2: the documented, lossless exchange format (docs/article-json.md).
 
 ``to_json`` is what ``dragoman extract --format json`` prints and what the
-stores keep; ``from_json`` restores an ``Article`` with every layer so a
-stored article can be re-rendered or re-processed without the input.
+stores keep; ``from_json`` gives back an ``Article`` equal to the one
+serialised (dataclass equality, every field), so a stored article can be
+re-rendered, corrected or run through the pipeline again without its input.
+Every layer in ``provided`` is in the document: the input bytes (written
+as "re-encode ``text`` with this codec" when that reproduces them exactly,
+as base64 otherwise), tokens, the normalised form, offsets back into the
+markup, extension layers and typed provenance.  ``from_json`` still reads
+Article JSON v1, whose missing layers (tokens, norm, the input) it drops
+from ``provided`` so a re-run computes them again.
 Every ``text[start:end]`` in the output equals the ``text`` it carries.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -27,6 +37,8 @@ from dragoman.model import (
     Granularity,
     Mention,
     MentionKind,
+    PipelineInfo,
+    Provenance,
     PublishedBasis,
     PublishedFrom,
     Quote,
@@ -35,16 +47,46 @@ from dragoman.model import (
     SpeakerKind,
     TimeExpr,
 )
+from dragoman.pipeline.layers import decode_layer, encode_layer
 
-SCHEMA_VERSION = "dragoman.article.v1"
+SCHEMA_VERSION = "dragoman.article.v2"
+SCHEMA_V1 = "dragoman.article.v1"
+READABLE = (SCHEMA_VERSION, SCHEMA_V1)
+# Layers Article JSON v1 did not carry: an article read from v1 has to compute them again.
+_NOT_IN_V1 = frozenset({"raw", "tokens", "norm", "html_body_lines"})
+
+__all__ = ["READABLE", "SCHEMA_VERSION", "dumps", "from_json", "schema", "to_json", "validate"]
 
 
+# -- small codecs ----------------------------------------------------------------------------
 def _span(s: Span) -> dict[str, int]:
     return {"start": s.start, "end": s.end}
 
 
 def _spantext(a: Article, s: Span) -> dict[str, Any]:
     return {"start": s.start, "end": s.end, "text": a.text[s.start : s.end]}
+
+
+def _sp(d: dict[str, Any] | None) -> Span | None:
+    return Span(d["start"], d["end"]) if d else None
+
+
+def runs(offsets: Sequence[int]) -> list[list[int]]:
+    """``[first, length]`` runs of consecutive values: offset maps are mostly +1 steps."""
+    out: list[list[int]] = []
+    for v in offsets:
+        if out and out[-1][0] + out[-1][1] == v:
+            out[-1][1] += 1
+        else:
+            out.append([v, 1])
+    return out
+
+
+def unruns(pairs: Sequence[Sequence[int]]) -> list[int]:
+    out: list[int] = []
+    for first, length in pairs:
+        out.extend(range(first, first + length))
+    return out
 
 
 def _time(a: Article, t: TimeExpr) -> dict[str, Any]:
@@ -57,6 +99,104 @@ def _time(a: Article, t: TimeExpr) -> dict[str, Any]:
     }
 
 
+def _texpr(d: dict[str, Any]) -> TimeExpr:
+    return TimeExpr(
+        span=Span(d["start"], d["end"]),
+        value=d["value"],
+        granularity=Granularity(d["granularity"]),
+        relative=d.get("relative", False),
+        anchor=d.get("anchor"),
+    )
+
+
+# -- the input ---------------------------------------------------------------------------------
+def _input(a: Article, embed_bytes: bool) -> dict[str, Any]:
+    data = a.raw_bytes
+    decoded = None if a.raw is None else ("text" if a.raw == a.text else "markup")
+    out: dict[str, Any] = {
+        "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
+        "size": len(data) if data is not None else None,
+        "bytes": None,
+        "decoded": decoded,
+        "markup": a.raw if decoded == "markup" else None,
+        "raw_offsets": runs(a.raw_offsets) if a.raw_offsets is not None else None,
+        "notes": dict(a.meta),
+    }
+    if data is not None and embed_bytes:
+        out["bytes"] = _bytes(data, a)
+    return out
+
+
+def _bytes(data: bytes, a: Article) -> dict[str, Any]:
+    # Most inputs are their decoded text re-encoded: say so instead of repeating them in base64.
+    codec = a.source.encoding
+    if codec:
+        for of, decoded in (("text", a.text), ("markup", a.raw)):
+            if decoded is None:
+                continue
+            try:
+                if decoded.encode(codec) == data:
+                    return {"encoding": codec, "of": of}
+            except (LookupError, UnicodeError):
+                break
+    return {"base64": base64.b64encode(data).decode("ascii")}
+
+
+def _restore_input(a: Article, d: dict[str, Any], raw_bytes: bytes | None) -> None:
+    a.meta = dict(d.get("notes") or {})
+    decoded = d.get("decoded")
+    a.raw = a.text if decoded == "text" else (d.get("markup") if decoded == "markup" else None)
+    offsets = d.get("raw_offsets")
+    a.raw_offsets = unruns(offsets) if offsets is not None else None
+    b = d.get("bytes")
+    if b is None:
+        if raw_bytes is None:
+            return
+        data = raw_bytes  # kept apart (a store's blob) and handed back by the caller
+    elif "base64" in b:
+        data = base64.b64decode(b["base64"])
+    else:
+        source = a.text if b["of"] == "text" else a.raw
+        data = (source or "").encode(b["encoding"])
+    if d.get("sha256") and hashlib.sha256(data).hexdigest() != d["sha256"]:
+        raise ValueError(f"article {a.id}: input bytes do not match their sha256")
+    a.raw_bytes = data
+
+
+# -- provenance --------------------------------------------------------------------------------
+def _provenance(p: Provenance) -> dict[str, Any]:
+    pipe = p.pipeline
+    return {
+        "language": p.language,
+        "pipeline": {
+            "name": pipe.name,
+            "stages": list(pipe.stages),
+            "models": dict(sorted(pipe.models.items())),
+            "dragoman": pipe.dragoman,
+        }
+        if pipe
+        else None,
+    }
+
+
+def _restore_provenance(d: dict[str, Any] | None) -> Provenance:
+    if not d:
+        return Provenance()
+    pipe = d.get("pipeline")
+    return Provenance(
+        language=d.get("language"),
+        pipeline=PipelineInfo(
+            name=pipe.get("name"),
+            stages=list(pipe.get("stages", [])),
+            models=dict(pipe.get("models", {})),
+            dragoman=pipe.get("dragoman"),
+        )
+        if pipe
+        else None,
+    )
+
+
+# -- the publication date's basis ---------------------------------------------------------------
 def _basis(a: Article, b: PublishedBasis) -> dict[str, Any]:
     return {
         "source": b.source.value,
@@ -77,13 +217,23 @@ def _basis_from(d: dict[str, Any] | None) -> PublishedBasis | None:
     )
 
 
-def to_json(a: Article) -> dict[str, Any]:
+# -- writing -----------------------------------------------------------------------------------
+def _published(value: date | None) -> str | None:
+    if value is None:
+        return None
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
+
+
+def to_json(a: Article, *, embed_bytes: bool = True) -> dict[str, Any]:
+    """Article JSON v2 of ``a``; ``embed_bytes=False`` leaves the input bytes out (``input.bytes``
+    is null, their ``sha256`` stays) for a caller that keeps them apart, as the stores do."""
     src = a.source
     return {
         "schema": SCHEMA_VERSION,
         "id": a.id,
         "language": a.language,
-        "published": src.published.isoformat() if src.published else None,
+        "language_scores": dict(a.language_scores),
+        "published": _published(src.published),
         "published_estimated": src.published_estimated,
         "published_basis": _basis(a, src.published_basis) if src.published_basis else None,
         "source": {
@@ -95,18 +245,22 @@ def to_json(a: Article) -> dict[str, Any]:
             "encoding": src.encoding,
             "encoding_note": src.encoding_note,
         },
+        "input": _input(a, embed_bytes),
         "text": a.text,
         "boilerplate": [{**_span(b.span), "reason": b.reason} for b in a.boilerplate],
         "sentences": [_span(s) for s in a.sentences],
+        "tokens": [[t.start, t.end] for t in a.tokens],
+        "norm": {"text": a.norm, "offsets": runs(a.norm_offsets or [])} if a.norm is not None else None,
         "mentions": [
             {
+                "id": m.id,
                 **_spantext(a, m.span),
                 "type": m.type.value,
                 "kind": m.kind.value,
                 "source": m.source,
                 "kb_id": m.kb_id,
                 "head": _span(m.head) if m.head else None,
-                "score": round(m.score, 4),
+                "score": m.score,
             }
             for m in a.mentions
         ],
@@ -116,7 +270,9 @@ def to_json(a: Article) -> dict[str, Any]:
                 "canonical": e.canonical,
                 "qid": e.qid,
                 "type": e.type.value,
-                "mentions": [_spantext(a, a.mentions[i].span) | {"index": i} for i in e.mentions],
+                "mentions": [
+                    _spantext(a, a.mentions[i].span) | {"index": i, "id": a.mentions[i].id} for i in e.mentions
+                ],
             }
             for e in a.entities
         ],
@@ -142,7 +298,13 @@ def to_json(a: Article) -> dict[str, Any]:
                 "status": ev.status.value,
                 "actors": ev.actors,
                 "recipients": ev.recipients,
-                "date": {"value": ev.date.value, "granularity": ev.date.granularity.value, **_span(ev.date.span)}
+                "date": {
+                    "value": ev.date.value,
+                    "granularity": ev.date.granularity.value,
+                    "relative": ev.date.relative,
+                    "anchor": ev.date.anchor,
+                    **_span(ev.date.span),
+                }
                 if ev.date
                 else None,
                 "place": ev.place,
@@ -174,6 +336,8 @@ def to_json(a: Article) -> dict[str, Any]:
             }
             for c in a.claims
         ],
+        "ext": {name: encode_layer(name, value) for name, value in sorted(a.ext.items())},
+        "provenance": _provenance(a.provenance),
         "provided": sorted(a.provided),
     }
 
@@ -182,21 +346,16 @@ def dumps(a: Article, *, indent: int | None = 2) -> str:
     return json.dumps(to_json(a), ensure_ascii=False, indent=indent)
 
 
-def _sp(d: dict[str, Any] | None) -> Span | None:
-    return Span(d["start"], d["end"]) if d else None
+# -- reading -----------------------------------------------------------------------------------
+def from_json(d: dict[str, Any], *, raw_bytes: bytes | None = None) -> Article:
+    """An ``Article`` from Article JSON v2 (equal to the one written) or v1.
 
-
-def _texpr(d: dict[str, Any]) -> TimeExpr:
-    return TimeExpr(
-        span=Span(d["start"], d["end"]),
-        value=d["value"],
-        granularity=Granularity(d["granularity"]),
-        relative=d.get("relative", False),
-        anchor=d.get("anchor"),
-    )
-
-
-def from_json(d: dict[str, Any]) -> Article:
+    ``raw_bytes`` gives back input bytes that were kept apart (``to_json(...,
+    embed_bytes=False)``); they must match ``input.sha256``.
+    """
+    version = d.get("schema", SCHEMA_V1)
+    if version not in READABLE:
+        raise ValueError(f"unknown Article JSON schema {version!r}; this version reads {', '.join(READABLE)}")
     s = d.get("source", {})
     src = Source(
         path=s.get("path"),
@@ -211,8 +370,16 @@ def from_json(d: dict[str, Any]) -> Article:
         encoding_note=s.get("encoding_note"),
     )
     a = Article(id=d["id"], source=src, text=d["text"], language=d.get("language"))
+    a.language_scores = dict(d.get("language_scores") or {})
+    if d.get("input") is not None:
+        _restore_input(a, d["input"], raw_bytes)
     a.boilerplate = [Boilerplate(Span(b["start"], b["end"]), b.get("reason", "")) for b in d.get("boilerplate", [])]
     a.sentences = [Span(x["start"], x["end"]) for x in d.get("sentences", [])]
+    a.tokens = [Span(s, e) for s, e in d.get("tokens", [])]
+    norm = d.get("norm")
+    if norm is not None:
+        a.norm = norm["text"]
+        a.norm_offsets = unruns(norm["offsets"])
     a.mentions = [
         Mention(
             span=Span(m["start"], m["end"]),
@@ -222,6 +389,7 @@ def from_json(d: dict[str, Any]) -> Article:
             kb_id=m.get("kb_id"),
             head=_sp(m.get("head")),
             score=m.get("score", 1.0),
+            id=m.get("id", ""),
         )
         for m in d.get("mentions", [])
     ]
@@ -258,13 +426,7 @@ def from_json(d: dict[str, Any]) -> Article:
             actors=list(ev.get("actors", [])),
             recipients=list(ev.get("recipients", [])),
             evidence=[Span(x["start"], x["end"]) for x in ev.get("evidence", [])],
-            date=TimeExpr(
-                span=Span(ev["date"]["start"], ev["date"]["end"]),
-                value=ev["date"]["value"],
-                granularity=Granularity(ev["date"]["granularity"]),
-            )
-            if ev.get("date")
-            else None,
+            date=_texpr(ev["date"]) if ev.get("date") else None,
             place=ev.get("place"),
             trigger=_sp(ev.get("trigger")),
         )
@@ -291,21 +453,30 @@ def from_json(d: dict[str, Any]) -> Article:
         )
         for c in d.get("claims", [])
     ]
+    a.ext = {name: decode_layer(name, value) for name, value in (d.get("ext") or {}).items()}
+    a.provenance = _restore_provenance(d.get("provenance"))
     a.provided = set(d.get("provided", []))
+    if version == SCHEMA_V1:
+        a.provided -= _NOT_IN_V1
     return a
 
 
+# -- checking ----------------------------------------------------------------------------------
 @cache
-def schema() -> dict[str, Any]:
-    text = resources.files("dragoman.schema").joinpath("article-v1.schema.json").read_text("utf-8")
+def schema(version: str = SCHEMA_VERSION) -> dict[str, Any]:
+    name = {SCHEMA_VERSION: "article-v2.schema.json", SCHEMA_V1: "article-v1.schema.json"}[version]
+    text = resources.files("dragoman.schema").joinpath(name).read_text("utf-8")
     return json.loads(text)
 
 
 def validate(doc: dict[str, Any]) -> None:
-    """Validate against the JSON Schema and check every quoted text equals its span."""
+    """Validate against the JSON Schema of the document's version and check every quoted text equals its span."""
     import jsonschema
 
-    jsonschema.validate(doc, schema())
+    version = doc.get("schema")
+    if version not in READABLE:
+        raise jsonschema.ValidationError(f"'schema' must be one of {list(READABLE)}, not {version!r}")
+    jsonschema.validate(doc, schema(version))
     text = doc["text"]
 
     def check(obj: dict[str, Any], where: str) -> None:
@@ -330,3 +501,19 @@ def validate(doc: dict[str, Any]) -> None:
     for c in doc.get("claims", []):
         for x in c["evidence"]:
             check(x, f"claim {c['id']}")
+    if version == SCHEMA_VERSION:
+        _check_v2(doc)
+
+
+def _check_v2(doc: dict[str, Any]) -> None:
+    text = doc["text"]
+    n = len(text)
+    for s, e in doc["tokens"]:
+        if not 0 <= s <= e <= n:
+            raise ValueError(f"token ({s}, {e}) is outside the text")
+    norm = doc.get("norm")
+    if norm is not None and sum(length for _, length in norm["offsets"]) != len(norm["text"]) + 1:
+        raise ValueError("norm.offsets must map every character of norm.text, plus one past the end")
+    raw_offsets = doc["input"].get("raw_offsets")
+    if raw_offsets is not None and sum(length for _, length in raw_offsets) != n:
+        raise ValueError("input.raw_offsets must map every character of text")

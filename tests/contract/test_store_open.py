@@ -7,6 +7,7 @@ Findings 5 and 6 of issue 16: a read-only command created ``/nonexistent/``
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -140,3 +141,131 @@ def test_an_old_store_must_be_migrated_and_keeps_its_errors(
         "https://example.org/x", "in/a.txt", "sha256:" + "0" * 64,
     ]
     assert open_store(store_url, read_only=True).count_articles() == 0
+
+
+# An article as the first release stored it: Article JSON v1 (with the publication date's basis,
+# described actors and position ids), its event row without the query columns of migration 3.
+_V1_TEXT = "Azerbaijan opened an embassy in Tel Aviv on 29 March 2023."
+_V1_DOC: dict[str, Any] = {
+    "schema": "dragoman.article.v1",
+    "id": "a" * 64,
+    "language": "en",
+    "published": "2023-03-30",
+    "published_estimated": False,
+    "published_basis": {"source": "metadata", "confidence": 0.95, "granularity": "day", "evidence": []},
+    "source": {"path": "in/v1.txt", "url": None, "outlet": None, "title": "Embassy", "format": "text",
+               "encoding": "utf-8", "encoding_note": None},
+    "text": _V1_TEXT,
+    "boilerplate": [],
+    "sentences": [{"start": 0, "end": len(_V1_TEXT)}],
+    "mentions": [{"start": 0, "end": 10, "text": "Azerbaijan", "type": "GPE", "kind": "name", "source": "gazetteer",
+                  "kb_id": "country:AZ", "head": None, "score": 1.0}],
+    "entities": [{"id": "country:AZ", "canonical": "Azerbaijan", "qid": "Q227", "type": "GPE",
+                  "mentions": [{"start": 0, "end": 10, "text": "Azerbaijan", "index": 0}]}],
+    "described": [],
+    "time_expressions": [{"start": 44, "end": 57, "text": "29 March 2023", "value": "2023-03-29",
+                          "granularity": "day", "relative": False, "anchor": None}],
+    "events": [{"id": "e1", "type": "COOPERATE", "mode": None, "status": "occurred", "actors": ["country:AZ"],
+                "recipients": [], "date": {"value": "2023-03-29", "granularity": "day", "start": 44, "end": 57},
+                "place": None, "trigger": {"start": 11, "end": 17},
+                "evidence": [{"start": 0, "end": 58, "text": _V1_TEXT[:58]}]}],
+    "quotes": [],
+    "claims": [],
+    "provided": ["boilerplate", "described", "entities", "events", "language", "mentions", "published", "raw",
+                 "sentences", "text", "time_expressions"],
+}
+
+
+def _store_at_schema_2(store_url: str) -> None:
+    """A store the first release's migrations 1 and 2 (0001_initial, 0002_errors_by_input) made and filled."""
+    pg = store_url.startswith("postgresql")
+    first, second = migrations("postgres" if pg else "sqlite")[:2]
+    assert (first.name, second.name) == ("initial", "errors_by_input")
+    p = "%s" if pg else "?"
+    table = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    versions = f"INSERT INTO schema_version (version, name, applied_at) VALUES ({p}, {p}, 'then')"
+    error = (f"INSERT INTO errors (input, article_id, path, url, stage, kind, message, at) "
+             f"VALUES ({', '.join([p] * 8)})")
+    errors = [
+        ("in/a.txt", "e" * 64, "in/a.txt", None, "read", "empty", "no text", "2025-01-01T00:00:00+00:00"),
+        ("dump.jsonl:3", "f" * 64, None, None, "read", "invalid_record", "no text", "2025-01-02T00:00:00+00:00"),
+    ]
+    doc = json.dumps(_V1_DOC, ensure_ascii=False)
+    search = ", ''::tsvector" if pg else ""
+    article = (f"INSERT INTO articles (id, path, url, outlet, title, language, published, pipeline, stored_at, doc"
+               f"{', search' if pg else ''}) VALUES ({', '.join([p] * 10)}{search})")
+    event = f"INSERT INTO events (article_id, event_id, type, status, date_value, data) VALUES ({', '.join([p] * 6)})"
+    rows = (
+        (article, ("a" * 64, "in/v1.txt", None, None, "Embassy", "en", "2023-03-30", "default@00000000",
+                   "2025-01-01T00:00:00+00:00", doc)),
+        (event, ("a" * 64, "e1", "COOPERATE", "occurred", "2023-03-29", json.dumps(_V1_DOC["events"][0]))),
+    )
+    if pg:
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as conn:
+            conn.execute(first.sql.encode())
+            conn.execute(second.sql.encode())
+            conn.execute(table)
+            conn.execute(versions, (1, first.name))
+            conn.execute(versions, (2, second.name))
+            for r in errors:
+                conn.execute(error, r)
+            for sql, values in rows:
+                conn.execute(sql, values)
+    else:
+        conn = sqlite3.connect(store_url, isolation_level=None)
+        conn.executescript(first.sql + second.sql)
+        conn.execute(table)
+        conn.executemany(versions, [(1, first.name), (2, second.name)])
+        conn.executemany(error, errors)
+        for sql, values in rows:
+            conn.execute(sql, values)
+        conn.close()
+
+
+def test_a_store_at_the_first_releases_schema_2_upgrades(
+    store_url: str, open_store_at: Callable[[str], Store]
+) -> None:
+    from dragoman.store.queries import EventQuery
+
+    _store_at_schema_2(store_url)
+    with pytest.raises(StoreError, match="dragoman migrate"):
+        open_store(store_url, read_only=True)
+    store = open_store_at(store_url)
+    store.migrate()  # migration 3 only, then the event rows get their query columns
+    assert store.schema_version() == latest_version("sqlite") == 3
+    assert sorted(e.where for e in store.iter_errors()) == ["dump.jsonl:3", "in/a.txt"]
+    article = store.get_article("a" * 64)
+    assert article is not None and article.source.published_basis is not None
+    assert article.source.published_basis.source.value == "metadata"
+    page = store.events(EventQuery(actor="country:AZ"))
+    assert [(r.event_id, r.date_value, r.date_granularity) for r in page.items] == [("e1", "2023-03-29", "day")]
+    # Errors keyed by input behave as migration 2 left them: the latest reason per input.
+    assert store.put_error(ErrorRecord("e" * 64, "in/a.txt", None, "read", "binary", "png", input="in/a.txt")) is False
+    assert {e.where: e.kind for e in store.iter_errors()}["in/a.txt"] == "binary"
+    reopened = open_store(store_url, read_only=True)
+    assert reopened.count_articles() == 1
+    reopened.close()
+
+
+def test_a_store_from_another_numbering_of_migrations_is_refused(store_url: str) -> None:
+    pg = store_url.startswith("postgresql")
+    first = migrations("postgres" if pg else "sqlite")[0]
+    table = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    rows = "INSERT INTO schema_version (version, name, applied_at) VALUES (1, 'initial', 'then'), (2, 'ground', 'then')"
+    if pg:
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as conn:
+            conn.execute(first.sql.encode())
+            conn.execute(table)
+            conn.execute(rows)
+    else:
+        conn = sqlite3.connect(store_url, isolation_level=None)
+        conn.executescript(first.sql)
+        conn.execute(table)
+        conn.execute(rows)
+        conn.close()
+    with pytest.raises(StoreError, match="migration 2 is 'ground', this Dragoman's is 'errors_by_input'"):
+        open_store(store_url)

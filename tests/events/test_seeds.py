@@ -22,11 +22,11 @@ STAGES = [
     "LangId",
     "Sentences",
     "Normalize",
+    "Dates",  # before the gazetteer and the linker, which use the publication date (as in default.toml)
     "Gazetteer",
     "NER",
     "Link",
     "Described",
-    "Dates",
     "Events",
     "Quotes",
 ]

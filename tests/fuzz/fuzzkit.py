@@ -24,7 +24,9 @@ from dragoman.store import Store, open_store
 
 # The reading and cleaning layers: work linear in the input's size, so multi-megabyte inputs can go
 # through them in a test; extraction stages (NER, dates, events...) are exercised on normal-sized input.
-READ_CLEAN_LAYERS = frozenset({"text", "boilerplate", "language", "sentences", "tokens", "norm", "published"})
+READ_CLEAN_LAYERS = frozenset(
+    {"text", "html_body_lines", "boilerplate", "language", "sentences", "tokens", "norm", "published"}
+)
 
 
 def runnable_config_text(layers: frozenset[str] | None = None) -> str:

@@ -8,6 +8,7 @@ from dragoman.lang import load_resource
 from dragoman.lang.loader import available_languages
 from dragoman.link import LinkingData, name_key
 from dragoman.model import Article, EntityType
+from dragoman.model.ids import local_entity_id
 from dragoman.stages.link import Link, LinkSettings
 
 Build = Callable[..., Article]  # fixtures from tests/link/conftest.py
@@ -47,7 +48,7 @@ def test_a_rare_single_name_stays_and_a_weak_one_goes(build: Build, ner: AddNer)
     strong = ner(art, "موشيشفيلي", EntityType.PERSON, score=0.95)
     weak = ner(art, "غورباتيوك", EntityType.PERSON, score=0.3)
     Link()(art)
-    assert _owner(art, strong) == f"local:{name_key('موشيشفيلي', 'ar')}"
+    assert _owner(art, strong) == local_entity_id(art.id, name_key('موشيشفيلي', 'ar'))
     assert _owner(art, weak) is None
     art = build("وقال غورباتيوك إن الوضع صعب.", "ar")
     weak = ner(art, "غورباتيوك", EntityType.PERSON, score=0.3)
@@ -68,7 +69,7 @@ def test_stop_words_at_the_edges_are_trimmed_into_the_head(build: Build, ner: Ad
     Link()(art)
     m = art.mentions[i]
     assert m.head is not None and art.span_text(m.head) == "سيمون موشيشفيلي"
-    assert _owner(art, i) == f"local:{name_key('سيمون موشيشفيلي', 'ar')}"
+    assert _owner(art, i) == local_entity_id(art.id, name_key('سيمون موشيشفيلي', 'ar'))
 
 
 def test_a_conjunction_between_two_known_names_splits_the_mention(build: Build, ner: AddNer) -> None:

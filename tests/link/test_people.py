@@ -7,6 +7,7 @@ from datetime import date
 
 from dragoman.link import name_key
 from dragoman.model import Article, EntityType, MentionKind
+from dragoman.model.ids import local_entity_id
 from dragoman.stages.link import Link, LinkSettings
 
 Build = Callable[..., Article]  # fixtures from tests/link/conftest.py
@@ -27,7 +28,7 @@ def test_surname_variants_of_one_person_cluster(build: Build, ner: AddNer) -> No
     full = ner(art, "غريغوري باتشيشفيلي", EntityType.PERSON)
     variant = ner(art, "باتشيافيلي", EntityType.PERSON)
     Link()(art)
-    assert _owner(art, full) == _owner(art, variant) == f"local:{name_key('غريغوري باتشيشفيلي', 'ar')}"
+    assert _owner(art, full) == _owner(art, variant) == local_entity_id(art.id, name_key('غريغوري باتشيشفيلي', 'ar'))
 
 
 def test_a_variant_between_two_people_joins_neither(build: Build, ner: AddNer) -> None:
@@ -99,7 +100,7 @@ def test_an_unknown_name_next_to_an_open_title_takes_the_title(build: Build, ner
     name = ner(art, "غريغوري باتشيشفيلي", EntityType.PERSON)
     Link()(art)
     title = next(i for i, m in enumerate(art.mentions) if m.kind is MentionKind.TITLE)
-    assert _owner(art, title) == _owner(art, name) == f"local:{name_key('غريغوري باتشيشفيلي', 'ar')}"
+    assert _owner(art, title) == _owner(art, name) == local_entity_id(art.id, name_key('غريغوري باتشيشفيلي', 'ar'))
 
 
 def test_a_corrected_surname_takes_its_title_along(build: Build, ner: AddNer) -> None:

@@ -32,8 +32,10 @@ def test_example_validates_and_round_trips() -> None:
 def test_every_schema_field_is_documented() -> None:
     text = _doc()
     props = schema()["properties"]
-    names = set(props) | set(props["source"]["properties"])
-    for layer in ("mentions", "entities", "time_expressions", "events", "quotes", "claims"):
+    names = set(props) | set(props["source"]["properties"]) | set(props["input"]["properties"])
+    names |= set(props["provenance"]["properties"])
+    names |= set(props["published_basis"]["oneOf"][1]["properties"])
+    for layer in ("mentions", "entities", "described", "time_expressions", "events", "quotes", "claims"):
         names |= set(props[layer]["items"]["properties"])
     missing = sorted(n for n in names if f"`{n}`" not in text)
     assert not missing, f"fields in the schema but not in docs/article-json.md: {missing}"

@@ -28,7 +28,7 @@ def test_index_lists_articles_entities_errors(store: FakeStore, tmp_path: Path) 
     assert set(by_id) == {r.id for r in store.entity_table()}
     az = by_id["country:AZ"]
     # canonical, linked QID, type, 2 articles, 5 mentions, surface forms without the clitic
-    assert "<td>Azerbaijan</td>" in az
+    assert re.search(r'<td><a href="entities/[0-9a-f]{16}\.html">Azerbaijan</a></td>', az)
     assert '<a href="https://www.wikidata.org/wiki/Q227">Q227</a>' in az
     assert re.search(r'<td class="num">2</td><td class="num">5</td>', az)
     assert "באקו" in az and "ובאקו" not in az
@@ -118,3 +118,16 @@ def test_rebuilding_drops_pages_of_articles_no_longer_stored(store: FakeStore, t
     pages = sorted(p.name for p in (tmp_path / "articles").glob("*.html"))
     assert pages == [Path(article_filename(english_article())).name]
     assert keep.read_text("utf-8") == "mine"
+
+
+def test_entity_and_event_pages_come_from_the_views(store: FakeStore, tmp_path: Path) -> None:
+    from dragoman.report.builder import entity_filename
+
+    build_report(store, tmp_path)
+    az = (tmp_path / entity_filename("country:AZ")).read_text("utf-8")
+    assert "<h1>Azerbaijan" in az and "Q227" in az
+    assert re.search(r'<tr class="role-row" data-event="e1"><td>actor</td>', az)
+    events = (tmp_path / "events.html").read_text("utf-8")
+    assert 'data-type="COOPERATE"' in events and "Azerbaijan" in events and "Israel" in events
+    index = (tmp_path / "index.html").read_text("utf-8")
+    assert '<a href="events.html">1 events</a>' in index

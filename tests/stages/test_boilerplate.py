@@ -201,7 +201,7 @@ def test_html_uses_read_stage_body_decision() -> None:
         "</body></html>"
     )
     art = Read()(Article.from_bytes(page.encode(), Source(format="html")))
-    assert HTML_BODY_LINES in art.meta
+    assert HTML_BODY_LINES in art.ext
     art = PageChrome()(art)
     body = _body_text(art)
     assert EN_BODY[0] in body and "Talks in Baku" in body
@@ -253,7 +253,7 @@ def test_html_standfirst_dropped_by_extractor_stays_body() -> None:
         "</body></html>"
     )
     art = Read()(Article.from_bytes(page.encode(), Source(format="html")))
-    assert not any(art.text[s:e] == lead for s, e in art.meta[HTML_BODY_LINES])  # trafilatura dropped it
+    assert not any(art.span_text(sp) == lead for sp in art.ext[HTML_BODY_LINES])  # trafilatura dropped it
     art = PageChrome()(art)
     body = _body_text(art)
     assert "Adviser meets PM" in body and lead in body and EN_BODY[1] in body

@@ -224,3 +224,23 @@ def test_publication_date_from_the_pages_metadata_chrome() -> None:
     basis = art.source.published_basis
     assert basis is not None and basis.evidence
     assert art.text[basis.evidence[0].start : basis.evidence[0].end] == "2025-03-04"
+
+
+def test_a_date_this_stage_derived_is_derived_again_not_taken_as_given() -> None:
+    """A stored article run again: the estimate the stage made is not a given date, so a
+    stage that may no longer estimate drops it; a date given with the input stays."""
+    from dragoman.model import PublishedBasis, PublishedFrom
+
+    text = "The delegation arrived on 12 March 2024. The talks went on for two days."
+    first = _run(text, "en", published=None)
+    basis = first.source.published_basis
+    assert first.source.published == date(2024, 3, 12) and basis is not None
+    assert basis.source is PublishedFrom.ESTIMATE and not basis.given
+    assert first.given_published() is None
+    again = Dates(DatesSettings(estimate_published=False))(first)
+    assert again.source.published is None and again.source.published_basis is None
+    assert not again.source.published_estimated
+
+    given = _run(text, "en", published=PUB, estimate_published=False)
+    assert given.source.published == PUB == given.given_published()
+    assert given.source.published_basis == PublishedBasis(PublishedFrom.INPUT, 0.95)

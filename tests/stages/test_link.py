@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from dragoman.link import name_key
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Source, Span
+from dragoman.model.ids import local_entity_id
 from dragoman.pipeline import make_stage, registry
 from dragoman.stages.gazetteer import Gazetteer
 from dragoman.stages.link import Link, LinkSettings
@@ -112,7 +113,7 @@ def test_unknown_people_cluster_locally_with_a_transliterated_name() -> None:
     alone = _ner(art, "موشيشفيلي", EntityType.PERSON, nth=1)
     Link()(art)
     key = name_key("سيمون موشيشفيلي", "ar")
-    ent = _entity(art, f"local:{key}")
+    ent = _entity(art, local_entity_id(art.id, key))
     assert ent.mentions == [full, alone] and ent.type is EntityType.PERSON and ent.qid is None
     assert ent.canonical.isascii() and ent.canonical.split()[0].lower().startswith("s")
     assert key == name_key("Simon Moshishvili", "en")  # the same key the store groups by
@@ -175,19 +176,19 @@ def test_a_clitic_is_dropped_when_the_bare_word_occurs_or_is_frequent() -> None:
     second = _ner(art, "במכון גייטסטון", EntityType.ORG)
     Link()(art)
     (ent,) = [e for e in art.entities if first in e.mentions]
-    assert ent.mentions == [first, second] and ent.id == f"local:{name_key('מכון גייטסטון', 'he')}"
+    assert ent.mentions == [first, second] and ent.id == local_entity_id(art.id, name_key('מכון גייטסטון', 'he'))
     assert art.span_text(art.mentions[second].head or Span(0, 0)) == "מכון גייטסטון"
     # "משרד" is nowhere else in the text, but it is a frequent word: ב is a clitic
     art = _article("הוא עובד במשרד הנשיאות מאז.", "he")
     office = _ner(art, "במשרד הנשיאות", EntityType.ORG)
     Link()(art)
     assert art.span_text(art.mentions[office].head or Span(0, 0)) == "משרד הנשיאות"
-    assert [e.id for e in art.entities] == [f"local:{name_key('משרד הנשיאות', 'he')}"]
+    assert [e.id for e in art.entities] == [local_entity_id(art.id, name_key('משרד הנשיאות', 'he'))]
     # a rare name with no evidence: the ב may belong to it (Brookings)
     art = _article("ברוקינגס פרסם דוח.", "he")
     _ner(art, "ברוקינגס", EntityType.ORG)
     Link()(art)
-    assert [e.id for e in art.entities] == [f"local:{name_key('ברוקינגס', 'he')}"]
+    assert [e.id for e in art.entities] == [local_entity_id(art.id, name_key('ברוקינגס', 'he'))]
 
 
 def test_a_lone_surname_joins_a_person_the_title_named() -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dragoman.model import Article, Source
+from dragoman.model import Article, PublishedFrom, Source
 from dragoman.pipeline import InputError, make_stage
 from dragoman.stages.read import HTML_BODY_LINES, HTTP_CONTENT_TYPE, Read, ReadSettings
 
@@ -29,7 +29,7 @@ def _kind(data: bytes, **kw: object) -> str:
 def test_registered_under_versioned_name() -> None:
     stage = make_stage("dragoman.Read.v1", {"max_bytes": 1000})
     assert isinstance(stage, Read)
-    assert stage.requires == {"raw"} and stage.provides == {"text"}
+    assert stage.requires == {"raw"} and stage.provides == {"text", "html_body_lines"}
 
 
 def test_plain_text_is_kept_exactly_crlf_included() -> None:
@@ -162,6 +162,8 @@ def test_html_metadata_from_page() -> None:
     art = _read(PAGE.encode("utf-8"))
     assert art.source.title == "Israel & Azerbaijan | Example News"
     assert art.source.published == date(2025, 4, 26)
+    assert art.source.published_basis is not None
+    assert art.source.published_basis.source is PublishedFrom.METADATA
     assert art.source.outlet == "Example News"
 
 
@@ -171,6 +173,8 @@ def test_source_metadata_wins_over_page() -> None:
     )
     art = Read()(art)
     assert art.source.outlet == "Given" and art.source.published == date(2024, 1, 1)
+    assert art.source.published_basis is not None
+    assert art.source.published_basis.source is PublishedFrom.INPUT  # given with the input, not the page's
 
 
 def test_meta_tag_and_time_element_dates() -> None:
@@ -182,8 +186,7 @@ def test_meta_tag_and_time_element_dates() -> None:
 
 def test_main_content_lines_recorded() -> None:
     art = _read(PAGE.encode("utf-8"))
-    spans = art.meta[HTML_BODY_LINES]
-    kept = [art.text[s:e] for s, e in spans]
+    kept = [art.span_text(sp) for sp in art.ext[HTML_BODY_LINES]]
     assert any(k.startswith("The foreign ministers met") for k in kept)
     assert "Home" not in kept and not any("Copyright" in k for k in kept)
 

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> None:
     for path in args.files:
         art = stage(_article(path, args.lang, args.published))
         src = art.source
-        print(f"== {path}  published={src.published} estimated={src.published_estimated} {art.meta}")
+        print(f"== {path}  published={src.published} estimated={src.published_estimated} {src.published_basis}")
         for t in art.time_expressions:
             print(
                 f"  {art.span_text(t.span)!r}\t{t.value}\t{t.granularity.value}\trelative={t.relative}\t{t.anchor}"

@@ -2,8 +2,10 @@
 
 In order of strength (``PublishedFrom``):
 
-1. metadata the reader found (HTML meta tags, JSON-LD, a feed): handed in as
-   ``Source.published``, never second-guessed here;
+1. a date given with the input (a feed entry, a JSONL record, the caller) or
+   found by the read stage in the page's metadata (meta tags, JSON-LD): handed
+   in as ``Source.published`` (``PublishedFrom.INPUT``/``METADATA``), never
+   second-guessed here;
 2. a date in the page's address (``/2025/03/12/``, ``/20250312/``), from
    ``Source.url`` or an address printed in the first lines of a scraped page;
 3. a leading metadata line of a scraped page (`` date 2025-03-12``);
@@ -43,6 +45,7 @@ _BYLINE_WORDS = 6  # other words a dated and timed line may hold (author, sectio
 # Confidence per source: how often that kind of evidence names the publication day, as
 # judged from how outlets print dates (not fitted on any data set).
 CONFIDENCE: dict[PublishedFrom, float] = {
+    PublishedFrom.INPUT: 0.95,
     PublishedFrom.METADATA: 0.95,
     PublishedFrom.URL: 0.9,
     PublishedFrom.METADATA_LINE: 0.9,

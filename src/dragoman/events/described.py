@@ -34,6 +34,7 @@ from dragoman.events.schema import quotes_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.lang import load_resource, register_resource
 from dragoman.model import Article, Described, DescribedKind, EntityType, MentionKind, Span
+from dragoman.model.ids import assign_described_ids
 from dragoman.text import normalize_key
 
 
@@ -273,7 +274,7 @@ def find_described(article: Article, lang: str) -> list[Described]:
             elif noun.needs_context and not hit.qualified and not _beside_speech(view, hit.lo, hit.hi, rules):
                 continue
             d = Described(
-                id=f"described:{len(out) + 1}",
+                id="",  # content-derived, given below
                 kind=noun.kind,
                 mentions=[view.token_span(hit.lo, hit.hi)],
                 head=view.token_span(*hit.head),
@@ -284,7 +285,7 @@ def find_described(article: Article, lang: str) -> list[Described]:
             )
             out.append(d)
             latest[noun.gloss] = d
-    return out
+    return assign_described_ids(article.id, out)
 
 
 def _gloss(article: Article, noun: DescribedNoun, hit: _Hit) -> str:

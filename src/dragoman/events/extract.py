@@ -18,6 +18,7 @@ from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
+from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
 
 
@@ -271,8 +272,6 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
                 prior.evidence.append(sp)
         prior.date = prior.date or ev.date
         prior.place = prior.place or ev.place
-    for i, ev in enumerate(out, 1):
-        ev.id = f"e{i}"
     return out
 
 
@@ -299,4 +298,4 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
 
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
     hits = find_hits(article, lang, arguments)
-    return merge([h.event for h in hits], [h.view.span for h in hits])
+    return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

@@ -35,6 +35,7 @@ from dragoman.events.sentence import SentenceView, build_views
 from dragoman.events.speaker_data import SpeakerRules, bare, speaker_rules
 from dragoman.events.speakers import CONTINUES, QuoteLists, Speaker, SpeakerFinder, Subject, is_break
 from dragoman.model import Article, Claim, EventStatus, Quote, Span, SpeakerKind
+from dragoman.model.ids import assign_claim_ids, assign_quote_ids
 from dragoman.text import normalize_key
 
 
@@ -509,9 +510,7 @@ def extract_quotes(article: Article, lang: str) -> list[Quote]:
     if rules is None:
         return []
     quotes = _dedupe(_Extractor(article, lang, rules).run())
-    for n, quote in enumerate(quotes, 1):
-        quote.id = f"q{n}"
-    return quotes
+    return assign_quote_ids(article.id, quotes)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
@@ -596,9 +595,7 @@ def extract_claims(article: Article, quotes: list[Quote]) -> list[Claim]:
                 continue
             seen.add(sp)
             claims.append(Claim("", f"outlet:{outlet}" if outlet else None, None, [sp], about(sp)))
-    for i, c in enumerate(claims, 1):
-        c.id = f"c{i}"
-    return claims
+    return assign_claim_ids(article.id, claims)
 
 
 class _AboutIndex:

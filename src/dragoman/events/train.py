@@ -158,7 +158,7 @@ def own_instances(root: pathlib.Path = argdata.DATA_DIR) -> tuple[list[Instance]
     for lang, data in argdata.load_all(root).items():
         for sent in data.sentences:
             group += 1
-            art = api.extract(sent.text, config=config)
+            art = api.extract(text=sent.text, config=config)
             if (art.language or "") != lang:
                 art.language = lang  # a short sentence can fool language id; the file says which
             found = contexts(art, lang)

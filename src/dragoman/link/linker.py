@@ -35,6 +35,7 @@ from dragoman.link.words import (
     words_of,
 )
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Span
+from dragoman.model.ids import local_entity_id
 from dragoman.text import normalize, normalize_key
 from dragoman.text.morph import splits
 from dragoman.text.normalize import FORMAT_CHARS
@@ -266,7 +267,7 @@ class Linker:
             eid = people.closest(words)  # موشياشفيلي after سيمون موشيشفيلي
         if eid is None:
             key = keys[0] if keys else name_key(article.span_text(m.span), lang)
-            eid = f"local:{key}"
+            eid = local_entity_id(article.id, key)
             locals_[eid] = key
         if m.type is EntityType.PERSON and eid.startswith("local:"):
             people.add(eid, words)

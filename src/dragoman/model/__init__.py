@@ -1,6 +1,7 @@
 """Pure data: the article and its span-anchored layers."""
 
 from dragoman.model.article import Article, Source, content_hash
+from dragoman.model.provenance import PipelineInfo, Provenance
 from dragoman.model.records import (
     Boilerplate,
     Claim,
@@ -34,6 +35,8 @@ __all__ = [
     "Granularity",
     "Mention",
     "MentionKind",
+    "PipelineInfo",
+    "Provenance",
     "PublishedBasis",
     "PublishedFrom",
     "Quote",

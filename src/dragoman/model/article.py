@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dragoman.model.provenance import Provenance
 from dragoman.model.records import (
     Boilerplate,
     Claim,
@@ -53,6 +54,14 @@ class Article:
     input, for HTML it is the page's visible text, and ``raw_offsets[i]`` is
     the index in ``raw`` of ``text[i]`` so evidence can be traced back to
     the markup.  ``provided`` records which layers the stages have filled.
+
+    ``ext`` holds the declared extension layers (``dragoman.pipeline.layers``):
+    what a stage hands to later stages beyond the fields above, under a
+    registered name, serialised and checked by ``requires``/``provides`` like
+    every other layer.  ``meta`` holds only what a reader noted about the
+    input for the read stage (an HTTP Content-Type, a crawl time, why a record
+    could not be read; keys in ``dragoman.ingest.keys``), as JSON values kept
+    with the input; stages do not talk to each other through it.
     """
 
     id: str
@@ -77,6 +86,10 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     provided: set[str] = field(default_factory=set)
     meta: dict[str, Any] = field(default_factory=dict)
+    ext: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
+    # Derived indexes over the layers, rebuilt when a layer is replaced: not part of the article.
+    _index: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, source: Source) -> Article:
@@ -91,6 +104,20 @@ class Article:
         art.text = text
         art.provided.add("text")
         return art
+
+    def given_published(self) -> date | None:
+        """The publication date as the input or the page's metadata gave it; None when the dates
+        stage derived it (from the address, a dateline, the text's "today", an estimate).
+
+        The dates stage starts from this, not from ``Source.published``, so that running it
+        again on a stored article derives the date afresh instead of taking its own earlier
+        reading (or estimate) for a given one.
+        """
+        src = self.source
+        basis = src.published_basis
+        if basis is not None:
+            return src.published if basis.given else None
+        return None if src.published_estimated else src.published
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -107,7 +134,7 @@ class Article:
         # Merged, sorted chrome intervals, rebuilt whenever the layer is replaced or resized
         # (stages assign a new list; they do not edit spans in place).
         key = (id(self.boilerplate), len(self.boilerplate))
-        cached = self.meta.get("_chrome_index")
+        cached = self._index.get("chrome")
         if cached is None or cached[0] != key:
             starts: list[int] = []
             ends: list[int] = []
@@ -118,7 +145,7 @@ class Article:
                     starts.append(b.span.start)
                     ends.append(b.span.end)
             cached = (key, starts, ends)
-            self.meta["_chrome_index"] = cached
+            self._index["chrome"] = cached
         return cached[1], cached[2]
 
     def body_spans(self) -> list[Span]:

@@ -52,13 +52,14 @@ class Mention:
     kb_id: str | None = None  # filled by the gazetteer or the linker
     head: Span | None = None
     score: float = 1.0
+    id: str = ""  # content-derived (dragoman.model.ids), given when a stage hands the layer over
 
 
 @dataclass(slots=True)
 class Entity:
     """An actor of the article with all its mentions (indices into ``Article.mentions``)."""
 
-    id: str  # KB id ("country:IL", "person:netanyahu") or a local cluster id ("local:...")
+    id: str  # KB id ("country:IL", "person:netanyahu") or an article-scoped one ("local:<article>:<key>")
     canonical: str  # English canonical name, our gloss
     type: EntityType
     qid: str | None = None
@@ -93,9 +94,14 @@ class TimeExpr:
 
 
 class PublishedFrom(StrEnum):
-    """Where an article's publication date was read, strongest first."""
+    """Where an article's publication date was read, strongest first.
 
-    METADATA = "metadata"  # the reader's HTML meta tags, JSON-LD, a feed entry or the caller
+    ``INPUT`` and ``METADATA`` are given before any stage runs (by the reader
+    or the read stage); the others are derived by the dates stage.
+    """
+
+    INPUT = "input"  # given with the input: a feed entry, a JSONL record, a WARC header, the caller
+    METADATA = "metadata"  # the page's own metadata: HTML meta tags, JSON-LD
     URL = "url"  # a date in the page's address (/2025/03/12/, /20250312/)
     METADATA_LINE = "metadata-line"  # a scraped page's leading "date 2025-03-12" line
     DATELINE = "dateline"  # a date printed near the top of the page ("Published 12 March 2025")
@@ -116,6 +122,11 @@ class PublishedBasis:
     confidence: float  # 0..1, a calibrated guess per source kind, not a probability fitted on data
     granularity: Granularity = Granularity.DAY
     evidence: tuple[Span, ...] = ()
+
+    @property
+    def given(self) -> bool:
+        """Whether the date came with the input or the page's metadata (not derived by the dates stage)."""
+        return self.source in (PublishedFrom.INPUT, PublishedFrom.METADATA)
 
 
 class EventStatus(StrEnum):

@@ -1,6 +1,7 @@
 """Stage protocol, registry, config and runner."""
 
 from dragoman.pipeline.config import ConfigError, PipelineConfig, build_pipeline, load_config
+from dragoman.pipeline.layers import LayerSpec, layers, register_layer
 from dragoman.pipeline.registry import StageSettings, StageSpec, make_stage, register_stage, registry
 from dragoman.pipeline.runner import ErrorRecord, Pipeline, PipelineError, Result, check_alignment, input_of
 from dragoman.pipeline.stage import LAYERS, BaseStage, InputError, Stage, StageError
@@ -11,6 +12,7 @@ __all__ = [
     "ConfigError",
     "ErrorRecord",
     "InputError",
+    "LayerSpec",
     "Pipeline",
     "PipelineConfig",
     "PipelineError",
@@ -22,8 +24,10 @@ __all__ = [
     "build_pipeline",
     "check_alignment",
     "input_of",
+    "layers",
     "load_config",
     "make_stage",
+    "register_layer",
     "register_stage",
     "registry",
 ]

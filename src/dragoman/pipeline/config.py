@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -32,25 +34,46 @@ class StageEntry(BaseModel):
 
 class PipelineSection(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    # A label for what the config is for ("default", "accurate"); articles record it with a hash.
+    name: str = Field(default="custom", pattern=r"^[A-Za-z0-9_.-]+$")
     stages: list[str] = Field(min_length=1)
     batch_size: int = Field(default=32, ge=1)
+    # Corpus passes run over the store after each ingest (names of [corpus.*] tables), in order.
+    corpus: list[str] = Field(default_factory=list)
 
 
 class PipelineConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     pipeline: PipelineSection
     stages: dict[str, StageEntry]
+    corpus: dict[str, StageEntry] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _names_defined(self) -> PipelineConfig:
         missing = [n for n in self.pipeline.stages if n not in self.stages]
         if missing:
             raise ValueError(f"pipeline.stages names undefined stage tables: {missing}")
+        missing = [n for n in self.pipeline.corpus if n not in self.corpus]
+        if missing:
+            raise ValueError(f"pipeline.corpus names undefined [corpus.*] tables: {missing}")
         return self
+
+    def corpus_settings(self, name: str) -> dict[str, Any]:
+        entry = self.corpus[name]
+        return dict(entry.model_extra or {})
 
     def stage_settings(self, name: str) -> dict[str, Any]:
         entry = self.stages[name]
         return dict(entry.model_extra or {})
+
+    def pipeline_id(self) -> str:
+        """``name@hash``: the hash covers the validated settings, not the file's spelling or comments.
+
+        Stores record it with every article and its revisions, so results of
+        different pipelines can be told apart.
+        """
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return f"{self.pipeline.name}@{hashlib.sha256(canonical.encode('utf-8')).hexdigest()[:8]}"
 
 
 def default_config_text() -> str:
@@ -107,4 +130,4 @@ def build_pipeline(config: PipelineConfig | str | Path | None = None) -> Pipelin
             raise ConfigError(str(exc.args[0])) from exc
         except ValidationError as exc:
             raise ConfigError(f"[stages.{name}] ({entry.factory}): {exc}") from exc
-    return Pipeline(stages)
+    return Pipeline(stages, name=cfg.pipeline_id())

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from dragoman.pipeline.layers import layers
 from dragoman.pipeline.registry import registry
 
 BEGIN = "<!-- BEGIN GENERATED: python -m dragoman.pipeline.docs -->"
 END = "<!-- END GENERATED -->"
 
 
+def layers_markdown() -> list[str]:
+    lines = ["### Layers", "", "| layer | kind | what it holds |", "|---|---|---|"]
+    builtin = {n: s for n, s in layers().items() if s.origin.startswith("dragoman.")}
+    for name, spec in sorted(builtin.items(), key=lambda kv: (not kv[1].core, kv[0])):
+        kind = "core" if spec.core else f"extension v{spec.version}"
+        lines.append(f"| `{name}` | {kind} | {spec.doc} |")
+    return [*lines, ""]
+
+
 def stages_markdown(prefix: str = "dragoman.") -> str:
-    lines = [BEGIN, ""]
+    lines = [BEGIN, "", *layers_markdown()]
     for name, spec in sorted(registry().items()):
         if not name.startswith(prefix):
             continue
@@ -17,6 +27,8 @@ def stages_markdown(prefix: str = "dragoman.") -> str:
         lines.append("")
         lines.append(f"- requires: {', '.join(f'`{r}`' for r in sorted(spec.requires)) or 'nothing'}")
         lines.append(f"- provides: {', '.join(f'`{p}`' for p in sorted(spec.provides))}")
+        if spec.uses:
+            lines.append(f"- uses (when present): {', '.join(f'`{u}`' for u in sorted(spec.uses))}")
         fields = spec.settings.model_fields
         if fields:
             opts = ", ".join(f"`{k}` (default `{f.default!r}`)" for k, f in fields.items())

@@ -1,23 +1,24 @@
 """Stages registered under versioned names (``dragoman.Boilerplate.v1``).
 
 A factory takes a settings object (a pydantic model that forbids unknown
-keys) and returns a stage.  Third-party stages register the same way,
-either by importing ``register_stage`` or through the ``dragoman.stages``
-entry-point group.
+keys) and returns a stage.  Stages live in the one plugin registry
+(``dragoman.plugins``); third-party stages register the same way the
+built-in ones do, with ``register_stage`` in a module the
+``dragoman.plugins`` entry-point group names.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from dragoman.pipeline.stage import LAYERS, Stage
+from dragoman.pipeline.layers import layers
+from dragoman.pipeline.stage import Stage
+from dragoman.plugins import REGISTRY
+from dragoman.plugins import registry as plugin_registry
 
 
 class StageSettings(BaseModel):
@@ -34,10 +35,7 @@ class StageSpec:
     requires: frozenset[str]
     provides: frozenset[str]
     doc: str
-
-
-_REGISTRY: dict[str, StageSpec] = {}
-_LOADED = False
+    uses: frozenset[str] = frozenset()
 
 
 def register_stage(
@@ -45,47 +43,40 @@ def register_stage(
     *,
     settings: type[StageSettings] = StageSettings,
 ) -> Callable[[type[Any]], type[Any]]:
-    """Class decorator registering a stage class under a versioned name."""
+    """Class decorator registering a stage class under a versioned name (in ``dragoman.plugins``)."""
 
     def wrap(cls: type[Any]) -> type[Any]:
         if not name.rsplit(".", 1)[-1].startswith("v"):
             raise ValueError(f"stage name {name!r} must end in a version such as '.v1'")
-        unknown = (set(cls.requires) | set(cls.provides)) - LAYERS
+        uses = frozenset(getattr(cls, "uses", frozenset()))
+        unknown = (set(cls.requires) | set(cls.provides) | uses) - set(layers())
         if unknown:
-            raise ValueError(f"stage {name!r} names unknown layers: {sorted(unknown)}")
-        if name in _REGISTRY and _REGISTRY[name].factory is not cls:
+            raise ValueError(
+                f"stage {name!r} names unknown layers: {sorted(unknown)} (declare them with register_layer first)"
+            )
+        prior = REGISTRY.find("stage", name)
+        if prior is not None and prior.obj.factory is not cls:
             raise ValueError(f"stage {name!r} is already registered")
         cls.name = name
-        _REGISTRY[name] = StageSpec(
+        spec = StageSpec(
             name=name,
             factory=cls,
             settings=settings,
             requires=frozenset(cls.requires),
             provides=frozenset(cls.provides),
             doc=(cls.__doc__ or "").strip(),
+            uses=uses,
         )
+        if prior is None:
+            REGISTRY.add("stage", name, spec, doc=spec.doc, origin=cls.__module__)
         return cls
 
     return wrap
 
 
-def _load_builtin() -> None:
-    """Import every module of ``dragoman.stages`` plus entry-point plugins, once."""
-    global _LOADED
-    if _LOADED:
-        return
-    _LOADED = True
-    import dragoman.stages as pkg
-
-    for info in pkgutil.iter_modules(pkg.__path__):
-        importlib.import_module(f"{pkg.__name__}.{info.name}")
-    for ep in entry_points(group="dragoman.stages"):
-        ep.load()
-
-
 def registry() -> dict[str, StageSpec]:
-    _load_builtin()
-    return dict(_REGISTRY)
+    """Every registered stage by name (built-in and plugins)."""
+    return {name: p.obj for name, p in plugin_registry().all("stage").items()}
 
 
 def get_spec(name: str) -> StageSpec:

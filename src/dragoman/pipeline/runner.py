@@ -14,8 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from dragoman._version import __version__ as _VERSION
 from dragoman.ingest.keys import INPUT
-from dragoman.model import Article
+from dragoman.model import Article, PipelineInfo
+from dragoman.pipeline.layers import CORE_LAYERS, finalizer
 from dragoman.pipeline.stage import Stage, StageError
 
 # The cyclic collector's youngest generation is collected after this many net allocations
@@ -99,23 +101,48 @@ class Timings:
 
 
 def check_alignment(stages: Sequence[Stage], initial: frozenset[str] = frozenset({"raw"})) -> None:
-    """Raise ``PipelineError`` naming every requirement no earlier stage provides."""
+    """Raise ``PipelineError`` naming every requirement no earlier stage provides.
+
+    A layer a stage only ``uses`` may be absent altogether, but if a later
+    stage provides it, the order is wrong and is refused the same way.
+    """
     have = set(initial)
     problems: list[str] = []
-    for stage in stages:
+    for k, stage in enumerate(stages):
         missing = sorted(set(stage.requires) - have)
         if missing:
             providers = ", ".join(missing)
             problems.append(f"stage {stage.name!r} requires {providers}, which no earlier stage provides")
+        later = {layer: s.name for s in stages[k + 1 :] for layer in s.provides}
+        for layer in sorted(set(getattr(stage, "uses", ())) - have):
+            if layer in later:
+                problems.append(f"stage {stage.name!r} uses {layer}, which only the later stage {later[layer]!r} provides")
         have |= set(stage.provides)
     if problems:
         raise PipelineError("pipeline does not line up:\n  - " + "\n  - ".join(problems))
 
 
+def _skippable(stage: Stage, given: set[str]) -> bool:
+    """Layers the caller supplied (text given to the API) are not computed again.
+
+    A stage whose core layers are all given is skipped even when it also
+    provides extension layers: a caller who hands over the text has no page
+    structure to offer, and reading it again would not make one.
+    """
+    provides = set(stage.provides)
+    if not provides:
+        return False
+    core = provides & CORE_LAYERS
+    return provides <= given or bool(core and core <= given)
+
+
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage], *, initial: frozenset[str] = frozenset({"raw"})) -> None:
+    def __init__(
+        self, stages: Sequence[Stage], *, initial: frozenset[str] = frozenset({"raw"}), name: str | None = None
+    ) -> None:
         check_alignment(stages, initial)
         self.stages = list(stages)
+        self.name = name  # "default@1a2b3c4d" when built from a config: recorded in each article's provenance
         self.timings = Timings()
 
     @property
@@ -143,10 +170,7 @@ class Pipeline:
         results = [Result(a) for a in articles]
         given = [set(a.provided) for a in articles]
         for stage in self.stages:
-            todo = [
-                i for i, r in enumerate(results)
-                if r.error is None and not (stage.provides and set(stage.provides) <= given[i])
-            ]  # layers supplied by the caller (e.g. text given to the API) are not recomputed
+            todo = [i for i, r in enumerate(results) if r.error is None and not _skippable(stage, given[i])]
             if not todo:
                 continue
             t0 = time.perf_counter()
@@ -156,10 +180,23 @@ class Pipeline:
             for i in todo:
                 results[i] = self._apply(stage, results[i].article)
             self.timings.seconds[stage.name] += time.perf_counter() - t0
+        for r in results:
+            if r.error is None:
+                self._stamp(r.article)
         self.timings.articles += sum(r.error is None for r in results)
         return results
 
+    def _stamp(self, article: Article) -> None:
+        """Record which pipeline, stages and models produced the article."""
+        info = article.provenance.pipeline
+        if info is None:
+            info = article.provenance.pipeline = PipelineInfo()
+        info.name = self.name
+        info.dragoman = _VERSION
+        info.stages = self.names
+
     def _apply(self, stage: Stage, article: Article) -> Result:
+        ext_before = set(article.ext)
         try:
             out = stage(article)
         except StageError as exc:
@@ -170,7 +207,22 @@ class Pipeline:
         if not isinstance(out, Article):
             msg = f"returned {type(out).__name__}, not Article"
             return Result(article, self._error(article, stage.name, "internal_error", msg))
+        undeclared = sorted(set(out.ext) - ext_before - set(stage.provides))
+        if undeclared:
+            msg = f"wrote extension layers it does not declare in provides: {undeclared}"
+            return Result(article, self._error(article, stage.name, "internal_error", msg))
         out.provided |= set(stage.provides)
+        for layer in stage.provides:
+            finish = finalizer(layer)
+            if finish is not None:
+                finish(out)  # e.g. mention ids: several stages add mentions, each hands over ids
+        versions = getattr(stage, "versions", None)
+        if versions is not None:
+            used = versions(out)
+            if used:
+                info = out.provenance.pipeline or PipelineInfo()
+                info.models.update(used)
+                out.provenance.pipeline = info
         return Result(out)
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:

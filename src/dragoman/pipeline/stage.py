@@ -12,28 +12,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from dragoman.model import Article
+from dragoman.pipeline.layers import CORE_LAYERS
 
-# Layer names a stage may require or provide.  "raw" exists as soon as an
-# article is read from bytes; the rest are filled by stages.
-LAYERS: frozenset[str] = frozenset(
-    {
-        "raw",
-        "text",
-        "boilerplate",
-        "language",
-        "sentences",
-        "tokens",
-        "norm",
-        "mentions",
-        "entities",
-        "described",
-        "time_expressions",
-        "published",
-        "events",
-        "quotes",
-        "claims",
-    }
-)
+# The core layer names (fields of Article); extension layers are declared in
+# dragoman.pipeline.layers, and a stage may name any registered layer.
+LAYERS: frozenset[str] = CORE_LAYERS
 
 
 class StageError(Exception):
@@ -58,12 +41,19 @@ class Stage(Protocol):
     name: str
     requires: ClassVar[frozenset[str]]
     provides: ClassVar[frozenset[str]]
+    # Optional: ``uses`` names layers the stage reads when they are there (an HTML page's
+    # body lines) without needing them; a pipeline that provides one only after the stage
+    # is refused like a missing requirement.
 
     def __call__(self, article: Article) -> Article: ...
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]: ...
 
 
+# Optional hook, not part of the Protocol: ``versions(article) -> dict[str, str]``
+# names the models and data the stage used on that article (``{"ner.ar": "crf:3f2a..."}``);
+# the runner records them in ``Article.provenance.pipeline.models``.
+#
 # Optional hook, not part of the Protocol: a stage may define
 # ``observe(articles: list[Article]) -> None``; the runner calls it with a
 # whole batch before running the stage on each article, so corpus-level
@@ -76,6 +66,7 @@ class BaseStage:
     name: str = "stage"
     requires: ClassVar[frozenset[str]] = frozenset()
     provides: ClassVar[frozenset[str]] = frozenset()
+    uses: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, settings: Any = None) -> None:
         self.settings = settings

@@ -11,25 +11,11 @@ pieces, each piece marked ``data-part`` so styling and scripts can rejoin them.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
-from dragoman.model import Span
+from dragoman.views.marks import Mark, segments
 
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One highlight: a span plus the HTML attributes of the element that shows it.
-
-    ``rank`` breaks ties between marks with identical spans: lower ranks are
-    opened first and so sit outside (boilerplate outside quotes outside
-    mentions outside time expressions).
-    """
-
-    span: Span
-    classes: tuple[str, ...]
-    attrs: Mapping[str, str] = field(default_factory=dict)
-    rank: int = 0
+__all__ = ["Mark", "escape", "render", "segments"]
 
 
 def escape(text: str) -> str:
@@ -95,20 +81,3 @@ def _render(text: str, todo: list[Mark], split: set[int]) -> tuple[str, set[int]
             out.append(escape(text[pos : bounds[k + 1]]))
     out.extend("</span>" for _ in stack)
     return "".join(out), split
-
-
-def segments(text: str, spans: Sequence[Span]) -> list[tuple[Span, frozenset[int]]]:
-    """Split ``text`` at every span boundary: each piece with the indices of spans covering it.
-
-    The flat view of the same problem ``render`` solves; used where a layer
-    needs to know, piece by piece, what covers it (and by the tests).
-    """
-    n = len(text)
-    bounds = sorted({0, n, *(s.start for s in spans if s.end <= n), *(s.end for s in spans if s.end <= n)})
-    out: list[tuple[Span, frozenset[int]]] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        if a == b:
-            continue
-        cover = frozenset(i for i, s in enumerate(spans) if s.start <= a and b <= s.end)
-        out.append((Span(a, b), cover))
-    return out

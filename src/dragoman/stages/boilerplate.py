@@ -1,4 +1,4 @@
-"""The ``dragoman.Boilerplate.v1`` stage (a thin adapter over ``dragoman.chrome``): page chrome as ``Boilerplate`` spans over whole lines, without touching the text.
+"""The boilerplate stages (thin adapters over ``dragoman.chrome``): page chrome as ``Boilerplate`` spans over whole lines, without touching the text.
 
 Scraped news arrives with the page around it: mastheads, menus, "read
 also" links, comment widgets, psalm and newsletter blurbs.  Removing them
@@ -48,13 +48,18 @@ from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 __all__ = [
     "HTML_BODY_LINES",
+    "OUTLET_CHROME",
     "BoilerplateCues",
     "BoilerplateSettings",
     "CueGroup",
     "OutletMemory",
     "PageChrome",
+    "PageChromeSettings",
+    "PageChromeV2",
     "line_keys",
 ]
+
+OUTLET_CHROME = "outlet_chrome"
 
 
 class BoilerplateSettings(StageSettings):
@@ -78,6 +83,10 @@ class BoilerplateSettings(StageSettings):
 class PageChrome(BaseStage):
     """Mark page chrome (menus, related links, comments, mastheads, blurbs) as Boilerplate spans.
 
+    Superseded by ``dragoman.Boilerplate.v2`` and kept so saved configs still
+    run: its outlet memory depends on which articles share a batch, so the
+    same article can get different chrome in different runs.
+
     Lines repeated across articles of the same outlet are chrome too.  A
     stage sees one article at a time, so it keeps an ``OutletMemory`` for
     the whole run: ``__call__`` counts each article before marking it (the
@@ -90,6 +99,7 @@ class PageChrome(BaseStage):
 
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"boilerplate"})
+    uses: ClassVar[frozenset[str]] = frozenset({HTML_BODY_LINES})
 
     def __init__(self, settings: BoilerplateSettings | None = None) -> None:
         super().__init__(settings or BoilerplateSettings())
@@ -151,10 +161,83 @@ class PageChrome(BaseStage):
         outlet = outlet_of(article)
         if outlet and self.settings.outlet_memory:
             self.memory.add(outlet, {ln.core for ln in lines if repeatable(ln)}, article.id)
-        html_body = article.meta.get(HTML_BODY_LINES)
+        body_spans = article.ext.get(HTML_BODY_LINES)
+        html_body = [[sp.start, sp.end] for sp in body_spans] if body_spans is not None else None
         repeats = self.settings.min_outlet_repeats if self.settings.outlet_memory else None
         marks = mark_chrome(
             article.text, lines, outlet, self.memory, html_body=html_body, min_outlet_repeats=repeats
         )
         article.boilerplate = sorted(marks, key=lambda b: (b.span.start, b.span.end))
+        return article
+
+
+class PageChromeSettings(StageSettings):
+    corpus_lines: str | None = Field(
+        default=None,
+        description="file of known chrome lines, one per line, optionally 'outlet<TAB>line'",
+    )
+
+
+class _Known(OutletMemory):
+    """The corpus's outlet chrome for one article, answering what ``mark_chrome`` asks its memory."""
+
+    def __init__(self, fixed: OutletMemory, known: frozenset[str]) -> None:
+        super().__init__()
+        self._lines_file = fixed
+        self._known = known
+
+    def fixed(self, outlet: str | None, key: str) -> bool:
+        return self._lines_file.fixed(outlet, key)
+
+    def count(self, outlet: str, key: str) -> int:
+        return 1 if key in self._known else 0
+
+
+@register_stage("dragoman.Boilerplate.v2", settings=PageChromeSettings)
+class PageChromeV2(BaseStage):
+    """Mark page chrome (menus, related links, comments, mastheads, blurbs) as Boilerplate spans, one page at a time.
+
+    The rules look only at the article itself (cue data, page structure,
+    trafilatura's body lines for HTML), so an article gets the same chrome
+    whatever else is ingested with it.  Lines its outlet repeats across the
+    corpus come from the outlet-chrome corpus pass as the ``outlet_chrome``
+    layer: they are marked (reason ``outlet_repeat``) unless they are the
+    headline or prose, and the layer is narrowed to the lines this article
+    has, which is what decided its chrome.  ``corpus_lines`` names a file of
+    lines known to be chrome.
+    """
+
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    provides: ClassVar[frozenset[str]] = frozenset({"boilerplate", OUTLET_CHROME})
+    uses: ClassVar[frozenset[str]] = frozenset({HTML_BODY_LINES, OUTLET_CHROME})
+
+    def __init__(self, settings: PageChromeSettings | None = None) -> None:
+        super().__init__(settings or PageChromeSettings())
+        self.settings: PageChromeSettings
+        self.fixed = OutletMemory()
+        if self.settings.corpus_lines:
+            for row in Path(self.settings.corpus_lines).read_text("utf-8").splitlines():
+                outlet, sep, line = row.partition("\t")
+                if not sep:
+                    outlet, line = "", row
+                key = core(fold(line))
+                if key:
+                    self.fixed.add_fixed(key, outlet or None)
+
+    def __call__(self, article: Article) -> Article:
+        lines = split_lines(article.text)
+        given = article.ext.get(OUTLET_CHROME) or frozenset()
+        known = frozenset(ln.core for ln in lines if repeatable(ln) and ln.core in given)
+        body_spans = article.ext.get(HTML_BODY_LINES)
+        html_body = [[sp.start, sp.end] for sp in body_spans] if body_spans is not None else None
+        marks = mark_chrome(
+            article.text,
+            lines,
+            outlet_of(article) or ("(corpus)" if known else None),
+            _Known(self.fixed, known),
+            html_body=html_body,
+            min_outlet_repeats=1 if known else None,
+        )
+        article.boilerplate = sorted(marks, key=lambda b: (b.span.start, b.span.end))
+        article.ext[OUTLET_CHROME] = known
         return article

@@ -62,16 +62,20 @@ def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[d
 
 
 def _preset(article: Article) -> PublishedDate | None:
-    """The date a reader or caller put on the Source (metadata), with its basis."""
+    """The date the input or the page's metadata gave (``Article.given_published``), with its basis.
+
+    A date this stage derived on an earlier run (a stored article run again) is not
+    given: it is dropped here and derived afresh, so the re-run agrees with the run.
+    """
     src = article.source
-    if src.published is None:
+    day = article.given_published()
+    if day is None:
+        src.published, src.published_estimated, src.published_basis = None, False, None
         return None
     # A reader may hand over a datetime; dates are compared by calendar day.
-    day = src.published.date() if isinstance(src.published, datetime) else src.published
-    basis = src.published_basis or PublishedBasis(
-        PublishedFrom.ESTIMATE if src.published_estimated else PublishedFrom.METADATA,
-        0.5 if src.published_estimated else CONFIDENCE[PublishedFrom.METADATA],
-    )
+    if isinstance(day, datetime):
+        day = day.date()
+    basis = src.published_basis or PublishedBasis(PublishedFrom.INPUT, CONFIDENCE[PublishedFrom.INPUT])
     return PublishedDate(day, basis)
 
 

@@ -11,6 +11,7 @@ from dragoman.kb.index import AliasIndex, IndexEntry, alias_index
 from dragoman.kb.loader import load_kb
 from dragoman.model import Article, EntityType, Mention, MentionKind, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
+from dragoman.pipeline.versions import package_data_digest
 from dragoman.text import normalize, tokenize
 from dragoman.text.morph import splits
 from dragoman.text.normalize import FORMAT_CHARS
@@ -54,16 +55,22 @@ class Gazetteer(BaseStage):
     ``head`` excludes the prefix.  Ambiguous short forms and blocked phrases
     come from ``lang/data/<code>/gazetteer.yaml``; boilerplate is skipped.
     A name several actors share is resolved by who was in office on
-    ``Article.source.published``.
+    ``Article.source.published`` (given, or found by the dates stage, which
+    runs before this one).
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"text", "norm", "tokens", "language", "boilerplate"})
     provides: ClassVar[frozenset[str]] = frozenset({"mentions"})
+    # The publication date, when there is one, must be known before names are resolved to office holders.
+    uses: ClassVar[frozenset[str]] = frozenset({"published"})
 
     def __init__(self, settings: GazetteerSettings | None = None) -> None:
         super().__init__(settings or GazetteerSettings())
         self.settings: GazetteerSettings
         self.kb = load_kb()
+
+    def versions(self, article: Article) -> dict[str, str]:
+        return {"kb": package_data_digest("dragoman.kb", "data")}
 
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()

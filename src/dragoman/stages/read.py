@@ -6,10 +6,11 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from dragoman.dates.published import CONFIDENCE
 from dragoman.ingest.charset import BinaryInput, UndecodableInput, decode_bytes
 from dragoman.ingest.html import body_lines, looks_like_html, page_meta, parse, render
 from dragoman.ingest.keys import HTML_BODY_LINES, HTTP_CONTENT_TYPE, READER_ERROR, READER_ERROR_KIND
-from dragoman.model import Article
+from dragoman.model import Article, PublishedBasis, PublishedFrom, Span
 from dragoman.pipeline import BaseStage, InputError, StageSettings, register_stage
 
 __all__ = ["HTML_BODY_LINES", "HTTP_CONTENT_TYPE", "Read", "ReadSettings"]
@@ -44,13 +45,15 @@ class Read(BaseStage):
     Plain text is kept exactly as decoded, CRLF included, so spans index the
     original.  HTML keeps its markup in ``raw`` and its visible text in
     ``text`` with ``raw_offsets`` back into the markup; title, date and site
-    name come from the page's meta tags when the source does not have them.
-    Unusable input raises ``InputError`` with kind ``empty``, ``binary``,
+    name come from the page's meta tags when the source does not have them
+    (``Source.published_basis`` says whether the date came with the input or
+    from the page), and the lines trafilatura keeps as the article go to the
+    ``html_body_lines`` layer for the boilerplate stage.  Unusable input raises ``InputError`` with kind ``empty``, ``binary``,
     ``undecodable``, ``invalid_record`` or ``too_large``.
     """
 
     requires: ClassVar[frozenset[str]] = frozenset({"raw"})
-    provides: ClassVar[frozenset[str]] = frozenset({"text"})
+    provides: ClassVar[frozenset[str]] = frozenset({"text", HTML_BODY_LINES})
 
     def __init__(self, settings: ReadSettings | None = None) -> None:
         super().__init__(settings or ReadSettings())
@@ -73,6 +76,8 @@ class Read(BaseStage):
         if not data.strip():
             raise InputError(self.name, "input is empty or only whitespace", kind="empty")
         src = article.source
+        if src.published is not None and src.published_basis is None and not src.published_estimated:
+            src.published_basis = PublishedBasis(PublishedFrom.INPUT, CONFIDENCE[PublishedFrom.INPUT])
         fmt = src.format
         try:
             decoded = decode_bytes(data, content_type=article.meta.get(HTTP_CONTENT_TYPE), html=fmt != "text")
@@ -117,9 +122,11 @@ class Read(BaseStage):
         meta = page_meta(tree)
         src = article.source
         src.title = src.title or meta.title
-        src.published = src.published or meta.published
+        if src.published is None and meta.published is not None:
+            src.published = meta.published
+            src.published_basis = PublishedBasis(PublishedFrom.METADATA, CONFIDENCE[PublishedFrom.METADATA])
         src.outlet = src.outlet or meta.site_name
         if self.settings.main_content:
             lines = body_lines(raw, rendered.text, title=src.title, fast=self.settings.fast_extraction)
             if lines is not None:
-                article.meta[HTML_BODY_LINES] = [[s, e] for s, e in lines]
+                article.ext[HTML_BODY_LINES] = [Span(s, e) for s, e in lines]

@@ -9,8 +9,9 @@ is what lets one contract suite hold both stores to the same behaviour.
 
 from __future__ import annotations
 
+import copy
 import json
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -18,8 +19,11 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from dragoman.model import Article, Span
+from dragoman.model.corrections import apply_corrections
 from dragoman.pipeline.runner import ErrorRecord, input_of
 from dragoman.serialize import from_json, to_json
+from dragoman.store._roles import SQLRoles
+from dragoman.store._roles import date_columns as _date_columns
 from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
 from dragoman.store.search import (
     EntityRef,
@@ -71,8 +75,8 @@ def doc_terms(doc: dict[str, Any]) -> list[Term]:
     return document_terms(doc["text"], doc.get("language"), skip, article_entities(doc.get("entities", [])))
 
 
-class SQLStore(ABC):
-    """Store protocol over a DB-API connection; subclasses fill in the dialect."""
+class SQLStore(SQLRoles):
+    """Store protocol and every role (dragoman.store.roles) over a DB-API connection; subclasses fill in the dialect."""
 
     # -- dialect ---------------------------------------------------------
     @abstractmethod
@@ -99,7 +103,7 @@ class SQLStore(ABC):
 
     @abstractmethod
     def _replace_search(self, article_id: str, terms: list[Term]) -> None:
-        """Replace the indexed terms of one stored article."""
+        """Replace the indexed terms of one stored article (a new revision, a new folding)."""
 
     @abstractmethod
     def migrate(self) -> None: ...
@@ -129,7 +133,9 @@ class SQLStore(ABC):
     def put_article(self, article: Article, *, pipeline: str = "default") -> bool:
         if self.has_article(article.id):  # cheap early exit; the insert below still decides races
             return False
-        doc = to_json(article)
+        if article.raw_bytes is not None:
+            self.put_blob(article.raw_bytes)
+        doc = to_json(article, embed_bytes=False)
         src = article.source
         row = (
             article.id,
@@ -147,10 +153,26 @@ class SQLStore(ABC):
         with self._write():
             if not self._insert_article(row, terms):
                 return False
-            self._insert_layers(article, doc)
+            self._derive(article)
             # The input is stored now: an error it left in an earlier run no longer holds.
             self._execute("DELETE FROM errors WHERE input = ?", (input_of(article),))
         return True
+
+    def _backfill(self) -> None:
+        """Stores made before the query columns: give their event rows dates, order and roles."""
+        stale = self._execute("SELECT DISTINCT article_id FROM events WHERE sort_key IS NULL").fetchall()
+        for (article_id,) in stale:
+            article = self.get_article(article_id, corrected=False)
+            if article is not None:
+                with self._write():
+                    self._delete_derived(article_id)
+                    self._derive(article)
+
+    def _derive(self, article: Article) -> None:
+        """The query rows of the current revision, with the corrections in force applied."""
+        corrected = copy.deepcopy(article)
+        apply_corrections(corrected, self._corrections_of(article.id))
+        self._insert_layers(corrected, to_json(corrected, embed_bytes=False))
 
     def _insert_layers(self, a: Article, doc: dict[str, Any]) -> None:
         owner: dict[int, str] = {}
@@ -206,11 +228,22 @@ class SQLStore(ABC):
             ],
         )
         self._executemany(
-            "INSERT INTO events (article_id, event_id, type, status, date_value, data) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
+            "INSERT INTO events (article_id, event_id, type, status, date_value, data, date_start, date_end, sort_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [
-                (a.id, ev.id, ev.type, ev.status.value, ev.date.value if ev.date else None, self._json(d))
+                (a.id, ev.id, ev.type, ev.status.value, ev.date.value if ev.date else None, self._json(d),
+                 *_date_columns(ev.date.value if ev.date else None, a.id, ev.id))
                 for ev, d in zip(a.events, doc["events"], strict=True)
+            ],
+        )
+        self._executemany(
+            "INSERT INTO event_roles (article_id, event_id, role, entity_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                (a.id, ev.id, role, eid)
+                for ev in a.events
+                for role, ids in (("actor", ev.actors), ("recipient", ev.recipients), ("place", [ev.place]))
+                for eid in ids
+                if eid
             ],
         )
         self._executemany(
@@ -229,9 +262,18 @@ class SQLStore(ABC):
     def delete_article(self, article_id: str) -> bool:
         with self._write():
             self._delete_search(article_id)
-            for table in ("entities", "mentions", "time_expressions", "events", "quotes", "claims"):
+            self._delete_derived(article_id)
+            for table in ("revisions", "corpus_rows", "corrections"):
                 self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            row = self._execute("SELECT sha256 FROM inputs WHERE article_id = ?", (article_id,)).fetchone()
+            self._execute("DELETE FROM inputs WHERE article_id = ?", (article_id,))
+            if row is not None and self._execute("SELECT 1 FROM inputs WHERE sha256 = ?", (row[0],)).fetchone() is None:
+                self._execute("DELETE FROM blobs WHERE sha256 = ?", (row[0],))
             return self._execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+    def _delete_derived(self, article_id: str) -> None:
+        for table in ("entities", "mentions", "time_expressions", "events", "event_roles", "quotes", "claims"):
+            self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
     _UPSERT_ERROR = (
         "INSERT INTO errors (input, article_id, path, url, stage, kind, message, at) "
@@ -269,12 +311,23 @@ class SQLStore(ABC):
         return self._execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def get_article_json(self, article_id: str) -> dict[str, Any] | None:
-        row = self._execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        """The current revision as Article JSON v2, corrections applied, input bytes included."""
+        article = self.get_article(article_id)
+        return to_json(article) if article is not None else None
 
-    def get_article(self, article_id: str) -> Article | None:
-        doc = self.get_article_json(article_id)
-        return from_json(doc) if doc is not None else None
+    def get_article(self, article_id: str, *, corrected: bool = True) -> Article | None:
+        """The current revision; with the corrections in force applied unless ``corrected=False``."""
+        row = self._execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._load(row[0], corrected) if row else None
+
+    def _load(self, doc_text: str, corrected: bool) -> Article:
+        doc = json.loads(doc_text)
+        sha = (doc.get("input") or {}).get("sha256")
+        data = self.get_blob(sha) if sha and not (doc["input"].get("bytes")) else None
+        article = from_json(doc, raw_bytes=data)
+        if corrected:
+            apply_corrections(article, self._corrections_of(article.id))
+        return article
 
     def iter_articles(self) -> Iterator[Article]:
         # Keyset pages rather than one open cursor: a long iteration neither
@@ -286,7 +339,7 @@ class SQLStore(ABC):
             ).fetchall()
             for seq, doc in rows:
                 last = seq
-                yield from_json(json.loads(doc))
+                yield self._load(doc, True)
             if len(rows) < _PAGE:
                 return
 

@@ -2,7 +2,7 @@
 
 One contract test suite (tests/contract/test_store_contract.py) runs
 against every implementation, so behaviour is the same whichever holds the
-data.  Articles are stored as Article JSON v1 plus derived tables for
+data.  Articles are stored as Article JSON v2 plus derived tables for
 entities, mentions and search; errors are first-class records so nothing
 fed in is silently lost.
 """
@@ -100,7 +100,7 @@ class Store(Protocol):
         """The number of the last migration applied."""
 
     def get_article_json(self, article_id: str) -> dict[str, Any] | None:
-        """The stored Article JSON v1 document, as ``dragoman.serialize.to_json`` wrote it."""
+        """The stored Article JSON document (v2; v1 for articles stored before it), as ``dragoman.serialize.to_json`` wrote it."""
 
     def list_articles(
         self, *, limit: int | None = None, offset: int = 0, language: str | None = None

@@ -1,8 +1,9 @@
-"""A tiny migration runner: numbered SQL files and a ``schema_version`` table.
+"""A tiny migration runner: numbered migrations and a ``schema_version`` table.
 
-Migrations live in ``dragoman/store/migrations/<dialect>/NNNN_name.sql`` and
-are applied in order, each in its own transaction together with the row
-that records it, so a store is never left half-migrated.  Several processes
+Migrations are written once for both dialects (``dragoman.store.schema``)
+and rendered to each one's SQL here; they are applied in order, each in its
+own transaction together with the row that records it, so a store is never
+left half-migrated.  Several processes
 may open the same store at once: each migration is applied under the
 database's write lock (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory
 lock) after re-reading the version, so it runs exactly once.
@@ -10,18 +11,17 @@ lock) after re-reading the version, so it runs exactly once.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from dragoman.store.schema import DIALECTS, MIGRATIONS, render
 
 if TYPE_CHECKING:
     import psycopg
 
-_NAME_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 # Any constant shared by all Dragoman processes; it only has to differ from
 # other applications' advisory locks on the same server.
 _PG_LOCK_KEY = 0x647261676F6D616E  # "dragoman"
@@ -44,20 +44,12 @@ class Migration:
 
 @cache
 def migrations(dialect: str) -> tuple[Migration, ...]:
-    """The migrations of a dialect in order; numbering must run 1, 2, 3 ... without gaps."""
-    folder = resources.files("dragoman.store.migrations").joinpath(dialect)
-    found: list[Migration] = []
-    for entry in folder.iterdir():
-        m = _NAME_RE.match(entry.name)
-        if m:
-            found.append(Migration(int(m.group(1)), m.group(2), entry.read_text("utf-8")))
-    found.sort(key=lambda mig: mig.version)
-    expected = list(range(1, len(found) + 1))
-    if [mig.version for mig in found] != expected:
-        raise MigrationError(
-            f"{dialect} migrations must be numbered 1..n without gaps: {[m.version for m in found]}"
-        )
-    return tuple(found)
+    """The migrations rendered for a dialect, numbered 1, 2, 3 ... in the order the schema lists them."""
+    if dialect not in DIALECTS:
+        raise MigrationError(f"unknown dialect {dialect!r}")
+    return tuple(
+        Migration(version, name, render(steps, dialect)) for version, (name, steps) in enumerate(MIGRATIONS, 1)
+    )
 
 
 def latest_version(dialect: str) -> int:
@@ -83,6 +75,21 @@ def _sqlite_statements(script: str) -> list[str]:
     return out
 
 
+def check_recorded(recorded: list[tuple[int, str]], dialect: str) -> None:
+    """Refuse a store whose applied migrations are not ours under the same numbers.
+
+    A store made by a development branch that numbered its migrations
+    differently would otherwise be taken as current and miss a migration.
+    """
+    ours = {m.version: m.name for m in migrations(dialect)}
+    for version, name in sorted(recorded):
+        if version in ours and ours[version] != name:
+            raise MigrationError(
+                f"the store's migration {version} is {name!r}, this Dragoman's is {ours[version]!r}: "
+                "it was written by another (development) version; re-create it with `dragoman ingest`"
+            )
+
+
 def sqlite_version(conn: sqlite3.Connection) -> int:
     conn.execute(_VERSION_TABLE)
     row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
@@ -93,6 +100,7 @@ def migrate_sqlite(conn: sqlite3.Connection) -> list[int]:
     """Apply pending migrations; ``conn`` must be in autocommit mode (``isolation_level=None``)."""
     applied: list[int] = []
     sqlite_version(conn)
+    check_recorded([(int(v), str(n)) for v, n in conn.execute("SELECT version, name FROM schema_version")], "sqlite")
     for mig in migrations("sqlite"):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -124,6 +132,9 @@ def postgres_version(conn: psycopg.Connection[tuple[object, ...]]) -> int:
 def migrate_postgres(conn: psycopg.Connection[tuple[object, ...]]) -> list[int]:
     """Apply pending migrations, serialised across processes by an advisory lock."""
     applied: list[int] = []
+    if postgres_version(conn):
+        rows = conn.execute("SELECT version, name FROM schema_version").fetchall()
+        check_recorded([(int(str(v)), str(n)) for v, n in rows], "postgres")
     for mig in migrations("postgres"):
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK_KEY,))
@@ -142,6 +153,7 @@ def migrate_postgres(conn: psycopg.Connection[tuple[object, ...]]) -> list[int]:
 __all__ = [
     "Migration",
     "MigrationError",
+    "check_recorded",
     "latest_version",
     "migrate_postgres",
     "migrate_sqlite",

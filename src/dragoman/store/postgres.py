@@ -22,7 +22,7 @@ from psycopg.types.json import Jsonb
 
 from dragoman.store._sql import Candidate, Cursor, SQLStore
 from dragoman.store.errors import StoreError, one_line, redact
-from dragoman.store.migrate import latest_version, migrate_postgres, postgres_version
+from dragoman.store.migrate import MigrationError, latest_version, migrate_postgres, postgres_version
 from dragoman.store.search import Term
 
 _MAX_POSITION = 16383  # tsvector positions above this are clamped by PostgreSQL anyway
@@ -110,7 +110,8 @@ class PostgresStore(SQLStore):
             return
         try:
             migrate_postgres(self._conn)
-        except psycopg.Error as exc:
+            self._backfill()
+        except (psycopg.Error, MigrationError) as exc:
             raise StoreError(f"cannot prepare {redact(self.url)}: {one_line(exc, hide=_password(self.url))}") from exc
 
     def schema_version(self) -> int:
@@ -130,6 +131,9 @@ class PostgresStore(SQLStore):
 
     def _json(self, obj: Any) -> Any:
         return Jsonb(obj, dumps=_dumps)
+
+    def _unjson(self, value: Any) -> Any:
+        return value  # JSONB comes back decoded
 
     @staticmethod
     def _sql(sql: str) -> bytes:
@@ -157,6 +161,9 @@ class PostgresStore(SQLStore):
         )
         return cur.rowcount > 0
 
+    def _replace_search(self, article_id: str, terms: list[Term]) -> None:
+        self._execute("UPDATE articles SET search = ?::tsvector WHERE id = ?", (tsvector_literal(terms), article_id))
+
     def _upsert_error(self, row: Sequence[Any]) -> bool:
         # Concurrent writers do not wait for each other here: the statement itself says whether
         # it inserted (a fresh row version has no deleting transaction, xmax = 0) or updated.
@@ -165,9 +172,6 @@ class PostgresStore(SQLStore):
 
     def _delete_search(self, article_id: str) -> None:
         return None  # the terms live in the article's own row
-
-    def _replace_search(self, article_id: str, terms: list[Term]) -> None:
-        self._execute("UPDATE articles SET search = ?::tsvector WHERE id = ?", (tsvector_literal(terms), article_id))
 
     def _search_candidates(self, groups: list[tuple[str, ...]], limit: int) -> list[Candidate]:
         query = tsquery_literal(groups)

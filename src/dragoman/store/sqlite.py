@@ -18,7 +18,7 @@ from typing import Any
 
 from dragoman.store._sql import Candidate, Cursor, SQLStore
 from dragoman.store.errors import StoreError, one_line
-from dragoman.store.migrate import latest_version, migrate_sqlite, sqlite_version
+from dragoman.store.migrate import MigrationError, latest_version, migrate_sqlite, sqlite_version
 from dragoman.store.search import Term, index_text
 
 
@@ -82,7 +82,8 @@ class SQLiteStore(SQLStore):
             return
         try:
             migrate_sqlite(self._conn)
-        except sqlite3.Error as exc:
+            self._backfill()
+        except (sqlite3.Error, MigrationError) as exc:
             raise StoreError(f"cannot prepare SQLite store {self.path}: {one_line(exc)}") from exc
 
     def _check_current(self) -> None:

@@ -6,7 +6,8 @@ import pytest
 from report_fixtures import arabic_article, english_article, hebrew_article
 
 from dragoman.model import Article, Boilerplate, Granularity, Span, TimeExpr
-from dragoman.report.view import article_view, direction, is_web_url, qid_url, time_label, title_of
+from dragoman.views import article_view
+from dragoman.views.labels import direction, is_web_url, qid_url, time_label, title_of
 
 
 def test_direction_comes_from_cldr() -> None:
@@ -68,7 +69,7 @@ def test_estimated_published_date_is_marked() -> None:
 
 
 def test_extension_event_codes_get_their_definition() -> None:
-    from dragoman.report.view import event_definition
+    from dragoman.views.labels import event_definition
 
     events = pytest.importorskip("dragoman.events.plover")
     spec = events.plover_spec()

@@ -1,0 +1,14 @@
+"""Exporters: a store's contents in formats other tools read, registered as plugins.
+
+An exporter is registered under a versioned name and the ``--format`` word
+people type (``dragoman export --format articles-jsonl``); the built-in ones
+register through ``dragoman.plugins`` exactly as a third-party one would.
+"""
+
+from __future__ import annotations
+
+from dragoman.export.base import Exporter, get_exporter
+from dragoman.export.framing import FramingJson
+from dragoman.export.jsonl import ArticlesJsonl
+
+__all__ = ["ArticlesJsonl", "Exporter", "FramingJson", "get_exporter"]

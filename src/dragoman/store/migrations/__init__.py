@@ -1,1 +1,0 @@
-"""Versioned schema migrations, one folder per SQL dialect (``NNNN_name.sql``)."""
