@@ -14,6 +14,7 @@ from dragoman.model.records import (
     Granularity,
     Mention,
     MentionKind,
+    NEWS_CHROME,
     PublishedBasis,
     PublishedFrom,
     Quote,
@@ -23,6 +24,7 @@ from dragoman.model.records import (
 from dragoman.model.span import Span
 
 __all__ = [
+    "NEWS_CHROME",
     "Article",
     "Boilerplate",
     "Claim",
