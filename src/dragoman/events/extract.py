@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from dragoman.events.affiliation import with_states
 from dragoman.events.argfeatures import Trigger, context
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
@@ -172,6 +173,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
     imperfect = _imperfect_prefixes(lang)
+    present = {e.id for e in article.entities}
     for view in build_views(article, lang, clause_breaks(lang)):
         plain = view.forms
         if imperfect:
@@ -218,8 +220,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 type=group.type,
                 mode=group.mode,
                 status=status,
-                actors=_ids(args.actors),
-                recipients=[r for r in _ids(args.recipients) if r not in _ids(args.actors)],
+                actors=(actors := with_states(_ids(args.actors), present)),
+                recipients=[r for r in with_states(_ids(args.recipients), present) if r not in actors],
                 evidence=[_evidence(view, clause, m.start)],
                 date=date,
                 place=args.place.entity if args.place else None,
