@@ -16,7 +16,10 @@ def test_state_of_a_person_comes_from_the_knowledge_base() -> None:
 
 
 def test_the_state_is_added_only_when_the_article_names_it() -> None:
-    assert with_states(["person:araghchi"], {"person:araghchi", "country:IR"}) == ["person:araghchi", "country:IR"]
+    assert with_states(["person:araghchi"], {"person:araghchi", "country:IR"}) == [
+        "person:araghchi",
+        "country:IR",
+    ]
     assert with_states(["person:araghchi"], {"person:araghchi"}) == ["person:araghchi"]
     # listed once, after the first party that brings it
     both = with_states(["person:araghchi", "country:IR"], {"person:araghchi", "country:IR"})

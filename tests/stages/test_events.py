@@ -87,7 +87,10 @@ def test_caption_sentences_are_read_as_news() -> None:
     text = "Talks stalled.\nIsrael attacked Iran on Monday. (Photo: AFP)\nRelated: Iran attacked Israel."
     art = _article(text, "en", names)
     lines = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    art.boilerplate = [Boilerplate(span=lines[1], reason="caption"), Boilerplate(span=lines[2], reason="related")]
+    art.boilerplate = [
+        Boilerplate(span=lines[1], reason="caption"),
+        Boilerplate(span=lines[2], reason="related"),
+    ]
     art = Sentences()(art)
     assert any(lines[1].contains(s) for s in art.sentences)  # caption sentences exist
     assert not any(lines[2].contains(s) for s in art.sentences)  # other chrome has none

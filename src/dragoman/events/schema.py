@@ -85,6 +85,10 @@ class ArgumentPatterns(_Strict):
     actor_affixes: list[tuple[str, str]] = Field(default_factory=list)
     # Words that open no actor name even when capitalised (Latin script).
     not_names: list[str] = Field(default_factory=list)
+    # Third-person singular subject pronouns, free or glued (he, she; הוא، היא; هو، أنه،
+    # إنه): an event whose subject is one of them and that names no actor takes the person
+    # who acted last before it (events/pronouns.py).
+    person_pronouns: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):

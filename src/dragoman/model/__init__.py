@@ -3,6 +3,7 @@
 from dragoman.model.article import Article, Source, content_hash
 from dragoman.model.provenance import PipelineInfo, Provenance
 from dragoman.model.records import (
+    NEWS_CHROME,
     Boilerplate,
     Claim,
     Described,
@@ -14,7 +15,6 @@ from dragoman.model.records import (
     Granularity,
     Mention,
     MentionKind,
-    NEWS_CHROME,
     PublishedBasis,
     PublishedFrom,
     Quote,
