@@ -78,3 +78,4 @@ def test_a_date_of_another_clause_is_not_borrowed(make_article: Callable[..., Ar
     events = {e.type: e for e in extract_events(art, "en")}
     assert events["ASSAULT"].date is not None and events["ASSAULT"].date.value == "2016"
     assert events["CONSULT"].date is None
+

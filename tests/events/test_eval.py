@@ -78,9 +78,7 @@ def test_dev_suite_reads_the_scorers_metric_lines(tmp_path: Path) -> None:
     from dragoman_training.eval import dev
 
     scorer = tmp_path / "score_gold.py"
-    scorer.write_text(
-        "print('event_f1 0.500')\nprint('events_lost 3')\nprint('OK | event_f1=0.50')\n", "utf-8"
-    )
+    scorer.write_text("print('event_f1 0.500')\nprint('events_lost 3')\nprint('OK | event_f1=0.50')\n", "utf-8")
     got = dev.score(scorer, tmp_path / "gold.json", tmp_path, tmp_path)
     assert got == {"event_f1": 0.5, "events_lost": 3.0}
 

@@ -42,9 +42,7 @@ def test_event_ids_are_unique_and_derived_from_content(make_article: Callable[..
 
 def test_a_restatement_sharing_a_party_is_the_same_event(make_article: Callable[..., Article]) -> None:
     names = {**NAMES, "Oman": ("country:OM", EntityType.GPE)}
-    text = (
-        "Israel held talks with Azerbaijan in Baku. Later, Azerbaijan said the talks with Israel were useful."
-    )
+    text = "Israel held talks with Azerbaijan in Baku. Later, Azerbaijan said the talks with Israel were useful."
     talks = [e for e in extract_events(make_article(text, "en", names), "en") if e.type == "CONSULT"]
     assert len(talks) == 1 and len(talks[0].evidence) == 2
 

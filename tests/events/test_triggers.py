@@ -20,9 +20,7 @@ def _types(art: Article, lang: str) -> list[str]:
 def test_a_ministry_is_not_a_visit(make_article: Callable[..., Article]) -> None:
     # وزارة folds to وزاره, whose stem زاره would match the visit entry زار*
     art = make_article("قالت وزارة الخارجية إن الوفد وصل.", "ar")
-    assert "CONSULT" not in [
-        h.event.type for h in find_hits(art, "ar") if art.span_text(h.event.trigger) == "وزارة"
-    ]
+    assert "CONSULT" not in [h.event.type for h in find_hits(art, "ar") if art.span_text(h.event.trigger) == "وزارة"]
 
 
 def test_police_and_social_media_are_not_events(make_article: Callable[..., Article]) -> None:
@@ -75,9 +73,7 @@ def test_a_marker_in_another_clause_does_not_mark_the_mention(make_article: Call
 
 def _event(start: int, end: int, date: str | None) -> Event:
     when = TimeExpr(Span(start, end), date, Granularity.MONTH) if date else None
-    return Event(
-        "", "SANCTION", None, EventStatus.OCCURRED, ["country:TR"], ["country:IL"], [Span(start, end)], when
-    )
+    return Event("", "SANCTION", None, EventStatus.OCCURRED, ["country:TR"], ["country:IL"], [Span(start, end)], when)
 
 
 def test_a_telling_with_another_date_is_another_event() -> None:

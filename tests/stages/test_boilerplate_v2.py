@@ -20,19 +20,13 @@ def _chrome(art: Article) -> dict[str, str]:
 
 
 def test_without_the_layer_only_the_page_itself_counts() -> None:
-    arts = [
-        Article.from_text(PAGE.replace("Monday", day), Source(outlet="X"))
-        for day in ("Monday", "Friday", "Sunday")
-    ]
+    arts = [Article.from_text(PAGE.replace("Monday", day), Source(outlet="X")) for day in ("Monday", "Friday", "Sunday")]
     stage = PageChromeV2()
     marked = [_chrome(stage(a)) for a in arts]
     assert all("Caspian Morning Brief" not in m for m in marked)  # v1 would count it across the three
     assert all(a.ext[OUTLET_CHROME] == frozenset() for a in arts)
     # The same pages through v1 in one batch: its memory marks the line, which is why v2 replaces it.
-    batch = [
-        Article.from_text(PAGE.replace("Monday", day), Source(outlet="X"))
-        for day in ("Monday", "Friday", "Sunday")
-    ]
+    batch = [Article.from_text(PAGE.replace("Monday", day), Source(outlet="X")) for day in ("Monday", "Friday", "Sunday")]
     v1 = Pipeline([PageChrome()], initial=frozenset({"raw", "text"}))
     assert all("Caspian Morning Brief" in _chrome(r.article) for r in v1.run_batch(batch))
 
@@ -60,7 +54,5 @@ def test_known_chrome_lines_file(tmp_path: Path) -> None:
     lines.write_text("X\tCaspian Morning Brief\n", "utf-8")
     from dragoman.stages.boilerplate import PageChromeSettings
 
-    art = PageChromeV2(PageChromeSettings(corpus_lines=str(lines)))(
-        Article.from_text(PAGE, Source(outlet="X"))
-    )
+    art = PageChromeV2(PageChromeSettings(corpus_lines=str(lines)))(Article.from_text(PAGE, Source(outlet="X")))
     assert _chrome(art)["Caspian Morning Brief"] == "known_chrome"

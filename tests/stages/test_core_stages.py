@@ -24,11 +24,7 @@ def test_sentences_arabic_question_mark_and_english() -> None:
     art = Article.from_text("هل تنضم أذربيجان؟ قال المسؤول: نعم. Officials agreed.")
     art.provided.add("boilerplate")
     art = Sentences()(art)
-    assert [art.span_text(s) for s in art.sentences] == [
-        "هل تنضم أذربيجان؟",
-        "قال المسؤول: نعم.",
-        "Officials agreed.",
-    ]
+    assert [art.span_text(s) for s in art.sentences] == ["هل تنضم أذربيجان؟", "قال المسؤول: نعم.", "Officials agreed."]
 
 
 def test_normalize_stage_offsets_map_into_text() -> None:

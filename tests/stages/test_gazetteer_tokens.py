@@ -23,13 +23,7 @@ def test_body_tokens_drop_exactly_the_tokens_in_boilerplate() -> None:
     text = "Menu Home News\nThe minister met the envoy in Baku.\nShare this article\nMore text here."
     art = Article.from_text(text)
     art.tokens = tokenize(text)  # every line tokenised, chrome included
-    for blocks in (
-        [Span(0, 14)],
-        [Span(51, 69)],
-        [Span(0, 14), Span(51, 69)],
-        [Span(20, 20)],
-        [Span(18, 22)],
-    ):
+    for blocks in ([Span(0, 14)], [Span(51, 69)], [Span(0, 14), Span(51, 69)], [Span(20, 20)], [Span(18, 22)]):
         art.boilerplate = [Boilerplate(b, "test") for b in blocks]
         assert _body_tokens(art) == _sweep(art.tokens, blocks)
     # tokens of the body only (what the sentences stage makes): the list itself comes back

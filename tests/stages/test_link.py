@@ -176,21 +176,19 @@ def test_a_clitic_is_dropped_when_the_bare_word_occurs_or_is_frequent() -> None:
     second = _ner(art, "במכון גייטסטון", EntityType.ORG)
     Link()(art)
     (ent,) = [e for e in art.entities if first in e.mentions]
-    assert ent.mentions == [first, second] and ent.id == local_entity_id(
-        art.id, name_key("מכון גייטסטון", "he")
-    )
+    assert ent.mentions == [first, second] and ent.id == local_entity_id(art.id, name_key('מכון גייטסטון', 'he'))
     assert art.span_text(art.mentions[second].head or Span(0, 0)) == "מכון גייטסטון"
     # "משרד" is nowhere else in the text, but it is a frequent word: ב is a clitic
     art = _article("הוא עובד במשרד הנשיאות מאז.", "he")
     office = _ner(art, "במשרד הנשיאות", EntityType.ORG)
     Link()(art)
     assert art.span_text(art.mentions[office].head or Span(0, 0)) == "משרד הנשיאות"
-    assert [e.id for e in art.entities] == [local_entity_id(art.id, name_key("משרד הנשיאות", "he"))]
+    assert [e.id for e in art.entities] == [local_entity_id(art.id, name_key('משרד הנשיאות', 'he'))]
     # a rare name with no evidence: the ב may belong to it (Brookings)
     art = _article("ברוקינגס פרסם דוח.", "he")
     _ner(art, "ברוקינגס", EntityType.ORG)
     Link()(art)
-    assert [e.id for e in art.entities] == [local_entity_id(art.id, name_key("ברוקינגס", "he"))]
+    assert [e.id for e in art.entities] == [local_entity_id(art.id, name_key('ברוקינגס', 'he'))]
 
 
 def test_a_lone_surname_joins_a_person_the_title_named() -> None:

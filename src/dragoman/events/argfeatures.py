@@ -107,7 +107,9 @@ class Context:
     side_cache: dict[tuple[int, str, int], list[str]] = field(default_factory=dict)
 
 
-def context(view: SentenceView, lang: str, clause: list[int], triggers: Iterable[Trigger]) -> Context:
+def context(
+    view: SentenceView, lang: str, clause: list[int], triggers: Iterable[Trigger]
+) -> Context:
     rules = feature_rules(lang)
     marker_end: dict[int, tuple[int, str]] = {}
     reporting: set[int] = set()
@@ -181,11 +183,7 @@ def _direct_marker(ctx: Context, m: MentionRef) -> tuple[str, int]:
                 break  # a marker belongs to its own clause: "إلى أن البحرين" does not mark البحرين
             return hit[1], gap
         w = ctx.view.words[k - 1]
-        if (
-            w in ctx.rules.breaks
-            or not any(ch.isalnum() for ch in w)
-            or ctx.clause[k - 1] != ctx.clause[m.first]
-        ):
+        if w in ctx.rules.breaks or not any(ch.isalnum() for ch in w) or ctx.clause[k - 1] != ctx.clause[m.first]:
             break
         if ctx.view.folded(k - 1) not in ctx.rules.skip:
             gap += 1
@@ -286,8 +284,7 @@ def candidate_features(ctx: Context, t: int, m: MentionRef, pool: list[MentionRe
     between_trig = sum(1 for o in ctx.triggers if o.start != start and lo <= o.start and o.end <= hi)
     genitive = pos == "noun" and after and dist <= 1 and marker == "-"
     poss = not after and (
-        words[m.last].endswith(("'s", "’s"))
-        or (m.last + 1 < len(words) and words[m.last + 1] in ("'s", "’s"))
+        words[m.last].endswith(("'s", "’s")) or (m.last + 1 < len(words) and words[m.last + 1] in ("'s", "’s"))
     )
     d = _bucket(dist)
     cl = "same" if same else "other"

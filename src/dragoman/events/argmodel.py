@@ -218,9 +218,7 @@ def decide(
         ]
     out.actors = _with_affiliation(actors, pool, code, may_be_actor)
     taken = {m.entity for m in out.actors}
-    out.recipients = [
-        m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken
-    ]
+    out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
     return out
 
 

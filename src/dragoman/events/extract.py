@@ -60,9 +60,7 @@ def _object_matcher(lang: str, index: int) -> PhraseMatcher[bool]:
     return PhraseMatcher((w, True) for w in words)
 
 
-def _object_follows(
-    view: SentenceView, lang: str, group: TriggerGroup, end: int, breaks: frozenset[str]
-) -> bool:
+def _object_follows(view: SentenceView, lang: str, group: TriggerGroup, end: int, breaks: frozenset[str]) -> bool:
     """Does one of the group's object words follow within its window, in the same clause?"""
     data = events_data(lang)
     assert data is not None
@@ -82,9 +80,7 @@ def _without_named_tail(start: int, end: int, covered: set[int]) -> int:
     return end
 
 
-def _future_forms(
-    forms: tuple[str, ...], srules: StatusRules | None, imperfect: tuple[str, ...]
-) -> tuple[str, ...]:
+def _future_forms(forms: tuple[str, ...], srules: StatusRules | None, imperfect: tuple[str, ...]) -> tuple[str, ...]:
     """The forms plus readings without a glued future particle, and those without their imperfect prefix."""
     extended = with_future_stripped(forms, srules)
     added = extended[len(forms) :]
@@ -146,7 +142,6 @@ def governing_dates(
     """
     best: list[tuple[int, TimeExpr] | None] = [None] * len(triggers)
     for first, last, tx in times:
-
         def key(k: int, first: int = first, last: int = last) -> tuple[int, int]:
             a, b = triggers[k]
             same = clause[a] == clause[first] or clause[b - 1] == clause[last]
@@ -192,9 +187,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         if not found:
             continue
         # "Support" in "Freedom Support Act" is part of a name, not an event word
-        named = {
-            k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)
-        }
+        named = {k for r in view.mentions if r.entity and r.last > r.first for k in range(r.first, r.last + 1)}
         covered = {k for r in view.mentions if r.entity for k in range(r.first, r.last + 1)}
         kept: list[Match[TriggerGroup]] = [
             Match(m.start, _without_named_tail(m.start, m.end, covered), m.payload)
@@ -210,12 +203,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         clause = segment(view, crules)
         dates = governing_dates(_time_tokens(article, view), [(m.start, m.end) for m in kept], clause)
         ctx = (
-            context(
-                view,
-                lang,
-                clause,
-                [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept],
-            )
+            context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])
             if model is not None
             else None
         )
@@ -230,9 +218,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
-            pronoun = pronoun_subject(view, clause, m.start, pronouns) and all(
-                a.first >= m.end for a in args.actors
-            )
+            pronoun = pronoun_subject(view, clause, m.start, pronouns) and all(a.first >= m.end for a in args.actors)
             if pronoun and args.actors:
                 # "he met Mikati": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
@@ -250,15 +236,13 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
-            hits.append(
-                EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun)
-            )
+            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present)
     return hits
 
 
 def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str]) -> None:
-    """A pronoun subject's event takes the person who acted last (events/pronouns.py)."""
+    """A pronoun subject's event takes the story's protagonist (events/pronouns.py)."""
     if not any(h.pronoun for h in hits):
         return
     is_person = {e.id: e.type is EntityType.PERSON for e in article.entities}
@@ -331,9 +315,7 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
         if not parties or not set(ev.actors + ev.recipients) <= parties:
             continue  # a hit naming a party the earlier event lacks tells something new
         # talks, agreements, cooperation: who is named first does not make two events
-        if frame(ev.type).symmetric or (
-            set(ev.actors) <= set(p.actors) and set(ev.recipients) <= set(p.recipients)
-        ):
+        if frame(ev.type).symmetric or (set(ev.actors) <= set(p.actors) and set(ev.recipients) <= set(p.recipients)):
             return p
     return None
 

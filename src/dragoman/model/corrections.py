@@ -46,9 +46,7 @@ class Correction:
         if kind not in FIELDS or not fact:
             raise ValueError(f"correction target {self.target!r} must be one of {sorted(FIELDS)} and an id")
         if self.reverts is None and self.field not in FIELDS[kind]:
-            raise ValueError(
-                f"a {kind} cannot have its {self.field!r} corrected; fields: {sorted(FIELDS[kind])}"
-            )
+            raise ValueError(f"a {kind} cannot have its {self.field!r} corrected; fields: {sorted(FIELDS[kind])}")
 
     @property
     def kind(self) -> str:
@@ -81,13 +79,8 @@ def current_value(article: Article, target: str, field: str) -> tuple[bool, Any]
         if ev is None:
             return False, None
         values = {
-            "type": ev.type,
-            "status": ev.status.value,
-            "actors": list(ev.actors),
-            "recipients": list(ev.recipients),
-            "date": _date_json(ev.date),
-            "place": ev.place,
-            "deleted": False,
+            "type": ev.type, "status": ev.status.value, "actors": list(ev.actors),
+            "recipients": list(ev.recipients), "date": _date_json(ev.date), "place": ev.place, "deleted": False,
         }
         return True, values[field]
     if kind == "quote":

@@ -127,9 +127,7 @@ def assign_mention_ids(article: Article) -> None:
         raw.append(found)
     ids = _unique(raw)
     if any(m.id != i for m, i in zip(article.mentions, ids, strict=True)):
-        article.mentions = [
-            m if m.id == i else replace(m, id=i) for m, i in zip(article.mentions, ids, strict=True)
-        ]
+        article.mentions = [m if m.id == i else replace(m, id=i) for m, i in zip(article.mentions, ids, strict=True)]
 
 
 def assign_event_ids(article_id: str, events: list[Event]) -> list[Event]:

@@ -84,9 +84,7 @@ def _preset(article: Article) -> PublishedDate | None:
 _DATE_CHROME = frozenset({"metadata", "dateline"})
 
 
-def _chrome_date(
-    article: Article, scan: str, pats: Patterns, triggers: list[Trigger]
-) -> PublishedDate | None:
+def _chrome_date(article: Article, scan: str, pats: Patterns, triggers: list[Trigger]) -> PublishedDate | None:
     """The first full date inside the page's date chrome, when the top of the page gave none."""
     for b in sorted(article.boilerplate, key=lambda b: b.span.start):
         if b.reason not in _DATE_CHROME:

@@ -33,6 +33,7 @@ class LinkSettings(StageSettings):
     undated_titles_as_of_today: bool = False
 
 
+
 @register_stage("dragoman.Link.v1", settings=LinkSettings)
 class Link(BaseStage):
     """Group mentions into entities: KB actors by id, everything else by name within the article.

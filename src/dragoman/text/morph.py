@@ -40,9 +40,7 @@ class Morphology(BaseModel):
     @classmethod
     def _known_stemmer(cls, name: str | None) -> str | None:
         if name is not None and name not in _snowball_algorithms():
-            raise ValueError(
-                f"unknown Snowball stemmer {name!r}; PyStemmer has {sorted(_snowball_algorithms())}"
-            )
+            raise ValueError(f"unknown Snowball stemmer {name!r}; PyStemmer has {sorted(_snowball_algorithms())}")
         return name
 
 

@@ -43,7 +43,9 @@ FORMAT_CHAR_RANGES: tuple[tuple[int, int], ...] = (
     (0x2066, 0x206F),  # bidi isolates and deprecated format controls
     (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
 )
-FORMAT_CHARS: frozenset[str] = frozenset(chr(cp) for lo, hi in FORMAT_CHAR_RANGES for cp in range(lo, hi + 1))
+FORMAT_CHARS: frozenset[str] = frozenset(
+    chr(cp) for lo, hi in FORMAT_CHAR_RANGES for cp in range(lo, hi + 1)
+)
 
 
 class NormalizeRules(BaseModel):

@@ -14,9 +14,7 @@ from dragoman.text.normalize import FORMAT_CHAR_RANGES
 
 # Letters plus the combining marks Python's \w leaves out (Arabic harakat,
 # Hebrew niqqud) and the tatweel that stretches Arabic words.
-_MARKS = (
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0640"
-)
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0640"
 # Invisible format characters (bidi marks, ZWNJ/ZWJ, soft hyphen...): tokens are
 # cut as if they were not there (see ``tokenize``), and they close a sentence's
 # trailing punctuation like a quote mark does.
@@ -40,9 +38,7 @@ _TOKEN_RE = re.compile(
 _SENT_END_RE = re.compile(
     rf"(?<=[.!?؟…])[\"'”»״){_FORMAT}]*\s+|\n\s*|(?<=[\u0620-\u064a\u05d0-\u05ea][.!?؟])(?=[\u0620-\u064a\u05d0-\u05ea])"
 )
-_ABBREV_RE = re.compile(
-    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|vs|etc|No|U\.S|U\.N|E\.U)\.)$"
-)
+_ABBREV_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|vs|etc|No|U\.S|U\.N|E\.U)\.)$")
 
 
 # Tokens are the most numerous objects an article gets (a few hundred each), and the frozen
