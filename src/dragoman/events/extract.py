@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from dragoman.events.affiliation import with_states
+from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.argfeatures import Trigger, context
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
@@ -15,7 +15,7 @@ from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
-from dragoman.events.pronouns import Telling, antecedents, person_pronouns, pronoun_subject
+from dragoman.events.pronouns import PERSON, Telling, antecedents, person_before, pronoun_subject, pronouns
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
@@ -36,7 +36,7 @@ class EventHit:
     pos: str = "verb"  # the trigger's part of speech (its group's ``pos``)
     subject: str = "actor"  # the role of its grammatical subject (its group's ``subject``)
     sentence: int = 0  # index of its sentence among the article's views
-    pronoun: bool = False  # names no actor, and a person pronoun is its subject
+    pronoun: str | None = None  # names no actor, and a pronoun of this kind is its subject
 
 
 @cache
@@ -177,7 +177,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     hits: list[EventHit] = []
     imperfect = _imperfect_prefixes(lang)
     present = {e.id for e in article.entities}
-    pronouns = person_pronouns(lang)
+    pronoun_table = pronouns(lang)
     for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
         plain = view.forms
         if imperfect:
@@ -218,7 +218,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
-            pronoun = pronoun_subject(view, clause, m.start, pronouns) and all(a.first >= m.end for a in args.actors)
+            pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
+            pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
             if pronoun and args.actors:
                 # "he met Mikati": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
@@ -237,17 +238,28 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 trigger=trigger,
             )
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
-    _resolve_pronouns(article, hits, present)
+    _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     return hits
 
 
-def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str]) -> None:
+def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str], objects: frozenset[str]) -> None:
     """A pronoun subject's event takes the story's protagonist (events/pronouns.py)."""
     if not any(h.pronoun for h in hits):
         return
     is_person = {e.id: e.type is EntityType.PERSON for e in article.entities}
-    tellings = [Telling(h.sentence, h.event.actors, h.pronoun) for h in hits]
+    tellings = [
+        Telling(
+            h.sentence,
+            h.event.actors,
+            h.pronoun,
+            person_before(h.view, h.token_start, is_person, objects) if h.pronoun else None,
+        )
+        for h in hits
+    ]
     for h, ref in zip(hits, antecedents(tellings, is_person), strict=True):
+        if ref is not None and h.pronoun != PERSON:
+            ref = state_of(ref) if is_person.get(ref, False) else ref  # a title's state is one already
+            ref = ref if ref in present else None
         if ref is not None:
             h.event.actors = with_states([ref], present)
             h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]

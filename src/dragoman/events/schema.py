@@ -89,6 +89,8 @@ class ArgumentPatterns(_Strict):
     # إنه): an event whose subject is one of them and that names no actor takes the person
     # who acted last before it (events/pronouns.py).
     person_pronouns: list[str] = Field(default_factory=list)
+    # "His country" (بلاده، ארצו; two words at most): the state of that same person.
+    state_pronouns: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
