@@ -58,3 +58,16 @@ def test_his_country_is_the_state_of_the_title_that_says_it() -> None:
     text = "وقع ترامب الاتفاق. وقال الرئيس الأذري إن بلاده تتجه نحو شراكة إستراتيجية مع الولايات المتحدة."
     evs = [e for e in Events()(_article(text, "ar", names)).events if e.type == "COOPERATE"]
     assert evs and evs[0].actors == ["country:AZ"] and evs[0].recipients == ["country:US"]
+
+
+def test_a_first_person_verb_is_the_speakers_not_the_party_before_it() -> None:
+    # "Netanyahu visited Sudan. 'With Sudan we agreed on a peace treaty'": סיכמנו is the speaker's
+    names = {
+        "נתניהו": ("person:netanyahu", EntityType.PERSON),
+        "סודן": ("country:SD", EntityType.GPE),
+        "ישראל": ("country:IL", EntityType.GPE),
+    }
+    text = "נתניהו ביקר בסודן. ישראל וסודן: סיכמנו לחתום על הסכם שלום."
+    evs = Events()(_article(text, "he", names)).events
+    agreed = [e for e in evs if e.type == "AGREE"]
+    assert agreed and agreed[0].actors[0] == "person:netanyahu"

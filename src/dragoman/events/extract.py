@@ -15,7 +15,16 @@ from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
-from dragoman.events.pronouns import PERSON, Telling, antecedents, person_before, pronoun_subject, pronouns
+from dragoman.events.pronouns import (
+    PERSON,
+    Telling,
+    antecedents,
+    first_person_suffixes,
+    first_person_verb,
+    person_before,
+    pronoun_subject,
+    pronouns,
+)
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
@@ -178,6 +187,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     imperfect = _imperfect_prefixes(lang)
     present = {e.id for e in article.entities}
     pronoun_table = pronouns(lang)
+    first_person = first_person_suffixes(lang)
     for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
         plain = view.forms
         if imperfect:
@@ -218,8 +228,13 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
-            pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
-            pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
+            if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
+                # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
+                pronoun = PERSON
+                args.actors = [a for a in args.actors if a.first >= m.end]
+            else:
+                pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
+                pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
             if pronoun and args.actors:
                 # "he met Mikati": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors

@@ -69,6 +69,17 @@ def person_before(view: SentenceView, k: int, is_person: dict[str, bool], marker
     return None
 
 
+@cache
+def first_person_suffixes(lang: str) -> tuple[str, ...]:
+    data = events_data(lang)
+    return tuple(normalize_key(x) for x in (data.arguments.first_person_suffixes if data else []))
+
+
+def first_person_verb(word: str, suffixes: tuple[str, ...]) -> bool:
+    """Does the folded verb end in a first-person ending, with a stem of three letters or more left?"""
+    return any(word.endswith(x) and len(word) - len(x) >= 3 for x in suffixes)
+
+
 def pronoun_subject(view: SentenceView, clause: list[int], start: int, table: dict[str, str]) -> str | None:
     """The kind of pronoun among the few tokens before ``start``, in its clause, with no mention between."""
     if not table:
