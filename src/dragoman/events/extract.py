@@ -228,6 +228,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            pronoun: str | None = None
             if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
                 # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
                 pronoun = PERSON
