@@ -17,14 +17,7 @@ from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
-from dragoman.events.status import (
-    StatusCue,
-    StatusRules,
-    cue_matches,
-    detect_status,
-    status_rules,
-    with_future_stripped,
-)
+from dragoman.events.status import StatusCue, StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
@@ -64,9 +57,7 @@ def _object_matcher(lang: str, index: int) -> PhraseMatcher[bool]:
     return PhraseMatcher((w, True) for w in words)
 
 
-def _object_follows(
-    view: SentenceView, lang: str, group: TriggerGroup, end: int, breaks: frozenset[str]
-) -> bool:
+def _object_follows(view: SentenceView, lang: str, group: TriggerGroup, end: int, breaks: frozenset[str]) -> bool:
     """Does one of the group's object words follow within its window, in the same clause?"""
     data = events_data(lang)
     assert data is not None
@@ -86,9 +77,7 @@ def _without_named_tail(start: int, end: int, covered: set[int]) -> int:
     return end
 
 
-def _future_forms(
-    forms: tuple[str, ...], srules: StatusRules | None, imperfect: tuple[str, ...]
-) -> tuple[str, ...]:
+def _future_forms(forms: tuple[str, ...], srules: StatusRules | None, imperfect: tuple[str, ...]) -> tuple[str, ...]:
     """The forms plus readings without a glued future particle, and those without their imperfect prefix."""
     extended = with_future_stripped(forms, srules)
     added = extended[len(forms) :]
@@ -150,7 +139,6 @@ def governing_dates(
     """
     best: list[tuple[int, TimeExpr] | None] = [None] * len(triggers)
     for first, last, tx in times:
-
         def key(k: int, first: int = first, last: int = last) -> tuple[int, int]:
             a, b = triggers[k]
             same = clause[a] == clause[first] or clause[b - 1] == clause[last]
