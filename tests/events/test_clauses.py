@@ -141,3 +141,21 @@ def test_a_clause_told_as_future_or_a_second_time_is_not_dated_by_the_sentence(
     two.time_expressions = [_time(two, "Monday", "2024-05-06"), _time(two, "2019", "2019")]
     got = _dates(two, "en")
     assert got["held talks"] == "2024-05-06" and got["attacked"] == "2019"
+
+
+def test_a_time_outside_an_after_clause_does_not_date_the_act_inside_it(make_article: Callable[..., Article]) -> None:
+    en = make_article(
+        "A source confirmed on Tuesday that the delegation went home, after the group accepted the proposal.", "en"
+    )
+    en.time_expressions = [_time(en, "Tuesday", "2025-06-10")]
+    assert _dates(en, "en") == {"accepted": None}
+    ar = make_article("أكد مصدر يوم الثلاثاء أن الوفد عاد، بعد الموافقة على المقترح.", "ar")
+    ar.time_expressions = [_time(ar, "يوم الثلاثاء", "2025-06-10")]
+    assert _dates(ar, "ar") == {"الموافقة": None}
+    he = make_article("מקור אישר היום כי המשלחת חזרה, לאחר הסכמת הארגון להצעה.", "he")
+    he.time_expressions = [_time(he, "היום", "2025-06-10")]
+    assert _dates(he, "he") == {"הסכמת": None}
+    # inside its own clause the after-phrase keeps its date
+    own = make_article("After talks on Monday, the delegation went home.", "en")
+    own.time_expressions = [_time(own, "Monday", "2025-06-09")]
+    assert _dates(own, "en") == {"talks": "2025-06-09"}

@@ -159,6 +159,9 @@ class DatesData(BaseModel):
     # its reported and relative clauses tell ("said Thursday that it renewed a waiver which
     # allows ..."): complementizers and relative pronouns, not "and", "after" or "while".
     governed_clauses: list[str] = Field(default_factory=list)
+    # Clause openers that put their act before the main one ("after", "بعد", "לאחר"): a time
+    # expression outside such a clause never dates the act inside it.
+    anterior_clauses: list[str] = Field(default_factory=list)
 
 
 @cache

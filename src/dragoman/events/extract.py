@@ -17,7 +17,14 @@ from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
-from dragoman.events.status import StatusCue, StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
+from dragoman.events.status import (
+    StatusCue,
+    StatusRules,
+    cue_matches,
+    detect_status,
+    status_rules,
+    with_future_stripped,
+)
 from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
@@ -127,24 +134,36 @@ def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 def governing_dates(
-    times: list[tuple[int, int, TimeExpr]], triggers: list[tuple[int, int]], clause: list[int]
+    times: list[tuple[int, int, TimeExpr]],
+    triggers: list[tuple[int, int]],
+    clause: list[int],
+    anterior: frozenset[int] = frozenset(),
 ) -> list[TimeExpr | None]:
     """The time expression that governs each trigger's clause.
 
     Each time expression attaches to the nearest trigger of its own clause, or,
     with none there, to the nearest trigger of the sentence ("on Friday agreed
-    to reestablish ties": Friday is the agreeing's).  A trigger's date is the
-    nearest expression attached to it; a trigger with none attached has no
-    date, rather than the sentence's first one.
+    to reestablish ties": Friday is the agreeing's), but never to one in an
+    ``anterior`` clause it is not in ("confirmed on Tuesday that the delegation
+    left, after the positive response": the response came before Tuesday; the
+    clause numbers opened by after/بعد/לאחר, ``dates.yaml: anterior_clauses``).
+    A trigger's date is the nearest expression attached to it; a trigger with
+    none attached has no date, rather than the sentence's first one.
     """
     best: list[tuple[int, TimeExpr] | None] = [None] * len(triggers)
     for first, last, tx in times:
+        def same(k: int, first: int = first, last: int = last) -> bool:
+            a, b = triggers[k]
+            return clause[a] == clause[first] or clause[b - 1] == clause[last]
+
         def key(k: int, first: int = first, last: int = last) -> tuple[int, int]:
             a, b = triggers[k]
-            same = clause[a] == clause[first] or clause[b - 1] == clause[last]
-            return (0 if same else 1, _distance(first, last + 1, a, b))
+            return (0 if same(k) else 1, _distance(first, last + 1, a, b))
 
-        k = min(range(len(triggers)), key=key)
+        open_to = [k for k in range(len(triggers)) if same(k) or clause[triggers[k][0]] not in anterior]
+        if not open_to:
+            continue
+        k = min(open_to, key=key)
         d = key(k)[1]
         cur = best[k]
         if cur is None or d < cur[0]:
@@ -196,14 +215,23 @@ def inherited_dates(
 
 
 @cache
-def _governed_matcher(lang: str) -> PhraseMatcher[bool]:
+def _opener_matcher(lang: str, which: Literal["governed", "anterior"]) -> PhraseMatcher[bool]:
     data = dates_data(lang)
-    return PhraseMatcher((normalize_key(w), True) for w in (data.governed_clauses if data else []))
+    words = (data.governed_clauses if which == "governed" else data.anterior_clauses) if data else []
+    return PhraseMatcher((normalize_key(w), True) for w in words)
 
 
 def governed_clauses(view: SentenceView, clause: list[int], lang: str) -> set[int]:
     """Clause numbers whose first word is a complementizer or relative pronoun of ``lang``."""
-    matcher = _governed_matcher(lang)
+    return _clauses_opened_by(view, clause, _opener_matcher(lang, "governed"))
+
+
+def anterior_clauses(view: SentenceView, clause: list[int], lang: str) -> frozenset[int]:
+    """Clause numbers whose first word says their act came before the main one (after, بعد, לאחר)."""
+    return frozenset(_clauses_opened_by(view, clause, _opener_matcher(lang, "anterior")))
+
+
+def _clauses_opened_by(view: SentenceView, clause: list[int], matcher: PhraseMatcher[bool]) -> set[int]:
     out: set[int] = set()
     seen: set[int] = set()
     for i, c in enumerate(clause):
@@ -260,7 +288,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         cues = cue_matches(view, srules) if srules else []
         clause = segment(view, crules)
         times = _time_tokens(article, view)
-        dates = governing_dates(times, [(m.start, m.end) for m in kept], clause)
+        dates = governing_dates(times, [(m.start, m.end) for m in kept], clause, anterior_clauses(view, clause, lang))
         statuses = [_status(view, cues, srules, plain, matcher, m) for m in kept]
         dates = inherited_dates(
             dates,
