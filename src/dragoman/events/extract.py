@@ -8,6 +8,7 @@ from functools import cache
 from typing import Literal
 
 from dragoman.dates import dates_data
+from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.argfeatures import Trigger, context
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
@@ -15,6 +16,16 @@ from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known
+from dragoman.events.pronouns import (
+    PERSON,
+    Telling,
+    antecedents,
+    first_person_suffixes,
+    first_person_verb,
+    person_before,
+    pronoun_subject,
+    pronouns,
+)
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import (
@@ -25,7 +36,7 @@ from dragoman.events.status import (
     status_rules,
     with_future_stripped,
 )
-from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
+from dragoman.model import Article, EntityType, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
 
@@ -41,6 +52,8 @@ class EventHit:
     args: Arguments
     pos: str = "verb"  # the trigger's part of speech (its group's ``pos``)
     subject: str = "actor"  # the role of its grammatical subject (its group's ``subject``)
+    sentence: int = 0  # index of its sentence among the article's views
+    pronoun: str | None = None  # names no actor, and a pronoun of this kind is its subject
 
 
 @cache
@@ -264,7 +277,10 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
     imperfect = _imperfect_prefixes(lang)
-    for view in build_views(article, lang, clause_breaks(lang)):
+    present = {e.id for e in article.entities}
+    pronoun_table = pronouns(lang)
+    first_person = first_person_suffixes(lang)
+    for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
         plain = view.forms
         if imperfect:
             plain = [_without_imperfect(f, imperfect) for f in plain]
@@ -310,20 +326,33 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            pronoun: str | None = None
+            if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
+                # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
+                pronoun = PERSON
+                args.actors = [a for a in args.actors if a.first >= m.end]
+            else:
+                pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
+                pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
+            if pronoun and args.actors:
+                # "he met Mikati": the pronoun is the subject, so what follows the verb is its object
+                args.recipients = args.recipients or args.actors
+                args.actors = []
             trigger = view.token_span(m.start, m.end)
             event = Event(
                 id="",
                 type=group.type,
                 mode=group.mode,
                 status=status,
-                actors=_ids(args.actors),
-                recipients=[r for r in _ids(args.recipients) if r not in _ids(args.actors)],
+                actors=(actors := with_states(_ids(args.actors), present)),
+                recipients=[r for r in with_states(_ids(args.recipients), present) if r not in actors],
                 evidence=[_evidence(view, clause, m.start)],
                 date=date,
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
-            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject))
+            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
+    _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     return hits
 
 
@@ -339,6 +368,29 @@ def _status(
     if matcher.match_at(plain, m.start) is None:
         inherent = EventStatus.PLANNED  # matched only without a glued future particle
     return detect_status(view, cues, srules, m.start, m.end, inherent)
+
+
+def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str], objects: frozenset[str]) -> None:
+    """A pronoun subject's event takes the story's protagonist (events/pronouns.py)."""
+    if not any(h.pronoun for h in hits):
+        return
+    is_person = {e.id: e.type is EntityType.PERSON for e in article.entities}
+    tellings = [
+        Telling(
+            h.sentence,
+            h.event.actors,
+            h.pronoun,
+            person_before(h.view, h.token_start, is_person, objects) if h.pronoun else None,
+        )
+        for h in hits
+    ]
+    for h, ref in zip(hits, antecedents(tellings, is_person), strict=True):
+        if ref is not None and h.pronoun != PERSON:
+            ref = state_of(ref) if is_person.get(ref, False) else ref  # a title's state is one already
+            ref = ref if ref in present else None
+        if ref is not None:
+            h.event.actors = with_states([ref], present)
+            h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
 
 
 def _evidence(view: SentenceView, clause: list[int], t_start: int) -> Span:

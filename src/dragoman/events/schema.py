@@ -85,6 +85,15 @@ class ArgumentPatterns(_Strict):
     actor_affixes: list[tuple[str, str]] = Field(default_factory=list)
     # Words that open no actor name even when capitalised (Latin script).
     not_names: list[str] = Field(default_factory=list)
+    # Third-person singular subject pronouns, free or glued (he, she; הוא، היא; هو، أنه،
+    # إنه): an event whose subject is one of them and that names no actor takes the person
+    # who acted last before it (events/pronouns.py).
+    person_pronouns: list[str] = Field(default_factory=list)
+    # "His country" (بلاده، ארצו; two words at most): the state of that same person.
+    state_pronouns: list[str] = Field(default_factory=list)
+    # Endings of a first-person verb (Hebrew סיכמתי، סיכמנו; Arabic قطعنا): its subject is the
+    # speaker, resolved as a person pronoun is; whatever the model chose as its actor is not.
+    first_person_suffixes: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
