@@ -40,8 +40,13 @@ _READ = ""  # the group of the row saying an article was read
 
 @cache
 def data_version() -> str:
-    """A digest of the data and code version the observations depend on; rows of another are read again."""
+    """A digest of the data and code the observations depend on; rows made by another are read again.
+
+    The code is part of it: a store filled by an older tracker must not keep
+    serving what that tracker saw once the rules change.
+    """
     h = hashlib.sha256(b"tracker-observe-v1")
+    h.update(resources.files("dragoman.tracker").joinpath("observe.py").read_bytes())
     h.update(resources.files("dragoman.kb").joinpath("data", "treaties.yaml").read_bytes())
     for lang in available_languages():
         f = resources.files("dragoman.lang").joinpath("data", lang, "tracker.yaml")

@@ -113,14 +113,16 @@ class _Found:
 
     statuses: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     conditions: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    outlet: str | None = None  # who cites what nobody in the text is said to cite: the outlet itself
 
     def status(self, article: Article, agreement: str, state: str, status: str, span: Span) -> None:
         self.statuses[(agreement, state)].append(_evidence(article, span) | {"status": status})
 
     def condition(self, article: Article, agreement: str, state: str, kind: str, key: str, gloss: str,
                   cited_by: Iterable[str], span: Span) -> None:
+        who = sorted(set(cited_by)) or ([self.outlet] if self.outlet else [])
         self.conditions[(agreement, state)].append(
-            _evidence(article, span) | {"kind": kind, "key": key, "gloss": gloss, "cited_by": sorted(set(cited_by))}
+            _evidence(article, span) | {"kind": kind, "key": key, "gloss": gloss, "cited_by": who}
         )
 
 
@@ -153,7 +155,7 @@ def observe(article: Article, data: Treaties | None = None) -> dict[tuple[str, s
     data = data or treaties()
     m = _matchers(article.language or "")
     sentences = _sentences(article, m)
-    found = _Found()
+    found = _Found(outlet=_outlet(article))
     day = article.source.published
     named = [a for s in sentences for a in s.agreements]
     last: str | None = named[0] if named else None
@@ -177,6 +179,14 @@ def observe(article: Article, data: Treaties | None = None) -> dict[tuple[str, s
         out[key] = {"statuses": _unique(found.statuses.get(key, [])),
                     "conditions": _unique(found.conditions.get(key, []))}
     return out
+
+
+def _outlet(article: Article) -> str | None:
+    """The article's outlet as claims name it (``outlet:<id>``), from the framing's outlet registry."""
+    from dragoman.framing.outlets import identify_outlet
+
+    found = identify_outlet(article).outlet
+    return f"outlet:{found}" if found else None
 
 
 def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
