@@ -121,7 +121,13 @@ def tracker_report(store: Any, *, as_of: date | None = None) -> list[dict[str, A
     current = {aid for aid, rows in recorded.items()
                if any(g == _READ and v.get("version") == data_version() for g, _, v in rows)}
     contributions: list[Contribution] = []
-    for summary in store.list_articles():
+    lister = getattr(store, "list_articles", None)
+    if lister is None:  # a plugin store that only streams articles: read them all
+        for article in store.iter_articles():
+            rows = recorded[article.id] if article.id in current else article_contributions(article)
+            contributions += _contributions(article.id, rows)
+        return build_tracker(contributions, as_of=as_of)
+    for summary in lister():
         if summary.id in current:
             contributions += _contributions(summary.id, recorded[summary.id])
             continue

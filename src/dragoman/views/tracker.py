@@ -44,7 +44,8 @@ class Rung:
 class ConditionLine:
     kind: str
     gloss: str
-    cited_by: list[str]
+    cited_by: list[str]  # entity ids
+    cited_by_names: list[str]  # their English names where the KB knows them
     sources: int
 
 
@@ -105,6 +106,13 @@ def _rungs(stages: tuple[str, ...], row: dict[str, Any]) -> list[Rung]:
     return out
 
 
+def _name(entity_id: str) -> str:
+    from dragoman.kb.loader import load_kb
+
+    rec = load_kb().get(entity_id.removeprefix("office:"))
+    return rec.canonical if rec else entity_id
+
+
 def _row(row: dict[str, Any]) -> StateRow:
     return StateRow(
         state=row["state"]["canonical"],
@@ -113,8 +121,8 @@ def _row(row: dict[str, Any]) -> StateRow:
         status=row["status"],
         status_label=STATUS_LABELS.get(row["status"], row["status"]),
         since=row["since"],
-        conditions=[ConditionLine(c["kind"], c["gloss"], list(c["cited_by"]), len(c["sources"]))
-                    for c in row["conditions"]],
+        conditions=[ConditionLine(c["kind"], c["gloss"], list(c["cited_by"]), [_name(i) for i in c["cited_by"]],
+                                  len(c["sources"])) for c in row["conditions"]],
         sources=len(row["sources"]),
         evidence=[SourceLine(s["article"], s["path"], s["start"], s["end"], s["text"]) for s in row["sources"]],
         history=[HistoryLine(h["date"], h["status"], len(h["sources"])) for h in row["history"]],
