@@ -119,9 +119,25 @@ def members_news() -> Article:
     return b.done()
 
 
+def qatar_expansion() -> Article:
+    b = TBuilder("The envoy wants to expand the Abraham Accords to include Qatar.", "en", date(2025, 8, 1))
+    b.agreement("Abraham Accords")
+    b.state("Qatar", "QA")
+    return b.done()
+
+
+def jordan_beside_an_accession() -> Article:
+    text = "Oman joined the Abraham Accords, a diplomat from Jordan noted."
+    b = TBuilder(text, "en", date(2025, 6, 3))
+    om, aa = b.state("Oman", "OM"), b.agreement("Abraham Accords")
+    b.state("Jordan", "JO")
+    b.clause("joined", "ACCEDE", EventStatus.OCCURRED, [om], [aa], "Oman joined the Abraham Accords")
+    return b.done()
+
+
 CORPUS: tuple[Callable[[], Article], ...] = (
     oman_talks, oman_joined, kuwait_conditional, kuwait_declined_he, kuwait_talks_ar_undated, azerbaijan_sanctions,
-    members_news,
+    members_news, qatar_expansion, jordan_beside_an_accession,
 )
 
 

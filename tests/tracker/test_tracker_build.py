@@ -62,6 +62,17 @@ def test_talks_then_joined(articles: dict[str, Article]) -> None:
     assert not [r for r in rows if r["state"]["id"] == "country:QA"]
 
 
+def test_expansion_to_include_a_state_is_talks(articles: dict[str, Article]) -> None:
+    qa = _row(_report([articles["qatar_expansion"]]), "country:QA")
+    assert (qa["status"], qa["since"]) == ("talks", "2025-08-01")
+
+
+def test_a_state_beside_an_accession_event_is_only_mentioned(articles: dict[str, Article]) -> None:
+    rows = _report([articles["jordan_beside_an_accession"]])
+    assert _row(rows, "country:OM")["status"] == "joined"
+    assert _row(rows, "country:JO")["status"] == "mentioned"
+
+
 def test_conditional_then_declined_with_an_undated_talks_report(articles: dict[str, Article]) -> None:
     rows = _report([articles["kuwait_talks_ar_undated"], articles["kuwait_declined_he"],
                     articles["kuwait_conditional"]])

@@ -30,6 +30,7 @@ a ``waiver``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from functools import cache
 from typing import Any
 
 from dragoman.events.matcher import Match, PhraseMatcher
-from dragoman.model import Article, Entity, EntityType, EventStatus, MentionKind, Span
+from dragoman.model import Article, Entity, EntityType, Event, EventStatus, Mention, MentionKind, Span
 from dragoman.text.morph import token_forms
 from dragoman.text.tokenize import tokenize
 from dragoman.tracker.cues import TrackerCues, tracker_cues
@@ -102,6 +103,8 @@ class _Sentence:
     topics: list[tuple[int, Span]] = field(default_factory=list)
     inclusion: bool = False
     counterpart_ends: set[int] = field(default_factory=set)  # char offsets where a counterpart word ends
+    events: list[Event] = field(default_factory=list)  # events triggered in the sentence
+    linked: list[tuple[Mention, Entity]] = field(default_factory=list)  # its mentions of KB-linked entities
 
     def token_span(self, m: Match[Any]) -> Span:
         return Span(self.tokens[m.start].start, self.tokens[m.end - 1].end)
@@ -200,6 +203,10 @@ def _forms(article: Article, s: _Sentence) -> list[tuple[str, ...]]:
     return token_forms([article.text[t.start : t.end] for t in s.tokens], article.language or "")
 
 
+def _anchor(ev: Event) -> Span:
+    return ev.trigger or (ev.evidence[0] if ev.evidence else Span(0, 0))
+
+
 def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
     owner: dict[int, Entity] = {}
     for e in article.entities:
@@ -208,9 +215,23 @@ def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
     titles = [mn.span for mn in article.mentions if mn.kind == MentionKind.TITLE]
     out: list[_Sentence] = []
     for sent in article.sentences or [Span(0, len(article.text))]:
-        if article.in_boilerplate(sent):
-            continue
-        s = _Sentence(sent, tokenize(article.text, sent.start, sent.end))
+        if not article.in_boilerplate(sent):
+            out.append(_Sentence(sent, tokenize(article.text, sent.start, sent.end)))
+    # Mentions and events go to their sentence by offset (one pass each, not one per sentence).
+    starts = [s.span.start for s in out]
+
+    def home(span: Span) -> _Sentence | None:
+        i = bisect_right(starts, span.start) - 1
+        return out[i] if i >= 0 and _inside(span, out[i].span) else None
+
+    for idx, mention in enumerate(article.mentions):
+        ent = owner.get(idx)
+        if ent is not None and (s := home(mention.span)) is not None:
+            s.linked.append((mention, ent))
+    for ev in article.events:
+        if (s := home(_anchor(ev))) is not None:
+            s.events.append(ev)
+    for s in out:
         if m is not None and s.tokens:
             forms = _forms(article, s)
             s.inclusion = bool(m.inclusion.find(forms))
@@ -218,10 +239,7 @@ def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
             s.condition_cues = {x.payload for x in m.condition.find(forms)}
             s.topics = [(x.payload, s.token_span(x)) for x in m.topic.find(forms)]
             s.counterpart_ends = {s.tokens[x.end - 1].end for x in m.counterpart.find(forms)}
-        for idx, mention in enumerate(article.mentions):
-            ent = owner.get(idx)
-            if ent is None or not _inside(mention.span, sent):
-                continue
+        for mention, ent in s.linked:
             if _is_agreement(ent) and ent.id not in s.agreements:
                 s.agreements.append(ent.id)
             elif _is_state(ent):
@@ -231,7 +249,6 @@ def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
                 if any(_overlaps(mention.span, sp) for _, sp in s.topics):
                     continue  # the state inside a condition ("a Palestinian state")
                 s.states.setdefault(ent.id, []).append(mention.span)
-        out.append(s)
     return out
 
 
@@ -248,9 +265,7 @@ def _neighbour_mentions(article: Article, s: _Sentence, agreement: str, data: Tr
                         day: Any) -> None:
     """States taking part in an event of a sentence next to one about the agreement are mentioned."""
     skip = data.brokers(agreement) | data.members(agreement, day)
-    for ev in article.events:
-        if not _inside(ev.trigger or ev.evidence[0], s.span):
-            continue
+    for ev in s.events:
         for state in sorted({*ev.actors, *ev.recipients} & set(s.states)):
             if state not in skip:
                 found.status(article, agreement, state, "mentioned", s.span)
@@ -266,30 +281,26 @@ def _subjects(article: Article, s: _Sentence, agreement: str, data: Treaties, da
     return main or cands
 
 
-def _status_of(event_status: str | None, cues: set[str], *, trigger: bool, preconditions: bool) -> str:
+def _status_of(event_status: str | None, cues: set[str], *, preconditions: bool) -> str:
     for strong in ("withdrawn", "declined", "blocked"):
         if strong in cues:
             return strong
-    status = event_status
-    if status is None or status == "mentioned":
-        if "candidate" in cues:
-            status = "candidate"
-        elif "talks" in cues:
-            status = "talks"
-        elif status is None:
-            status = "mentioned"
+    status = event_status or "mentioned"
+    if status in ("mentioned", "talks") and "candidate" in cues:
+        status = "candidate"
+    elif status == "mentioned" and "talks" in cues:
+        status = "talks"
     if "hedge" in cues and status in ("candidate", "talks", "conditional", "joined"):
         return "mentioned"
     if preconditions and status in ("mentioned", "talks"):
         return "conditional"
-    del trigger
     return status
 
 
 def _sentence_observations(article: Article, s: _Sentence, agreement: str, data: Treaties, found: _Found,
                            day: Any, m: _Matchers | None) -> None:
     subjects = _subjects(article, s, agreement, data, day, allow_members="withdrawn" in s.status_cues)
-    events = [e for e in article.events if (e.trigger or e.evidence[0]) and _inside(e.trigger or e.evidence[0], s.span)]
+    events = s.events
     conditions = _conditions(article, s, m, events)
     has_precondition = any(c[0] == "precondition" for c in conditions)
     covered: set[str] = set()
@@ -302,21 +313,20 @@ def _sentence_observations(article: Article, s: _Sentence, agreement: str, data:
         who = {k: v for k, v in subjects.items() if any(_inside(sp, c) for sp in v for c in scope)}
         if not who:
             who = {k: v for k, v in subjects.items() if k in ev.actors} or subjects
-        status = _status_of(_FROM_EVENT[ev.type][ev.status], s.status_cues, trigger=True,
-                            preconditions=has_precondition)
+        status = _status_of(_FROM_EVENT[ev.type][ev.status], s.status_cues, preconditions=has_precondition)
         for state in who:
             found.status(article, agreement, state, status, scope[0])
             covered.add(state)
     for state in subjects:
         if state in covered:
             continue
-        trigger = s.inclusion
-        status = _status_of(None, s.status_cues if (trigger or s.status_cues - {"hedge"}) else set(),
-                            trigger=trigger, preconditions=has_precondition)
+        # "expanding the accords to include X": X is being considered, the talks stage; where an accession
+        # event says who joins, the sentence's other states are only named beside it.
+        included = s.inclusion and not covered
+        status = _status_of("talks" if included else None, s.status_cues, preconditions=has_precondition)
         found.status(article, agreement, state, status, s.span)
-    for state in s.all_states - set(subjects) - data.brokers(agreement) - data.members(agreement, day):
-        if not any(_overlaps(sp, t) for sp in s.states.get(state, []) for _, t in s.topics) and state in s.states:
-            found.status(article, agreement, state, "mentioned", s.span)
+    for state in set(s.states) - set(subjects) - data.brokers(agreement) - data.members(agreement, day):
+        found.status(article, agreement, state, "mentioned", s.span)
     for kind, key, gloss, cited in conditions:
         for state in subjects:
             found.condition(article, agreement, state, kind, key, gloss, cited, s.span)
@@ -370,17 +380,12 @@ def _sanctions(article: Article, sentences: list[_Sentence], data: Treaties, fou
             discussed[state].add(agreement)
     if not discussed:
         return
-    owner: dict[int, Entity] = {}
-    for e in article.entities:
-        for idx in e.mentions:
-            owner[idx] = e
     previous_laws: list[str] = []
     for s in sentences:
-        events = [e for e in article.events if _inside(e.trigger or e.evidence[0], s.span)]
+        events = s.events
         laws: list[str] = []
-        for idx, mention in enumerate(article.mentions):
-            ent = owner.get(idx)
-            if ent is not None and ent.type == EntityType.LAW and _inside(mention.span, s.span):
+        for _, ent in s.linked:
+            if ent.type == EntityType.LAW:
                 law = data.sanction_law(ent.id)
                 if law is not None and law.law not in laws:
                     laws.append(law.law)
