@@ -103,6 +103,7 @@ class _Sentence:
     topics: list[tuple[int, Span]] = field(default_factory=list)
     inclusion: bool = False
     counterpart_ends: set[int] = field(default_factory=set)  # char offsets where a counterpart word ends
+    forms: list[tuple[str, ...]] = field(default_factory=list)  # folded, clitic-stripped token forms
     events: list[Event] = field(default_factory=list)  # events triggered in the sentence
     linked: list[tuple[Mention, Entity]] = field(default_factory=list)  # its mentions of KB-linked entities
 
@@ -167,7 +168,7 @@ def observe(article: Article, data: Treaties | None = None) -> dict[tuple[str, s
         here = list(s.agreements)
         if here:
             last = here[-1]
-        elif m is not None and last is not None and m.anaphor.find(_forms(article, s)):
+        elif m is not None and last is not None and m.anaphor.find(s.forms):
             here = [last]
         refs.append(here)
     for i, s in enumerate(sentences):
@@ -185,7 +186,7 @@ def observe(article: Article, data: Treaties | None = None) -> dict[tuple[str, s
 
 
 def _outlet(article: Article) -> str | None:
-    """The article's outlet as claims name it (``outlet:<id>``), from the framing's outlet registry."""
+    """``outlet:<id>``: the article's outlet as the framing's outlet registry identifies it (docs/framing.md)."""
     from dragoman.framing.outlets import identify_outlet
 
     found = identify_outlet(article).outlet
@@ -233,7 +234,7 @@ def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
             s.events.append(ev)
     for s in out:
         if m is not None and s.tokens:
-            forms = _forms(article, s)
+            forms = s.forms = _forms(article, s)
             s.inclusion = bool(m.inclusion.find(forms))
             s.status_cues = {x.payload for x in m.status.find(forms)}
             s.condition_cues = {x.payload for x in m.condition.find(forms)}
