@@ -135,9 +135,16 @@ def jordan_beside_an_accession() -> Article:
     return b.done()
 
 
+def oman_wish_ar() -> Article:
+    b = TBuilder("قال الوزير إن عمان ترغب في الانضمام إلى اتفاقيات إبراهيم.", "ar", date(2025, 9, 1), outlet="مثال")
+    om, aa = b.state("عمان", "OM"), b.agreement("اتفاقيات إبراهيم")
+    b.clause("الانضمام", "ACCEDE", EventStatus.OCCURRED, [om], [aa], "عمان ترغب في الانضمام إلى اتفاقيات إبراهيم")
+    return b.done()
+
+
 CORPUS: tuple[Callable[[], Article], ...] = (
     oman_talks, oman_joined, kuwait_conditional, kuwait_declined_he, kuwait_talks_ar_undated, azerbaijan_sanctions,
-    members_news, qatar_expansion, jordan_beside_an_accession,
+    members_news, qatar_expansion, jordan_beside_an_accession, oman_wish_ar,
 )
 
 

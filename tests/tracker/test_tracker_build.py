@@ -67,6 +67,12 @@ def test_expansion_to_include_a_state_is_talks(articles: dict[str, Article]) -> 
     assert (qa["status"], qa["since"]) == ("talks", "2025-08-01")
 
 
+def test_wanting_to_join_is_a_candidacy_not_an_accession(articles: dict[str, Article]) -> None:
+    # The event stage may read "wants to join" as a joining that happened; the intent cue caps it.
+    om = _row(_report([articles["oman_wish_ar"]]), "country:OM")
+    assert (om["status"], om["since"]) == ("candidate", "2025-09-01")
+
+
 def test_a_state_beside_an_accession_event_is_only_mentioned(articles: dict[str, Article]) -> None:
     rows = _report([articles["jordan_beside_an_accession"]])
     assert _row(rows, "country:OM")["status"] == "joined"

@@ -23,8 +23,9 @@ __all__ = ["CONDITION_KINDS", "STATUS_CUES", "ConditionTopic", "TrackerCues", "t
 
 CONDITION_KINDS = ("precondition", "obstacle", "sanction", "waiver")
 # Cue kinds a sentence may carry about a state's status; ``hedge`` (it seems...) makes an
-# accession the article only speculates about count as a mention.
-STATUS_CUES = ("talks", "candidate", "declined", "blocked", "withdrawn", "hedge")
+# accession the article only speculates about count as a mention, ``intent`` (wants to...) makes
+# one the event stage read as done a candidacy: wanting to be part of it is not having joined.
+STATUS_CUES = ("talks", "candidate", "declined", "blocked", "withdrawn", "hedge", "intent")
 
 
 class _Strict(BaseModel):

@@ -287,6 +287,8 @@ def _status_of(event_status: str | None, cues: set[str], *, preconditions: bool)
         if strong in cues:
             return strong
     status = event_status or "mentioned"
+    if status == "joined" and "intent" in cues:
+        status = "candidate"
     if status in ("mentioned", "talks") and "candidate" in cues:
         status = "candidate"
     elif status == "mentioned" and "talks" in cues:
