@@ -156,6 +156,8 @@ def observe(article: Article, data: Treaties | None = None) -> dict[tuple[str, s
     Each status is ``{status, start, end, text}``; each condition ``{kind, key,
     gloss, cited_by, start, end, text}``; spans point into ``article.text``.
     """
+    if not any(_is_agreement(e) for e in article.entities):
+        return {}  # most news names no agreement: nothing to read, at no cost
     data = data or treaties()
     m = _matchers(article.language or "")
     sentences = _sentences(article, m)
