@@ -142,9 +142,20 @@ def oman_wish_ar() -> Article:
     return b.done()
 
 
+def azerbaijan_peace_he() -> Article:
+    text = "אזרבייג'ן תצטרף להסכמי אברהם רק בתנאי שייחתם הסכם שלום עם ארמניה, אמר השליח."
+    b = TBuilder(text, "he", date(2025, 7, 2), outlet="דוגמה")
+    az, aa = b.state("אזרבייג'ן", "AZ"), b.agreement("הסכמי אברהם")
+    b.state("ארמניה", "AM")
+    envoy = b.local("השליח", "envoy")
+    b.clause("תצטרף", "ACCEDE", EventStatus.CONDITIONAL, [az], [aa], "אזרבייג'ן תצטרף להסכמי אברהם רק בתנאי שייחתם הסכם שלום עם ארמניה")
+    b.claim(envoy, "אזרבייג'ן תצטרף להסכמי אברהם רק בתנאי שייחתם הסכם שלום עם ארמניה")
+    return b.done()
+
+
 CORPUS: tuple[Callable[[], Article], ...] = (
     oman_talks, oman_joined, kuwait_conditional, kuwait_declined_he, kuwait_talks_ar_undated, azerbaijan_sanctions,
-    members_news, qatar_expansion, jordan_beside_an_accession, oman_wish_ar,
+    members_news, qatar_expansion, jordan_beside_an_accession, oman_wish_ar, azerbaijan_peace_he,
 )
 
 

@@ -103,6 +103,18 @@ def test_undated_reports_decide_only_when_nothing_dated_does(articles: dict[str,
     assert kw["sources"][0]["text"].startswith("تجري الإدارة محادثات")
 
 
+def test_a_peace_precondition_names_both_parties_and_the_other_side_is_only_mentioned(
+    articles: dict[str, Article],
+) -> None:
+    rows = _report([articles["azerbaijan_peace_he"]])
+    az, am = _row(rows, "country:AZ"), _row(rows, "country:AM")
+    assert az["status"] == "conditional" and am["status"] == "mentioned"  # Armenia follows "with" (עם)
+    (cond,) = az["conditions"]
+    assert (cond["kind"], cond["gloss"]) == ("precondition", "Armenia–Azerbaijan peace agreement")
+    assert cond["cited_by"] == [articles["azerbaijan_peace_he"].claims[0].claimant]
+    assert not am["conditions"]
+
+
 def test_sanction_and_its_waiver_are_conditions_of_the_accession(articles: dict[str, Article]) -> None:
     az = _row(_report([articles["azerbaijan_sanctions"]]), "country:AZ")
     assert az["status"] == "talks"

@@ -346,9 +346,9 @@ def _cited_by(article: Article, span: Span, events: Iterable[Any], types: tuple[
     return who
 
 
-def _parties(article: Article, s: _Sentence) -> str:
-    names = sorted({(e.canonical if (e := article.entity(k)) else k) for k in s.all_states})
-    return "–".join(names)
+def _parties(s: _Sentence) -> str:
+    """The sentence's states by English name (the KB's, whatever language the article is in), en-dashed."""
+    return "–".join(sorted({_kb_canonical(k) for k in s.all_states}))
 
 
 def _conditions(article: Article, s: _Sentence, m: _Matchers | None,
@@ -368,7 +368,7 @@ def _conditions(article: Article, s: _Sentence, m: _Matchers | None,
         topic = m.cues.topics[idx]
         if topic.kind not in ("precondition", "obstacle"):
             continue
-        parties = _parties(article, s) if "{parties}" in topic.gloss else ""
+        parties = _parties(s) if "{parties}" in topic.gloss else ""
         gloss = topic.gloss.format(parties=parties) if parties else topic.alone
         kind = topic.kind if topic.kind in kinds else sorted(kinds)[-1]
         key = f"{kind}:{topic.key}:{parties}"
