@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from builders import Builder, span
-
 from dragoman.corpus.tracker import TABLE, Tracker, tracker_report
 from dragoman.model import Article, EntityType, EventStatus
 from dragoman.store import Store
