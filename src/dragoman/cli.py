@@ -340,6 +340,52 @@ def framing(
     _print_framing(report)
 
 
+@app.command()
+def tracker(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table (a row per state) or json.")] = "table",
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Only what was published (or documented) on or before this day, YYYY-MM-DD; "
+                     "articles without a publication date always count."),
+    ] = None,
+) -> None:
+    """Accession and treaty tracker: each state's status in each agreement (member, joined, candidate, talks,
+    conditional, declined, blocked, withdrawn, mentioned), since when, the conditions cited and by whom, with
+    sources and history (docs/tracker.md)."""
+    from datetime import date
+
+    from dragoman.corpus.tracker import tracker_report
+    from dragoman.views.tracker import tracker_view
+
+    if format not in ("json", "table"):
+        err.print(f"[red]error:[/red] unknown format {format!r} (json, table)")
+        raise typer.Exit(2)
+    try:
+        day = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        err.print(f"[red]error:[/red] --as-of wants a day as YYYY-MM-DD, not {as_of!r}")
+        raise typer.Exit(2) from None
+    with _opened(db, read_only=True) as store:
+        rows = tracker_report(store, as_of=day)
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    view = tracker_view(rows)
+    for agreement in view.agreements:
+        table = Table("state", "status", "since", "conditions cited", "sources", title=agreement.canonical,
+                      show_lines=True)
+        for r in agreement.rows:
+            table.add_row(*(Text(cell) for cell in (
+                r.state, r.status, r.since or "-",
+                "\n".join(f"{c.kind}: {c.gloss} ({c.sources} src)" for c in r.conditions) or "-",
+                str(r.sources),
+            )))
+        out.print(table)
+    if not view.agreements:
+        err.print("no agreement to track: no documented treaty and no article about joining one")
+
+
 def _resolve_ids(store: Store, wanted: list[str]) -> list[str]:
     ids = [r.id for r in store.list_articles()]
     out: list[str] = []
