@@ -1,0 +1,246 @@
+"""Near-duplicates, stories and merged events on small hand-built corpora (our own sentences)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from datetime import date
+from typing import Any
+
+import pytest
+
+from builders import Builder
+from dragoman.corpus.documents import events_document, stories_document, validate_events, validate_stories
+from dragoman.corpus.picture import (
+    FACTS,
+    PicturePass,
+    PictureSettings,
+    build_picture,
+    picture_of,
+    read_picture,
+)
+from dragoman.model import Article, EntityType, EventStatus, Granularity
+from dragoman.store.memory import MemoryStore
+
+AB = "agreement:abraham"
+
+
+def _accession_corpus() -> list[Article]:
+    """Four articles (ar, he, en, ar) about one prospective accession; one reports it done; one a statement."""
+    ar = Builder(
+        "قالت مصادر إن أذربيجان تجري محادثات للانضمام إلى اتفاقيات أبراهام في آذار 2025. "
+        "وأعلن مكتب رئيس الوزراء الإسرائيلي في 3 آذار 2025 أن إسرائيل تتعاون مع أذربيجان.",
+        "ar", outlet="مثال", published=date(2025, 3, 10),
+    )
+    az, ab, il = ar.mention("أذربيجان", "country:AZ"), ar.mention("اتفاقيات أبراهام", AB), ar.mention("إسرائيل", "country:IL")
+    ar.mention("أذربيجان", "country:AZ", nth=1)
+    ar.event("للانضمام", "ACCEDE", EventStatus.TALKS, [az], [ab], ("آذار 2025", "2025-03", Granularity.MONTH))
+    ar.event("تتعاون", "COOPERATE", EventStatus.OCCURRED, [il], [az], ("3 آذار 2025", "2025-03-03", Granularity.DAY))
+
+    he = Builder(
+        "אזרבייג'ן מנהלת מגעים להצטרף להסכמי אברהם. ישראל משתפת פעולה עם אזרבייג'ן מאז 10 באפריל 2025.",
+        "he", outlet="דוגמה", published=date(2025, 3, 12),
+    )
+    az2, ab2, il2 = he.mention("אזרבייג'ן", "country:AZ"), he.mention("הסכמי אברהם", AB), he.mention("ישראל", "country:IL")
+    he.mention("אזרבייג'ן", "country:AZ", nth=1)
+    he.event("להצטרף", "ACCEDE", EventStatus.PLANNED, [az2], [ab2], ("מגעים", "2025-03-11", Granularity.DAY))
+    he.event("משתפת פעולה", "COOPERATE", EventStatus.OCCURRED, [il2], [az2], ("10 באפריל 2025", "2025-04-10", Granularity.DAY))
+
+    en = Builder(
+        "Azerbaijan is in talks to join the Abraham Accords, officials said. Kazakhstan watched. "
+        "Israel said it cooperates with Azerbaijan.",
+        "en", outlet="Example Ledger", published=date(2025, 3, 14),
+    )
+    az3, ab3, kz3 = en.mention("Azerbaijan", "country:AZ"), en.mention("Abraham Accords", AB), en.mention("Kazakhstan", "country:KZ")
+    en.mention("Israel", "country:IL")
+    en.mention("Azerbaijan", "country:AZ", nth=1)
+    en.event("join", "ACCEDE", EventStatus.TALKS, [az3], [ab3])
+    en.event("watched", "CONSULT", EventStatus.OCCURRED, [kz3], [])
+
+    done = Builder(
+        "انضمت أذربيجان إلى اتفاقيات أبراهام رسميا في 2 نيسان 2025.",
+        "ar", outlet="مثال آخر", published=date(2025, 4, 3),
+    )
+    az4, ab4 = done.mention("أذربيجان", "country:AZ"), done.mention("اتفاقيات أبراهام", AB)
+    done.event("انضمت", "ACCEDE", EventStatus.OCCURRED, [az4], [ab4], ("2 نيسان 2025", "2025-04-02", Granularity.DAY))
+    return [ar.done(), he.done(), en.done(), done.done()]
+
+
+def _other_story() -> Article:
+    """An unrelated story: the same language as one of the above, nothing else in common."""
+    b = Builder("Protesters marched in Lima against a mining law on 2 March 2025.", "en", outlet="Example Ledger",
+                published=date(2025, 3, 3))
+    pe = b.mention("Lima", "city:lima", etype=EntityType.PLACE)
+    b.event("marched", "PROTEST", EventStatus.OCCURRED, [], [pe], ("2 March 2025", "2025-03-02", Granularity.DAY))
+    return b.done()
+
+
+def _by_type(doc: list[dict[str, Any]], type_: str, status: str) -> list[dict[str, Any]]:
+    return [e for e in doc if e["type"] == type_ and e["status"] == status]
+
+
+def test_one_accession_in_three_articles_and_languages_is_one_merged_event_the_done_one_its_outcome() -> None:
+    arts = _accession_corpus()
+    doc = events_document(build_picture(arts))
+    validate_events(doc)
+    talks = [e for e in doc if e["type"] == "ACCEDE" and e["status"] in ("talks", "planned")]
+    assert len(talks) == 1
+    merged = talks[0]
+    assert {s["article"] for s in merged["sources"]} == {arts[0].id, arts[1].id, arts[2].id}
+    assert {s["language"] for s in merged["sources"]} == {"ar", "he", "en"}
+    # talks vs planned: one event whose sources disagree on the status, both values kept with their sources
+    statuses = {v["value"]: [merged["sources"][i]["article"] for i in v["sources"]] for v in merged["disagreements"]["status"]}
+    assert statuses == {"talks": [arts[0].id, arts[2].id], "planned": [arts[1].id]}
+    # a month contains its day: no date disagreement, and the day is the date shown
+    assert "date" not in merged["disagreements"]
+    assert merged["date"] == {"value": "2025-03-11", "granularity": "day"}
+    assert [p["qid"] for p in merged["actors"]] == ["Q227"] and [p["qid"] for p in merged["recipients"]] == ["Q97306458"]
+    # the accession that happened is another event, linked as the outcome
+    done = _by_type(doc, "ACCEDE", "occurred")
+    assert len(done) == 1 and [s["article"] for s in done[0]["sources"]] == [arts[3].id]
+    assert merged["precursor_of"] == [done[0]["id"]]
+
+
+def test_disagreeing_dates_are_kept_with_their_sources() -> None:
+    arts = _accession_corpus()
+    doc = events_document(build_picture(arts))
+    coop = _by_type(doc, "COOPERATE", "occurred")
+    assert len(coop) == 1 and len(coop[0]["sources"]) == 2
+    values = {v["value"]: [coop[0]["sources"][i]["language"] for i in v["sources"]] for v in coop[0]["disagreements"]["date"]}
+    assert values == {"2025-03-03": ["ar"], "2025-04-10": ["he"]}
+
+
+def test_dates_far_apart_are_two_events_and_states_do_not_merge_with_other_states() -> None:
+    a = Builder("وقعت أذربيجان اتفاقا مع إسرائيل عام 2020.", "ar", published=date(2025, 3, 1))
+    az, il = a.mention("أذربيجان", "country:AZ"), a.mention("إسرائيل", "country:IL")
+    a.event("وقعت", "AGREE", EventStatus.OCCURRED, [az], [il], ("عام 2020", "2020", Granularity.YEAR))
+    b = Builder("Azerbaijan signed a deal with Israel on 5 March 2025. Kazakhstan signed a deal with Israel.", "en",
+                published=date(2025, 3, 6))
+    az2, il2 = b.mention("Azerbaijan", "country:AZ"), b.mention("Israel", "country:IL")
+    kz = b.mention("Kazakhstan", "country:KZ")
+    b.mention("Israel", "country:IL", nth=1)
+    b.event("signed", "AGREE", EventStatus.OCCURRED, [az2], [il2], ("5 March 2025", "2025-03-05", Granularity.DAY))
+    c = Builder("Kazakhstan signed a deal with Israel.", "en", published=date(2025, 3, 7))
+    kz3, il3 = c.mention("Kazakhstan", "country:KZ"), c.mention("Israel", "country:IL")
+    c.event("signed", "AGREE", EventStatus.OCCURRED, [kz3], [il3])
+    doc = events_document(build_picture([a.done(), b.done(), c.done(), ]))
+    assert len(doc) == 3  # 2020 vs March 2025: two events; Kazakhstan's deal is not Azerbaijan's
+    assert all(len(e["sources"]) == 1 for e in doc)
+    del kz
+
+
+def test_repeats_within_an_article_stay_one_and_two_events_of_one_article_never_merge() -> None:
+    a = Builder("أذربيجان ستنضم إلى اتفاقيات أبراهام. أذربيجان تبحث الانضمام إلى اتفاقيات أبراهام.", "ar",
+                published=date(2025, 3, 1))
+    az, ab = a.mention("أذربيجان", "country:AZ"), a.mention("اتفاقيات أبراهام", AB)
+    a.event("ستنضم", "ACCEDE", EventStatus.PLANNED, [az], [ab])
+    a.event("الانضمام", "ACCEDE", EventStatus.TALKS, [az], [ab])
+    b = Builder("Azerbaijan will join the Abraham Accords.", "en", published=date(2025, 3, 2))
+    az2, ab2 = b.mention("Azerbaijan", "country:AZ"), b.mention("Abraham Accords", AB)
+    b.event("join", "ACCEDE", EventStatus.PLANNED, [az2], [ab2])
+    doc = events_document(build_picture([a.done(), b.done()]))
+    validate_events(doc)
+    for e in doc:
+        arts = [s["article"] for s in e["sources"]]
+        assert len(arts) == len(set(arts))
+    assert sorted(len(e["sources"]) for e in doc) == [1, 2]
+    # the stronger pair (same status) is the one merged
+    pair = next(e for e in doc if len(e["sources"]) == 2)
+    assert {e_["status"] for e_ in [pair]} == {"planned"} and "status" not in pair["disagreements"]
+
+
+def test_local_people_meet_across_scripts_by_name_key() -> None:
+    a = Builder("التقى حكمت حاجييف بنتنياهو.", "ar", published=date(2025, 3, 1))
+    hh = a.local("حكمت حاجييف", "hikmet")
+    a.event("التقى", "CONSULT", EventStatus.OCCURRED, [hh], [])
+    b = Builder("Hikmet Hajiyev met officials.", "en", published=date(2025, 3, 1))
+    hh2 = b.local("Hikmet Hajiyev", "hikmet")
+    b.event("met", "CONSULT", EventStatus.OCCURRED, [hh2], [])
+    arts = [a.done(), b.done()]
+    # local entities carry their surface form as canonical name; the key is the cross-script skeleton
+    doc = events_document(build_picture(arts))
+    assert len(doc) == 1 and len(doc[0]["sources"]) == 2
+
+
+def test_stories_cluster_across_languages_and_keep_unrelated_apart() -> None:
+    arts = [*_accession_corpus(), _other_story()]
+    pic = build_picture(arts)
+    doc = stories_document(pic)
+    validate_stories(doc, events_document(pic))
+    assert len(doc) == 2
+    main = max(doc, key=lambda s: len(s["articles"]))
+    assert {a["article"] for a in main["articles"]} == {a.id for a in arts[:4]}
+    assert {a["language"] for a in main["articles"]} == {"ar", "he", "en"}
+    assert main["first"] == "2025-03-10" and main["last"] == "2025-04-03"
+    assert "Azerbaijan" in main["title"] and "Abraham Accords" in main["title"]
+    events = {e["id"]: e for e in events_document(pic)}
+    assert all(events[i]["story"] == main["id"] for i in main["events"])
+
+
+def test_near_duplicates_are_found_and_each_copy_keeps_its_outlet_and_date() -> None:
+    body = ("Azerbaijan is in talks to join the Abraham Accords, officials in Baku and Washington said on Monday, "
+            "adding that a peace agreement with Armenia could come first and that sanctions would be reviewed. "
+            "Diplomats from both sides have met several times since the winter, and a delegation is expected to "
+            "travel again before the summer to settle the remaining questions about trade, energy and security.")
+    one = Builder(body, "en", outlet="First Wire", published=date(2025, 3, 10))
+    two = Builder("Republished: " + body.replace("on Monday", "this week"), "en", outlet="Second Daily",
+                  published=date(2025, 3, 11))
+    for b in (one, two):
+        az, ab = b.mention("Azerbaijan", "country:AZ"), b.mention("Abraham Accords", AB)
+        b.event("join", "ACCEDE", EventStatus.TALKS, [az], [ab])
+    arts = [one.done(), two.done(), _other_story()]
+    pic = build_picture(arts)
+    assert pic.duplicates == [sorted([arts[0].id, arts[1].id])]
+    merged = next(e for e in events_document(pic) if e["type"] == "ACCEDE")
+    assert {(s["outlet"], s["published"]) for s in merged["sources"]} == {("First Wire", "2025-03-10"),
+                                                                         ("Second Daily", "2025-03-11")}
+
+
+def _doc(store: Any) -> str:
+    pic = read_picture(store)
+    return json.dumps([events_document(pic), stories_document(pic)], sort_keys=True)
+
+
+def test_incremental_equals_batch_in_any_order() -> None:
+    arts = [*_accession_corpus(), _other_story()]
+    batch = json.dumps([events_document(build_picture(arts)), stories_document(build_picture(arts))], sort_keys=True)
+    orders = [list(p) for p in itertools.permutations(arts)][::17] + [random.Random(3).sample(arts, len(arts))]
+    assert len(orders) >= 5
+    for order in orders:
+        store = MemoryStore()
+        pass_ = PicturePass()
+        for a in order:  # one article at a time, as a stream of ingests would
+            pass_.update(store, [a])
+        assert _doc(store) == batch
+    store = MemoryStore()
+    PicturePass().update(store, arts[3:])
+    PicturePass().update(store, arts[:3])
+    assert _doc(store) == batch
+
+
+def test_removing_an_article_is_as_if_it_never_came() -> None:
+    arts = [*_accession_corpus(), _other_story()]
+    store = MemoryStore()
+    PicturePass().update(store, arts)
+    PicturePass().update(store, [], [arts[1].id])
+    expected = build_picture([a for a in arts if a.id != arts[1].id])
+    assert _doc(store) == json.dumps([events_document(expected), stories_document(expected)], sort_keys=True)
+    assert all(r.article_id != arts[1].id for r in store.corpus_rows(FACTS))
+
+
+def test_picture_of_a_store_records_articles_stored_without_the_pass() -> None:
+    arts = _accession_corpus()
+    store = MemoryStore()
+    for a in arts:
+        store.put_article(a)
+    pic = picture_of(store)
+    assert {r.article_id for r in store.corpus_rows(FACTS)} == {a.id for a in arts}
+    assert sum(len(e.sources) for e in pic.events) == sum(len(a.events) for a in arts)
+
+
+def test_settings_are_checked() -> None:
+    with pytest.raises(ValueError):
+        PictureSettings(story_threshold=2)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        PictureSettings(unknown=1)  # type: ignore[call-arg]
