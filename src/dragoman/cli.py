@@ -352,7 +352,7 @@ def events(
     from dragoman.corpus.picture import picture_of
 
     _check_format(format)
-    with _opened(db) as store:
+    with _opened(db, read_only=True) as store:
         doc = events_document(picture_of(store))
     if format == "json":
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
@@ -384,7 +384,7 @@ def stories(
     from dragoman.corpus.picture import picture_of
 
     _check_format(format)
-    with _opened(db) as store:
+    with _opened(db, read_only=True) as store:
         doc = stories_document(picture_of(store))
     if format == "json":
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")

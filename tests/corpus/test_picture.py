@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from builders import Builder
+from builders import AB, Builder, picture_corpus, unrelated_story
 from dragoman.corpus.documents import events_document, stories_document, validate_events, validate_stories
 from dragoman.corpus.picture import (
     FACTS,
@@ -20,60 +20,8 @@ from dragoman.corpus.picture import (
     picture_of,
     read_picture,
 )
-from dragoman.model import Article, EntityType, EventStatus, Granularity
+from dragoman.model import EventStatus, Granularity
 from dragoman.store.memory import MemoryStore
-
-AB = "agreement:abraham"
-
-
-def _accession_corpus() -> list[Article]:
-    """Four articles (ar, he, en, ar) about one prospective accession; one reports it done; one a statement."""
-    ar = Builder(
-        "قالت مصادر إن أذربيجان تجري محادثات للانضمام إلى اتفاقيات أبراهام في آذار 2025. "
-        "وأعلن مكتب رئيس الوزراء الإسرائيلي في 3 آذار 2025 أن إسرائيل تتعاون مع أذربيجان.",
-        "ar", outlet="مثال", published=date(2025, 3, 10),
-    )
-    az, ab, il = ar.mention("أذربيجان", "country:AZ"), ar.mention("اتفاقيات أبراهام", AB), ar.mention("إسرائيل", "country:IL")
-    ar.mention("أذربيجان", "country:AZ", nth=1)
-    ar.event("للانضمام", "ACCEDE", EventStatus.TALKS, [az], [ab], ("آذار 2025", "2025-03", Granularity.MONTH))
-    ar.event("تتعاون", "COOPERATE", EventStatus.OCCURRED, [il], [az], ("3 آذار 2025", "2025-03-03", Granularity.DAY))
-
-    he = Builder(
-        "אזרבייג'ן מנהלת מגעים להצטרף להסכמי אברהם. ישראל משתפת פעולה עם אזרבייג'ן מאז 10 באפריל 2025.",
-        "he", outlet="דוגמה", published=date(2025, 3, 12),
-    )
-    az2, ab2, il2 = he.mention("אזרבייג'ן", "country:AZ"), he.mention("הסכמי אברהם", AB), he.mention("ישראל", "country:IL")
-    he.mention("אזרבייג'ן", "country:AZ", nth=1)
-    he.event("להצטרף", "ACCEDE", EventStatus.PLANNED, [az2], [ab2], ("מגעים", "2025-03-11", Granularity.DAY))
-    he.event("משתפת פעולה", "COOPERATE", EventStatus.OCCURRED, [il2], [az2], ("10 באפריל 2025", "2025-04-10", Granularity.DAY))
-
-    en = Builder(
-        "Azerbaijan is in talks to join the Abraham Accords, officials said. Kazakhstan watched. "
-        "Israel said it cooperates with Azerbaijan.",
-        "en", outlet="Example Ledger", published=date(2025, 3, 14),
-    )
-    az3, ab3, kz3 = en.mention("Azerbaijan", "country:AZ"), en.mention("Abraham Accords", AB), en.mention("Kazakhstan", "country:KZ")
-    en.mention("Israel", "country:IL")
-    en.mention("Azerbaijan", "country:AZ", nth=1)
-    en.event("join", "ACCEDE", EventStatus.TALKS, [az3], [ab3])
-    en.event("watched", "CONSULT", EventStatus.OCCURRED, [kz3], [])
-
-    done = Builder(
-        "انضمت أذربيجان إلى اتفاقيات أبراهام رسميا في 2 نيسان 2025.",
-        "ar", outlet="مثال آخر", published=date(2025, 4, 3),
-    )
-    az4, ab4 = done.mention("أذربيجان", "country:AZ"), done.mention("اتفاقيات أبراهام", AB)
-    done.event("انضمت", "ACCEDE", EventStatus.OCCURRED, [az4], [ab4], ("2 نيسان 2025", "2025-04-02", Granularity.DAY))
-    return [ar.done(), he.done(), en.done(), done.done()]
-
-
-def _other_story() -> Article:
-    """An unrelated story: the same language as one of the above, nothing else in common."""
-    b = Builder("Protesters marched in Lima against a mining law on 2 March 2025.", "en", outlet="Example Ledger",
-                published=date(2025, 3, 3))
-    pe = b.mention("Lima", "city:lima", etype=EntityType.PLACE)
-    b.event("marched", "PROTEST", EventStatus.OCCURRED, [], [pe], ("2 March 2025", "2025-03-02", Granularity.DAY))
-    return b.done()
 
 
 def _by_type(doc: list[dict[str, Any]], type_: str, status: str) -> list[dict[str, Any]]:
@@ -81,7 +29,7 @@ def _by_type(doc: list[dict[str, Any]], type_: str, status: str) -> list[dict[st
 
 
 def test_one_accession_in_three_articles_and_languages_is_one_merged_event_the_done_one_its_outcome() -> None:
-    arts = _accession_corpus()
+    arts = picture_corpus()
     doc = events_document(build_picture(arts))
     validate_events(doc)
     talks = [e for e in doc if e["type"] == "ACCEDE" and e["status"] in ("talks", "planned")]
@@ -103,7 +51,7 @@ def test_one_accession_in_three_articles_and_languages_is_one_merged_event_the_d
 
 
 def test_disagreeing_dates_are_kept_with_their_sources() -> None:
-    arts = _accession_corpus()
+    arts = picture_corpus()
     doc = events_document(build_picture(arts))
     coop = _by_type(doc, "COOPERATE", "occurred")
     assert len(coop) == 1 and len(coop[0]["sources"]) == 2
@@ -164,7 +112,7 @@ def test_local_people_meet_across_scripts_by_name_key() -> None:
 
 
 def test_stories_cluster_across_languages_and_keep_unrelated_apart() -> None:
-    arts = [*_accession_corpus(), _other_story()]
+    arts = [*picture_corpus(), unrelated_story()]
     pic = build_picture(arts)
     doc = stories_document(pic)
     validate_stories(doc, events_document(pic))
@@ -189,7 +137,7 @@ def test_near_duplicates_are_found_and_each_copy_keeps_its_outlet_and_date() -> 
     for b in (one, two):
         az, ab = b.mention("Azerbaijan", "country:AZ"), b.mention("Abraham Accords", AB)
         b.event("join", "ACCEDE", EventStatus.TALKS, [az], [ab])
-    arts = [one.done(), two.done(), _other_story()]
+    arts = [one.done(), two.done(), unrelated_story()]
     pic = build_picture(arts)
     assert pic.duplicates == [sorted([arts[0].id, arts[1].id])]
     merged = next(e for e in events_document(pic) if e["type"] == "ACCEDE")
@@ -203,7 +151,7 @@ def _doc(store: Any) -> str:
 
 
 def test_incremental_equals_batch_in_any_order() -> None:
-    arts = [*_accession_corpus(), _other_story()]
+    arts = [*picture_corpus(), unrelated_story()]
     batch = json.dumps([events_document(build_picture(arts)), stories_document(build_picture(arts))], sort_keys=True)
     orders = [list(p) for p in itertools.permutations(arts)][::17] + [random.Random(3).sample(arts, len(arts))]
     assert len(orders) >= 5
@@ -220,7 +168,7 @@ def test_incremental_equals_batch_in_any_order() -> None:
 
 
 def test_removing_an_article_is_as_if_it_never_came() -> None:
-    arts = [*_accession_corpus(), _other_story()]
+    arts = [*picture_corpus(), unrelated_story()]
     store = MemoryStore()
     PicturePass().update(store, arts)
     PicturePass().update(store, [], [arts[1].id])
@@ -230,7 +178,7 @@ def test_removing_an_article_is_as_if_it_never_came() -> None:
 
 
 def test_picture_of_a_store_records_articles_stored_without_the_pass() -> None:
-    arts = _accession_corpus()
+    arts = picture_corpus()
     store = MemoryStore()
     for a in arts:
         store.put_article(a)
