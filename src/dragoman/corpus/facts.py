@@ -24,11 +24,19 @@ from typing import Any
 from dragoman.chrome.memory import outlet_of
 from dragoman.events.plover import rollup
 from dragoman.kb.names import name_key
-from dragoman.model import Article, Entity, EventStatus
+from dragoman.model import Article, Entity, EventStatus, Span, TimeExpr
 from dragoman.model.ids import LOCAL_PREFIX
 from dragoman.model.timeline import interval
 
-__all__ = ["ArticleFacts", "EventFacts", "Party", "article_facts", "participant_key", "status_class"]
+__all__ = [
+    "ArticleFacts",
+    "ClaimFacts",
+    "EventFacts",
+    "Party",
+    "article_facts",
+    "participant_key",
+    "status_class",
+]
 
 # An unrealised action and the action done are different facts (a planned accession is the
 # precursor of the accession); a denial is a third.  Within a class, sources may disagree.
@@ -88,6 +96,19 @@ class EventFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """A claim and who makes it: the claimant, what it is about, its words."""
+
+    id: str
+    article: str
+    claimant: Party | None
+    about: tuple[str, ...]  # participant keys and article-level event ids
+    date: str | None  # a time expression in the claim's sentence, if any
+    granularity: str | None
+    evidence: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleFacts:
     id: str
     path: str | None
@@ -99,6 +120,7 @@ class ArticleFacts:
     entities: dict[str, int]  # participant key -> mentions
     names: dict[str, Party]  # participant key -> a party to show for it
     events: tuple[EventFacts, ...]
+    claims: tuple[ClaimFacts, ...] = ()
     shingles: tuple[str, ...] = ()  # body word shingles (near-duplicates); not stored
     embedding: tuple[float, ...] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -124,6 +146,17 @@ class ArticleFacts:
             )
             for e in data["events"]
         )
+        claims = tuple(
+            ClaimFacts(
+                **{
+                    **c,
+                    "claimant": party(c["claimant"]) if c["claimant"] else None,
+                    "about": tuple(c["about"]),
+                    "evidence": tuple(tuple(x) for x in c["evidence"]),
+                }
+            )
+            for c in data.get("claims") or ()
+        )
         emb = data.get("embedding")
         return cls(
             id=data["id"],
@@ -136,6 +169,7 @@ class ArticleFacts:
             entities=dict(data["entities"]),
             names={k: party(v) for k, v in data["names"].items()},
             events=events,
+            claims=claims,
             embedding=tuple(emb) if emb is not None else None,
             extra=dict(data.get("extra") or {}),
         )
@@ -201,6 +235,24 @@ def article_facts(article: Article, *, embedding: tuple[float, ...] | None = Non
                 evidence=tuple((s.start, s.end, article.span_text(s)) for s in ev.evidence),
             )
         )
+    claims: list[ClaimFacts] = []
+    for c in article.claims:
+        who = article.entity(c.claimant) if c.claimant else None
+        about = [keys_of.get(x, x) for x in c.about]
+        when = _date_near(article, c.evidence[0]) if c.evidence else None
+        claims.append(
+            ClaimFacts(
+                id=c.id,
+                article=article.id,
+                claimant=Party(keys_of[who.id], who.id, who.qid, who.canonical, who.type.value)
+                if who
+                else None,
+                about=tuple(dict.fromkeys(about)),
+                date=when.value if when else None,
+                granularity=when.granularity.value if when else None,
+                evidence=tuple((s.start, s.end, article.span_text(s)) for s in c.evidence),
+            )
+        )
     published = article.source.published
     return ArticleFacts(
         id=article.id,
@@ -213,9 +265,25 @@ def article_facts(article: Article, *, embedding: tuple[float, ...] | None = Non
         entities=dict(sorted(counts.items())),
         names=dict(sorted(parties.items())),
         events=tuple(events),
+        claims=tuple(claims),
         shingles=tuple(body_shingles(article)),
         embedding=embedding,
     )
+
+
+def _date_near(article: Article, span: Span) -> TimeExpr | None:
+    """A resolved time expression in the sentence of ``span``: when a claim was made, as the text says."""
+    sentence = next((s for s in article.sentences if s.start <= span.start < s.end), None)
+    if sentence is None:
+        return None
+    for t in article.time_expressions:
+        if (
+            sentence.start <= t.span.start < sentence.end
+            and t.value
+            and t.granularity.value in ("day", "month")
+        ):
+            return t
+    return None
 
 
 def _headline(article: Article) -> str:
