@@ -6,7 +6,8 @@ For each stored article the pass keeps, in corpus tables (docs/corpus.md):
   MinHash signature and, when enabled, its passage embedding;
 * ``picture_keys``: its blocking keys: LSH bands (near-duplicates), top
   participants by publication week (stories), event family and participant
-  by publication quarter (merged events);
+  by month (the event's own date when given to the day or month, else the
+  publication's; merged events);
 * ``picture_links``: its links to the articles it was compared with and
   found related, one row per (other article, kind), mirrored on the other
   article's rows: ``dup`` (estimated Jaccard), ``story`` (similarity) and
@@ -27,14 +28,13 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import Field
 
 from dragoman.corpus import dedup
 from dragoman.corpus.base import CorpusPassSettings, register_corpus_pass
-from dragoman.corpus.facts import ArticleFacts, article_facts
+from dragoman.corpus.facts import ArticleFacts, EventFacts, article_facts
 from dragoman.corpus.merge import MergedEvent, MergeSettings, link, merge_events, precursor_links
 from dragoman.corpus.stories import Story, StorySettings, components, similarity, stories
 from dragoman.corpus.stories import block_keys as story_block_keys
@@ -89,25 +89,39 @@ class Picture:
     duplicates: list[list[str]]
 
 
-def _quarter(day: str | None) -> int | None:
-    if not day:
+def _month(value: str | None) -> int | None:
+    if not value or len(value) < 7 or not value[:4].isdigit() or value[4] != "-" or not value[5:7].isdigit():
         return None
-    d = date.fromisoformat(day[:10])
-    return d.year * 4 + (d.month - 1) // 3
+    return int(value[:4]) * 12 + int(value[5:7]) - 1
+
+
+def _anchors(f: ArticleFacts, e: EventFacts) -> int | None:
+    """The month an event is filed under: its own date's when given to the day or month, else publication's."""
+    if e.granularity in ("day", "month") and not e.estimated:
+        m = _month(e.date)
+        if m is not None:
+            return m
+    return _month(f.published)
 
 
 def _event_block(f: ArticleFacts) -> list[str]:
-    """(family, participant, publication quarter) per event; dated articles also under ``any``."""
-    q = _quarter(f.published)
-    buckets = [str(q), "any"] if q is not None else ["undated"]
-    return sorted({f"e|{e.family}|{k}|{b}" for e in f.events for k in e.keys for b in buckets})
+    """(family, participant, month) per event; events of dated articles also under ``any``."""
+    keys: set[str] = set()
+    for e in f.events:
+        m = _anchors(f, e)
+        buckets = [str(m), "any"] if m is not None else ["undated"]
+        keys |= {f"e|{e.family}|{k}|{b}" for k in e.keys for b in buckets}
+    return sorted(keys)
 
 
 def _event_query(f: ArticleFacts) -> list[str]:
-    """Its quarter and either side, and undated articles; an undated article looks up every quarter."""
-    q = _quarter(f.published)
-    buckets = ["undated", "any"] if q is None else [*(str(q + i) for i in (-1, 0, 1)), "undated"]
-    return sorted({f"e|{e.family}|{k}|{b}" for e in f.events for k in e.keys for b in buckets})
+    """The month either side of each event's, and undated ones; an undated event looks up every month."""
+    keys: set[str] = set()
+    for e in f.events:
+        m = _anchors(f, e)
+        buckets = ["undated", "any"] if m is None else [*(str(m + i) for i in (-1, 0, 1)), "undated"]
+        keys |= {f"e|{e.family}|{k}|{b}" for k in e.keys for b in buckets}
+    return sorted(keys)
 
 
 class _Embedder:
