@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from builders import AB, Builder, picture_corpus, unrelated_story
+from builders import AB, Builder, picture_corpus, span, unrelated_story
 from dragoman.corpus.documents import events_document, stories_document, validate_events, validate_stories
 from dragoman.corpus.picture import (
     FACTS,
@@ -20,7 +20,7 @@ from dragoman.corpus.picture import (
     picture_of,
     read_picture,
 )
-from dragoman.model import EventStatus, Granularity
+from dragoman.model import Article, EntityType, EventStatus, Granularity, TimeExpr
 from dragoman.store.memory import MemoryStore
 
 
@@ -192,3 +192,34 @@ def test_settings_are_checked() -> None:
         PictureSettings(story_threshold=2)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         PictureSettings(unknown=1)  # type: ignore[call-arg]
+
+
+def test_a_statement_quoted_by_two_outlets_is_one_event_with_its_date_disagreement() -> None:
+    from dragoman.model import Claim
+    from dragoman.model.ids import assign_claim_ids
+
+    def article(text: str, lang: str, day: date, when: tuple[str, str] | None) -> Article:
+        b = Builder(text, lang, published=day)
+        pmo = b.mention("المكتب" if lang == "ar" else "The office", "org:office", etype=EntityType.ORG)
+        b.mention("أذربيجان" if lang == "ar" else "Azerbaijan", "country:AZ")
+        b.mention("إسرائيل" if lang == "ar" else "Israel", "country:IL")
+        if when is not None:
+            words, value = when
+            b.a.time_expressions.append(TimeExpr(span(text, words), value, Granularity.MONTH))
+        words = text[text.index(":") + 2 :]
+        b.a.claims.append(Claim("", pmo, span(text, "المكتب" if lang == "ar" else "The office"), [span(text, words)],
+                                ["country:AZ", "country:IL"]))
+        assign_claim_ids(b.a.id, b.a.claims)
+        return b.done()
+
+    one = article("قال المكتب في آذار 2025: أذربيجان حليف مهم لإسرائيل.", "ar", date(2025, 4, 20), ("آذار 2025", "2025-03"))
+    two = article("The office said in April 2025: Azerbaijan is an important ally of Israel.", "en", date(2025, 4, 21),
+                  ("April 2025", "2025-04"))
+    three = article("قال المكتب: أذربيجان حليف مهم لإسرائيل.", "ar", date(2025, 4, 22), None)
+    doc = events_document(build_picture([one, two, three]))
+    validate_events(doc)
+    (statement,) = [e for e in doc if e["type"] == "STATEMENT"]
+    assert statement["plover"] is None and len(statement["sources"]) == 3
+    assert [p["id"] for p in statement["actors"]] == ["org:office"]
+    dates = {v["value"]: [statement["sources"][i]["article"] for i in v["sources"]] for v in statement["disagreements"]["date"]}
+    assert dates == {"2025-03": [one.id], "2025-04": [two.id]}

@@ -128,6 +128,7 @@ class ArticleFacts:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("shingles")
+        data["v"] = DIGEST_VERSION
         return data
 
     @classmethod
@@ -157,6 +158,7 @@ class ArticleFacts:
             )
             for c in data.get("claims") or ()
         )
+        data.pop("v", None)
         emb = data.get("embedding")
         return cls(
             id=data["id"],
@@ -253,6 +255,7 @@ def article_facts(article: Article, *, embedding: tuple[float, ...] | None = Non
                 evidence=tuple((s.start, s.end, article.span_text(s)) for s in c.evidence),
             )
         )
+    events.extend(statements(article.id, claims, parties))
     published = article.source.published
     return ArticleFacts(
         id=article.id,
@@ -269,6 +272,40 @@ def article_facts(article: Article, *, embedding: tuple[float, ...] | None = Non
         shingles=tuple(body_shingles(article)),
         embedding=embedding,
     )
+
+
+# Bumped whenever what a digest holds changes: a stored digest of another version is made again.
+DIGEST_VERSION = 2
+
+STATEMENT = "STATEMENT"  # a named speaker's public statement: a corpus-level event code outside PLOVER
+
+
+def statements(article_id: str, claims: list[ClaimFacts], parties: dict[str, Party]) -> list[EventFacts]:
+    """A named claimant's claims in one article as statement events, one per claimant and date.
+
+    An article that quotes one statement in several places gives several claims;
+    they are one statement (the claimant said it once), unless the text dates
+    them differently.  Its participants are the claimant (actor) and the
+    entities the claims are about (recipients); its id is its first claim's.
+    """
+    groups: dict[tuple[str, str | None], list[ClaimFacts]] = {}
+    for c in claims:
+        if c.claimant is not None:
+            groups.setdefault((c.claimant.key, c.date), []).append(c)
+    out: list[EventFacts] = []
+    for (_, when), members in groups.items():
+        first = members[0]
+        assert first.claimant is not None
+        about = dict.fromkeys(k for c in members for k in c.about if k in parties and k != first.claimant.key)
+        out.append(
+            EventFacts(
+                id=first.id, article=article_id, type=STATEMENT, family=STATEMENT, status=EventStatus.OCCURRED.value,
+                actors=(first.claimant,), recipients=tuple(parties[k] for k in about), date=when,
+                granularity=first.granularity, estimated=False,
+                evidence=tuple(x for c in members for x in c.evidence),
+            )
+        )
+    return out
 
 
 def _date_near(article: Article, span: Span) -> TimeExpr | None:

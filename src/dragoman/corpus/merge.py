@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dragoman.corpus.facts import ArticleFacts, EventFacts, Party, status_class
+from dragoman.corpus.facts import STATEMENT, ArticleFacts, EventFacts, Party, status_class
 from dragoman.events.plover import plover_code
 from dragoman.model.timeline import interval
 
@@ -95,6 +95,8 @@ def link(a: EventFacts, b: EventFacts, settings: MergeSettings | None = None) ->
     shared = a.keys & b.keys
     if not shared:
         return None
+    if a.type == STATEMENT and not {p.key for p in a.actors} & {p.key for p in b.actors}:
+        return None  # a statement is its speaker's: two speakers, two statements
     a_act, b_act = {p.key for p in a.actors}, {p.key for p in b.actors}
     a_rec, b_rec = {p.key for p in a.recipients}, {p.key for p in b.recipients}
     # Roles may be swapped only between two events of one symmetric code; a generic code (COOPERATE)
@@ -136,7 +138,7 @@ class Source:
 class MergedEvent:
     id: str
     type: str
-    plover: str
+    plover: str | None
     status: str
     actors: list[Party]
     recipients: list[Party]
@@ -301,8 +303,11 @@ def _build(sources: list[Source]) -> MergedEvent:
     )
 
 
-def _plover(code: str, status: str) -> str:
+def _plover(code: str, status: str) -> str | None:
     from dragoman.model import EventStatus
+
+    if code == STATEMENT:
+        return None  # PLOVER codes no statements
 
     try:
         return plover_code(code, EventStatus(status))

@@ -34,7 +34,7 @@ from pydantic import Field
 
 from dragoman.corpus import dedup
 from dragoman.corpus.base import CorpusPassSettings, register_corpus_pass
-from dragoman.corpus.facts import ArticleFacts, EventFacts, article_facts
+from dragoman.corpus.facts import DIGEST_VERSION, ArticleFacts, EventFacts, article_facts
 from dragoman.corpus.merge import MergedEvent, MergeSettings, link, merge_events, precursor_links
 from dragoman.corpus.stories import Story, StorySettings, components, similarity, stories
 from dragoman.corpus.stories import block_keys as story_block_keys
@@ -321,9 +321,11 @@ def picture_of(store: Any, settings: PictureSettings | None = None) -> Picture:
     tables: Any = store  # the store's other roles as well
     if not isinstance(tables, CorpusTables):
         return build_picture(store.iter_articles(), settings)
-    recorded = {r.article_id for r in store.corpus_rows(FACTS, group="facts")}
+    rows = store.corpus_rows(FACTS, group="facts")
+    # A digest of another version (an older Dragoman) is made again from the article.
+    recorded = {r.article_id for r in rows if r.value.get("v") == DIGEST_VERSION}
     missing = sorted(current - recorded)
-    gone = sorted(recorded - current)
+    gone = sorted({r.article_id for r in rows} - current)
     if missing or gone:
         if getattr(store, "read_only", False):
             return build_picture(store.iter_articles(), settings)

@@ -212,7 +212,7 @@ def story_title(story: Story, merged: list[MergedEvent]) -> str:
                 names[k] = a.names[k].canonical
     top = [names[k] for k, _ in counts.most_common(4) if k in names]
     ranked = sorted(
-        (m for m in merged if m.actors or m.recipients),
+        (m for m in merged if (m.actors or m.recipients) and m.plover is not None),
         key=lambda m: (-len({s.article.id for s in m.sources}), -len(m.sources), m.id),
     )
     if not ranked:
