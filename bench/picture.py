@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-PER_WEEK = 25  # articles per week: the density every size keeps
+PER_WEEK = 6  # articles per week: the density every size keeps (1x already spans the blocking windows)
 WORDS = [f"w{i}" for i in range(3000)]
 FAMILIES = ["CONSULT", "COOPERATE", "ACCEDE", "ACCUSE", "AGREE", "SANCTION"]
 

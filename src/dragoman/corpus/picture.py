@@ -230,7 +230,7 @@ class PicturePass:
 
     def _link(self, store: Any, f: ArticleFacts) -> None:
         before = {r.group for r in store.corpus_rows(LINKS, article_ids=[f.id])}
-        candidates = sorted({r.article_id for r in store.corpus_rows(KEYS, keys=self._lookups(f))} - {f.id})
+        candidates = sorted({r.article_id for r in store.corpus_rows(KEYS, group="k", keys=self._lookups(f))} - {f.id})
         others = {
             r.article_id: ArticleFacts.from_json(r.value)
             for r in (store.corpus_rows(FACTS, article_ids=candidates) if candidates else [])
