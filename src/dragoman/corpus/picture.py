@@ -317,10 +317,10 @@ def picture_of(store: Any, settings: PictureSettings | None = None) -> Picture:
     """
     from dragoman.store.roles import CorpusTables
 
-    current = {r.id for r in store.list_articles()}
     tables: Any = store  # the store's other roles as well
     if not isinstance(tables, CorpusTables):
         return build_picture(store.iter_articles(), settings)
+    current = {r.id for r in store.list_articles()}
     rows = store.corpus_rows(FACTS, group="facts")
     # A digest of another version (an older Dragoman) is made again from the article.
     recorded = {r.article_id for r in rows if r.value.get("v") == DIGEST_VERSION}
