@@ -615,6 +615,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"profile of the slowest stage, {slowest!r}, over {p['articles']} articles (top 40 lines):")
         print("\n".join(lines[:40]))
 
+    # The corpus layer: the picture pass's time per article at 1x, 4x, 16x on SQLite and PostgreSQL.
+    pic = subprocess.run([sys.executable, str(REPO / "bench" / "picture.py"), *(["--unit", "40"] if args.quick else [])],
+                         capture_output=True, text=True, timeout=1800, check=False)
+    pic_lines = pic.stdout.strip().splitlines()
+    if pic.returncode == 0 and pic_lines:
+        print("\n".join(pic_lines[:-1]))
+        summary.update(dict(kv.split("=", 1) for kv in pic_lines[-1].split()))
+    else:
+        print(f"picture pass: failed (exit {pic.returncode}): {pic.stderr.strip()[-300:]}")
+
     print(" ".join(f"{k}={v}" for k, v in summary.items()))
     return 0
 

@@ -386,6 +386,72 @@ def tracker(
         err.print("no agreement to track: no documented treaty and no article about joining one")
 
 
+@app.command()
+def events(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json (events-v1 schema).")] = "table",
+    min_sources: Annotated[int, typer.Option("--min-sources", min=1, help="Table only: events with this many sources.")] = 1,
+) -> None:
+    """Merged events: the same real-world event across articles and languages as one, every source
+    and every disagreement kept (docs/picture.md). JSON lists every event, singletons included."""
+    from dragoman.corpus.documents import events_document
+    from dragoman.corpus.picture import picture_of
+
+    _check_format(format)
+    with _opened(db, read_only=True) as store:
+        doc = events_document(picture_of(store))
+    if format == "json":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+        return
+    table = Table("date", "event", "actors -> recipients", "sources", "disagreements", title="Merged events")
+    for e in doc:
+        if len(e["sources"]) < min_sources:
+            continue
+        when = f"{e['date']['value']} ({e['date']['granularity']})" if e["date"] else "-"
+        who = ", ".join(p["canonical"] for p in e["actors"]) or "?"
+        whom = ", ".join(p["canonical"] for p in e["recipients"])
+        langs = sorted({s["language"] or "?" for s in e["sources"]})
+        table.add_row(*(Text(c) for c in (
+            when, f"{e['type']} {e['status']}\n{e['id']}", who + (f" -> {whom}" if whom else ""),
+            f"{len(e['sources'])} in {len({s['article'] for s in e['sources']})} articles ({', '.join(langs)})",
+            ", ".join(e["disagreements"]) or "-",
+        )))
+    out.print(table)
+
+
+@app.command()
+def stories(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json (stories-v1 schema).")] = "table",
+) -> None:
+    """Stories across languages: articles about the same story, with an English title, languages,
+    outlets and date range (docs/picture.md)."""
+    from dragoman.corpus.documents import stories_document
+    from dragoman.corpus.picture import picture_of
+
+    _check_format(format)
+    with _opened(db, read_only=True) as store:
+        doc = stories_document(picture_of(store))
+    if format == "json":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+        return
+    table = Table("story", "articles", "languages", "outlets", "dates", "events", title="Stories")
+    for s in doc:
+        arts = s["articles"]
+        table.add_row(*(Text(c) for c in (
+            f"{s['title']}\n{s['id']}", str(len(arts)), ", ".join(sorted({a["language"] or "?" for a in arts})),
+            ", ".join(sorted({a["outlet"] for a in arts if a["outlet"]})) or "-",
+            f"{s['first'] or '?'} .. {s['last'] or '?'}", str(len(s["events"])),
+        )))
+    out.print(table)
+
+
+def _check_format(format: str) -> None:
+    if format not in ("json", "table"):
+        err.print(f"[red]error:[/red] unknown format {format!r} (json, table)")
+        raise typer.Exit(2)
+
+
 def _resolve_ids(store: Store, wanted: list[str]) -> list[str]:
     ids = [r.id for r in store.list_articles()]
     out: list[str] = []

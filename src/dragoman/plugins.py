@@ -70,6 +70,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "dragoman.export.builtin",
     "dragoman.corpus.outlet_chrome",
     "dragoman.corpus.tracker",
+    "dragoman.corpus.picture",
 )
 
 _VERSIONED = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*\.v\d+$")

@@ -129,6 +129,7 @@ def build_report(store: Store, out_dir: Path) -> Path:
         "utf-8",
     )
     _write_tracker(store, out_dir, env, titles, {str(row["id"]) for row in entities})
+    _write_picture(store, out_dir, env, titles)
     errors = list(store.iter_errors())
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     index = out_dir / "index.html"
@@ -155,6 +156,17 @@ def _write_tracker(
         ),
         "utf-8",
     )
+
+
+def _write_picture(store: Store, out_dir: Path, env: Environment, titles: dict[str, tuple[str, str]]) -> None:
+    """The story and timeline pages, from the corpus picture's views."""
+    from dragoman.corpus.picture import picture_of
+    from dragoman.views.picture import stories_view, timeline_view
+
+    pic = picture_of(store)
+    for name, kw in (("stories.html", {"v": stories_view(pic)}), ("timeline.html", {"t": timeline_view(pic)})):
+        html = env.get_template(name).render(**kw, titles=titles, root="", entity_href=_entity_href)
+        (out_dir / name).write_text(html, "utf-8")
 
 
 def _entity_href(entity_id: str) -> str:
