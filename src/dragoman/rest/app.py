@@ -42,12 +42,13 @@ def create_app(
 
     ``host`` is the address the server will listen on: on loopback, reads
     are open; anywhere else every request needs a token.  ``store`` hands
-    over an open store instead (tests); it is closed with the app either way.
+    over an open store instead, which stays the caller's to close.
     """
-    opened = store if store is not None else open_store(db)
+    # Opened (and migrated) now, so a store that cannot be opened fails here, not at the first request.
     desk = Desk(
-        store=opened, open_reads=is_loopback(host), max_body=max_body, max_upload=max_upload,
-        fetch=fetch or FetchSettings(), config=config,
+        db=db, opened=store if store is not None else open_store(db), open_reads=is_loopback(host),
+        max_body=max_body, max_upload=max_upload, fetch=fetch or FetchSettings(), config=config,
+        owned=store is None,
     )
 
     @asynccontextmanager
@@ -55,7 +56,7 @@ def create_app(
         try:
             yield
         finally:
-            opened.close()
+            desk.close()  # a later startup (tests start an app more than once) opens it again
 
     app = FastAPI(
         title="Dragoman desk API",
@@ -67,7 +68,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
-        responses=problem_responses(401, 413, 422),
+        responses=problem_responses(401, 404, 413, 422),
     )
     app.state.desk = desk
     install(app)
@@ -83,9 +84,30 @@ def create_app(
         return {"name": "dragoman", "version": __version__, "openapi": "/openapi.json", "docs": "docs/desk.md",
                 "open_reads": desk.open_reads}
 
+    _document_access(app, desk.open_reads)
+
     # ---- DASHBOARD MOUNT POINT ------------------------------------------------------------------
     # The dashboard (dragoman.web, built separately) adds its server-rendered pages here with
     # ``dragoman.web.mount(app, ...)``; it reuses ``desk_store``, ``require_read_access`` and
     # ``require_write_token`` and calls the JSON endpoints above.  Wired in by the lead after merge.
     # ----------------------------------------------------------------------------------------------
     return app
+
+
+def _document_access(app: FastAPI, open_reads: bool) -> None:
+    """Say in the OpenAPI document what the server enforces: on loopback a read needs no token
+    (its security is optional, ``{}``); writes and, off loopback, reads require one."""
+    from fastapi.openapi.utils import get_openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                              description=app.description, routes=app.routes)
+            for path in doc.get("paths", {}).values():
+                for method, op in path.items():
+                    if open_reads and method == "get" and op.get("security"):
+                        op["security"] = [{}, *op["security"]]
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -77,8 +77,8 @@ def _after(rows: list[ArticleRow], key: list[Any]) -> list[ArticleRow]:
 
 Outlet = Annotated[str | None, Query(max_length=200, description="Exact outlet name (case-insensitive).")]
 Language = Annotated[str | None, Query(max_length=20, description="Language code: ar, he, en.")]
-From = Annotated[str | None, Query(max_length=10, description="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")]
-To = Annotated[str | None, Query(max_length=10, description="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")]
+From = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")]
+To = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")]
 EventType = Annotated[str | None, Query(max_length=40, description="Only articles with an event of this type.")]
 
 

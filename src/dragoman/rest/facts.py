@@ -59,8 +59,8 @@ Type = Annotated[str | None, Query(max_length=40, description="PLOVER type (or a
 Actor = Annotated[str | None, Query(max_length=200, description="Entity id among the actors, e.g. country:AZ.")]
 Recipient = Annotated[str | None, Query(max_length=200, description="Entity id among the recipients.")]
 Status = Annotated[str | None, Query(max_length=40, description="occurred, planned, reported-talks, negated…")]
-DateFrom = Annotated[str | None, Query(max_length=10, description="Event date overlaps from: YYYY, YYYY-MM, YYYY-MM-DD.")]
-DateTo = Annotated[str | None, Query(max_length=10, description="Event date overlaps up to: YYYY, YYYY-MM, YYYY-MM-DD.")]
+DateFrom = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Event date overlaps from: YYYY, YYYY-MM, YYYY-MM-DD.")]
+DateTo = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Event date overlaps up to: YYYY, YYYY-MM, YYYY-MM-DD.")]
 ArticleId = Annotated[str | None, Query(max_length=128, description="Only this article's events.")]
 
 
