@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from schemathesis import checks
-from builders import query_corpus
 from hypothesis import HealthCheck, given, settings
+from schemathesis import checks
 
+from builders import query_corpus
 from dragoman.rest import create_app, create_token
 from dragoman.store import open_store
 
