@@ -41,7 +41,6 @@ def test_articles_newest_first_filtered_and_paged_by_cursor(client: TestClient, 
 
 def test_a_cursor_stays_put_when_articles_arrive(client: TestClient, db: str) -> None:
     from builders import Builder
-
     from dragoman.store import open_store
 
     first = client.get("/api/articles?limit=1").json()
@@ -128,7 +127,6 @@ def test_markup_in_titles_and_text_comes_back_as_json_text(tmp_path: object) -> 
     from pathlib import Path
 
     from builders import Builder
-
     from dragoman.rest import create_app
     from dragoman.store import open_store
 
