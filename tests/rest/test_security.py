@@ -133,9 +133,9 @@ def test_the_fetcher_connects_to_the_address_it_checked(resolver: dict[str, str]
             return httpx.Response(302, headers={"Location": "http://news.example/page"})
         return httpx.Response(200, text="news text", headers={"Content-Type": "text/plain"})
 
-    with Fetcher(FetchSettings(retries=0), transport=httpx.MockTransport(handler)) as f:
-        with pytest.raises(urls_module.UnsafeURL):
-            f.fetch("http://news.example/first")  # the redirect is checked again: now loopback
+    with Fetcher(FetchSettings(retries=0), transport=httpx.MockTransport(handler)) as f, \
+            pytest.raises(urls_module.UnsafeURL):
+        f.fetch("http://news.example/first")  # the redirect is checked again: now loopback
     assert [r.url.host for r in seen] == ["93.184.216.34"]
     assert seen[0].headers["host"] == "news.example"
     resolver["news.example"] = "93.184.216.34"
