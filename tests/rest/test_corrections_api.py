@@ -142,3 +142,29 @@ def test_bad_corrections_are_refused_before_they_are_kept(desk: tuple[str, str, 
                                                             "after": {"value": "2025-08", "granularity": "month"}})
         assert ok.status_code == 201
         assert _events(c.get(f"/api/articles/{article_id}").json())[event["id"]]["date"]["value"] == "2025-08"
+
+
+def test_corrections_export_as_gold_evaluation_data(client: TestClient, auth: dict[str, str], corpus: list[Any]) -> None:
+    en = corpus[2]
+    sanction, agree = en.events
+    quote = en.quotes[0]
+    for body in (
+        {"kind": "event", "fact": sanction.id, "field": "status", "after": "occurred", "reason": "it did happen"},
+        {"kind": "quote", "fact": quote.id, "field": "speaker", "after": "country:US", "reason": "the embassy"},
+    ):
+        assert client.post("/api/corrections", headers=auth, json={"article_id": en.id, **body}).status_code == 201
+    r = client.get("/api/exports/corrections-gold")
+    assert r.status_code == 200 and r.headers["x-records"] == "1"
+    doc = r.json()
+    assert doc["schema"] == 1 and list(doc["articles"]) == [en.id]  # no file name: keyed by id
+    record = doc["articles"][en.id]
+    events = {e["dragoman_id"]: e for e in record["events"]}
+    assert events[sanction.id]["status"] == "occurred" and events[sanction.id]["actor"] == ["United States"]
+    assert events[agree.id]["status"] == "occurred" and events[agree.id]["recipient"] == ["Azerbaijan"]
+    assert record["quotes"][0]["speaker"] == "United States"
+    for e in record["events"]:  # every text field is an exact substring, as the gold schema asks
+        assert e["evidence"] in en.text and (e["date_expression"] is None or e["date_expression"] in en.text)
+    assert {s for ent in record["entities"] for s in ent["surfaces"]} <= {en.text[m.span.start:m.span.end]
+                                                                         for m in en.mentions}
+    assert [c["field"] for c in record["dragoman_corrections"]] == ["status", "speaker"]
+    assert {e["type"] for e in record["entities"]} >= {"COUNTRY"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dragoman.export.framing import FramingJson
+from dragoman.export.gold import CorrectionsGold
 from dragoman.export.jsonl import ArticlesJsonl
 from dragoman.plugins import Registry
 
@@ -21,4 +22,11 @@ def register(registry: Registry) -> None:
         FramingJson,
         keys=(FramingJson.format,),
         doc="framing by outlet (names, loaded wording, sourcing, stance) as one framing JSON v1 document",
+    )
+    registry.add(
+        "exporter",
+        CorrectionsGold.name,
+        CorrectionsGold,
+        keys=(CorrectionsGold.format,),
+        doc="articles analysts corrected, corrections applied, as evaluation data in the dev set's gold schema",
     )
