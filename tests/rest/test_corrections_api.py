@@ -168,3 +168,15 @@ def test_corrections_export_as_gold_evaluation_data(client: TestClient, auth: di
                                                                          for m in en.mentions}
     assert [c["field"] for c in record["dragoman_corrections"]] == ["status", "speaker"]
     assert {e["type"] for e in record["entities"]} >= {"COUNTRY"}
+
+
+def test_a_fact_is_named_by_kind_and_fact_or_by_target(client: TestClient, auth: dict[str, str],
+                                                       corpus: list[Any]) -> None:
+    he = corpus[1]
+    event = he.events[0]
+    base = {"article_id": he.id, "field": "status", "after": "occurred", "reason": "it joined"}
+    r = client.post("/api/corrections", headers=auth, json={**base, "target": f"event:{event.id}"})
+    assert r.status_code == 201 and (r.json()["kind"], r.json()["fact"]) == ("event", event.id)
+    for bad in ({"target": f"event:{event.id}", "kind": "event", "fact": event.id}, {"target": "nothing"},
+                {"kind": "event"}, {}):
+        assert client.post("/api/corrections", headers=auth, json={**base, **bad}).status_code == 422

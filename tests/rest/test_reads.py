@@ -146,3 +146,12 @@ def test_markup_in_titles_and_text_comes_back_as_json_text(tmp_path: object) -> 
         listed = c.get("/api/articles?format=csv")
         assert listed.headers["content-type"].startswith("text/csv") and "attachment" in listed.headers[
             "content-disposition"]
+
+
+def test_search_as_csv(client: TestClient) -> None:
+    r = client.get("/api/search?q=Azerbaijan&format=csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    hits = client.get("/api/search?q=Azerbaijan").json()["hits"]
+    assert r.headers["content-type"].startswith("text/csv")
+    assert [(row["article_id"], row["snippet"], int(row["start"])) for row in rows] == [
+        (h["article_id"], h["snippet"], h["start"]) for h in hits]

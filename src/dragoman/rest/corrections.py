@@ -90,6 +90,7 @@ def correct(body: CorrectionIn, store: StoreDep, who: Who) -> Any:
     """Correct an entity link, an event's type/status/actors/recipients/date/place, a quote's speaker or a
     claim's claimant, or mark a fact wrong (field ``deleted``, after ``true``). Needs a token."""
     role = _role(store)
+    assert body.kind is not None and body.fact is not None  # the model's validator saw to it
     if body.kind == "event" and body.field == "type":
         _known_type(body.after)
     try:

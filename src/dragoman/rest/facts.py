@@ -179,11 +179,13 @@ def get_entity(store: StoreDep, entity_id: str) -> Any:
 
 
 # -- search and counts ----------------------------------------------------------------------------
-@router.get("/search", response_model=SearchResults, tags=["search"], summary="Full-text search")
+@router.get("/search", response_model=SearchResults, responses=_CSV_RESPONSE, tags=["search"],
+            summary="Full-text search")
 def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words in any language, an English entity name or a QID.")],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    format: Format = "json",
 ) -> Any:
     """Every word required; Arabic and Hebrew spellings and prefixes folded, English stemmed.
 
@@ -195,6 +197,8 @@ def search(
                  ((h.snippet[:a], False), (h.snippet[a:b], True), (h.snippet[b:], False)) if t]
         hits.append({"article_id": h.article_id, "title": h.title, "snippet": h.snippet, "start": h.start,
                      "end": h.end, "parts": parts})
+    if format == "csv":
+        return csv_response(("article_id", "title", "start", "end", "snippet"), hits, filename="search.csv")
     return {"query": q, "hits": hits}
 
 

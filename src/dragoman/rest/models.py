@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
 
@@ -241,11 +241,15 @@ class CountsModel(BaseModel):
 
 # -- corrections -----------------------------------------------------------------------------------------
 class CorrectionIn(Strict):
-    """A correction of one fact of one article (see docs/desk.md for each field's value)."""
+    """A correction of one fact of one article (see docs/desk.md for each field's value).
+
+    The fact is named by ``kind`` and ``fact``, or by ``target`` (``"event:e-…"``) instead of both."""
 
     article_id: str = Field(min_length=1, max_length=128)
-    kind: Literal["event", "quote", "claim", "mention"]
-    fact: str = Field(min_length=1, max_length=200, description="The fact's id: `e-…`, `q-…`, `c-…` or `m-…`.")
+    kind: Literal["event", "quote", "claim", "mention"] | None = None
+    fact: str | None = Field(None, min_length=1, max_length=200,
+                             description="The fact's id: `e-…`, `q-…`, `c-…` or `m-…`.")
+    target: str | None = Field(None, min_length=3, max_length=210, description="`kind:fact`, e.g. `event:e-3f…`.")
     field: str = Field(
         min_length=1, max_length=40,
         description="event: type, status, actors, recipients, date, place, deleted; quote: speaker, deleted; "
@@ -253,6 +257,19 @@ class CorrectionIn(Strict):
     )
     after: Any = Field(description="The new value (JSON); `true` with field `deleted` marks the fact wrong.")
     reason: str = Field(min_length=1, max_length=2000)
+
+    @model_validator(mode="after")
+    def _one_way_to_name_the_fact(self) -> CorrectionIn:
+        if self.target is not None:
+            kind, _, fact = self.target.partition(":")
+            if self.kind is not None or self.fact is not None:
+                raise ValueError("name the fact by target, or by kind and fact, not both")
+            if kind not in ("event", "quote", "claim", "mention") or not fact:
+                raise ValueError("target must be kind:id with kind event, quote, claim or mention")
+            self.kind, self.fact = kind, fact  # type: ignore[assignment]
+        elif self.kind is None or self.fact is None:
+            raise ValueError("name the fact: kind and fact, or target")
+        return self
 
 
 class RevertIn(Strict):
