@@ -67,6 +67,10 @@ def test_a_correction_reaches_every_surface_survives_force_and_reverts(desk: tup
     out = tmp_path / "export.jsonl"
     assert CliRunner().invoke(cli, ["export", "--format", "articles-jsonl", "--out", str(out), "--db", db]).exit_code == 0
     assert _events(json.loads(out.read_text("utf-8")))[first["id"]]["status"] == new_status
+    report = tmp_path / "report"
+    assert CliRunner().invoke(cli, ["report", "--out", str(report), "--db", db]).exit_code == 0
+    html = "".join(p.read_text("utf-8") for p in (report / "articles").glob("*.html"))
+    assert f"ev-{first['id']}-0" in html and f"ev-{second['id']}-0" not in html  # the wrong event is gone
 
     # Re-extraction by a (nominally) newer pipeline: a new revision, the correction still applies.
     config = tmp_path / "newer.toml"
