@@ -478,7 +478,14 @@ def serve(
         err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from exc
     if not is_loopback(host):
-        err.print(f"listening on {host}: every request needs a token (Authorization: Bearer ...)", soft_wrap=True)
+        err.print(f"listening on {host}: every request needs a token (Authorization: Bearer ...)",
+                  soft_wrap=True, markup=False, highlight=False)
+        from dragoman.store.roles import ApiTokens
+
+        store = desk.state.desk.store()
+        if isinstance(store, ApiTokens) and not store.tokens():
+            err.print(f"no tokens yet: make one with `dragoman token create --name NAME --db {_redacted(db)}`",
+                      soft_wrap=True, markup=False, highlight=False)
     err.print(f"serving {_redacted(db)} at http://{host}:{port}/api (OpenAPI: /openapi.json)",
               soft_wrap=True, markup=False, highlight=False)
     uvicorn.run(desk, host=host, port=port, log_level="info", server_header=False)
