@@ -63,8 +63,21 @@ def test_reads_need_a_token_when_not_on_loopback(db: str, auth: dict[str, str]) 
         assert c.get("/api/articles", headers=auth).status_code == 200
         doc = c.get("/openapi.json").json()
         assert doc["paths"]["/api/articles"]["get"]["security"] == [{"HTTPBearer": []}]
-    with TestClient(create_app(db, host="::1")) as c:
+    with TestClient(create_app(db, host="::1"), base_url="http://[::1]:8000") as c:
         assert c.get("/api/articles").status_code == 200
+
+
+def test_open_reads_answer_only_requests_addressed_to_loopback(db: str) -> None:
+    # A page that rebinds its own name to 127.0.0.1 sends its own name as Host: refused.
+    with TestClient(create_app(db), base_url="http://attacker.example") as c:
+        r = c.get("/api/articles")
+        assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
+        assert r.headers["content-security-policy"]
+    for base in ("http://localhost:8000", "http://127.0.0.1", "http://[::1]:8000"):
+        with TestClient(create_app(db), base_url=base) as c:
+            assert c.get("/api/articles").status_code == 200, base
+    with TestClient(create_app(db, host="0.0.0.0"), base_url="http://desk.example") as c:
+        assert c.get("/api/articles").status_code == 401  # any name off loopback, but only with a token
 
 
 def test_oversize_bodies_are_refused_with_413(db: str, auth: dict[str, str], corpus: list[Article]) -> None:

@@ -18,7 +18,7 @@ from dragoman._version import __version__
 from dragoman.ingest import FetchSettings
 from dragoman.rest import articles, corrections, exports, facts, ingest
 from dragoman.rest.problems import install, problem_responses
-from dragoman.rest.security import BodyLimit, SecurityHeaders, is_loopback, require_read_access
+from dragoman.rest.security import BodyLimit, LoopbackHostOnly, SecurityHeaders, is_loopback, require_read_access
 from dragoman.rest.state import Desk
 from dragoman.store import Store, open_store
 
@@ -73,6 +73,8 @@ def create_app(
     app.state.desk = desk
     install(app)
     app.add_middleware(BodyLimit, default=max_body, limits={"/api/ingest/files": max_upload})
+    if desk.open_reads:
+        app.add_middleware(LoopbackHostOnly)
     app.add_middleware(SecurityHeaders)
 
     read = [Depends(require_read_access)]

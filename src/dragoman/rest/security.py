@@ -9,6 +9,10 @@
   and a copy of the store gives no one write access.
 * Request bodies are capped (``413``) before they are read, whether the
   client declares a length or streams chunks.
+* Open reads on loopback answer only requests addressed to a loopback name
+  (``Host: 127.0.0.1``, ``localhost``, ``[::1]``): a web page elsewhere
+  that rebinds its own name to 127.0.0.1 cannot read the desk through the
+  analyst's browser (DNS rebinding against the server).
 * Every response carries a strict Content-Security-Policy and its siblings:
   nothing the API serves may load anything from elsewhere, be framed, or be
   sniffed into another type.
@@ -34,6 +38,7 @@ __all__ = [
     "CSP",
     "SECURITY_HEADERS",
     "BodyLimit",
+    "LoopbackHostOnly",
     "SecurityHeaders",
     "create_token",
     "digest",
@@ -154,6 +159,32 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def _host_name(value: bytes) -> str:
+    text = value.decode("latin-1").strip().lower()
+    if text.startswith("["):  # [::1]:8000
+        return text[1 : text.find("]")] if "]" in text else text
+    return text.rsplit(":", 1)[0] if text.count(":") == 1 else text
+
+
+class LoopbackHostOnly:
+    """Refuses (400) a request whose ``Host`` is not a loopback name: for a server whose reads are open."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = dict(scope.get("headers", [])).get(b"host", b"")
+            if not is_loopback(_host_name(host)):
+                from dragoman.rest.problems import problem_response
+
+                detail = ("this desk serves reads without a token on loopback only: address it as 127.0.0.1, "
+                          "localhost or [::1] (or serve it on another address, where every request needs a token)")
+                await problem_response(400, detail, instance=scope.get("path"))(scope, _no_body, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:
