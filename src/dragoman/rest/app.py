@@ -18,7 +18,13 @@ from dragoman._version import __version__
 from dragoman.ingest import FetchSettings
 from dragoman.rest import articles, corrections, exports, facts, ingest
 from dragoman.rest.problems import install, problem_responses
-from dragoman.rest.security import BodyLimit, LoopbackHostOnly, SecurityHeaders, is_loopback, require_read_access
+from dragoman.rest.security import (
+    BodyLimit,
+    LoopbackHostOnly,
+    SecurityHeaders,
+    is_loopback,
+    require_read_access,
+)
 from dragoman.rest.state import Desk
 from dragoman.store import Store, open_store
 
