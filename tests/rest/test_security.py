@@ -164,3 +164,17 @@ def test_the_fetcher_connects_to_the_address_it_checked(resolver: dict[str, str]
     assert str(seen[0].url) == "https://93.184.216.34:8443/a?b=1"
     assert seen[0].headers["host"] == "news.example:8443"
     assert seen[0].extensions["sni_hostname"] == "news.example"
+
+
+def test_a_crash_is_a_problem_document_with_the_security_headers(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dragoman.rest.security import CSP
+    from dragoman.store.sqlite import SQLiteStore
+
+    def broken(self: object, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SQLiteStore, "counts", broken)
+    with TestClient(create_app(db), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        r = c.get("/api/counts")
+    assert r.status_code == 500 and r.headers["content-type"] == "application/problem+json"
+    assert r.headers["content-security-policy"] == CSP and "disk on fire" not in r.text

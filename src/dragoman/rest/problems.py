@@ -76,6 +76,14 @@ def install(app: FastAPI) -> None:
         return problem_response(exc.status_code, detail, instance=request.url.path,
                                 headers=dict(exc.headers or {}))
 
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette answers a crash outside every middleware, so the security headers are added here.
+        from dragoman.rest.security import SECURITY_HEADERS
+
+        return problem_response(500, f"internal error ({type(exc).__name__}); the server log has the details",
+                                instance=request.url.path, headers=dict(SECURITY_HEADERS))
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
