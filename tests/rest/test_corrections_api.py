@@ -184,3 +184,43 @@ def test_a_fact_is_named_by_kind_and_fact_or_by_target(client: TestClient, auth:
     for bad in ({"target": f"event:{event.id}", "kind": "event", "fact": event.id}, {"target": "nothing"},
                 {"kind": "event"}, {}):
         assert client.post("/api/corrections", headers=auth, json={**base, **bad}).status_code == 422
+
+
+def test_the_gold_export_is_read_by_the_projects_scorer(desk: tuple[str, str, str], tmp_path: Path) -> None:
+    """The export is gold-schema data indeed: ../shared/tools/score_gold.py reads it, scores the corrected
+    article as perfect, and the article as extracted as wrong on the corrected status."""
+    import shutil
+    import subprocess
+    import sys
+
+    scorer = REPO.parent / "shared" / "tools" / "score_gold.py"
+    if not scorer.is_file():
+        pytest.skip(f"../shared absent: no scorer at {scorer}")
+    db, token, article_id = desk
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        plain = c.get(f"/api/articles/{article_id}").json()
+        event = plain["events"][0]
+        after = "planned" if event["status"] != "planned" else "occurred"
+        c.post("/api/corrections", headers={"Authorization": f"Bearer {token}"}, json={
+            "article_id": article_id, "target": f"event:{event['id']}", "field": "status", "after": after,
+            "reason": "x"})
+        gold = c.get("/api/exports/corrections-gold").json()
+        corrected = c.get(f"/api/articles/{article_id}").json()
+    (tmp_path / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(EXAMPLE, pages / EXAMPLE.name)
+
+    def score(doc: dict[str, Any]) -> dict[str, str]:
+        out = tmp_path / "json"
+        out.mkdir(exist_ok=True)
+        (out / f"{EXAMPLE.name}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+        run = subprocess.run([sys.executable, str(scorer), str(tmp_path / "gold.json"), str(pages), "--json-dir",
+                              str(out)], capture_output=True, text=True, check=False, cwd=REPO)
+        assert run.returncode in (0, 1), run.stderr
+        return dict(line.split(" ", 1) for line in run.stdout.splitlines() if line and " " in line and "|" not in line)
+
+    assert list(gold["articles"]) == [EXAMPLE.name]
+    perfect = score(corrected)
+    assert perfect["event_f1"] == "1.000" and perfect["event_status_acc"] == "1.000"
+    assert float(score(plain)["event_status_acc"]) < 1.0
