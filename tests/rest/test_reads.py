@@ -37,6 +37,10 @@ def test_articles_newest_first_filtered_and_paged_by_cursor(client: TestClient, 
     assert {a["language"] for a in year} == {"ar", "he"}
     accede = client.get("/api/articles?event_type=ACCEDE").json()["items"]
     assert [a["language"] for a in accede] == ["he"]
+    kazakh = client.get("/api/articles?q=Kazakhstan").json()["items"]  # the English name finds the Arabic text
+    assert [a["language"] for a in kazakh] == ["ar"]
+    assert client.get("/api/articles?q=Azerbaijan&language=en").json()["items"][0]["language"] == "en"
+    assert client.get("/api/articles/facets?q=Azerbaijan").json()["total"] == 3
 
 
 def test_a_cursor_stays_put_when_articles_arrive(client: TestClient, db: str) -> None:

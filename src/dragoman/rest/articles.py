@@ -49,9 +49,12 @@ def with_event_type(store: Store, event_type: str) -> set[str]:
             return ids
 
 
+SEARCH_LIMIT = 1000  # articles a full-text filter considers, best matches first
+
+
 def _filtered(
     store: Store, outlet: str | None, language: str | None, published_from: str | None,
-    published_to: str | None, event_type: str | None,
+    published_to: str | None, event_type: str | None, q: str | None = None,
 ) -> list[ArticleRow]:
     lo = day_range(published_from, "published_from")
     hi = day_range(published_to, "published_to")
@@ -65,6 +68,9 @@ def _filtered(
     if event_type:
         ids = with_event_type(store, event_type)
         rows = [r for r in rows if r.id in ids]
+    if q:
+        found = {h.article_id for h in store.search(q, limit=SEARCH_LIMIT)}
+        rows = [r for r in rows if r.id in found]
     rows.sort(key=lambda r: r.id)
     rows.sort(key=lambda r: r.published or "", reverse=True)  # stable: id order within a day
     return rows
@@ -80,6 +86,7 @@ Language = Annotated[str | None, Query(max_length=20, description="Language code
 From = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")]
 To = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")]
 EventType = Annotated[str | None, Query(max_length=40, description="Only articles with an event of this type.")]
+Q = Annotated[str | None, Query(max_length=500, description="Only articles the full-text search finds (every word).")]
 
 
 @router.get("", response_model=Page[ArticleRowModel], responses=_CSV_RESPONSE, summary="List articles")
@@ -90,12 +97,13 @@ def list_articles(
     published_from: From = None,
     published_to: To = None,
     event_type: EventType = None,
+    q: Q = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     format: Format = "json",
 ) -> Any:
     """Stored articles, newest published first (undated last); every filter given must hold."""
-    rows = _filtered(store, outlet, language, published_from, published_to, event_type)
+    rows = _filtered(store, outlet, language, published_from, published_to, event_type, q)
     key = decode(cursor, "articles", 2)
     if key is not None:
         rows = _after(rows, key)
@@ -116,9 +124,10 @@ def article_facets(
     published_from: From = None,
     published_to: To = None,
     event_type: EventType = None,
+    q: Q = None,
 ) -> Any:
     """How many of the filtered articles fall in each day, month or year of publication, outlet and language."""
-    rows = _filtered(store, outlet, language, published_from, published_to, event_type)
+    rows = _filtered(store, outlet, language, published_from, published_to, event_type, q)
     return {
         "by": by,
         "total": len(rows),

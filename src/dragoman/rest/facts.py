@@ -21,7 +21,7 @@ from dragoman.rest.models import (
 from dragoman.rest.problems import ProblemError
 from dragoman.rest.state import desk_store
 from dragoman.store import Store
-from dragoman.store.queries import EventQuery
+from dragoman.store.queries import EventQuery, decode_cursor
 from dragoman.views import entity_view, event_list_view, to_data
 
 router = APIRouter(prefix="/api", tags=["facts"])
@@ -43,8 +43,6 @@ def _event_query(
     lo, hi = day_range(date_from, "date_from"), day_range(date_to, "date_to")
     if cursor:
         try:
-            from dragoman.store.queries import decode_cursor
-
             decode_cursor(cursor)
         except ValueError as exc:
             raise ProblemError(422, f"cursor: {exc}") from exc
