@@ -462,6 +462,7 @@ def serve(
                                        "on this machine; any other address makes every request need a token.")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    config: ConfigOpt = None,
 ) -> None:
     """Serve the analyst's desk: the REST API (OpenAPI at /openapi.json) over the store (docs/desk.md).
 
@@ -473,7 +474,14 @@ def serve(
     from dragoman.store import StoreError
 
     try:
-        desk = create_app(db, host=host)
+        if config is not None:
+            from dragoman.pipeline import load_config
+
+            load_config(config)  # a bad config fails now, not at the first ingest request
+        desk = create_app(db, host=host, config=config)
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from exc
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from exc
