@@ -12,10 +12,11 @@ SEEDS := $(SHARED)/corpus/seeds
 DEMO_DB := out/demo.db
 REPORT := out/report
 
-.PHONY: demo test eval bench lint models argmodel kb fuzz clean help lock lock-upgrade lockcheck
+.PHONY: demo serve test eval bench lint models argmodel kb fuzz clean help lock lock-upgrade lockcheck
 
 help:
 	@echo "make demo   - install, ingest examples/ (and $(SEEDS) when present), write the HTML report"
+	@echo "make serve  - serve the desk's REST API over the demo store (make demo first if it is missing; HOST=, PORT=)"
 	@echo "make test   - install and run the whole test suite"
 	@echo "make eval   - quality on gold data in $(SHARED)/datasets, checked against eval/floors.toml"
 	@echo "make bench  - speed and memory figures (a script, not a test)"
@@ -70,6 +71,13 @@ demo: lockcheck $(MAIN)
 	$(BIN)/dragoman ingest examples $(if $(wildcard $(SEEDS)),$(SEEDS),) --db $(DEMO_DB)
 	$(BIN)/dragoman report --db $(DEMO_DB) --out $(REPORT) > out/report-path.txt
 	@echo "Report written to: $$(cat out/report-path.txt)"
+
+# The demo store is made by `make demo` when it is missing; an existing one is served as it is.
+$(DEMO_DB):
+	$(MAKE) demo
+
+serve: lockcheck $(MAIN) | $(DEMO_DB)
+	$(BIN)/dragoman serve --db $(DEMO_DB) --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8000)
 
 test: lockcheck $(DEV)
 	$(BIN)/python -m pytest
