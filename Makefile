@@ -2,6 +2,9 @@
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# Training and evaluation code is not in the runtime package: it lives in
+# training/dragoman_training (run from the repository root) and imports dragoman.
+TRAIN_PY := PYTHONPATH=training $(BIN)/python
 MAIN := $(VENV)/.stamp-main
 DEV := $(VENV)/.stamp-dev
 SHARED ?= ../shared
@@ -73,25 +76,25 @@ test: lockcheck $(DEV)
 	$(BIN)/python -m pytest
 
 eval: lockcheck $(DEV)
-	$(BIN)/python -m dragoman.eval --shared $(SHARED) --save
+	$(TRAIN_PY) -m dragoman_training.eval --shared $(SHARED) --save
 
 bench: lockcheck $(DEV)
 	$(BIN)/python bench/run.py
 
 lint: lockcheck $(DEV)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench training
 	$(BIN)/mypy
 
 models: lockcheck $(VENV)/.stamp-training
 	@if [ ! -d "$(SHARED)/datasets" ]; then echo "make models: $(SHARED)/datasets not found; the gold training data lives in ../shared. Nothing retrained."; exit 2; fi
-	$(BIN)/python -m dragoman.ner.train --shared $(SHARED)
-	$(BIN)/python -m dragoman.ner.neural_train --shared $(SHARED)
-	$(BIN)/python -m dragoman.events.train --shared $(SHARED)
+	$(TRAIN_PY) -m dragoman_training.ner.train --shared $(SHARED)
+	$(TRAIN_PY) -m dragoman_training.ner.neural_train --shared $(SHARED)
+	$(TRAIN_PY) -m dragoman_training.events.train --shared $(SHARED)
 
 # The argument model needs only numpy (in the dev lock), not the training extra.
 argmodel: lockcheck $(DEV)
 	@if [ ! -d "$(SHARED)/datasets" ]; then echo "make argmodel: $(SHARED)/datasets not found; the gold training data lives in ../shared. Nothing retrained."; exit 2; fi
-	$(BIN)/python -m dragoman.events.train --shared $(SHARED)
+	$(TRAIN_PY) -m dragoman_training.events.train --shared $(SHARED)
 
 kb: lockcheck $(DEV)
 	$(BIN)/python -m dragoman.kb.generate

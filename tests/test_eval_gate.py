@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dragoman.eval.gate import check, check_lock, load_floors, load_lock, write_lock
+from dragoman_training.eval.gate import check, check_lock, load_floors, load_lock, write_lock
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from dragoman_training.events import argdata
 
-from dragoman.events import argdata
 from dragoman.events.argfeatures import FEATURES_VERSION
 from dragoman.events.argmodel import LinearModel, shipped_model
 from dragoman.events.extract import extract_events, find_hits
@@ -103,7 +103,7 @@ def test_surface_span_takes_the_occurrence_nearest_the_trigger() -> None:
 
 
 def test_the_trainer_learns_a_separable_preference() -> None:
-    from dragoman.events.train import Instance, accuracy, fit
+    from dragoman_training.events.train import Instance, accuracy, fit
 
     data = [
         Instance("actor", [["bias", "marker=with"], ["bias", "marker=-"], ["null"]], [1], "own:en", g)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from dragoman.eval._events_common import text_match, token_f1, words
-from dragoman.eval.petrarch import load_records
+from dragoman_training.eval._events_common import text_match, token_f1, words
+from dragoman_training.eval.petrarch import load_records
 
 
 def test_token_f1() -> None:
@@ -49,7 +48,7 @@ The US leader visited China.
 
 
 def test_plover_suite_on_gold(datasets_dir: Path) -> None:
-    from dragoman.eval import plover
+    from dragoman_training.eval import plover
 
     scores = plover.run(datasets_dir.parent)
     for key in ("plover_type_acc", "plover_actor_acc", "plover_recipient_acc"):
@@ -59,7 +58,7 @@ def test_plover_suite_on_gold(datasets_dir: Path) -> None:
 
 
 def test_petrarch_suite_on_gold(datasets_dir: Path) -> None:
-    from dragoman.eval import petrarch
+    from dragoman_training.eval import petrarch
 
     scores = petrarch.run(datasets_dir.parent)
     assert 0.0 < scores["petrarch_tp"] <= 100.0
@@ -69,14 +68,14 @@ def test_petrarch_suite_on_gold(datasets_dir: Path) -> None:
 def test_dev_suite_says_why_it_measures_nothing_without_the_dev_set(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dragoman.eval import dev
+    from dragoman_training.eval import dev
 
     assert dev.run(tmp_path) == {}
     assert "nothing measured" in capsys.readouterr().out
 
 
 def test_dev_suite_reads_the_scorers_metric_lines(tmp_path: Path) -> None:
-    from dragoman.eval import dev
+    from dragoman_training.eval import dev
 
     scorer = tmp_path / "score_gold.py"
     scorer.write_text("print('event_f1 0.500')\nprint('events_lost 3')\nprint('OK | event_f1=0.50')\n", "utf-8")
@@ -85,7 +84,7 @@ def test_dev_suite_reads_the_scorers_metric_lines(tmp_path: Path) -> None:
 
 
 def test_dev_suite_on_the_dev_set(datasets_dir: Path) -> None:
-    from dragoman.eval import dev
+    from dragoman_training.eval import dev
 
     if dev.paths(datasets_dir.parent) is None:
         pytest.skip("../shared/corpus/dev or tools/score_gold.py absent")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dragoman.kb.evaluate import _gold, evaluate
-from dragoman.ner.datasets import Sentence
+from dragoman_training.kb.evaluate import _gold, evaluate
+from dragoman_training.ner.datasets import Sentence
 
 
 def test_gold_spans_from_iob2_and_biose() -> None:
@@ -25,7 +25,7 @@ def test_precision_on_a_hand_made_sentence() -> None:
 
 
 def test_name_precision_floor_on_gold_corpora(datasets_dir: Path) -> None:
-    from dragoman.ner.datasets import anercorp, nemo
+    from dragoman_training.ner.datasets import anercorp, nemo
 
     # Floors measured 2026-11 (ANERcorp 0.966, NEMO 0.887); most misses are gold gaps or sports teams.
     assert evaluate(anercorp(datasets_dir, "test"), "ar")["name_precision"] >= 0.95

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from dragoman_training.ner.datasets import Sentence, anercorp, nemo
 
 from dragoman.model import Article
-from dragoman.ner.datasets import Sentence, anercorp, nemo
 from dragoman.ner.scoring import spans as gold_spans
 from dragoman.ner.tagger import has_model
 from dragoman.stages.gazetteer import Gazetteer

@@ -69,7 +69,7 @@ def test_short_names_and_mismatched_input() -> None:
 
 
 def test_eval_labels_in_corpus_types_with_and_without_the_pass() -> None:
-    from dragoman.ner.evaluate import consistent_labels
+    from dragoman_training.ner.evaluate import consistent_labels
 
     sents = [["قال", "حكمت", "حاجييف"], ["حاجييف", "وصل"]]
     found = [[(1, 3, "PERS", 0.9)], []]
@@ -81,7 +81,7 @@ def test_eval_labels_in_corpus_types_with_and_without_the_pass() -> None:
 
 
 def test_eval_applies_the_pass_as_each_shipped_pipeline_does() -> None:
-    from dragoman.ner.evaluate import EVAL_WINDOW, pipeline_consistency
+    from dragoman_training.ner.evaluate import EVAL_WINDOW, pipeline_consistency
 
     assert pipeline_consistency(None) is None  # the default pipeline tags sentence by sentence
     accurate = pipeline_consistency("accurate")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from dragoman.ner import datasets, train
+from dragoman_training.ner import datasets, train
 
 
 def test_read_conll_sentences_and_spaced_token(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def test_extra_features_flag_gazetteer_hits_digits_and_latin() -> None:
 
 def test_torch_head_and_numpy_tagger_agree() -> None:
     torch = pytest.importorskip("torch", reason="training-side parity needs PyTorch")
-    from dragoman.ner.neural_torch import Head
+    from dragoman_training.ner.neural_torch import Head
 
     torch.manual_seed(0)
     head = Head(3, 8, 4, 6, 5, 0.3).eval()
@@ -111,7 +111,7 @@ def test_fine_tuned_encoder_runs_the_same_in_torch_and_numpy(encoder) -> None:  
     # The adapters trained in torch must give the same label scores when the numpy
     # encoder applies them at inference (the shipped "lora" weights rely on it).
     torch = pytest.importorskip("torch", reason="training-side parity needs PyTorch")
-    from dragoman.ner.neural_torch import Tuned
+    from dragoman_training.ner.neural_torch import Tuned
 
     torch.manual_seed(0)
     first, last = 4, 6

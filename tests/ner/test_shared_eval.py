@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from dragoman_training.ner import datasets
 
-from dragoman.ner import datasets
 from dragoman.ner.tagger import model_path
 
 
@@ -21,7 +21,7 @@ def _shared() -> Path:
 @pytest.mark.shared
 @pytest.mark.slow
 def test_eval_suite_matches_model_cards_and_beats_gazetteer() -> None:
-    from dragoman.eval.ner import run
+    from dragoman_training.eval.ner import run
 
     metrics = run(_shared(), neural_tagger=False)  # minutes on one core: `make eval` scores it
     for lang, corpus in (("ar", "anercorp"), ("he", "nemo")):

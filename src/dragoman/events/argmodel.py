@@ -14,7 +14,7 @@ their probabilities.  Decoding, per trigger:
    "none" scores higher; a mention nested in an actor's mention (the nisba
    in "the Iranian minister") or naming the same entity is not a candidate.
 
-Weights are trained by ``python -m dragoman.events.train`` (a conditional
+Weights are trained by ``python -m dragoman_training.events.train`` (a conditional
 logit per role, see docs/models/arguments.md) and shipped as
 ``events/data/argmodel.json``; scoring is a sum of dictionary lookups, no
 numpy.  Without the weights file the hand-written rules
@@ -112,7 +112,7 @@ class LinearModel:
         if version != FEATURES_VERSION:
             raise ValueError(
                 f"argument model weights are for features version {version}, the code has {FEATURES_VERSION}: "
-                "retrain with `python -m dragoman.events.train`"
+                "retrain with `make argmodel`"
             )
         weights = data["weights"]
         if not isinstance(weights, dict):

@@ -2,7 +2,7 @@
 
 The weights ship in ``models/`` (one CRFsuite file per language, with the
 frozen gazetteer and word-frequency table they were trained with);
-``python -m dragoman.ner.train`` rebuilds them from ``../shared/datasets``.
+``python -m dragoman_training.ner.train`` rebuilds them from ``../shared/datasets``.
 Model cards: ``docs/models/``.
 """
 

@@ -4,7 +4,7 @@ Inference needs numpy only. The encoder (:mod:`dragoman.ner.encoder`) turns a se
 per-word layer states; the head mixes the layers with learnt weights, appends a few
 per-word indicator features (gazetteer hits, digits, Latin script), runs a one-layer
 bidirectional LSTM, scores each label, and decodes the best label sequence with the CRF
-transition matrix. Training is in :mod:`dragoman.ner.neural_train` (PyTorch, CPU); the
+transition matrix. Training is in :mod:`dragoman_training.ner.neural_train` (PyTorch, CPU); the
 weights ship as ``models/<lang>.neural.npz`` (float16, a few MB).
 
 The encoder runs on onnxruntime when it is installed (:mod:`dragoman.ner.encoder_onnx`, the

@@ -21,8 +21,10 @@ import time
 from collections.abc import Sequence
 from typing import Protocol
 
-from dragoman.ner import datasets, neural
-from dragoman.ner.evaluate import (
+from dragoman.ner import neural
+from dragoman.ner.tagger import get_tagger
+from dragoman_training.ner import datasets
+from dragoman_training.ner.evaluate import (
     EVAL_WINDOW,
     consistent_labels,
     flat,
@@ -32,7 +34,6 @@ from dragoman.ner.evaluate import (
     score,
     table,
 )
-from dragoman.ner.tagger import get_tagger
 
 # (language, corpus, loader of its test split)
 _SUITES = (("ar", "anercorp"), ("he", "nemo"))

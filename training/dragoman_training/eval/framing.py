@@ -27,12 +27,12 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from dragoman.eval._fignews import is_test, load_posts
 from dragoman.framing import frame_article
 from dragoman.framing.markers import find_markers
 from dragoman.framing.stance_model import LABELS
 from dragoman.model import Article
 from dragoman.text import sentence_spans
+from dragoman_training.eval._fignews import is_test, load_posts
 
 ARMPRO_TEST = "datasets/armpro/span/ArMPro_span_test_V2.jsonl"
 MARKER_TECHNIQUES = frozenset({"Loaded_Language", "Name_Calling-Labeling"})

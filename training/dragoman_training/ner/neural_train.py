@@ -1,6 +1,6 @@
 """Train the neural NER tagger of the ``accurate`` pipeline (multilingual-e5-small + BiLSTM-CRF).
 
-    python -m dragoman.ner.neural_train --shared ../shared [--lang ar he] [--cache DIR]
+    python -m dragoman_training.ner.neural_train --shared ../shared [--lang ar he] [--cache DIR]
         [--members SPEC...] [--develop] [--o-bias B] [--retune] [--out-dir DIR]
 
 Needs PyTorch (the CPU build locked in ``requirements/training.txt``; ``make models`` installs it); inference does not. Steps:
@@ -36,13 +36,13 @@ from pathlib import Path
 
 import numpy as np
 
-from dragoman.ner import train as crf_train
 from dragoman.ner.contextual import MAX_PIECES, word_states
-from dragoman.ner.datasets import DatasetsMissing, Sentence, datasets_dir
 from dragoman.ner.encoder import Encoder
-from dragoman.ner.evaluate import consistent_labels, flat, pipeline_consistency, score, table
 from dragoman.ner.neural import N_EXTRA, NeuralTagger, TaggerEnsemble, extra_features, load, model_path, pack
 from dragoman.ner.scoring import PRF, to_bio
+from dragoman_training.ner import train as crf_train
+from dragoman_training.ner.datasets import DatasetsMissing, Sentence, datasets_dir
+from dragoman_training.ner.evaluate import consistent_labels, flat, pipeline_consistency, score, table
 
 LAYERS = tuple(range(13))
 CORPUS = {"ar": "anercorp", "he": "nemo"}
@@ -126,7 +126,7 @@ def load_splits(lang: str, root: Path, cache: Path, refit: bool = False) -> dict
 def train(lang: str, splits: dict[str, Split], settings: Settings, out: Path) -> dict[str, object]:
     import torch
 
-    from dragoman.ner import neural_torch as nt
+    from dragoman_training.ner import neural_torch as nt
 
     torch.manual_seed(settings.seed)
     torch.set_num_threads(1)
@@ -215,7 +215,7 @@ def train_member(lang: str, spec: str, root: Path, cache: Path, out: Path, refit
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m dragoman.ner.neural_train", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m dragoman_training.ner.neural_train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="the shared folder holding datasets/")
     ap.add_argument("--lang", nargs="+", default=["ar", "he"], choices=sorted(CORPUS))
     ap.add_argument("--cache", type=Path, default=Path(".dragoman/cache/ner-states"))
@@ -417,7 +417,7 @@ def train_tuned(lang: str, root: Path, settings: TuneSettings, out: Path) -> dic
     """Fine-tune the encoder with adapters on train, keep the best dev epoch, score test once."""
     import torch
 
-    from dragoman.ner import neural_torch as nt
+    from dragoman_training.ner import neural_torch as nt
 
     torch.manual_seed(settings.seed)
     torch.set_num_threads(1)

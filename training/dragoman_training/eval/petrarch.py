@@ -27,12 +27,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dragoman.eval._events_common import dataset, pct, plover_type, table
 from dragoman.events.cameo import cameo_to_plover
 from dragoman.events.candidates import bare_article
 from dragoman.events.extract import find_hits
 from dragoman.events.plover import plover_code
 from dragoman.model import EventStatus
+from dragoman_training.eval._events_common import dataset, pct, plover_type, table
 
 NAME = "petrarch"
 

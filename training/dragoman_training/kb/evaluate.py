@@ -1,6 +1,6 @@
 """How often a gazetteer mention lands on a gold entity, on the shared NER corpora.
 
-``python -m dragoman.kb.evaluate [--shared ../shared]`` runs the
+``python -m dragoman_training.kb.evaluate [--shared ../shared]`` runs the
 gazetteer over ANERcorp's (Arabic) and NEMO's (Hebrew) test sentences and
 reports, per mention kind, the share of gazetteer mentions that overlap a
 gold entity of a compatible type (precision: the KB is small, so recall is
@@ -16,10 +16,10 @@ from collections import Counter
 from pathlib import Path
 
 from dragoman.model import Article, EntityType, MentionKind, Span
-from dragoman.ner.datasets import Sentence, anercorp, datasets_dir, nemo
 from dragoman.stages.gazetteer import Gazetteer
 from dragoman.stages.normalize import Normalize
 from dragoman.stages.sentences import Sentences
+from dragoman_training.ner.datasets import Sentence, anercorp, datasets_dir, nemo
 
 # Gold labels (ANERcorp, NEMO) -> KB types that count as the same thing.
 _COMPATIBLE: dict[str, frozenset[EntityType]] = {
@@ -95,7 +95,7 @@ def evaluate(sentences: list[Sentence], lang: str) -> dict[str, float | int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dragoman.kb.evaluate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m dragoman_training.kb.evaluate", description=__doc__)
     parser.add_argument("--shared", type=Path, default=None, help="the shared folder (default: ../shared)")
     args = parser.parse_args(argv)
     d = datasets_dir(args.shared)

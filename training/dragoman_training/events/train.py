@@ -1,6 +1,6 @@
 """Train the argument model (``events/data/argmodel.json``) from public gold and the project's own sentences.
 
-    python -m dragoman.events.train [--shared ../shared] [--out PATH] [--no-write]
+    python -m dragoman_training.events.train [--shared ../shared] [--out PATH] [--no-write]
 
 Training data, every part with its provenance in the model card
 (docs/models/arguments.md):
@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dragoman.events import argdata
+import dragoman.events
 from dragoman.events.argfeatures import (
     FEATURES_VERSION,
     Context,
@@ -51,8 +51,10 @@ from dragoman.events.extract import EventHit, find_hits
 from dragoman.events.frames import may_be_actor, may_be_recipient
 from dragoman.events.sentence import MentionRef
 from dragoman.model import Article
+from dragoman_training.events import argdata
 
-PACKAGE_DATA = pathlib.Path(__file__).resolve().parent / "data"
+# the model ships in the runtime package; this trainer only writes it
+PACKAGE_DATA = pathlib.Path(dragoman.events.__file__).resolve().parent / "data"
 
 
 @dataclass(slots=True)
@@ -203,9 +205,9 @@ def plover_records(shared: pathlib.Path) -> list[dict[str, Any]]:
 
 
 def plover_instances(records: Iterable[dict[str, Any]], first_group: int) -> list[Instance]:
-    from dragoman.eval._events_common import text_match, words
-    from dragoman.eval.plover import _actor_texts
     from dragoman.events.candidates import bare_article
+    from dragoman_training.eval._events_common import text_match, words
+    from dragoman_training.eval.plover import _actor_texts
 
     out: list[Instance] = []
     for g, r in enumerate(records, first_group):
@@ -232,8 +234,8 @@ def gsr_records(shared: pathlib.Path, etype: str) -> list[dict[str, Any]]:
 
 
 def gsr_instances(records: Iterable[dict[str, Any]], etype: str, first_group: int) -> list[Instance]:
-    from dragoman.eval._events_common import plover_type, token_f1, words
     from dragoman.events.candidates import bare_article
+    from dragoman_training.eval._events_common import plover_type, token_f1, words
 
     out: list[Instance] = []
     for g, r in enumerate(records, first_group):
@@ -359,7 +361,7 @@ def cross_validate(
 
 def main(argv: list[str] | None = None) -> int:
     repo = pathlib.Path(__file__).resolve().parents[3]
-    ap = argparse.ArgumentParser(prog="python -m dragoman.events.train", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m dragoman_training.events.train", description=__doc__)
     ap.add_argument("--shared", type=pathlib.Path, default=repo.parent / "shared")
     ap.add_argument("--out", type=pathlib.Path, default=PACKAGE_DATA / MODEL_FILE)
     ap.add_argument("--own", type=pathlib.Path, default=argdata.DATA_DIR, help="the project's annotated sentences")

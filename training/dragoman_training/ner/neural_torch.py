@@ -1,4 +1,4 @@
-"""PyTorch side of the neural NER head: the module trained by :mod:`dragoman.ner.neural_train`.
+"""PyTorch side of the neural NER head: the module trained by :mod:`dragoman_training.ner.neural_train`.
 
 Mirrors :class:`dragoman.ner.neural.NeuralTagger` exactly (layer mix, indicator features,
 one bidirectional LSTM layer, linear label scores, linear-chain CRF) so that ``export``

@@ -1,9 +1,9 @@
 """Train the framing pass's stance classifiers on the training portion of FIGNEWS 2024.
 
-    .venv/bin/python training/framing_stance.py [--shared ../shared] [--select] [--lang ar he en]
+    PYTHONPATH=training .venv/bin/python -m dragoman_training.framing_stance [--shared ../shared] [--select] [--lang ar he en]
 
 Writes ``src/dragoman/framing/models/stance-<lang>.npz``.  Never reads the test portion
-(``dragoman.eval._fignews.is_test``) except through ``make eval`` after training.  With
+(``dragoman_training.eval._fignews.is_test``) except through ``make eval`` after training.  With
 ``--select`` it first chooses the settings by 5-fold cross-validation *inside* the
 training portion and prints every candidate's mean macro-F1; without it, the settings
 recorded in ``CHOSEN`` are used (what ``--select`` picked last, see the model card).
@@ -22,16 +22,17 @@ import itertools
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from dragoman.eval._fignews import Post, is_test, load_posts
 from dragoman.framing.stance_model import LABELS, StanceModel, model_path, save_model, texts_matrix
+from dragoman_training.eval._fignews import Post, is_test, load_posts
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 # Chosen by --select (5-fold CV inside the training portion); see docs/models/framing-stance.md.
-CHOSEN: dict[str, dict[str, object]] = {
+CHOSEN: dict[str, dict[str, Any]] = {
     "ar": {"mt": True, "chars": True, "lexicon": True, "l2": 1e-4, "epochs": 200},  # cv 69.18 (66.54 without mt)
     "he": {"mt": False, "chars": True, "lexicon": True, "l2": 1e-4, "epochs": 200},  # cv 63.62
     "en": {"mt": True, "chars": True, "lexicon": True, "l2": 1e-4, "epochs": 200},  # cv 58.07 (54.02 without mt)
@@ -41,7 +42,7 @@ DECISIONS: dict[str, dict[str, float]] = {}
 BITS = 18
 # Character n-grams are always on: without them cross-validated macro-F1 on Arabic fell by
 # 7 to 8 points in a first, wider search (59.4 vs 66.5 at l2=1e-4, no translations).
-GRID = {
+GRID: dict[str, list[Any]] = {
     "mt": [False, True],
     "chars": [True],
     "lexicon": [False, True],
@@ -156,7 +157,7 @@ def _fold(key: tuple[str, str, str]) -> int:
     return int(hashlib.md5("|".join(key).encode("utf-8")).hexdigest(), 16) % 5
 
 
-def cross_validate(posts: list[Post], lang: str, cfg: dict[str, object], *, epochs: int) -> float:
+def cross_validate(posts: list[Post], lang: str, cfg: dict[str, Any], *, epochs: int) -> float:
     """Mean macro-F1 over 5 folds of the language's own training posts (translations stay with their row)."""
     own = [p for p in posts if not is_test(p) and p.gold in LABELS]
     scores = []
@@ -166,18 +167,18 @@ def cross_validate(posts: list[Post], lang: str, cfg: dict[str, object], *, epoc
         pairs = training_texts(train, lang, mt=bool(cfg["mt"]))
         X = matrix([t for t, _ in pairs], lang, chars=bool(cfg["chars"]), lexicon=bool(cfg["lexicon"]))
         y = np.array([LABELS.index(g) for _, g in pairs])
-        model = fit(*X, y, l2=float(cfg["l2"]), epochs=epochs)  # type: ignore[arg-type]
+        model = fit(*X, y, l2=float(cfg["l2"]), epochs=epochs)
         Xh = matrix([p.text for p in held], lang, chars=bool(cfg["chars"]), lexicon=bool(cfg["lexicon"]))
         pred = predict(model, *Xh).tolist()
         scores.append(macro_f1([LABELS.index(p.gold or "") for p in held], pred))
     return float(np.mean(scores))
 
 
-def select(posts: list[Post], lang: str, epochs: int) -> dict[str, object]:
-    best: tuple[float, dict[str, object]] | None = None
+def select(posts: list[Post], lang: str, epochs: int) -> dict[str, Any]:
+    best: tuple[float, dict[str, Any]] | None = None
     keys = list(GRID)
     for values in itertools.product(*(GRID[k] for k in keys)):
-        cfg: dict[str, object] = dict(zip(keys, values, strict=True))
+        cfg: dict[str, Any] = dict(zip(keys, values, strict=True))
         if lang == "he" and cfg["mt"]:
             continue  # no Hebrew translations exist
         score = cross_validate(posts, lang, cfg, epochs=epochs)
@@ -190,12 +191,12 @@ def select(posts: list[Post], lang: str, epochs: int) -> dict[str, object]:
 
 
 def _post_article(text: str, lang: str):  # type: ignore[no-untyped-def]
-    from dragoman.eval.framing import _post_article as build
+    from dragoman_training.eval.framing import _post_article as build
 
     return build(text, lang)
 
 
-def tune(posts: list[Post], lang: str, cfg: dict[str, object]) -> dict[str, float]:
+def tune(posts: list[Post], lang: str, cfg: dict[str, Any]) -> dict[str, float]:
     """Choose the decision's alpha and tau on out-of-fold predictions inside the training portion.
 
     Each own-language training post is framed (default pipeline, then ``frame_article``) by a
@@ -212,7 +213,7 @@ def tune(posts: list[Post], lang: str, cfg: dict[str, object]) -> dict[str, floa
         pairs = training_texts(train, lang, mt=bool(cfg["mt"]))
         X = matrix([t for t, _ in pairs], lang, chars=bool(cfg["chars"]), lexicon=bool(cfg["lexicon"]))
         y = np.array([LABELS.index(g) for _, g in pairs])
-        used, W, b = fit(*X, y, l2=float(cfg["l2"]), epochs=int(cfg["epochs"]))  # type: ignore[arg-type]
+        used, W, b = fit(*X, y, l2=float(cfg["l2"]), epochs=int(cfg["epochs"]))
         model = StanceModel(lang, BITS, bool(cfg["chars"]), bool(cfg["lexicon"]), used, W.astype(np.float32),
                             b.astype(np.float32), {})
         half = Decision(alpha=0.5)
@@ -265,9 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         pairs = training_texts(posts, lang, mt=bool(cfg["mt"]))
         X = matrix([t for t, _ in pairs], lang, chars=bool(cfg["chars"]), lexicon=bool(cfg["lexicon"]))
         y = np.array([LABELS.index(g) for _, g in pairs])
-        used, W, b = fit(*X, y, l2=float(cfg["l2"]), epochs=int(cfg["epochs"]))  # type: ignore[arg-type]
+        used, W, b = fit(*X, y, l2=float(cfg["l2"]), epochs=int(cfg["epochs"]))
         keep = np.abs(W).max(axis=1) > 1e-4  # rows training barely moved add nothing
-        meta: dict[str, object] = {
+        meta: dict[str, Any] = {
             "trained_on": f"FIGNEWS 2024 IAA training portion ({len(pairs)} texts)",
             "settings": {k: v for k, v in cfg.items()},
             "class_counts": {lab: int((y == i).sum()) for i, lab in enumerate(LABELS)},

@@ -12,7 +12,7 @@ token F1 over folded, clitic-stripped words, averaged over sentences whose
 gold span is non-empty.  Arguments come from NER-free candidates plus the
 shipped Arabic NER model.  The first half of each span file was used to
 tune the PROTEST/ASSAULT trigger lists and trains the argument model
-(``dragoman.events.train``), so the headline ``ar_span_*`` figures are the
+(``dragoman_training.events.train``), so the headline ``ar_span_*`` figures are the
 second halves only; ``ar_span_train_*`` the first halves.  Scores are
 percentages.
 """
@@ -25,10 +25,10 @@ import pathlib
 from collections import Counter
 from typing import Any
 
-from dragoman.eval._events_common import dataset, first_hit, pct, plover_type, table, token_f1, words
 from dragoman.events.candidates import bare_article
 from dragoman.events.extract import EventHit, find_hits
 from dragoman.model import EventStatus
+from dragoman_training.eval._events_common import dataset, first_hit, pct, plover_type, table, token_f1, words
 
 NAME = "arabic_events"
 _TYPES = ("PROTEST", "ASSAULT")

@@ -1,6 +1,6 @@
 """Train the per-language CRF taggers from public gold data and score them on test.
 
-    python -m dragoman.ner.train [--lang ar|he] [--shared PATH] [--out DIR]
+    python -m dragoman_training.ner.train [--lang ar|he] [--shared PATH] [--out DIR]
 
 Writes ``<lang>.crfsuite`` and ``<lang>.metrics.json`` into ``--out``
 (default: the package's ``models/`` folder, so the weights ship).  L-BFGS
@@ -27,12 +27,13 @@ from pathlib import Path
 
 import pycrfsuite
 
-from dragoman.ner import datasets, gazetteer, wordfreq_table
-from dragoman.ner.datasets import Sentence
-from dragoman.ner.evaluate import flat, gazetteer_labeller, run_labeller, score, table
+from dragoman.ner import gazetteer, wordfreq_table
 from dragoman.ner.features import sentence_features
 from dragoman.ner.scoring import to_bio
 from dragoman.ner.tagger import CrfTagger, model_path
+from dragoman_training.ner import datasets
+from dragoman_training.ner.datasets import Sentence
+from dragoman_training.ner.evaluate import flat, gazetteer_labeller, run_labeller, score, table
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def rescore(lang: str, root: Path, out: Path, recipe: Recipe) -> dict[str, objec
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m dragoman.ner.train", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m dragoman_training.ner.train", description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--lang", choices=sorted(RECIPES), action="append", help="language(s) to train (default: all)"
     )

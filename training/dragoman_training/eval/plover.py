@@ -12,7 +12,7 @@ of words).  Arguments come from NER-free candidates
 (``dragoman.events.candidates``).
 
 The argument model learns from the records at even positions
-(``dragoman.events.train``), so the headline ``plover_*`` figures are the
+(``dragoman_training.events.train``), so the headline ``plover_*`` figures are the
 odd positions only, which it never saw; ``plover_train_*`` are the even
 half, for comparison.  The English trigger vocabulary was drawn from the
 event words of all records, so the type accuracy of either half is
@@ -26,10 +26,10 @@ import pathlib
 from collections import Counter, defaultdict
 from typing import Any
 
-from dragoman.eval._events_common import dataset, first_hit, pct, plover_type, table, text_match
 from dragoman.events.candidates import bare_article
 from dragoman.events.extract import find_hits
 from dragoman.events.plover import plover_code
+from dragoman_training.eval._events_common import dataset, first_hit, pct, plover_type, table, text_match
 
 NAME = "plover"
 

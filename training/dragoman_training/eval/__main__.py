@@ -1,6 +1,6 @@
 """Run every evaluation suite, print the scores, check the pinned floors.
 
-    python -m dragoman.eval [--shared ../shared] [--only ner] [--save]
+    python -m dragoman_training.eval [--shared ../shared] [--only ner] [--save]
 
 Exits 2 when ../shared/datasets is absent (nothing to measure), 1 when a
 floor is crossed.  The last line is ``key=value`` pairs for every pinned
@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-import dragoman.eval as pkg
-from dragoman.eval.gate import check
+import dragoman_training.eval as pkg
+from dragoman_training.eval.gate import check
 
 _NOT_SUITES = {"gate", "__main__"}
 
@@ -31,11 +31,11 @@ def _suites(only: list[str] | None) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     repo = Path(__file__).resolve().parents[3]
-    ap = argparse.ArgumentParser(prog="python -m dragoman.eval", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m dragoman_training.eval", description=__doc__)
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("DRAGOMAN_SHARED", repo.parent / "shared")))
     ap.add_argument("--eval-dir", type=Path, default=repo / "eval")
     ap.add_argument(
-        "--only", nargs="*", help="suite names (modules of dragoman.eval); floors of other suites are not checked"
+        "--only", nargs="*", help="suite names (modules of dragoman_training.eval); floors of other suites are not checked"
     )
     ap.add_argument("--save", action="store_true", help="write the scores to eval/scores.json")
     args = ap.parse_args(argv)
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scores: dict[str, float] = {}
     for name in _suites(args.only):
-        mod = importlib.import_module(f"dragoman.eval.{name}")
+        mod = importlib.import_module(f"dragoman_training.eval.{name}")
         print(f"\n=== {name} ===", flush=True)
         t0 = time.perf_counter()
         result = mod.run(args.shared)

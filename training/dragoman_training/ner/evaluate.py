@@ -1,6 +1,6 @@
 """Score a tagger (or the gazetteer-only baseline) on the gold test splits.
 
-Shared by ``train`` (fresh weights) and ``dragoman.eval.ner`` (shipped
+Shared by ``train`` (fresh weights) and ``dragoman_training.eval.ner`` (shipped
 weights) so both report the same numbers the same way.
 """
 
@@ -10,10 +10,10 @@ import time
 from collections.abc import Callable, Sequence
 
 from dragoman.ner.consistency import Consistency, propagate
-from dragoman.ner.datasets import Sentence
 from dragoman.ner.features import gazetteer_matches
 from dragoman.ner.scoring import PRF, conll_scores, nemo_scores, to_bio, to_biose
 from dragoman.ner.tagger import TaggedSpan, dragoman_type
+from dragoman_training.ner.datasets import Sentence
 
 Labeller = Callable[[Sequence[str]], list[str]]
 

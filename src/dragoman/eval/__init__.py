@@ -1,6 +1,0 @@
-"""Quality evaluation on public gold data, gated by floors pinned in the repo.
-
-Each suite is a module of this package with ``run(shared: Path) -> dict[str, float]``
-(and optionally ``NAME``); ``python -m dragoman.eval`` runs them all and checks
-``eval/floors.toml``.  See ``dragoman.eval.gate`` for how floors are protected.
-"""

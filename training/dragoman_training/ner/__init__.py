@@ -1,0 +1,1 @@
+"""Training-side code for :mod:`dragoman.ner`."""
