@@ -63,7 +63,10 @@
       headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
       body: JSON.stringify(body)
     }).then(function (resp) {
-      if (resp.ok) { say("Saved; reloading…", true); window.location.reload(); return; }
+      if (resp.ok) {
+        // Read the answer before reloading, so the request is finished rather than cut off.
+        return resp.text().then(function () { say("Saved; reloading…", true); window.location.reload(); });
+      }
       return problem(resp).then(function (m) { say(m, false); });
     }).catch(function (err) { say("Could not reach the API: " + err, false); });
   }
