@@ -15,7 +15,7 @@ from dragoman.store import Store
 from dragoman.store.queries import EventQuery
 from dragoman.views import event_list_view
 from dragoman.views.overview import iter_events
-from dragoman.web import CSP
+from dragoman.web import CSP, mount
 
 
 class Probe(HTMLParser):
@@ -168,3 +168,21 @@ def test_timeline_spans_what_each_date_covers(client: TestClient) -> None:
             assert start.endswith("-01") and end[:7] == start[:7] and end > start
         if granularity == "day":
             assert " – " not in covers
+
+
+def test_mount_takes_a_plain_function_a_prefix_and_guards(dash_store: Store) -> None:
+    from fastapi import Depends, HTTPException
+
+    def no_reads() -> None:
+        raise HTTPException(401, "token needed")
+
+    open_app = FastAPI()
+    mount(open_app, lambda: dash_store, prefix="/desk")
+    c = TestClient(open_app)
+    r = c.get("/desk/")
+    assert r.status_code == 200
+    assert 'href="/desk/static/dash/dash.css"' in r.text and 'href="/desk/events?' in r.text
+    assert c.get("/desk/static/dash/vendor/htmx.min.js").status_code == 200
+    guarded = FastAPI()
+    mount(guarded, lambda: dash_store, dependencies=[Depends(no_reads)])
+    assert TestClient(guarded).get("/events").status_code == 401

@@ -15,10 +15,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Header
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.api import ingest
 from dragoman.store import Store, open_store
@@ -61,6 +62,23 @@ def build_store(folder: Path) -> Store:
     return store
 
 
+class CorrectionIn(BaseModel):
+    """The body of ``POST /api/corrections`` (the REST API's ``CorrectionIn``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    article_id: str = Field(min_length=1)
+    kind: Literal["event", "quote", "claim", "mention"]
+    fact: str = Field(min_length=1)
+    field: str = Field(min_length=1)
+    after: Any
+    reason: str = Field(min_length=1)
+
+
+class RevertIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=1)
+
+
 def make_app(store: Store, token: str = TOKEN) -> FastAPI:
     app = FastAPI()
 
@@ -70,27 +88,31 @@ def make_app(store: Store, token: str = TOKEN) -> FastAPI:
         return None
 
     @app.post("/api/corrections", status_code=201)
-    def correct(body: dict[str, Any], authorization: str | None = Header(None)) -> Any:
+    def correct(body: CorrectionIn, authorization: str | None = Header(None)) -> Any:
         no = refused(authorization)
         if no is not None:
             return no
         try:
             c = store.correct(  # type: ignore[attr-defined]
-                body["article_id"], body["target"], body["field"], body.get("after"),
-                who="dashboard-test", reason=body.get("reason", ""),
+                body.article_id, f"{body.kind}:{body.fact}", body.field, body.after,
+                who="dashboard-test", reason=body.reason,
             )
         except (KeyError, ValueError) as exc:
             return JSONResponse({"title": "Unprocessable", "status": 422, "detail": str(exc)}, 422)
         return to_data(c)
 
     @app.post("/api/corrections/{cid}/revert", status_code=201)
-    def revert(cid: int, body: dict[str, Any], authorization: str | None = Header(None)) -> Any:
+    def revert(cid: int, body: RevertIn, authorization: str | None = Header(None)) -> Any:
         no = refused(authorization)
         if no is not None:
             return no
-        return to_data(store.revert(cid, who="dashboard-test", reason=body.get("reason", "")))  # type: ignore[attr-defined]
+        return to_data(store.revert(cid, who="dashboard-test", reason=body.reason))  # type: ignore[attr-defined]
 
-    mount(app, lambda: store)
+    # As the REST app will: a generator dependency holding the store for the request.
+    def store_for_request() -> Iterator[Store]:
+        yield store
+
+    mount(app, store_for_request)
     return app
 
 

@@ -35,7 +35,7 @@ class TimelineItem:
     estimated: bool
     date: str  # the date as a label: "2025-03 (month)"
     type: str
-    label: str  # "actors — type — recipients" in English
+    label: str  # "actors: type → recipients" in English
     title: str | None  # the article's
 
 
@@ -64,8 +64,8 @@ def timeline_view(facts: Queries, query: EventQuery | None = None) -> TimelineVi
             continue
         granularity = ev.date_granularity or "day"
         by_granularity[granularity] = by_granularity.get(granularity, 0) + 1
-        actors = ", ".join(ev.name(a) for a in ev.actors) or "—"
-        recipients = ", ".join(ev.name(r) for r in ev.recipients) or "—"
+        actors = ", ".join(ev.name(a) for a in ev.actors) or "(no actor found)"
+        recipients = ", ".join(ev.name(r) for r in ev.recipients)
         items.append(
             TimelineItem(
                 article_id=ev.article_id,
@@ -76,7 +76,7 @@ def timeline_view(facts: Queries, query: EventQuery | None = None) -> TimelineVi
                 estimated=_estimated(ev.date_value or "", granularity),
                 date=date_label(ev.date_value, granularity),
                 type=ev.type,
-                label=f"{actors} — {gloss('event_types', ev.type)} — {recipients}",
+                label=f"{actors}: {gloss('event_types', ev.type)}" + (f" → {recipients}" if recipients else ""),
                 title=ev.title,
             )
         )

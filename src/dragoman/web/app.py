@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -39,13 +39,13 @@ from dragoman.web import charts
 
 __all__ = ["CSP", "StoreFactory", "mount"]
 
-StoreFactory = Callable[[], Store]
+StoreFactory = Callable[..., Any]  # a FastAPI dependency giving the Store: a function, or a generator that holds it
 
 # No inline script or style, no eval, nothing from elsewhere: the vendored
 # scripts are loaded from this origin and Vega runs its expression interpreter.
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
 )
 HEADERS = {
     "Content-Security-Policy": CSP,
@@ -127,11 +127,15 @@ def mount(
     prefix: str = "",
     api_prefix: str = "/api",
     extra_nav: Sequence[tuple[str, str]] = (),
+    dependencies: Sequence[Any] = (),
 ) -> None:
     """Add the dashboard's pages under ``prefix`` and its assets under ``{prefix}/static/dash``.
 
-    ``store_factory()`` is called once per request and must return an open
-    store; the dashboard never closes it (the app that owns it does).  The
+    ``store_factory`` is a FastAPI dependency that gives an open store for
+    one request: ``lambda: store``, or the REST app's ``desk_store`` (a
+    generator holding the store's lock for the request).  The dashboard
+    never closes the store.  ``dependencies`` (``Depends(...)`` objects, such
+    as the REST app's ``require_read_access``) guard every page.  The
     correction form posts to ``{api_prefix}/corrections`` and
     ``{api_prefix}/corrections/{id}/revert`` with the analyst's token as
     ``Authorization: Bearer``.  ``extra_nav`` adds (label, path) links to the
@@ -147,7 +151,10 @@ def mount(
     # The report's stylesheet (marks, palette, layout) is served as it is; dash.css adds to it.
     app.mount(f"{prefix}/static/report", StaticFiles(directory=str(report_static)), name="dashboard-report-static")
     app.mount(f"{prefix}/static/dash", StaticFiles(directory=str(static_dir)), name="dashboard-static")
-    router = APIRouter(prefix=prefix, include_in_schema=False)
+    router = APIRouter(prefix=prefix, include_in_schema=False, dependencies=list(dependencies))
+    # A default, not an Annotated alias: this module's annotations are strings, and FastAPI
+    # resolves them in the module's globals, where a local alias is not.
+    store_dep = Depends(store_factory)
 
     def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         html = env.get_template(template).render(
@@ -165,8 +172,7 @@ def mount(
         return page(request, "error.html", 404, title="Not found", message=what)
 
     @router.get("/", response_class=HTMLResponse)
-    def overview(request: Request) -> HTMLResponse:
-        store = store_factory()
+    def overview(request: Request, store: Store = store_dep) -> HTMLResponse:
         view = overview_view(store, _facts(store))
 
         def to_articles(b: Any) -> str:
@@ -191,19 +197,19 @@ def mount(
         language: str | None = None,
         day: str | None = None,
         offset: int = Query(0, ge=0),
+        store: Store = store_dep,
     ) -> HTMLResponse:
         def build() -> HTMLResponse:
             if day not in (None, "", UNKNOWN):
                 _day(day, "day")
             flt = ArticleFilter(outlet or None, language or None, day or None)
-            view = article_list_view(store_factory(), flt, offset=offset)
+            view = article_list_view(store, flt, offset=offset)
             return page(request, "articles.html", v=view)
 
         return guarded(request, build)
 
     @router.get("/articles/{article_id}", response_class=HTMLResponse)
-    def reader(request: Request, article_id: str, hit: str | None = None) -> HTMLResponse:
-        store = store_factory()
+    def reader(request: Request, article_id: str, hit: str | None = None, store: Store = store_dep) -> HTMLResponse:
         article = store.get_article(article_id)
         if article is None:
             return not_found(request, f"No article {article_id!r} in this store.")
@@ -228,8 +234,7 @@ def mount(
         )
 
     @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
-    def entity(request: Request, entity_id: str) -> HTMLResponse:
-        store = store_factory()
+    def entity(request: Request, entity_id: str, store: Store = store_dep) -> HTMLResponse:
         view = entity_view(_facts(store), entity_id)
         if view is None:
             return not_found(request, f"No entity {entity_id!r} in this store.")
@@ -246,9 +251,10 @@ def mount(
         date_from: str | None = None,
         date_to: str | None = None,
         cursor: str | None = None,
+        store: Store = store_dep,
     ) -> HTMLResponse:
         def build() -> HTMLResponse:
-            facts = _facts(store_factory())
+            facts = _facts(store)
             query = EventQuery(
                 type=type or None, actor=actor or None, recipient=recipient or None, status=status or None,
                 date_from=_day(date_from, "date_from"), date_to=_day(date_to, "date_to"),
@@ -272,15 +278,15 @@ def mount(
         type: str | None = None,  # noqa: A002
         actor: str | None = None,
         status: str | None = None,
+        store: Store = store_dep,
     ) -> HTMLResponse:
-        facts = _facts(store_factory())
+        facts = _facts(store)
         view = timeline_view(facts, EventQuery(type=type or None, actor=actor or None, status=status or None))
         spec = charts.timeline_chart(view, lambda a, e: links.article(a, f"events-{e}"))
         return page(request, "timeline.html", v=view, spec=spec)
 
     @router.get("/search", response_class=HTMLResponse)
-    def search(request: Request, q: str = "") -> HTMLResponse:
-        store = store_factory()
+    def search(request: Request, q: str = "", store: Store = store_dep) -> HTMLResponse:
         q = q.strip()
         hits = store.search(q, limit=50) if q else []
         entities = _entity_matches(store, q) if q else []
@@ -288,10 +294,10 @@ def mount(
         return page(request, "search.html", q=q, hits=hits, entities=entities, types=types)
 
     @router.get("/framing", response_class=HTMLResponse)
-    def framing(request: Request, a: list[str] = Query(default_factory=list)) -> HTMLResponse:  # noqa: B008
+    def framing(request: Request, a: list[str] = Query(default_factory=list), store: Store = store_dep  # noqa: B008
+    ) -> HTMLResponse:
         from dragoman.web.framing import framing_page
 
-        store = store_factory()
         return page(request, "framing.html", f=framing_page(store, a))
 
     app.include_router(router)

@@ -52,22 +52,29 @@ def timeline_chart(view: TimelineView, href: Callable[[str, str], str]) -> dict[
             }
         )
     rows = len({v["label"] for v in values})
+    encoding = {
+        "x": {"field": "start", "type": "temporal", "title": "date (bars span what the date covers)"},
+        "y": {"field": "label", "type": "nominal", "title": None, "sort": None},
+        "color": {"field": "granularity", "type": "nominal", "title": "granularity"},
+        "opacity": {
+            "field": "estimate",
+            "type": "nominal",
+            "scale": {"domain": ["as stated", "estimate"], "range": [0.9, 0.35]},
+            "title": "date",
+        },
+    }
     return {
         "$schema": SCHEMA,
         "data": {"values": values},
-        "mark": {"type": "bar", "cursor": "pointer", "minBandwidth": 3, "cornerRadius": 2},
-        "encoding": {
-            "x": {"field": "start", "type": "temporal", "title": "date (bars span what the date covers)"},
-            "x2": {"field": "end"},
-            "y": {"field": "label", "type": "nominal", "title": None, "sort": None},
-            "color": {"field": "granularity", "type": "nominal", "title": "granularity"},
-            "opacity": {
-                "field": "estimate",
-                "type": "nominal",
-                "scale": {"domain": ["as stated", "estimate"], "range": [0.9, 0.35]},
-                "title": "date",
+        "layer": [
+            {"mark": {"type": "bar", "cursor": "pointer", "cornerRadius": 2}, "encoding": {**encoding, "x2": {"field": "end"}}},
+            # Over years, a day is thinner than a pixel: a dot marks where each day-dated event is.
+            {
+                "transform": [{"filter": {"field": "granularity", "equal": "day"}}],
+                "mark": {"type": "point", "filled": True, "size": 36, "cursor": "pointer"},
+                "encoding": encoding,
             },
-        },
+        ],
         "width": "container",
         "height": max(80, 24 * rows),
     }

@@ -80,12 +80,15 @@
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       var field = $("field").value;
+      var target = $("target").value, colon = target.indexOf(":");
+      if (!$("reason").value.trim()) { say("Say why (the reason is kept with the correction).", false); return; }
       send(api + "/corrections", {
         article_id: form.getAttribute("data-article"),
-        target: $("target").value,
+        kind: target.slice(0, colon),
+        fact: target.slice(colon + 1),
         field: field,
         after: parseValue(field, $("after").value),
-        reason: $("reason").value
+        reason: $("reason").value.trim()
       });
     });
     document.addEventListener("click", function (e) {
@@ -101,7 +104,7 @@
       if (revert) {
         var id = revert.getAttribute("data-correction");
         send(api + "/corrections/" + encodeURIComponent(id) + "/revert",
-             { reason: $("reason").value || "reverted from the dashboard" });
+             { reason: $("reason").value.trim() || "reverted from the dashboard" });
       }
     });
   });
