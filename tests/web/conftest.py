@@ -13,15 +13,31 @@ from dragoman.store import Store
 
 
 @pytest.fixture(scope="session")
-def dash_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = build_store(tmp_path_factory.mktemp("dashboard"))
+def dash_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("dashboard")
+
+
+@pytest.fixture(scope="session")
+def dash_store(dash_folder: Path) -> Iterator[Store]:
+    store = build_store(dash_folder)
     yield store
     store.close()
 
 
 @pytest.fixture(scope="session")
-def dash_app(dash_store: Store) -> FastAPI:
-    return make_app(dash_store)
+def dash_app_and_token(dash_store: Store, dash_folder: Path) -> tuple[FastAPI, str]:
+    return make_app(dash_store, dash_folder)
+
+
+@pytest.fixture(scope="session")
+def dash_app(dash_app_and_token: tuple[FastAPI, str]) -> FastAPI:
+    return dash_app_and_token[0]
+
+
+@pytest.fixture(scope="session")
+def dash_token(dash_app_and_token: tuple[FastAPI, str]) -> str:
+    """A token the app's write endpoints accept."""
+    return dash_app_and_token[1]
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from web_fixtures import HOSTILE_TITLE, TOKEN, serve
+from web_fixtures import HOSTILE_TITLE, serve
 
 from dragoman.model import EventStatus
 from dragoman.store import Store
@@ -195,7 +195,7 @@ def test_timeline_draws_honest_spans(page: Watched, artifacts: Path) -> None:
     page.assert_clean()
 
 
-def test_correct_a_fact_then_revert_it(page: Watched, dash_store: Store, artifacts: Path) -> None:
+def test_correct_a_fact_then_revert_it(page: Watched, dash_store: Store, dash_token: str, artifacts: Path) -> None:
     row = next(r for r in dash_store.list_articles(language="ar") if (a := dash_store.get_article(r.id)) and a.events)
     article = dash_store.get_article(row.id)
     assert article is not None
@@ -215,7 +215,7 @@ def test_correct_a_fact_then_revert_it(page: Watched, dash_store: Store, artifac
     assert "401" in p.locator("#correction-status").inner_text()
     page.problems = [m for m in page.problems if "401" not in m]  # the browser logs the refused request
     # With the right token it is saved, and the reader shows the corrected fact and the history.
-    p.fill("#token", TOKEN)
+    p.fill("#token", dash_token)
     with p.expect_navigation():
         p.click("#submit-correction")
     p.wait_for_load_state("networkidle")
@@ -223,7 +223,7 @@ def test_correct_a_fact_then_revert_it(page: Watched, dash_store: Store, artifac
     assert new_status in fact.inner_text() and fact.inner_text() != before
     entry = p.locator("li.correction-row.in-force")
     assert entry.count() == 1
-    assert p.evaluate("() => sessionStorage.getItem('dragoman-token')") == TOKEN
+    assert p.evaluate("() => sessionStorage.getItem('dragoman-token')") == dash_token
     assert EventStatus(new_status)  # a status the model knows
     shot(page, artifacts, "corrected")
     with p.expect_navigation():

@@ -1,9 +1,12 @@
 """What the dashboard tests share: the sample corpus in a store, a hostile article, the app, a live server.
 
-The correction endpoints here stand in for the REST API's (``dragoman.rest``,
-built in parallel) with the same contract: ``POST {api}/corrections`` and
-``POST {api}/corrections/{id}/revert``, JSON bodies, ``Authorization: Bearer``;
-they call the store's corrections role, as the API does.
+The app is the REST API's (``dragoman.rest.create_app``) with the dashboard
+mounted, and a token made by ``create_token``, when that package is
+installed.  Without it, two endpoints stand in for the API's correction
+endpoints with the same contract (``POST /api/corrections`` and
+``POST /api/corrections/{id}/revert``, strict JSON bodies,
+``Authorization: Bearer``), calling the store's corrections role as the API
+does.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from dragoman.web import mount
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
-TOKEN = "test-token-for-the-dashboard"
+STAND_IN_TOKEN = "test-token-for-the-dashboard"
 
 # Every way an article's own fields could try to become markup or script.
 HOSTILE_TITLE = '<script>window.__xss = "title"</script><img src=x onerror="window.__xss=\'img\'"> Hostile'
@@ -79,7 +82,22 @@ class RevertIn(BaseModel):
     reason: str = Field(min_length=1)
 
 
-def make_app(store: Store, token: str = TOKEN) -> FastAPI:
+def make_app(store: Store, folder: Path) -> tuple[FastAPI, str]:
+    """The app under test and a token its write endpoints accept."""
+    try:
+        from dragoman.rest import create_app, create_token, desk_store, require_read_access
+    except ImportError:
+        return stand_in_app(store), STAND_IN_TOKEN
+    app = create_app(str(folder / "dash.db"), store=store)
+    if not any(getattr(r, "path", None) == "/events" for r in app.routes):
+        # The REST app does not mount the dashboard yet: mount it as it will.
+        from fastapi import Depends
+
+        mount(app, desk_store, dependencies=[Depends(require_read_access)])
+    return app, create_token(store, "dashboard-test")
+
+
+def stand_in_app(store: Store, token: str = STAND_IN_TOKEN) -> FastAPI:
     app = FastAPI()
 
     def refused(authorization: str | None) -> JSONResponse | None:
