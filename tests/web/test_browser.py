@@ -262,3 +262,23 @@ def test_framing_search_and_articles_pages_are_clean(page: Watched, artifacts: P
         shot(page, artifacts, name)
     assert page.page.locator("tr.article-row").count() > 0
     page.assert_clean()
+
+
+def test_search_hit_opens_highlighted_and_evidence_flashes(page: Watched, artifacts: Path) -> None:
+    page.goto("/search?q=Azerbaijan")
+    p = page.page
+    hits = p.locator("ol.hits li.hit a")
+    assert hits.count() > 0
+    hits.first.click()
+    p.wait_for_url("**/articles/*?hit=*")
+    hit = p.locator("#text .hit")
+    assert hit.count() == 1 and hit.inner_text().strip()
+    # An event's evidence link flashes its span in the text (every article naming Azerbaijan here has events).
+    evidence = p.locator("li.events-row a.evidence").first
+    target = evidence.get_attribute("data-target")
+    evidence.click()
+    flashed = p.locator("#text .flash")
+    assert flashed.count() >= 1
+    assert set(flashed.evaluate_all("els => els.map(e => e.dataset.anchor)")) == {target}
+    shot(page, artifacts, "search-hit")
+    page.assert_clean()
