@@ -238,8 +238,7 @@ def mount(
         view = entity_view(_facts(store), entity_id)
         if view is None:
             return not_found(request, f"No entity {entity_id!r} in this store.")
-        titles = {r.id: (r.title or r.path or r.id[:12]) for r in store.list_articles()}
-        return page(request, "entity.html", e=view, titles=titles)
+        return page(request, "entity.html", e=view, titles=_titles(store))
 
     @router.get("/events", response_class=HTMLResponse)
     def events(
@@ -268,7 +267,7 @@ def mount(
             params = {k: v for k, v in (("type", type), ("actor", actor), ("recipient", recipient),
                                         ("status", status), ("date_from", date_from), ("date_to", date_to)) if v}
             return page(request, "events.html", v=view, facets=facets, params=params,
-                        statuses=[s.value for s in EventStatus])
+                        statuses=[s.value for s in EventStatus], titles=_titles(store))
 
         return guarded(request, build)
 
@@ -283,7 +282,7 @@ def mount(
         facts = _facts(store)
         view = timeline_view(facts, EventQuery(type=type or None, actor=actor or None, status=status or None))
         spec = charts.timeline_chart(view, lambda a, e: links.article(a, f"events-{e}"))
-        return page(request, "timeline.html", v=view, spec=spec)
+        return page(request, "timeline.html", v=view, spec=spec, titles=_titles(store))
 
     @router.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = "", store: Store = store_dep) -> HTMLResponse:
@@ -301,6 +300,11 @@ def mount(
         return page(request, "framing.html", f=framing_page(store, a))
 
     app.include_router(router)
+
+
+def _titles(store: Store) -> dict[str, str]:
+    """A title for every article: its own, else its file's name (a scraped page often has none)."""
+    return {r.id: r.title or (r.path or "").rsplit("/", 1)[-1] or r.id[:12] for r in store.list_articles()}
 
 
 def _hit_mark(hit: str | None, n: int) -> list[Mark]:
