@@ -282,3 +282,25 @@ def test_search_hit_opens_highlighted_and_evidence_flashes(page: Watched, artifa
     assert set(flashed.evaluate_all("els => els.map(e => e.dataset.anchor)")) == {target}
     shot(page, artifacts, "search-hit")
     page.assert_clean()
+
+
+def test_tracker_opens(page: Watched, artifacts: Path) -> None:
+    pytest.importorskip("dragoman.views.tracker", reason="the accession tracker is not installed")
+    page.goto("/tracker")
+    p = page.page
+    assert p.locator("tr.tracker-row").count() > 0
+    p.locator("tr.tracker-row details summary").first.click()
+    assert p.locator("tr.tracker-row details[open] ul.evidence li").count() > 0
+    shot(page, artifacts, "tracker")
+    page.assert_clean()
+
+
+def test_graph_draws_under_the_csp(page: Watched, artifacts: Path) -> None:
+    pytest.importorskip("dragoman.graph.knowledge", reason="the knowledge graph (picture) is not installed")
+    page.goto("/graph")
+    p = page.page
+    p.wait_for_selector("#graph[data-rendered]")
+    assert int(p.locator("#graph").get_attribute("data-rendered") or "0") > 0
+    assert p.locator("#graph canvas").count() > 0
+    shot(page, artifacts, "graph")
+    page.assert_clean()

@@ -293,12 +293,22 @@ def mount(
         return page(request, "search.html", q=q, hits=hits, entities=entities, types=types)
 
     @router.get("/framing", response_class=HTMLResponse)
-    def framing(request: Request, a: list[str] = Query(default_factory=list), store: Store = store_dep  # noqa: B008
+    def framing(
+        request: Request,
+        a: list[str] = Query(default_factory=list),  # noqa: B008
+        story: str | None = None,
+        store: Store = store_dep,
     ) -> HTMLResponse:
         from dragoman.web.framing import framing_page
 
-        return page(request, "framing.html", f=framing_page(store, a))
+        return page(request, "framing.html", f=framing_page(store, a, story=story or None))
 
+    from dragoman.web.corpus_pages import add_corpus_pages
+
+    # The corpus layer's pages go in the menu before the ones other packages add.
+    nav[len(nav) - len(extra_nav):len(nav) - len(extra_nav)] = add_corpus_pages(
+        router, page, guarded, BadRequest, store_dep
+    )
     app.include_router(router)
 
 

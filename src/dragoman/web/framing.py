@@ -2,9 +2,10 @@
 
 The figures are ``dragoman.framing.framing_report``'s (the same document
 ``dragoman framing --format json`` prints); this only picks the articles
-and names the entities its keys refer to.  Until stories are stored, the
-analyst picks the articles of one story by hand (no choice: every article,
-up to ``DEFAULT_LIMIT``).
+and names the entities its keys refer to.  The articles are one story's
+when the corpus layer (``dragoman.corpus.picture``) is installed and a
+story is chosen, else those the analyst picks (no choice: every article, up
+to ``DEFAULT_LIMIT``).
 """
 
 from __future__ import annotations
@@ -27,11 +28,33 @@ class FramingPage:
     names: dict[str, str]  # entity id -> canonical name, for the keys of stance and names
     actors: list[str]  # entity ids that appear in any outlet's stance or names, most covered first
     titles: dict[str, str]
+    stories: list[tuple[str, str, int]]  # (id, title, articles) when stories are known
+    story: str | None  # the story framed
 
 
-def framing_page(store: Store, wanted: list[str]) -> FramingPage:
+def _stories(store: Store) -> list[tuple[str, str, list[str]]]:
+    try:
+        from dragoman.corpus.picture import picture_of
+    except ImportError:  # the corpus layer is not installed: no stories to offer
+        return []
+    picture = picture_of(store)
+    ordered = sorted(picture.stories, key=lambda s: (-len(s.articles), s.id))
+    return [(s.id, s.title, [a.id for a in s.articles]) for s in ordered]
+
+
+def framing_page(store: Store, wanted: list[str], *, story: str | None = None) -> FramingPage:
     rows = store.list_articles()
-    ids = list(dict.fromkeys(wanted)) if wanted else [r.id for r in rows[:DEFAULT_LIMIT]]
+    stories = _stories(store)
+    members = {sid: ids for sid, _title, ids in stories}
+    if story is not None and story not in members:
+        missing_story = [f"story {story}"]
+        story = None
+    else:
+        missing_story = []
+    if story is not None:
+        ids = members[story]
+    else:
+        ids = list(dict.fromkeys(wanted)) if wanted else [r.id for r in rows[:DEFAULT_LIMIT]]
     articles = []
     missing = []
     names: dict[str, str] = {}
@@ -52,9 +75,11 @@ def framing_page(store: Store, wanted: list[str]) -> FramingPage:
     return FramingPage(
         choices=rows,
         chosen=[a.id for a in articles],
-        missing=missing,
+        missing=missing_story + missing,
         report=report,
         names=names,
         actors=actors,
-        titles={r.id: r.title or r.path or r.id[:12] for r in rows},
+        titles={r.id: r.title or (r.path or "").rsplit("/", 1)[-1] or r.id[:12] for r in rows},
+        stories=[(sid, title, len(ids)) for sid, title, ids in stories],
+        story=story,
     )
