@@ -13,7 +13,10 @@
         "text-wrap": "ellipsis", "text-max-width": 120, "color": "#1d1f23" } },
       { selector: "edge", style: { "width": 1, "line-color": "#c9ccd1", "target-arrow-shape": "triangle",
         "target-arrow-color": "#c9ccd1", "curve-style": "bezier", "arrow-scale": 0.6 } },
-      { selector: "edge[rel = 'precursor_of']", style: { "line-style": "dashed", "line-color": "#d08a00" } }
+      { selector: "edge[rel = 'precursor_of']", style: { "line-style": "dashed", "line-color": "#d08a00" } },
+      // Only entities and stories are named at a glance; the rest show their labels once zoomed in.
+      { selector: "node[kind != 'entity'][kind != 'story']", style: { "min-zoomed-font-size": 14 } },
+      { selector: "node[kind = 'entity'], node[kind = 'story']", style: { "font-size": 11, "font-weight": "bold" } }
     ];
     Object.keys(COLOURS).forEach(function (kind) {
       style.push({ selector: "node[kind = '" + kind + "']", style: { "background-color": COLOURS[kind] } });
