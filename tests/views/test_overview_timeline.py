@@ -64,3 +64,27 @@ def test_overview_counts_and_each_bucket_filters_to_its_count() -> None:
         assert any("Arabic" in b.label for b in view.languages)
     finally:
         store.close()
+
+
+def test_merged_timeline_view_takes_the_corpus_layers_entries() -> None:
+    from datetime import date
+    from types import SimpleNamespace
+
+    from dragoman.views.timeline import merged_timeline_view
+
+    def entry(event: str, value: str, grain: str, start: date | None, end: date | None, **kw: object) -> object:
+        return SimpleNamespace(event=event, label=f"label {event}", value=value, granularity=grain, start=start,
+                               end=end, estimated=kw.get("estimated", False), disputed=kw.get("disputed", False),
+                               sources=kw.get("sources", 2), story=None)
+
+    timeline = SimpleNamespace(undated=1, entries=[
+        entry("me-b", "2025-03", "month", date(2025, 3, 1), date(2025, 3, 31), disputed=True),
+        entry("me-a", "2025-02-10", "day", date(2025, 2, 10), date(2025, 2, 10), sources=3),
+        entry("me-c", "../2025-03-01", "vague", None, date(2025, 3, 1)),
+    ])
+    view = merged_timeline_view(timeline)
+    assert view.merged and view.undated == 2
+    assert [(it.event_id, it.start, it.end) for it in view.items] == [
+        ("me-a", "2025-02-10", "2025-02-10"), ("me-b", "2025-03-01", "2025-03-31")]
+    assert view.items[0].sources == 3 and view.items[1].disputed
+    assert view.by_granularity == {"day": 1, "month": 1}

@@ -85,3 +85,18 @@ def test_framing_takes_a_story(client: TestClient) -> None:
     chosen = re.findall(r'name="a" value="([0-9a-f]{64})" checked', page)
     assert chosen
     assert "Not in this store" in client.get("/framing", params={"story": "st-nope"}).text
+
+
+def test_timeline_of_merged_events(client: TestClient, dash_store: Store) -> None:
+    if not available()["graph"]:
+        # Without the corpus layer the page offers no merged level and shows the articles' events.
+        html = client.get("/timeline", params={"level": "merged"}).text
+        assert 'id="timeline-levels"' not in html and "Events reported by the articles" in html
+        return
+    from dragoman.corpus.picture import picture_of
+    from dragoman.graph.timeline import timeline
+
+    want = [e.event for e in timeline(picture_of(dash_store)).entries if e.start and e.end]
+    html = client.get("/timeline", params={"level": "merged"}).text
+    shown = re.findall(r'href="/graph\?node=event%3A([^"]+)"', html)
+    assert shown == want and shown

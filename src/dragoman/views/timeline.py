@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from dragoman.model.timeline import interval
 from dragoman.store.queries import EventQuery, Queries
@@ -19,7 +20,7 @@ from dragoman.views.base import View
 from dragoman.views.labels import date_label, gloss
 from dragoman.views.overview import iter_events
 
-__all__ = ["TimelineItem", "TimelineView", "timeline_view"]
+__all__ = ["TimelineItem", "TimelineView", "merged_timeline_view", "timeline_view"]
 
 # Granularities that do not pin the date down: shown as estimates.
 ESTIMATED = frozenset({"season", "decade", "vague", "unresolved"})
@@ -37,6 +38,8 @@ class TimelineItem:
     type: str
     label: str  # "actors: type → recipients" in English
     title: str | None  # the article's
+    sources: int = 1  # articles reporting it (a merged event's sources)
+    disputed: bool = False  # its sources disagree on the date
 
 
 @dataclass(slots=True)
@@ -45,6 +48,7 @@ class TimelineView(View):
     items: list[TimelineItem]  # by start, then article and event id
     undated: int  # matching events with no date, or one too open to place
     by_granularity: dict[str, int]
+    merged: bool = False  # the corpus layer's merged events rather than each article's own
 
 
 def _estimated(value: str, granularity: str) -> bool:
@@ -82,3 +86,39 @@ def timeline_view(facts: Queries, query: EventQuery | None = None) -> TimelineVi
         )
     filters = {k: v for k, v in (("type", query.type), ("actor", query.actor), ("status", query.status)) if v}
     return TimelineView(filters, items, undated, dict(sorted(by_granularity.items())))
+
+
+def merged_timeline_view(timeline: Any) -> TimelineView:
+    """The same view over the corpus layer's merged events (``dragoman.graph.timeline.timeline(picture)``).
+
+    Taken as it comes (entries with start/end days, granularity, estimate,
+    dispute and source count), so this module does not depend on the corpus
+    layer; an entry open at either end is counted with the undated, as above.
+    """
+    items: list[TimelineItem] = []
+    undated = int(timeline.undated)
+    by_granularity: dict[str, int] = {}
+    for e in timeline.entries:
+        if e.start is None or e.end is None:
+            undated += 1
+            continue
+        granularity = e.granularity or "day"
+        by_granularity[granularity] = by_granularity.get(granularity, 0) + 1
+        items.append(
+            TimelineItem(
+                article_id="",
+                event_id=e.event,
+                start=e.start.isoformat(),
+                end=e.end.isoformat(),
+                granularity=granularity,
+                estimated=bool(e.estimated) or _estimated(e.value or "", granularity),
+                date=date_label(e.value, granularity),
+                type="",
+                label=e.label,
+                title=None,
+                sources=int(e.sources),
+                disputed=bool(e.disputed),
+            )
+        )
+    items.sort(key=lambda it: (it.start, it.end, it.event_id))
+    return TimelineView({}, items, undated, dict(sorted(by_granularity.items())), merged=True)

@@ -277,12 +277,20 @@ def mount(
         type: str | None = None,  # noqa: A002
         actor: str | None = None,
         status: str | None = None,
+        level: str = "articles",
         store: Store = store_dep,
     ) -> HTMLResponse:
-        facts = _facts(store)
-        view = timeline_view(facts, EventQuery(type=type or None, actor=actor or None, status=status or None))
-        spec = charts.timeline_chart(view, lambda a, e: links.article(a, f"events-{e}"))
-        return page(request, "timeline.html", v=view, spec=spec, titles=_titles(store))
+        from dragoman.web.corpus_pages import available, merged_timeline
+
+        can_merge = available()["graph"]
+        if level == "merged" and can_merge:
+            view = merged_timeline(store)
+            spec = charts.timeline_chart(view, lambda _a, e: links.to("/graph", {"node": f"event:{e}"}))
+        else:
+            facts = _facts(store)
+            view = timeline_view(facts, EventQuery(type=type or None, actor=actor or None, status=status or None))
+            spec = charts.timeline_chart(view, lambda a, e: links.article(a, f"events-{e}"))
+        return page(request, "timeline.html", v=view, spec=spec, titles=_titles(store), can_merge=can_merge)
 
     @router.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = "", store: Store = store_dep) -> HTMLResponse:

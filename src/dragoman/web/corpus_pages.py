@@ -25,7 +25,7 @@ Page = Callable[..., HTMLResponse]
 Guard = Callable[[Request, Callable[[], HTMLResponse]], HTMLResponse]
 MAX_GRAPH_NODES = 600  # beyond this the browser's layout is slow and the picture unreadable: narrow it
 
-__all__ = ["add_corpus_pages", "available"]
+__all__ = ["add_corpus_pages", "available", "merged_timeline"]
 
 
 def _has(module: str) -> bool:
@@ -125,3 +125,12 @@ def _graph(router: APIRouter, page: Page, store_dep: Any) -> None:
         data = graph_elements(g, entity_ids, story or None, node or None)
         stories = sorted(picture.stories, key=lambda s: (-len(s.articles), s.id))
         return page(request, "graph.html", data=data, stories=stories, story=story or "", node=node or "")
+
+
+def merged_timeline(store: Store) -> Any:
+    """The timeline view of the corpus layer's merged events (call only when ``available()["graph"]``)."""
+    from dragoman.corpus.picture import picture_of
+    from dragoman.graph.timeline import timeline
+    from dragoman.views.timeline import merged_timeline_view
+
+    return merged_timeline_view(timeline(picture_of(store)))
