@@ -304,3 +304,13 @@ def test_graph_draws_under_the_csp(page: Watched, artifacts: Path) -> None:
     assert p.locator("#graph canvas").count() > 0
     shot(page, artifacts, "graph")
     page.assert_clean()
+
+
+def test_merged_timeline_draws(page: Watched, artifacts: Path) -> None:
+    pytest.importorskip("dragoman.graph.timeline", reason="the corpus layer's merged events (picture) are not installed")
+    page.goto("/timeline?level=merged")
+    p = page.page
+    p.wait_for_selector('.chart.timeline[data-rendered="true"] svg')
+    assert p.locator("tr.timeline-row").count() > 0
+    shot(page, artifacts, "timeline-merged")
+    page.assert_clean()
