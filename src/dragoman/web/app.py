@@ -36,6 +36,8 @@ from dragoman.views.marks import Mark
 from dragoman.views.overview import UNKNOWN, ArticleFilter, article_list_view, iter_events, overview_view
 from dragoman.views.timeline import timeline_view
 from dragoman.web import charts
+from dragoman.web.corpus_pages import add_corpus_pages, available, merged_timeline
+from dragoman.web.framing import framing_page
 
 __all__ = ["CSP", "StoreFactory", "mount"]
 
@@ -280,8 +282,6 @@ def mount(
         level: str = "articles",
         store: Store = store_dep,
     ) -> HTMLResponse:
-        from dragoman.web.corpus_pages import available, merged_timeline
-
         can_merge = available()["graph"]
         if level == "merged" and can_merge:
             view = merged_timeline(store)
@@ -307,11 +307,7 @@ def mount(
         story: str | None = None,
         store: Store = store_dep,
     ) -> HTMLResponse:
-        from dragoman.web.framing import framing_page
-
         return page(request, "framing.html", f=framing_page(store, a, story=story or None))
-
-    from dragoman.web.corpus_pages import add_corpus_pages
 
     # The corpus layer's pages go in the menu before the ones other packages add.
     nav[len(nav) - len(extra_nav):len(nav) - len(extra_nav)] = add_corpus_pages(
