@@ -221,6 +221,7 @@ def test_correct_a_fact_then_revert_it(page: Watched, dash_store: Store, dash_to
     p.wait_for_load_state("networkidle")
     fact = p.locator(f'li.events-row[data-target="event:{event.id}"]')
     assert new_status in fact.inner_text() and fact.inner_text() != before
+    assert fact.locator(".corrected-badge").count() == 1
     entry = p.locator("li.correction-row.in-force")
     assert entry.count() == 1
     assert p.evaluate("() => sessionStorage.getItem('dragoman-token')") == dash_token
@@ -230,6 +231,7 @@ def test_correct_a_fact_then_revert_it(page: Watched, dash_store: Store, dash_to
         entry.locator("button.revert").click()
     p.wait_for_load_state("networkidle")
     assert p.locator(f'li.events-row[data-target="event:{event.id}"]').inner_text() == before
+    assert p.locator(".corrected-badge").count() == 0
     assert p.locator("li.correction-row.in-force").count() == 0
     assert p.locator("li.correction-row").count() == 2  # the correction and its revert, both kept
     page.assert_clean()

@@ -218,6 +218,7 @@ def mount(
         view = article_view(article)
         history = store.corrections(article_id=article_id) if isinstance(store, Corrections) else []
         in_force = {c.id for c in effective(history)}
+        corrected = {c.target for c in effective(history)}  # facts shown with an analyst's change
         orphans = {c.id for c in store.orphaned_corrections(article_id)} if isinstance(store, Corrections) else set()
         targets = _targets(article, view)
         marks = [*view.marks, *_hit_mark(hit, len(view.text))]
@@ -228,6 +229,7 @@ def mount(
             body=Markup(render(view.text, marks)),  # noqa: S704 (render escapes every character of text)
             history=history,
             in_force=in_force,
+            corrected=corrected,
             orphans=orphans,
             can_correct=isinstance(store, Corrections),
             targets=targets,
