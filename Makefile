@@ -12,7 +12,7 @@ SEEDS := $(SHARED)/corpus/seeds
 DEMO_DB := out/demo.db
 REPORT := out/report
 
-.PHONY: demo serve test eval bench lint models argmodel kb fuzz clean help lock lock-upgrade lockcheck
+.PHONY: demo serve test eval bench lint models argmodel kb fuzz clean help lock lock-upgrade lockcheck vendor
 
 help:
 	@echo "make demo   - install, ingest examples/ (and $(SEEDS) when present), write the HTML report"
@@ -26,6 +26,7 @@ help:
 	@echo "make kb     - regenerate knowledge-base files generated from CLDR (after a Babel upgrade)"
 	@echo "make lock   - re-resolve requirements/*.txt (pinned, hashed) from pyproject.toml, keeping pins that still fit"
 	@echo "make lock-upgrade - the same, taking the newest releases pyproject.toml allows"
+	@echo "make vendor - re-fetch the dashboard's JavaScript (pinned in tools/vendor_web.py) from the npm registry, checked by SHA-256"
 	@echo "make fuzz   - open-ended fuzzing of read/clean/extract (atheris if installed, else hypothesis)"
 
 # Installs come from the lock (requirements/*.txt: every package pinned, with
@@ -105,6 +106,10 @@ argmodel: lockcheck $(DEV)
 
 kb: lockcheck $(DEV)
 	$(BIN)/python -m dragoman.kb.generate
+
+# The dashboard's vendored JavaScript is checked in; this re-fetches it (needs the npm registry).
+vendor:
+	$(PY) tools/vendor_web.py fetch
 
 fuzz: lockcheck $(DEV)
 	$(BIN)/python tests/fuzz/fuzz_extract.py --seconds 300
