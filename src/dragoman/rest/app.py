@@ -25,8 +25,9 @@ from dragoman.rest.security import (
     is_loopback,
     require_read_access,
 )
-from dragoman.rest.state import Desk
+from dragoman.rest.state import Desk, desk_store
 from dragoman.store import Store, open_store
+from dragoman.web import mount
 
 __all__ = ["DEFAULT_MAX_BODY", "DEFAULT_MAX_UPLOAD", "create_app"]
 
@@ -94,11 +95,9 @@ def create_app(
 
     _document_access(app, desk.open_reads)
 
-    # ---- DASHBOARD MOUNT POINT ------------------------------------------------------------------
-    # The dashboard (dragoman.web, built separately) adds its server-rendered pages here with
-    # ``dragoman.web.mount(app, ...)``; it reuses ``desk_store``, ``require_read_access`` and
-    # ``require_write_token`` and calls the JSON endpoints above.  Wired in by the lead after merge.
-    # ----------------------------------------------------------------------------------------------
+    # The dashboard: server-rendered pages over the same views and store, behind the same read
+    # access rule; its correction form calls the JSON endpoints above (docs/dashboard.md).
+    mount(app, desk_store, dependencies=read)
     return app
 
 
