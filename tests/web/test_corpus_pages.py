@@ -29,7 +29,7 @@ def _installed(module: str) -> bool:
 
 @pytest.fixture(scope="module")
 def client(dash_app: FastAPI) -> TestClient:
-    return TestClient(dash_app)
+    return TestClient(dash_app, base_url="http://127.0.0.1")  # the desk reads openly on loopback names only
 
 
 def test_pages_and_menu_follow_what_is_installed(client: TestClient) -> None:

@@ -50,7 +50,7 @@ def probe(html: str) -> Probe:
 
 @pytest.fixture(scope="module")
 def client(dash_app: FastAPI) -> TestClient:
-    return TestClient(dash_app)
+    return TestClient(dash_app, base_url="http://127.0.0.1")  # the desk reads openly on loopback names only
 
 
 def _id(store: Store, language: str) -> str:
