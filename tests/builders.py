@@ -140,3 +140,57 @@ def query_corpus() -> list[Article]:
              ("some time before March", "../2025-03-01", Granularity.VAGUE))
     en.quote("had signed an agreement", dana3, "Dana Rosh")
     return [ar.done(), he.done(), en.done()]
+
+
+AB = "agreement:abraham"
+
+
+def picture_corpus() -> list[Article]:
+    """Four articles (ar, he, en, ar; our own sentences): one prospective accession reported in three
+    languages, a cooperation two of them date differently, and the accession done (tests/corpus/)."""
+    ar = Builder(
+        "قالت مصادر إن أذربيجان تجري محادثات للانضمام إلى اتفاقيات أبراهام في آذار 2025. "
+        "وأعلن مكتب رئيس الوزراء الإسرائيلي في 3 آذار 2025 أن إسرائيل تتعاون مع أذربيجان.",
+        "ar", outlet="مثال", published=date(2025, 3, 10),
+    )
+    az, ab, il = ar.mention("أذربيجان", "country:AZ"), ar.mention("اتفاقيات أبراهام", AB), ar.mention("إسرائيل", "country:IL")
+    ar.mention("أذربيجان", "country:AZ", nth=1)
+    ar.event("للانضمام", "ACCEDE", EventStatus.TALKS, [az], [ab], ("آذار 2025", "2025-03", Granularity.MONTH))
+    ar.event("تتعاون", "COOPERATE", EventStatus.OCCURRED, [il], [az], ("3 آذار 2025", "2025-03-03", Granularity.DAY))
+
+    he = Builder(
+        "אזרבייג'ן מנהלת מגעים להצטרף להסכמי אברהם. ישראל משתפת פעולה עם אזרבייג'ן מאז 10 באפריל 2025.",
+        "he", outlet="דוגמה", published=date(2025, 3, 12),
+    )
+    az2, ab2, il2 = he.mention("אזרבייג'ן", "country:AZ"), he.mention("הסכמי אברהם", AB), he.mention("ישראל", "country:IL")
+    he.mention("אזרבייג'ן", "country:AZ", nth=1)
+    he.event("להצטרף", "ACCEDE", EventStatus.PLANNED, [az2], [ab2], ("מגעים", "2025-03-11", Granularity.DAY))
+    he.event("משתפת פעולה", "COOPERATE", EventStatus.OCCURRED, [il2], [az2], ("10 באפריל 2025", "2025-04-10", Granularity.DAY))
+
+    en = Builder(
+        "Azerbaijan is in talks to join the Abraham Accords, officials said. Kazakhstan watched. "
+        "Israel said it cooperates with Azerbaijan.",
+        "en", outlet="Example Ledger", published=date(2025, 3, 14),
+    )
+    az3, ab3, kz3 = en.mention("Azerbaijan", "country:AZ"), en.mention("Abraham Accords", AB), en.mention("Kazakhstan", "country:KZ")
+    en.mention("Israel", "country:IL")
+    en.mention("Azerbaijan", "country:AZ", nth=1)
+    en.event("join", "ACCEDE", EventStatus.TALKS, [az3], [ab3])
+    en.event("watched", "CONSULT", EventStatus.OCCURRED, [kz3], [])
+
+    done = Builder(
+        "انضمت أذربيجان إلى اتفاقيات أبراهام رسميا في 2 نيسان 2025.",
+        "ar", outlet="مثال آخر", published=date(2025, 4, 3),
+    )
+    az4, ab4 = done.mention("أذربيجان", "country:AZ"), done.mention("اتفاقيات أبراهام", AB)
+    done.event("انضمت", "ACCEDE", EventStatus.OCCURRED, [az4], [ab4], ("2 نيسان 2025", "2025-04-02", Granularity.DAY))
+    return [ar.done(), he.done(), en.done(), done.done()]
+
+
+def unrelated_story() -> Article:
+    """An unrelated story: the same language as one of the above, nothing else in common."""
+    b = Builder("Protesters marched in Lima against a mining law on 2 March 2025.", "en", outlet="Example Ledger",
+                published=date(2025, 3, 3))
+    pe = b.mention("Lima", "city:lima", etype=EntityType.PLACE)
+    b.event("marched", "PROTEST", EventStatus.OCCURRED, [], [pe], ("2 March 2025", "2025-03-02", Granularity.DAY))
+    return b.done()

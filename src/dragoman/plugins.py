@@ -69,6 +69,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "dragoman.exec.builtin",
     "dragoman.export.builtin",
     "dragoman.corpus.outlet_chrome",
+    "dragoman.corpus.tracker",
+    "dragoman.corpus.picture",
 )
 
 _VERSIONED = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*\.v\d+$")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from dragoman.dates import dates_data
 from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
@@ -27,7 +28,14 @@ from dragoman.events.pronouns import (
 )
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
-from dragoman.events.status import StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
+from dragoman.events.status import (
+    StatusCue,
+    StatusRules,
+    cue_matches,
+    detect_status,
+    status_rules,
+    with_future_stripped,
+)
 from dragoman.model import Article, EntityType, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
@@ -139,29 +147,113 @@ def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 def governing_dates(
-    times: list[tuple[int, int, TimeExpr]], triggers: list[tuple[int, int]], clause: list[int]
+    times: list[tuple[int, int, TimeExpr]],
+    triggers: list[tuple[int, int]],
+    clause: list[int],
+    anterior: frozenset[int] = frozenset(),
 ) -> list[TimeExpr | None]:
     """The time expression that governs each trigger's clause.
 
     Each time expression attaches to the nearest trigger of its own clause, or,
     with none there, to the nearest trigger of the sentence ("on Friday agreed
-    to reestablish ties": Friday is the agreeing's).  A trigger's date is the
-    nearest expression attached to it; a trigger with none attached has no
-    date, rather than the sentence's first one.
+    to reestablish ties": Friday is the agreeing's), but never to one in an
+    ``anterior`` clause it is not in ("confirmed on Tuesday that the delegation
+    left, after the positive response": the response came before Tuesday; the
+    clause numbers opened by after/بعد/לאחר, ``dates.yaml: anterior_clauses``).
+    A trigger's date is the nearest expression attached to it; a trigger with
+    none attached has no date, rather than the sentence's first one.
     """
     best: list[tuple[int, TimeExpr] | None] = [None] * len(triggers)
     for first, last, tx in times:
+        def same(k: int, first: int = first, last: int = last) -> bool:
+            a, b = triggers[k]
+            return clause[a] == clause[first] or clause[b - 1] == clause[last]
+
         def key(k: int, first: int = first, last: int = last) -> tuple[int, int]:
             a, b = triggers[k]
-            same = clause[a] == clause[first] or clause[b - 1] == clause[last]
-            return (0 if same else 1, _distance(first, last + 1, a, b))
+            return (0 if same(k) else 1, _distance(first, last + 1, a, b))
 
-        k = min(range(len(triggers)), key=key)
+        open_to = [k for k in range(len(triggers)) if same(k) or clause[triggers[k][0]] not in anterior]
+        if not open_to:
+            continue
+        k = min(open_to, key=key)
         d = key(k)[1]
         cur = best[k]
         if cur is None or d < cur[0]:
             best[k] = (d, tx)
     return [b[1] if b else None for b in best]
+
+
+# Statuses that tell an act as done (or under way) when the sentence's time is said.
+_TOLD_AS_DONE = frozenset({EventStatus.OCCURRED, EventStatus.TALKS})
+
+
+def inherited_dates(
+    dates: list[TimeExpr | None],
+    statuses: list[EventStatus],
+    clauses: list[int],
+    governed: set[int],
+    times: int,
+    undone: frozenset[int] = frozenset(),
+) -> list[TimeExpr | None]:
+    """Dates for undated triggers told in clauses under a dated one, in a sentence with one time expression.
+
+    "The US said Thursday that it renewed a waiver which allows Iraq to buy power": one
+    time governs the sentence, and the acts its reported and relative clauses tell as
+    done share it.  ``clauses`` is each trigger's clause number and ``governed`` the
+    clauses opened by a complementizer or relative pronoun (``dates.yaml:
+    governed_clauses``).  A trigger inherits only from the nearest dated trigger before
+    it, only when every clause from that one's to its own is such a clause ("In 2016
+    Israel attacked a convoy, and Iran later held talks": the talks are not dated 2016),
+    only when both are told as done (a planned or denied act is not dated by the
+    telling) and its clause holds no cue of another status (``undone``: "who will
+    visit", "which may allow"), and never where the sentence holds two time
+    expressions: each of those governs its own clause (``governing_dates``).
+    """
+    if times != 1:
+        return dates
+    out = list(dates)
+    source: tuple[TimeExpr, int] | None = None
+    for k, (d, st) in enumerate(zip(dates, statuses, strict=True)):
+        if d is not None:
+            source = (d, clauses[k]) if st in _TOLD_AS_DONE else None
+        elif (
+            source is not None
+            and st in _TOLD_AS_DONE
+            and clauses[k] not in undone
+            and all(c in governed for c in range(source[1] + 1, clauses[k] + 1))
+        ):
+            out[k] = source[0]
+    return out
+
+
+@cache
+def _opener_matcher(lang: str, which: Literal["governed", "anterior"]) -> PhraseMatcher[bool]:
+    data = dates_data(lang)
+    words = (data.governed_clauses if which == "governed" else data.anterior_clauses) if data else []
+    return PhraseMatcher((normalize_key(w), True) for w in words)
+
+
+def governed_clauses(view: SentenceView, clause: list[int], lang: str) -> set[int]:
+    """Clause numbers whose first word is a complementizer or relative pronoun of ``lang``."""
+    return _clauses_opened_by(view, clause, _opener_matcher(lang, "governed"))
+
+
+def anterior_clauses(view: SentenceView, clause: list[int], lang: str) -> frozenset[int]:
+    """Clause numbers whose first word says their act came before the main one (after, بعد, לאחר)."""
+    return frozenset(_clauses_opened_by(view, clause, _opener_matcher(lang, "anterior")))
+
+
+def _clauses_opened_by(view: SentenceView, clause: list[int], matcher: PhraseMatcher[bool]) -> set[int]:
+    out: set[int] = set()
+    seen: set[int] = set()
+    for i, c in enumerate(clause):
+        if c in seen or not any(ch.isalnum() for ch in view.words[i]):
+            continue  # a clause's first word, not the punctuation that closed the last one
+        seen.add(c)
+        if matcher.match_at(view.forms, i) is not None:
+            out.add(c)
+    return out
 
 
 ArgumentMode = Literal["learned", "rules"]
@@ -211,18 +303,24 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             continue
         cues = cue_matches(view, srules) if srules else []
         clause = segment(view, crules)
-        dates = governing_dates(_time_tokens(article, view), [(m.start, m.end) for m in kept], clause)
+        times = _time_tokens(article, view)
+        dates = governing_dates(times, [(m.start, m.end) for m in kept], clause, anterior_clauses(view, clause, lang))
+        statuses = [_status(view, cues, srules, plain, matcher, m) for m in kept]
+        dates = inherited_dates(
+            dates,
+            statuses,
+            [clause[m.start] for m in kept],
+            governed_clauses(view, clause, lang),
+            len(times),
+            frozenset(clause[c.start] for c in cues if c.payload.status not in _TOLD_AS_DONE),
+        )
         ctx = (
             context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])
             if model is not None
             else None
         )
-        for t, (m, date) in enumerate(zip(kept, dates, strict=True)):
+        for t, (m, date, status) in enumerate(zip(kept, dates, statuses, strict=True)):
             group = m.payload
-            inherent = EventStatus.PLANNED if group.tense == "future" else None
-            if matcher.match_at(plain, m.start) is None:
-                inherent = EventStatus.PLANNED  # matched only without a glued future particle
-            status = detect_status(view, cues, srules, m.start, m.end, inherent)
             if ctx is not None and model is not None:
                 place = place_of(view, m.start, m.end, arules)
                 args = decide(ctx, t, group.type, place, model, arules)
@@ -262,6 +360,20 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     return hits
+
+
+def _status(
+    view: SentenceView,
+    cues: list[Match[StatusCue]],
+    srules: StatusRules | None,
+    plain: list[tuple[str, ...]],
+    matcher: PhraseMatcher[TriggerGroup | None],
+    m: Match[TriggerGroup],
+) -> EventStatus:
+    inherent = EventStatus.PLANNED if m.payload.tense == "future" else None
+    if matcher.match_at(plain, m.start) is None:
+        inherent = EventStatus.PLANNED  # matched only without a glued future particle
+    return detect_status(view, cues, srules, m.start, m.end, inherent)
 
 
 def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str], objects: frozenset[str]) -> None:
