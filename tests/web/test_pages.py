@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from web_fixtures import HOSTILE_TITLE
+from web_fixtures import HOSTILE_TITLE, LOOPBACK
 
 from dragoman.store import Store
 from dragoman.store.queries import EventQuery
@@ -50,7 +50,8 @@ def probe(html: str) -> Probe:
 
 @pytest.fixture(scope="module")
 def client(dash_app: FastAPI) -> TestClient:
-    return TestClient(dash_app)
+    # Addressed as loopback: the REST app serves reads without a token only to a loopback Host.
+    return TestClient(dash_app, base_url=LOOPBACK)
 
 
 def _id(store: Store, language: str) -> str:
