@@ -159,3 +159,18 @@ def test_a_time_outside_an_after_clause_does_not_date_the_act_inside_it(make_art
     own = make_article("After talks on Monday, the delegation went home.", "en")
     own.time_expressions = [_time(own, "Monday", "2025-06-09")]
     assert _dates(own, "en") == {"talks": "2025-06-09"}
+
+
+def test_a_demand_dates_itself_not_the_act_it_demands(make_article: Callable[..., Article]) -> None:
+    en = make_article("Israel demanded on Monday the release of all the prisoners.", "en", {"Israel": ("country:IL", GPE)})
+    en.time_expressions = [_time(en, "on Monday", "2025-06-09")]
+    assert _dates(en, "en") == {"demanded": "2025-06-09", "release": None}
+    he = make_article("ישראל דרשה היום את שחרור כל החטופים.", "he", {"ישראל": ("country:IL", GPE)})
+    he.time_expressions = [_time(he, "היום", "2025-06-10")]
+    assert _dates(he, "he") == {"דרשה": "2025-06-10", "שחרור": None}
+
+
+def test_an_act_under_discussion_is_not_dated_by_the_meeting(make_article: Callable[..., Article]) -> None:
+    art = make_article("The two sides met on Monday and discussed the release of prisoners.", "en")
+    art.time_expressions = [_time(art, "on Monday", "2025-06-09")]
+    assert _dates(art, "en") == {"met": "2025-06-09", "release": None}

@@ -153,9 +153,19 @@ def azerbaijan_peace_he() -> Article:
     return b.done()
 
 
+def azerbaijan_obstacle() -> Article:
+    text = "The main obstacle to Azerbaijan joining the Abraham Accords is its conflict with Armenia."
+    b = TBuilder(text, "en", date(2025, 7, 3))
+    az, aa = b.state("Azerbaijan", "AZ"), b.agreement("Abraham Accords")
+    b.state("Armenia", "AM")
+    b.clause("joining", "ACCEDE", EventStatus.TALKS, [az], [aa], text.rstrip("."))
+    return b.done()
+
+
 CORPUS: tuple[Callable[[], Article], ...] = (
     oman_talks, oman_joined, kuwait_conditional, kuwait_declined_he, kuwait_talks_ar_undated, azerbaijan_sanctions,
     members_news, qatar_expansion, jordan_beside_an_accession, oman_wish_ar, azerbaijan_peace_he,
+    azerbaijan_obstacle,
 )
 
 

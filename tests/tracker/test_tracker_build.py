@@ -115,6 +115,15 @@ def test_a_peace_precondition_names_both_parties_and_the_other_side_is_only_ment
     assert not am["conditions"]
 
 
+def test_an_obstacle_is_glossed_from_its_topic_and_cited_by_the_outlet(articles: dict[str, Article]) -> None:
+    rows = _report([articles["azerbaijan_obstacle"]])
+    az = _row(rows, "country:AZ")
+    assert az["status"] == "talks" and _row(rows, "country:AM")["status"] == "mentioned"
+    (cond,) = az["conditions"]
+    assert (cond["kind"], cond["gloss"]) == ("obstacle", "the Armenia–Azerbaijan conflict")
+    assert cond["cited_by"] == ["outlet:Example Ledger"]  # nobody else in the text says it
+
+
 def test_sanction_and_its_waiver_are_conditions_of_the_accession(articles: dict[str, Article]) -> None:
     az = _row(_report([articles["azerbaijan_sanctions"]]), "country:AZ")
     assert az["status"] == "talks"

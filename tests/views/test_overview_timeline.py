@@ -88,3 +88,22 @@ def test_merged_timeline_view_takes_the_corpus_layers_entries() -> None:
         ("me-a", "2025-02-10", "2025-02-10"), ("me-b", "2025-03-01", "2025-03-31")]
     assert view.items[0].sources == 3 and view.items[1].disputed
     assert view.by_granularity == {"day": 1, "month": 1}
+
+
+def test_event_facets_count_every_matching_event() -> None:
+    from collections import Counter
+
+    from dragoman.views.facets import event_facets_view
+
+    articles = query_corpus()
+    facts = MemoryQueries(articles)
+    events = [e for a in articles for e in a.events]
+    view = event_facets_view(facts)
+    assert view.total == len(events)
+    assert {f.value: f.count for f in view.type} == dict(Counter(e.type for e in events))
+    assert {f.value: f.count for f in view.status} == dict(Counter(e.status.value for e in events))
+    actors = Counter(a for e in events for a in dict.fromkeys(e.actors))
+    assert {f.value: f.count for f in view.actor} == dict(actors)
+    narrowed = event_facets_view(facts, EventQuery(type="CONSULT"))
+    assert [f.value for f in narrowed.type] == ["CONSULT"]
+    assert narrowed.total == sum(1 for e in events if e.type == "CONSULT")

@@ -15,6 +15,7 @@ from html import unescape
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from web_fixtures import LOOPBACK
 
 from dragoman.store import Store
 from dragoman.web.corpus_pages import available
@@ -29,7 +30,8 @@ def _installed(module: str) -> bool:
 
 @pytest.fixture(scope="module")
 def client(dash_app: FastAPI) -> TestClient:
-    return TestClient(dash_app, base_url="http://127.0.0.1")  # the desk reads openly on loopback names only
+    # Addressed as loopback: the REST app serves reads without a token only to a loopback Host.
+    return TestClient(dash_app, base_url=LOOPBACK)
 
 
 def test_pages_and_menu_follow_what_is_installed(client: TestClient) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from web_fixtures import HOSTILE_TITLE
+from web_fixtures import HOSTILE_TITLE, LOOPBACK
 
 from dragoman.store import Store
 from dragoman.store.queries import EventQuery
@@ -50,7 +51,8 @@ def probe(html: str) -> Probe:
 
 @pytest.fixture(scope="module")
 def client(dash_app: FastAPI) -> TestClient:
-    return TestClient(dash_app, base_url="http://127.0.0.1")  # the desk reads openly on loopback names only
+    # Addressed as loopback: the REST app serves reads without a token only to a loopback Host.
+    return TestClient(dash_app, base_url=LOOPBACK)
 
 
 def _id(store: Store, language: str) -> str:
@@ -186,3 +188,22 @@ def test_mount_takes_a_plain_function_a_prefix_and_guards(dash_store: Store) -> 
     guarded = FastAPI()
     mount(guarded, lambda: dash_store, dependencies=[Depends(no_reads)])
     assert TestClient(guarded).get("/events").status_code == 401
+
+
+def test_framing_puts_outlets_side_by_side_on_shared_actors(client: TestClient, dash_store: Store) -> None:
+    from dragoman.framing import framing_report
+
+    rows = dash_store.list_articles()
+    articles = [a for r in rows if (a := dash_store.get_article(r.id)) is not None]
+    report = framing_report(articles)
+    html = client.get("/framing", params=[("a", r.id) for r in rows]).text
+    headers = [unescape(h) for h in re.findall(r'<th class="outlet" data-outlet="([^"]*)">', html)]
+    assert headers == [o["outlet"] or "" for o in report["outlets"]]
+    shown = [unescape(e) for e in re.findall(r'<tr class="actor-row" data-entity="([^"]+)">', html)]
+    coverage: dict[str, int] = {}
+    for o in report["outlets"]:
+        for eid in {*o["stance"], *o["names"]}:
+            coverage[eid] = coverage.get(eid, 0) + 1
+    assert sorted(shown) == sorted(coverage)  # every actor, the shared ones first
+    first_single = next((i for i, e in enumerate(shown) if coverage[e] == 1), len(shown))
+    assert all(coverage[e] > 1 for e in shown[:first_single])

@@ -32,6 +32,7 @@ from dragoman.web import mount
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 STAND_IN_TOKEN = "test-token-for-the-dashboard"
+LOOPBACK = "http://127.0.0.1"  # what test clients address the app as
 
 # Every way an article's own fields could try to become markup or script.
 HOSTILE_TITLE = '<script>window.__xss = "title"</script><img src=x onerror="window.__xss=\'img\'"> Hostile'

@@ -81,7 +81,8 @@ class Tracker:
     """
 
     name = "dragoman.Tracker.v1"
-    requires: ClassVar[frozenset[str]] = frozenset({"text", "sentences", "entities", "events"})
+    # Claims (who cites a condition) are read when present, not required: a pipeline without quotes still tracks.
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "sentences", "mentions", "entities", "events"})
     provides: ClassVar[frozenset[str]] = frozenset({TABLE})
     gives: ClassVar[frozenset[str]] = frozenset()
 

@@ -15,7 +15,7 @@ from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
-from dragoman.events.plover import is_known
+from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
     PERSON,
     Telling,
@@ -186,6 +186,9 @@ def governing_dates(
 
 # Statuses that tell an act as done (or under way) when the sentence's time is said.
 _TOLD_AS_DONE = frozenset({EventStatus.OCCURRED, EventStatus.TALKS})
+# Verbal acts about another act: "demanded on Monday the release", "accused on Monday of
+# attacking", "threatened on Monday to strike": the date is the utterance's, not the act's.
+_ABOUT_ANOTHER_ACT = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 
 def inherited_dates(
@@ -195,6 +198,7 @@ def inherited_dates(
     governed: set[int],
     times: int,
     undone: frozenset[int] = frozenset(),
+    verbal: list[bool] | None = None,
 ) -> list[TimeExpr | None]:
     """Dates for undated triggers told in clauses under a dated one, in a sentence with one time expression.
 
@@ -205,10 +209,12 @@ def inherited_dates(
     governed_clauses``).  A trigger inherits only from the nearest dated trigger before
     it, only when every clause from that one's to its own is such a clause ("In 2016
     Israel attacked a convoy, and Iran later held talks": the talks are not dated 2016),
-    only when both are told as done (a planned or denied act is not dated by the
-    telling) and its clause holds no cue of another status (``undone``: "who will
-    visit", "which may allow"), and never where the sentence holds two time
-    expressions: each of those governs its own clause (``governing_dates``).
+    only when it is told as done and the dated one as done or under way (a planned,
+    negotiated or denied act is not dated by the telling) and its clause holds no cue of another status (``undone``: "who will
+    visit", "which may allow"), never from a verbal act about another act (``verbal``:
+    "demanded on Monday the release of the hostages" dates the demand only), and never
+    where the sentence holds two time expressions: each of those governs its own clause
+    (``governing_dates``).
     """
     if times != 1:
         return dates
@@ -216,10 +222,11 @@ def inherited_dates(
     source: tuple[TimeExpr, int] | None = None
     for k, (d, st) in enumerate(zip(dates, statuses, strict=True)):
         if d is not None:
-            source = (d, clauses[k]) if st in _TOLD_AS_DONE else None
+            passes_on = st in _TOLD_AS_DONE and not (verbal and verbal[k])
+            source = (d, clauses[k]) if passes_on else None
         elif (
             source is not None
-            and st in _TOLD_AS_DONE
+            and st is EventStatus.OCCURRED  # an act under negotiation or demanded is not dated by the telling
             and clauses[k] not in undone
             and all(c in governed for c in range(source[1] + 1, clauses[k] + 1))
         ):
@@ -313,6 +320,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             governed_clauses(view, clause, lang),
             len(times),
             frozenset(clause[c.start] for c in cues if c.payload.status not in _TOLD_AS_DONE),
+            [rollup(m.payload.type) in _ABOUT_ANOTHER_ACT for m in kept],
         )
         ctx = (
             context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])

@@ -160,7 +160,7 @@ def article_list_view(store: Store, flt: ArticleFilter, *, offset: int = 0, limi
         articles=[
             ArticleLine(
                 id=r.id,
-                title=r.title or r.path or r.id[:12],
+                title=r.title or (r.path or "").rsplit("/", 1)[-1] or r.id[:12],  # a scraped page often has no title
                 outlet=r.outlet or UNKNOWN,
                 language=r.language or UNKNOWN,
                 dir=direction(r.language),

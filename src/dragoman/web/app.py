@@ -31,9 +31,10 @@ from dragoman.store.base import Store
 from dragoman.store.queries import EventQuery, MemoryQueries, Queries
 from dragoman.store.roles import Corrections
 from dragoman.views import article_view, entity_view, event_list_view
+from dragoman.views.facets import event_facets_view
 from dragoman.views.labels import glosses, is_web_url
 from dragoman.views.marks import Mark
-from dragoman.views.overview import UNKNOWN, ArticleFilter, article_list_view, iter_events, overview_view
+from dragoman.views.overview import UNKNOWN, ArticleFilter, article_list_view, overview_view
 from dragoman.views.timeline import timeline_view
 from dragoman.web import charts
 from dragoman.web.corpus_pages import add_corpus_pages, available, merged_timeline
@@ -267,7 +268,7 @@ def mount(
                 view = event_list_view(facts, query)
             except ValueError as exc:  # a cursor this store did not give out
                 raise BadRequest(str(exc)) from None
-            facets = _facets(facts, query)
+            facets = event_facets_view(facts, query, top=FACET_TOP)
             params = {k: v for k, v in (("type", type), ("actor", actor), ("recipient", recipient),
                                         ("status", status), ("date_from", date_from), ("date_to", date_to)) if v}
             return page(request, "events.html", v=view, facets=facets, params=params,
@@ -329,31 +330,6 @@ def _hit_mark(hit: str | None, n: int) -> list[Mark]:
     if not (start.isdigit() and end.isdigit()) or not 0 <= int(start) < int(end) <= n:
         return []
     return [Mark(Span(int(start), int(end)), ("hit",), {"title": "search match"}, rank=-1)]
-
-
-def _facets(facts: Queries, query: EventQuery) -> dict[str, list[tuple[str, str, int]]]:
-    """(value, label, events) per facet over every event the filters match: what narrowing further would give."""
-    from dragoman.views.labels import gloss
-
-    types: dict[str, int] = {}
-    statuses: dict[str, int] = {}
-    actors: dict[str, int] = {}
-    names: dict[str, str] = {}
-    for ev in iter_events(facts, query):
-        types[ev.type] = types.get(ev.type, 0) + 1
-        statuses[ev.status] = statuses.get(ev.status, 0) + 1
-        for a in dict.fromkeys(ev.actors):
-            actors[a] = actors.get(a, 0) + 1
-            names.setdefault(a, ev.name(a))
-
-    def top(counts: dict[str, int], label: Callable[[str], str]) -> list[tuple[str, str, int]]:
-        return [(k, label(k), n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_TOP]]
-
-    return {
-        "type": top(types, lambda t: gloss("event_types", t)),
-        "status": top(statuses, lambda s: gloss("event_status", s)),
-        "actor": top(actors, lambda a: names[a]),
-    }
 
 
 def _targets(article: Any, view: Any) -> list[dict[str, Any]]:

@@ -26,7 +26,8 @@ class FramingPage:
     missing: list[str]  # ids asked for that the store does not have
     report: dict[str, Any]  # the framing v1 document
     names: dict[str, str]  # entity id -> canonical name, for the keys of stance and names
-    actors: list[str]  # entity ids that appear in any outlet's stance or names, most covered first
+    actors: list[str]  # entity ids in two or more outlets' stance or names (all of them with one outlet)
+    others: list[str]  # entity ids only one outlet names, when there are several outlets
     titles: dict[str, str]
     stories: list[tuple[str, str, int]]  # (id, title, articles) when stories are known
     story: str | None  # the story framed
@@ -71,7 +72,11 @@ def framing_page(store: Store, wanted: list[str], *, story: str | None = None) -
     for o in report["outlets"]:
         for eid in {*o["stance"], *o["names"]}:
             coverage[eid] = coverage.get(eid, 0) + 1
-    actors = sorted(coverage, key=lambda e: (-coverage[e], names.get(e, e)))
+    ranked = sorted(coverage, key=lambda e: (-coverage[e], names.get(e, e)))
+    # Side by side, what matters is how outlets differ on the actors they share.
+    several = len(report["outlets"]) > 1
+    actors = [e for e in ranked if coverage[e] > 1 or not several]
+    others = [e for e in ranked if several and coverage[e] == 1]
     return FramingPage(
         choices=rows,
         chosen=[a.id for a in articles],
@@ -79,6 +84,7 @@ def framing_page(store: Store, wanted: list[str], *, story: str | None = None) -
         report=report,
         names=names,
         actors=actors,
+        others=others,
         titles={r.id: r.title or (r.path or "").rsplit("/", 1)[-1] or r.id[:12] for r in rows},
         stories=[(sid, title, len(ids)) for sid, title, ids in stories],
         story=story,
