@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dragoman.events.extract import extract_events
+from dragoman.events.extract import extract_events, find_hits, without_inner_mentions
 from dragoman.model import Article, EntityType, EventStatus
 from dragoman.model.ids import event_id
 
@@ -57,3 +57,22 @@ def test_events_with_different_parties_stay_apart(make_article: Callable[..., Ar
     names = {**NAMES, "Oman": ("country:OM", EntityType.GPE), "Qatar": ("country:QA", EntityType.GPE)}
     text = "Israel held talks with Azerbaijan. Oman held talks with Qatar."
     assert len([e for e in extract_events(make_article(text, "en", names), "en") if e.type == "CONSULT"]) == 2
+
+
+def test_a_partyless_trigger_inside_another_events_clause_is_not_an_event(
+    make_article: Callable[..., Article],
+) -> None:
+    text = "Israel and Azerbaijan discussed the lifting of sanctions. The talks focused on the lifting of sanctions."
+    art = make_article(text, "en", NAMES)
+    hits = find_hits(art, "en")
+    kept = without_inner_mentions(hits)
+    dropped = [h for h in hits if h not in kept]
+    assert [art.span_text(h.event.trigger) for h in dropped if h.event.trigger] == ["lifting"]
+    assert all(not h.event.actors and not h.event.recipients for h in dropped)
+    # the second sentence names no party: none of its triggers is known to be the inner one
+    assert [h for h in hits if h.sentence == 1] == [h for h in kept if h.sentence == 1]
+
+
+def test_a_partyless_trigger_alone_in_its_clause_stays(make_article: Callable[..., Article]) -> None:
+    art = make_article("Protesters marched.", "en", {})
+    assert [e.type for e in extract_events(art, "en")] == ["PROTEST"]

@@ -497,6 +497,35 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
     return None
 
 
+def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
+    """Drop a party-less hit that names the act another event of its clause is about.
+
+    "Israel and Iran discussed the lifting of sanctions", "Israel demanded the release of
+    the prisoners": a trigger word after the trigger of talks, a demand, an accusation,
+    a threat, a refusal or an agreement (``frames.yaml: about_acts``) in its clause,
+    naming no party of its own, is that event's topic, not an event of its own.  It
+    stays when it names parties of its own (``merge`` decides whether it restates an
+    earlier event), when the event before it names none, and after events of other
+    frames ("the implementation of these sanctions was suspended": the suspension is
+    an event, not the sanctions' topic).
+    """
+
+    def partyless(h: EventHit) -> bool:
+        return not h.event.actors and not h.event.recipients
+
+    def inner(h: EventHit) -> bool:
+        return partyless(h) and any(
+            p.sentence == h.sentence
+            and p.token_start < h.token_start
+            and p.event.evidence[0] == h.event.evidence[0]  # the same clause
+            and not partyless(p)
+            and (frame(p.event.type).about_acts or frame(rollup(p.event.type)).about_acts)
+            for p in hits
+        )
+
+    return [h for h in hits if not inner(h)]
+
+
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
-    hits = find_hits(article, lang, arguments)
+    hits = without_inner_mentions(find_hits(article, lang, arguments))
     return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

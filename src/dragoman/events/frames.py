@@ -20,6 +20,8 @@ class Frame(BaseModel):
     symmetric: bool = False
     # Only these types may be the recipient (an accession's recipient is what is joined).
     recipient_types: list[EntityType] | None = None
+    # Its clause may name the act it is about: talks on, a demand for, an accusation of.
+    about_acts: bool = False
 
 
 class Frames(BaseModel):
