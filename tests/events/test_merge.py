@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dragoman.events.extract import extract_events, find_hits, without_inner_mentions
+from dragoman.events.extract import extract_events, find_hits, restated_in_relative, without_inner_mentions
 from dragoman.model import Article, EntityType, EventStatus
 from dragoman.model.ids import event_id
 
@@ -76,3 +76,23 @@ def test_a_partyless_trigger_inside_another_events_clause_is_not_an_event(
 def test_a_partyless_trigger_alone_in_its_clause_stays(make_article: Callable[..., Article]) -> None:
     art = make_article("Protesters marched.", "en", {})
     assert [e.type for e in extract_events(art, "en")] == ["PROTEST"]
+
+
+def test_a_relative_clause_restates_the_event_it_describes(make_article: Callable[..., Article]) -> None:
+    names = {**NAMES, "Oman": ("country:OM", EntityType.GPE)}
+    text = "Israel signed an agreement with Azerbaijan. The agreement, which was signed in the presence of Oman, ends a dispute."
+    art = make_article(text, "en", names)
+    hits = find_hits(art, "en")
+    signed = [h for h in hits if art.span_text(h.event.trigger or h.event.evidence[0]).startswith("signed")]
+    assert len(signed) == 2, "both tellings are trigger hits"
+    events = [e for e in extract_events(art, "en") if e.type == signed[0].event.type]
+    assert len(events) == 1 and len(events[0].evidence) == 2
+    assert art.span_text(events[0].evidence[1]).startswith("which")
+
+
+def test_a_relative_clause_with_nothing_told_before_stays_an_event(make_article: Callable[..., Article]) -> None:
+    text = "The deal, which Israel signed with Azerbaijan, was praised."
+    art = make_article(text, "en", NAMES)
+    hits = find_hits(art, "en")
+    assert any(art.span_text(h.event.evidence[0]).startswith("which") for h in hits)
+    assert [h.event.type for h in restated_in_relative(hits, "en")] == [h.event.type for h in hits]

@@ -526,6 +526,47 @@ def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
     return [h for h in hits if not inner(h)]
 
 
+@cache
+def _relative_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((normalize_key(w), True) for w in (data.relative_pronouns if data else []))
+
+
+def _opens_relative(h: EventHit, lang: str) -> bool:
+    """Is the hit's clause (its evidence) opened by a relative pronoun?"""
+    start = h.event.evidence[0].start
+    first = next((k for k, t in enumerate(h.view.tokens) if t.start >= start), None)
+    return first is not None and _relative_matcher(lang).match_at(h.view.forms, first) is not None
+
+
+def restated_in_relative(hits: list[EventHit], lang: str) -> list[EventHit]:
+    """Fold a hit told in a relative clause into the event it describes.
+
+    "the peace agreement, which was signed in the presence of ...", "الاتفاق الذي تم
+    توقيعه بحضور ...": a relative clause tells about something the sentence or the
+    article has already told, so its trigger restates the latest earlier event of its
+    type and status (in its own sentence or before), whatever parties the clause names
+    (they are often the ones present, not the doers).  The hit's clause becomes that
+    event's second evidence span.  With no such earlier event it stays an event.
+    """
+    kept: list[EventHit] = []
+    for h in hits:
+        if _opens_relative(h, lang):
+            prior = next(
+                (
+                    p
+                    for p in reversed(kept)
+                    if p.event.type == h.event.type and p.event.status is h.event.status and p.sentence <= h.sentence
+                ),
+                None,
+            )
+            if prior is not None:
+                prior.event.evidence += [sp for sp in h.event.evidence if sp not in prior.event.evidence]
+                continue
+        kept.append(h)
+    return kept
+
+
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
-    hits = without_inner_mentions(find_hits(article, lang, arguments))
+    hits = restated_in_relative(without_inner_mentions(find_hits(article, lang, arguments)), lang)
     return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

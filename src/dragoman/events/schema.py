@@ -120,6 +120,11 @@ class EventsData(_Strict):
     # Arabic imperfect prefixes (ي ت ن): a verb is also looked up without one, so the
     # entry هتف* finds يهتفون and تهتف as well as هتفوا.
     imperfect_prefixes: list[str] = Field(default_factory=list)
+    # Relative pronouns that open a clause about something already told ("the agreement,
+    # which was signed ...", الذي تم توقيعه، אשר נחתם): a trigger in such a clause restates
+    # the latest earlier event of its type and status.  Only unambiguous ones: "that" also
+    # opens reported speech.
+    relative_pronouns: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
     clauses: ClausePatterns = ClausePatterns()
 
