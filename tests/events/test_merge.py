@@ -96,3 +96,16 @@ def test_a_relative_clause_with_nothing_told_before_stays_an_event(make_article:
     hits = find_hits(art, "en")
     assert any(art.span_text(h.event.evidence[0]).startswith("which") for h in hits)
     assert [h.event.type for h in restated_in_relative(hits, "en")] == [h.event.type for h in hits]
+
+
+def test_that_opens_a_relative_clause_unless_a_verb_of_saying_precedes(
+    make_article: Callable[..., Article],
+) -> None:
+    first = "Israel signed an agreement with Azerbaijan."
+    relative = make_article(first + " It is the agreement that Israel signed with Azerbaijan in May.", "en", NAMES)
+    reported = make_article(first + " Azerbaijan said that Israel signed an agreement with Azerbaijan in May.", "en", NAMES)
+    for art, told_again in ((relative, False), (reported, True)):
+        hits = find_hits(art, "en")
+        assert len([h for h in hits if h.event.type == hits[0].event.type]) == 2
+        left = restated_in_relative(hits, "en")
+        assert (len([h for h in left if h.event.type == hits[0].event.type]) == 2) is told_again

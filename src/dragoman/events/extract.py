@@ -26,7 +26,7 @@ from dragoman.events.pronouns import (
     pronoun_subject,
     pronouns,
 )
-from dragoman.events.schema import TriggerGroup, events_data
+from dragoman.events.schema import TriggerGroup, events_data, quotes_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import (
     StatusCue,
@@ -532,11 +532,28 @@ def _relative_matcher(lang: str) -> PhraseMatcher[bool]:
     return PhraseMatcher((normalize_key(w), True) for w in (data.relative_pronouns if data else []))
 
 
+@cache
+def _unless_reported(lang: str) -> tuple[PhraseMatcher[bool], frozenset[str]]:
+    """Words that open a relative clause unless a verb of saying stands before them, and those verbs."""
+    data = events_data(lang)
+    quotes = quotes_data(lang)
+    words = data.relative_unless_reported if data else []
+    verbs = frozenset(normalize_key(v) for v in (quotes.reporting_verbs if quotes else []))
+    return PhraseMatcher((normalize_key(w), True) for w in words), verbs
+
+
 def _opens_relative(h: EventHit, lang: str) -> bool:
     """Is the hit's clause (its evidence) opened by a relative pronoun?"""
     start = h.event.evidence[0].start
     first = next((k for k, t in enumerate(h.view.tokens) if t.start >= start), None)
-    return first is not None and _relative_matcher(lang).match_at(h.view.forms, first) is not None
+    if first is None:
+        return False
+    if _relative_matcher(lang).match_at(h.view.forms, first) is not None:
+        return True
+    ambiguous, verbs = _unless_reported(lang)
+    if ambiguous.match_at(h.view.forms, first) is None:
+        return False
+    return first > 0 and not (set(h.view.forms[first - 1]) & verbs)
 
 
 def restated_in_relative(hits: list[EventHit], lang: str) -> list[EventHit]:

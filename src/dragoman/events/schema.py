@@ -125,6 +125,10 @@ class EventsData(_Strict):
     # the latest earlier event of its type and status.  Only unambiguous ones: "that" also
     # opens reported speech.
     relative_pronouns: list[str] = Field(default_factory=list)
+    # Words that open a relative clause except after a verb of saying ("the accords that
+    # normalized relations" but "said that they normalized relations"): English "that".
+    # The verbs are the language's ``quotes.yaml: reporting_verbs``.
+    relative_unless_reported: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
     clauses: ClausePatterns = ClausePatterns()
 
