@@ -16,7 +16,7 @@ from fastapi import Depends, FastAPI
 
 from dragoman._version import __version__
 from dragoman.ingest import FetchSettings
-from dragoman.rest import articles, corrections, exports, facts, ingest
+from dragoman.rest import articles, corrections, exports, facts, ingest, picture, tracker
 from dragoman.rest.problems import install, problem_responses
 from dragoman.rest.security import (
     BodyLimit,
@@ -85,7 +85,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
 
     read = [Depends(require_read_access)]
-    for module in (articles, facts, corrections, exports, ingest):
+    for module in (articles, facts, picture, tracker, corrections, exports, ingest):
         app.include_router(module.router, dependencies=read)
 
     @app.get("/api", tags=["meta"], summary="What this API serves")
