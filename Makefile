@@ -12,10 +12,11 @@ SEEDS := $(SHARED)/corpus/seeds
 DEMO_DB := out/demo.db
 REPORT := out/report
 
-.PHONY: demo test eval bench lint models argmodel kb fuzz clean help lock lock-upgrade lockcheck
+.PHONY: demo serve test eval bench lint models argmodel kb fuzz clean help lock lock-upgrade lockcheck vendor
 
 help:
 	@echo "make demo   - install, ingest examples/ (and $(SEEDS) when present), write the HTML report"
+	@echo "make serve  - serve the desk's REST API over the demo store (make demo first if it is missing; HOST=, PORT=)"
 	@echo "make test   - install and run the whole test suite"
 	@echo "make eval   - quality on gold data in $(SHARED)/datasets, checked against eval/floors.toml"
 	@echo "make bench  - speed and memory figures (a script, not a test)"
@@ -25,6 +26,7 @@ help:
 	@echo "make kb     - regenerate knowledge-base files generated from CLDR (after a Babel upgrade)"
 	@echo "make lock   - re-resolve requirements/*.txt (pinned, hashed) from pyproject.toml, keeping pins that still fit"
 	@echo "make lock-upgrade - the same, taking the newest releases pyproject.toml allows"
+	@echo "make vendor - re-fetch the dashboard's JavaScript (pinned in tools/vendor_web.py) from the npm registry, checked by SHA-256"
 	@echo "make fuzz   - open-ended fuzzing of read/clean/extract (atheris if installed, else hypothesis)"
 
 # Installs come from the lock (requirements/*.txt: every package pinned, with
@@ -71,6 +73,13 @@ demo: lockcheck $(MAIN)
 	$(BIN)/dragoman report --db $(DEMO_DB) --out $(REPORT) > out/report-path.txt
 	@echo "Report written to: $$(cat out/report-path.txt)"
 
+# The demo store is made by `make demo` when it is missing; an existing one is served as it is.
+$(DEMO_DB):
+	$(MAKE) demo
+
+serve: lockcheck $(MAIN) | $(DEMO_DB)
+	$(BIN)/dragoman serve --db $(DEMO_DB) --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8000)
+
 test: lockcheck $(DEV)
 	$(BIN)/python -m pytest
 
@@ -97,6 +106,10 @@ argmodel: lockcheck $(DEV)
 
 kb: lockcheck $(DEV)
 	$(BIN)/python -m dragoman.kb.generate
+
+# The dashboard's vendored JavaScript is checked in; this re-fetches it (needs the npm registry).
+vendor:
+	$(PY) tools/vendor_web.py fetch
 
 fuzz: lockcheck $(DEV)
 	$(BIN)/python tests/fuzz/fuzz_extract.py --seconds 300

@@ -34,7 +34,9 @@ that size's own and one run's caches cannot flatter the next.  Figures:
   per second, sentence by sentence through all 12 layers, tokenisation and embedding
   lookup included, fastest of ``--repeats`` passes by wall clock; beside it the same per
   CPU second (``encoder_tokens_per_cpu_s``) and in sub-word pieces (``encoder_pieces_per_s``,
-  about 1.6 per Arabic and 2 per Hebrew word); then the whole neural NER tagger of the
+  about 1.6 per Arabic and 2 per Hebrew word); per language (``ar``, ``he``, ``en``) the
+  tokens per CPU second (``encoder_ar_tokens_per_cpu_s`` ...), pieces per CPU second and
+  pieces per token are printed too; then the whole neural NER tagger of the
   ``accurate`` pipeline on the same sentences (``neural_ner_tokens_per_s``);
 * peak RSS at 1x, 4x and 16x: flat figures mean the corpus is streamed;
 * Dask with 2 workers against the in-process executor on the same corpus;
@@ -42,6 +44,11 @@ that size's own and one run's caches cannot flatter the next.  Figures:
   ``search_dates`` on the text), pinned and repeated the same way, as
   ``baseline_ratio`` = our articles per CPU second divided by the baseline's
   (median passes of the 4x input; above 1: faster than the baseline);
+* the desk's REST API (docs/desk.md) in process, on a SQLite store of 16 copies of the demo
+  corpus (``examples/`` and the seeds when present, extracted once, then copied under new
+  ids): milliseconds per request, median and 95th percentile, for the article page
+  (``/api/articles/{id}/view``), the event list with filters (type and a date range) and
+  full-text search (``api_*_ms_median``, ``api_*_ms_p95``); ``--no-api`` skips it;
 * with ``--profile``, a pyinstrument profile of the slowest stage.
 
 The last line is one machine-readable summary of ``key=value`` pairs.
@@ -446,6 +453,69 @@ CHILDREN = {
 ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
 
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def child_api(source: str, n_copies: int, requests: int = 60) -> dict[str, Any]:
+    """Latency of the desk's API in process over a store of ``n_copies`` of the demo corpus."""
+    import hashlib
+    import tempfile
+
+    from fastapi.testclient import TestClient
+
+    from dragoman import api
+    from dragoman.rest import create_app
+    from dragoman.store import open_store
+
+    demo = [Path(source)] + ([SHARED / "corpus" / "seeds"] if (SHARED / "corpus" / "seeds").is_dir() else [])
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.db")
+        store = open_store(db)
+        t0 = time.perf_counter()
+        api.ingest([p for p in demo if p.is_dir()], store=store, config=_config())
+        base = list(store.iter_articles())
+        # The other copies are the same extractions under new ids: the store, its indexes and the
+        # query rows grow as with real articles, without running the pipeline 15 more times.
+        for k in range(1, n_copies):
+            for a in base:
+                b = copy.deepcopy(a)
+                b.id = hashlib.sha256(f"{a.id}:bench copy {k}".encode()).hexdigest()
+                store.put_article(b)
+        ids = [r.id for r in store.list_articles()]
+        types = sorted(store.counts().events_by_type.items(), key=lambda kv: -kv[1])  # type: ignore[attr-defined]
+        store.close()
+        build_s = time.perf_counter() - t0
+        rng = random.Random(20261202)
+        event_type = types[0][0] if types else "CONSULT"
+        words = ["Azerbaijan", "اذربيجان", "embassy", "ישראל", "Q227", "talks", "السفارة", "הסכמי אברהם"]
+        urls = {
+            "article": lambda: f"/api/articles/{rng.choice(ids)}/view",
+            "events": lambda: f"/api/events?type={event_type}&date_from=2023&date_to=2025-12&limit=50",
+            "search": lambda: f"/api/search?q={rng.choice(words)}&limit=20",
+        }
+        out: dict[str, Any] = {"articles": len(ids), "build_seconds": build_s, "event_type": event_type}
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+            for name, url in urls.items():
+                for _ in range(5):  # warm-up: caches, first queries
+                    client.get(url())
+                times = []
+                for _ in range(requests):
+                    u = url()
+                    t = time.perf_counter()
+                    r = client.get(u)
+                    times.append((time.perf_counter() - t) * 1000)
+                    if r.status_code != 200:
+                        raise SystemExit(f"bench: {u} answered {r.status_code}: {r.text[:200]}")
+                out[name] = {"median_ms": statistics.median(times), "p95_ms": _percentile(times, 0.95),
+                             "requests": requests}
+    return out
+
+
+CHILDREN["api"] = child_api
+
+
 def run_child(kind: str, *args: Any, timeout: float = 900, env: dict[str, str] | None = None) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", kind, *map(str, args)]
     proc = subprocess.run(
@@ -476,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cpu", type=int, default=None, help="CPU to pin the measuring children to (default: the idlest)")
     ap.add_argument("--profile", action="store_true", help="profile the slowest stage with pyinstrument")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask comparison")
+    ap.add_argument("--no-api", action="store_true", help="skip the REST API latency figures")
     ap.add_argument("--dask-workers", type=int, default=2)
     ap.add_argument("--config", type=Path, help="pipeline TOML to measure (default: the shipped default)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -556,8 +627,13 @@ def main(argv: list[str] | None = None) -> int:
         for lang in ("ar", "he", "en"):
             if lang in enc:
                 r = enc[lang]
+                # Pieces per CPU second and pieces per word beside tokens/s: the encoder's cost is per
+                # piece, so a language split into more pieces per word gets fewer words per second.
                 line = (f"  {lang}: encoder {per_s(r['words'], r['encoder_seconds']):,.0f} tokens/s "
-                        f"({per_s(r['words'], r['encoder_cpu_seconds']):,.0f} per CPU s)")
+                        f"({per_s(r['words'], r['encoder_cpu_seconds']):,.0f} per CPU s; "
+                        f"{per_s(r['pieces'], r['encoder_cpu_seconds']):,.0f} pieces per CPU s, "
+                        f"{r['pieces'] / max(1, r['words']):.2f} pieces a token)")
+                summary_extra[f"encoder_{lang}_tokens_per_cpu_s"] = round(per_s(r["words"], r["encoder_cpu_seconds"]))
                 if "tagger_seconds" in r:
                     line += (f", neural NER tagger {per_s(r['words'], r['tagger_seconds']):,.0f} tokens/s "
                              f"({per_s(r['words'], r['tagger_cpu_seconds']):,.0f} per CPU s)")
@@ -607,6 +683,18 @@ def main(argv: list[str] | None = None) -> int:
         summary[f"peak_rss_mb_{mult}x"] = round(sizes[mult]["peak_rss_mb"], 1)
     for name, ms in stage_ms.items():
         summary[f"stage_ms_{_short(name)}"] = round(ms, 3)
+
+    if not args.no_api:
+        a = run_child("api", source, 16)
+        print(f"REST API on {a['articles']} articles (16x the demo corpus, store built in {a['build_seconds']:.0f} s), "
+              "ms per request in process, median / 95th percentile:")
+        labels = {"article": "article page (/api/articles/{id}/view)",
+                  "events": f"event list (type={a['event_type']}, date range)", "search": "search (one word)"}
+        for key, label in labels.items():
+            print(f"  {label:<44} {a[key]['median_ms']:7.1f} / {a[key]['p95_ms']:7.1f} ms "
+                  f"({a[key]['requests']} requests)")
+            summary[f"api_{key}_ms_median"] = round(a[key]["median_ms"], 2)
+            summary[f"api_{key}_ms_p95"] = round(a[key]["p95_ms"], 2)
 
     if args.profile and stage_ms:
         slowest = max(stage_ms, key=lambda k: stage_ms[k])

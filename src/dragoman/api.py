@@ -29,6 +29,7 @@ __all__ = [
 from dragoman.pipeline import ErrorRecord, Pipeline, Result, build_pipeline, input_of, load_config
 from dragoman.pipeline.config import config_text
 from dragoman.store import Store
+from dragoman.store.roles import Revisions
 
 
 class ExtractionError(RuntimeError):
@@ -163,7 +164,7 @@ def _run_alone(pipe: Pipeline, article: Article) -> Result:
 
 @dataclass
 class IngestSummary:
-    """How every input of an ingest ended: ``seen == stored + skipped + len(errors)``.
+    """How every input of an ingest ended: ``seen == stored + skipped + reextracted + len(errors)``.
 
     ``errors`` has one record per input that failed, as the store keeps them;
     ``ignored`` lists what the folder walk passed over on purpose (hidden
@@ -173,6 +174,8 @@ class IngestSummary:
     ``revision_errors`` lists those whose extraction again failed: they keep
     the revision they had, and the store records the failure under their
     input like any other (cleared when a later revision is stored).
+    ``reextracted`` counts already-stored articles extracted again because
+    ``ingest(force=True)`` asked for it.
     """
 
     seen: int = 0
@@ -182,6 +185,7 @@ class IngestSummary:
     ignored: list[str] = field(default_factory=list)
     revised: int = 0
     revision_errors: list[ErrorRecord] = field(default_factory=list)
+    reextracted: int = 0  # already stored, extracted again because ``force`` was given
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -218,6 +222,7 @@ def ingest(
     executor: Executor | None = None,
     batch_size: int = 16,
     on_progress: Callable[[IngestSummary], None] | None = None,
+    force: bool = False,
 ) -> IngestSummary:
     """Read, process and store every input; bad inputs become error records, nothing is dropped.
 
@@ -234,6 +239,11 @@ def ingest(
     corpus knows is given to each batch, and the articles it changes are
     extracted again at the end (``IngestSummary.revised``), so what each
     article ends up with does not depend on the order or batches of ingest.
+
+    ``force`` extracts already-stored inputs again (a newer pipeline, a
+    changed config) and stores each result as a new revision of its article
+    (none when nothing changed); analysts' corrections stay attached to the
+    facts' content-derived ids and apply to the new revision.
     """
     import functools
 
@@ -244,6 +254,8 @@ def ingest(
     # Recorded with every stored article so results of different pipelines can be told apart.
     pipeline_id = cfg.pipeline_id()
     paths = list(paths or [])
+    if force and not isinstance(store, Revisions):
+        raise ValueError(f"{type(store).__name__} keeps no revisions: it cannot extract stored articles again")
     missing = missing_paths(paths)
     if missing:
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
@@ -269,7 +281,7 @@ def ingest(
             if READER_ERROR in art.meta:
                 yield art
                 continue
-            if store.has_article(art.id):
+            if store.has_article(art.id) and not force:
                 summary.skipped += 1
                 if on_progress:
                     on_progress(summary)
@@ -288,6 +300,10 @@ def ingest(
                 recorded.add(res.error.where)
                 store.put_error(res.error)
                 summary.errors.append(res.error)
+            elif force and isinstance(store, Revisions) and store.has_article(res.article.id):
+                store.put_revision(res.article, pipeline=pipeline_id)  # None (no change) when identical
+                summary.reextracted += 1
+                stored.append(res.article)
             elif store.put_article(res.article, pipeline=pipeline_id):
                 summary.stored += 1
                 stored.append(res.article)

@@ -123,6 +123,11 @@ def ingest(
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch sent to a worker.")] = 16,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any input failed.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Extract already-stored inputs again (e.g. after a pipeline upgrade) and keep "
+                     "each result as a new revision; analysts' corrections carry over."),
+    ] = False,
 ) -> None:
     """Read, process and store articles. Already-stored articles (same bytes) are skipped;
     inputs that cannot be processed are stored as error records and reported, and the batch goes on.
@@ -161,8 +166,9 @@ def ingest(
                 )
 
             summary = api.ingest(paths, store=store, url_lists=urls, feeds=feeds, fetch_pages=fetch_pages,
-                                 config=config, executor=ex, batch_size=batch_size, on_progress=update)
-    except (ConfigError, FileNotFoundError) as exc:
+                                 config=config, executor=ex, batch_size=batch_size, on_progress=update,
+                                 force=force)
+    except (ConfigError, FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from exc
     except BrokenExecutor as exc:
@@ -179,6 +185,7 @@ def ingest(
                   soft_wrap=True, highlight=False)
     ignored = f", {len(summary.ignored)} ignored (hidden, README/LICENCE)" if summary.ignored else ""
     revised = f", {summary.revised} extracted again by corpus passes" if summary.revised else ""
+    revised += f", {summary.reextracted} already stored and extracted again (--force)" if summary.reextracted else ""
     failed = (f", {len(summary.revision_errors)} could not be extracted again (recorded; earlier revision kept)"
               if summary.revision_errors else "")
     err.print(
@@ -338,6 +345,52 @@ def framing(
         err.print("no articles in the store" if not article else "no such articles")
         return
     _print_framing(report)
+
+
+@app.command()
+def tracker(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table (a row per state) or json.")] = "table",
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Only what was published (or documented) on or before this day, YYYY-MM-DD; "
+                     "articles without a publication date always count."),
+    ] = None,
+) -> None:
+    """Accession and treaty tracker: each state's status in each agreement (member, joined, candidate, talks,
+    conditional, declined, blocked, withdrawn, mentioned), since when, the conditions cited and by whom, with
+    sources and history (docs/tracker.md)."""
+    from datetime import date
+
+    from dragoman.corpus.tracker import tracker_report
+    from dragoman.views.tracker import tracker_view
+
+    if format not in ("json", "table"):
+        err.print(f"[red]error:[/red] unknown format {format!r} (json, table)")
+        raise typer.Exit(2)
+    try:
+        day = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        err.print(f"[red]error:[/red] --as-of wants a day as YYYY-MM-DD, not {as_of!r}")
+        raise typer.Exit(2) from None
+    with _opened(db, read_only=True) as store:
+        rows = tracker_report(store, as_of=day)
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    view = tracker_view(rows)
+    for agreement in view.agreements:
+        table = Table("state", "status", "since", "conditions cited", "sources", title=agreement.canonical,
+                      show_lines=True)
+        for r in agreement.rows:
+            table.add_row(*(Text(cell) for cell in (
+                r.state, r.status, r.since or "-",
+                "\n".join(f"{c.kind}: {c.gloss} ({c.sources} src)" for c in r.conditions) or "-",
+                str(r.sources),
+            )))
+        out.print(table)
+    if not view.agreements:
+        err.print("no agreement to track: no documented treaty and no article about joining one")
 
 
 @app.command()
@@ -512,6 +565,99 @@ def validate(
         err.print(f"[red]invalid:[/red] {exc}")
         raise typer.Exit(1) from exc
     out.print("valid")
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on. Loopback (the default) serves reads to anyone "
+                                       "on this machine; any other address makes every request need a token.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the analyst's desk: the REST API (OpenAPI at /openapi.json) over the store (docs/desk.md).
+
+    Writes (corrections, ingest) always need a token: `dragoman token create --name NAME`."""
+    import uvicorn
+
+    from dragoman.rest import create_app
+    from dragoman.rest.security import is_loopback
+    from dragoman.store import StoreError
+
+    try:
+        if config is not None:
+            from dragoman.pipeline import load_config
+
+            load_config(config)  # a bad config fails now, not at the first ingest request
+        desk = create_app(db, host=host, config=config)
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from exc
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from exc
+    if not is_loopback(host):
+        err.print(f"listening on {host}: every request needs a token (Authorization: Bearer ...)",
+                  soft_wrap=True, markup=False, highlight=False)
+        from dragoman.store.roles import ApiTokens
+
+        store = desk.state.desk.store()
+        if isinstance(store, ApiTokens) and not store.tokens():
+            err.print(f"no tokens yet: make one with `dragoman token create --name NAME --db {_redacted(db)}`",
+                      soft_wrap=True, markup=False, highlight=False)
+    err.print(f"serving {_redacted(db)} at http://{host}:{port}/api (OpenAPI: /openapi.json)",
+              soft_wrap=True, markup=False, highlight=False)
+    uvicorn.run(desk, host=host, port=port, log_level="info", server_header=False)
+
+
+token_app = typer.Typer(help="API tokens for the desk: writes always need one, reads off loopback too.",
+                        no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Option("--name", help="Who the token is for; recorded with each correction.")],
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Make a token and print it once: the store keeps only its SHA-256."""
+    from dragoman.rest.security import create_token
+
+    with _opened(db) as store:
+        try:
+            token = create_token(store, name)
+        except (ValueError, TypeError) as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(2) from exc
+    sys.stdout.write(token + "\n")
+    err.print(f"token {name!r} created; it is shown only now. Send it as 'Authorization: Bearer <token>'.",
+              soft_wrap=True, markup=False, highlight=False)
+
+
+@token_app.command("list")
+def token_list(db: DbOpt = DEFAULT_DB) -> None:
+    """Token names with when each was made and last used (never the tokens)."""
+    from dragoman.store.roles import ApiTokens
+
+    with _opened(db) as store:
+        rows = store.tokens() if isinstance(store, ApiTokens) else []
+    for r in rows:
+        sys.stdout.write(f"{r.name}\t{r.created_at}\t{r.last_used or '-'}\n")
+    err.print(f"{len(rows)} tokens" if rows else "no tokens")
+
+
+@token_app.command("revoke")
+def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")], db: DbOpt = DEFAULT_DB) -> None:
+    """Forget a token: requests carrying it are refused from now on."""
+    from dragoman.store.roles import ApiTokens
+
+    with _opened(db) as store:
+        gone = isinstance(store, ApiTokens) and store.revoke_token(name)
+    if not gone:
+        err.print(f"[red]error:[/red] no token named {escape(name)!r}")
+        raise typer.Exit(2)
+    err.print(f"token {name!r} revoked", markup=False, highlight=False)
 
 
 def main() -> None:

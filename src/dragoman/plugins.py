@@ -69,6 +69,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "dragoman.exec.builtin",
     "dragoman.export.builtin",
     "dragoman.corpus.outlet_chrome",
+    "dragoman.corpus.tracker",
     "dragoman.corpus.picture",
 )
 

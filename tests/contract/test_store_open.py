@@ -233,8 +233,8 @@ def test_a_store_at_the_first_releases_schema_2_upgrades(
     with pytest.raises(StoreError, match="dragoman migrate"):
         open_store(store_url, read_only=True)
     store = open_store_at(store_url)
-    store.migrate()  # migration 3 only, then the event rows get their query columns
-    assert store.schema_version() == latest_version("sqlite") == 3
+    store.migrate()  # migration 3 and later, then the event rows get their query columns
+    assert store.schema_version() == latest_version("sqlite")
     assert sorted(e.where for e in store.iter_errors()) == ["dump.jsonl:3", "in/a.txt"]
     article = store.get_article("a" * 64)
     assert article is not None and article.source.published_basis is not None

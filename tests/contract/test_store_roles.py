@@ -153,3 +153,35 @@ def test_correcting_links_speakers_and_marking_facts_wrong(store: object) -> Non
         store.correct(en.id, "event:e-nope", "status", "planned", who="a", reason="x")  # type: ignore[attr-defined]
     with pytest.raises(ValueError, match="cannot have its 'speaker' corrected"):
         store.correct(en.id, f"event:{sanction.id}", "speaker", "x", who="a", reason="x")  # type: ignore[attr-defined]
+
+
+def test_api_tokens_are_digests_named_once_and_revocable(store: object) -> None:
+    from dragoman.store.roles import ApiTokens
+
+    assert isinstance(store, ApiTokens)
+    row = store.add_token("alice", "d" * 64)
+    assert row.name == "alice" and row.last_used is None and row.created_at
+    with pytest.raises(ValueError, match="exists"):
+        store.add_token("alice", "e" * 64)
+    store.add_token("bob", "f" * 64)
+    assert store.token_named("d" * 64) == "alice" and store.token_named("0" * 64) is None
+    assert [(t.name, t.last_used is not None) for t in store.tokens()] == [("alice", True), ("bob", False)]
+    assert store.revoke_token("alice") and not store.revoke_token("alice")
+    assert store.token_named("d" * 64) is None and [t.name for t in store.tokens()] == ["bob"]
+
+
+def test_a_forced_ingest_adds_a_revision_and_keeps_corrections(store: object, tmp_path: Path) -> None:
+    page = REPO / "examples" / "caspian-ledger" / "2023-04-21-israel-embassy-turkmenistan.txt"
+    ingest([page], store=store)  # type: ignore[arg-type]
+    (article,) = list(store.iter_articles())  # type: ignore[attr-defined]
+    event = article.events[0]
+    store.correct(article.id, f"event:{event.id}", "deleted", True, who="a", reason="not an event")  # type: ignore[attr-defined]
+    assert ingest([page], store=store).skipped == 1  # type: ignore[arg-type]
+    config = tmp_path / "newer.toml"
+    default = (REPO / "src" / "dragoman" / "pipeline" / "default.toml").read_text("utf-8")
+    config.write_text(default.replace('name = "default"', 'name = "newer"', 1), "utf-8")
+    summary = ingest([page], store=store, force=True, config=config)  # type: ignore[arg-type]
+    assert summary.reextracted == 1 and summary.stored == 0 and summary.skipped == 0
+    assert [r.revision for r in store.revisions(article.id)] == [1, 2]  # type: ignore[attr-defined]
+    again = store.get_article(article.id)  # type: ignore[attr-defined]
+    assert event.id not in {e.id for e in again.events} and len(again.events) == len(article.events) - 1

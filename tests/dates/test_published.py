@@ -172,3 +172,53 @@ def test_embedded_post_dates_bound_publication() -> None:
     assert embedded_post_dates(text) == [(date(2025, 4, 26), Span(text.index("April"), text.index("\n", 60)))]
     art = _run(text, "ar")
     assert art.source.published == date(2025, 4, 26) and art.source.published_estimated
+
+
+def test_a_yearless_month_after_dated_background_bounds_publication() -> None:
+    # Deictic news ("on Monday") with only background dates: the background alone gives no
+    # estimate, but "In June" written without a year, after "October 2023" written with one,
+    # is next year's June at the earliest.
+    text = (
+        "The two ministers met on Monday in the capital to discuss a transit route.\n"
+        "Both sides called the meeting constructive.\n"
+        "In October 2023, the first draft of the route was shelved.\n"
+        "In June, the parliament approved the funding for the route."
+    )
+    art = _run(text, "en")
+    src, basis = art.source, art.source.published_basis
+    assert (src.published, src.published_estimated) == (date(2024, 6, 1), True)
+    assert basis is not None and basis.granularity is Granularity.MONTH and basis.confidence <= 0.3
+    assert [art.span_text(s) for s in basis.evidence] == ["October 2023", "June"]
+    (june,) = [t for t in art.time_expressions if art.span_text(t.span) == "June"]
+    assert june.value == "2024-06" and june.anchor == "2024-06~"
+    (monday,) = [t for t in art.time_expressions if art.span_text(t.span).endswith("Monday")]
+    assert monday.value is None  # a month-level estimate never names a day
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "השרים נפגשו אתמול בירושלים.\nשני הצדדים שיבחו את הפגישה.\nבאוקטובר 2023 נדחתה הטיוטה הראשונה.\nבחודש יוני אישרה הכנסת את התקציב.",
+            "he",
+        ),
+        (
+            "التقى الوزيران أمس في العاصمة.\nووصف الجانبان اللقاء بالبناء.\nفي أكتوبر 2023 تأجلت المسودة الأولى.\nوفي يونيو الماضي أقر البرلمان التمويل.",
+            "ar",
+        ),
+    ],
+)
+def test_yearless_month_bound_in_hebrew_and_arabic(text: str, lang: str) -> None:
+    art = _run(text, lang)
+    assert (art.source.published, art.source.published_estimated) == (date(2024, 6, 1), True)
+
+
+def test_a_month_named_ahead_bounds_nothing() -> None:
+    text = (
+        "The two ministers met on Monday in the capital.\n"
+        "Both sides called the meeting constructive.\n"
+        "In October 2023, the first draft was shelved.\n"
+        "They will meet again next June."
+    )
+    art = _run(text, "en")
+    assert art.source.published is None

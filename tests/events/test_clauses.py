@@ -79,3 +79,98 @@ def test_a_date_of_another_clause_is_not_borrowed(make_article: Callable[..., Ar
     assert events["ASSAULT"].date is not None and events["ASSAULT"].date.value == "2016"
     assert events["CONSULT"].date is None
 
+
+def _dates(art: Article, lang: str) -> dict[str, str | None]:
+    return {
+        art.span_text(e.trigger): e.date.value if e.date else None
+        for e in extract_events(art, lang)
+        if e.trigger
+    }
+
+
+def test_one_time_expression_dates_the_reported_and_relative_clauses(
+    make_article: Callable[..., Article],
+) -> None:
+    names = {
+        "The United States": ("country:US", GPE),
+        "Iraq": ("country:IQ", GPE),
+        "Iran": ("country:IR", GPE),
+    }
+    text = "The United States said on Thursday that it renewed a waiver which allows Iraq to buy electricity from Iran."
+    art = make_article(text, "en", names)
+    art.time_expressions = [_time(art, "Thursday", "2024-03-14")]
+    assert _dates(art, "en") == {"waiver": "2024-03-14", "allows": "2024-03-14"}
+
+
+def test_a_relative_clause_inherits_in_arabic_and_hebrew(make_article: Callable[..., Article]) -> None:
+    ar = make_article(
+        "التقى وزير خارجية إيران نظيره العماني يوم الاثنين الذي وقع اتفاقا مع إسرائيل.",
+        "ar",
+        {"إيران": ("country:IR", GPE), "إسرائيل": ("country:IL", GPE)},
+    )
+    ar.time_expressions = [_time(ar, "يوم الاثنين", "2024-05-06")]
+    assert _dates(ar, "ar") == {"التقى": "2024-05-06", "وقع اتفاقا": "2024-05-06"}
+    he = make_article(
+        "שר החוץ של עומאן נפגש אתמול עם ראש ממשלת ישראל, אשר חתם על הסכם עם עומאן.",
+        "he",
+        {"עומאן": ("country:OM", GPE), "ישראל": ("country:IL", GPE)},
+    )
+    he.time_expressions = [_time(he, "אתמול", "2024-05-05")]
+    assert _dates(he, "he") == {"נפגש": "2024-05-05", "חתם": "2024-05-05"}
+
+
+def test_a_clause_told_as_future_or_a_second_time_is_not_dated_by_the_sentence(
+    make_article: Callable[..., Article],
+) -> None:
+    art = make_article(
+        "The minister met his Omani counterpart on Monday, who will visit Israel.",
+        "en",
+        {"Israel": ("country:IL", GPE)},
+    )
+    art.time_expressions = [_time(art, "Monday", "2024-05-06")]
+    assert _dates(art, "en")["will visit"] is None
+    he = make_article(
+        "עומאן הודיעה אתמול כי חתמה על הסכם סחר עם ישראל, אשר יאפשר פתיחת שגרירות.",
+        "he",
+        {"עומאן": ("country:OM", GPE), "ישראל": ("country:IL", GPE)},
+    )
+    he.time_expressions = [_time(he, "אתמול", "2024-05-05")]
+    assert _dates(he, "he") == {"חתמה": "2024-05-05", "פתיחת שגרירות": None}
+    names = {"Iran": ("country:IR", GPE), "Oman": ("country:OM", GPE), "Israel": ("country:IL", GPE)}
+    two = make_article("Iran held talks with Oman on Monday which Israel had attacked in 2019.", "en", names)
+    two.time_expressions = [_time(two, "Monday", "2024-05-06"), _time(two, "2019", "2019")]
+    got = _dates(two, "en")
+    assert got["held talks"] == "2024-05-06" and got["attacked"] == "2019"
+
+
+def test_a_time_outside_an_after_clause_does_not_date_the_act_inside_it(make_article: Callable[..., Article]) -> None:
+    en = make_article(
+        "A source confirmed on Tuesday that the delegation went home, after the group accepted the proposal.", "en"
+    )
+    en.time_expressions = [_time(en, "Tuesday", "2025-06-10")]
+    assert _dates(en, "en") == {"accepted": None}
+    ar = make_article("أكد مصدر يوم الثلاثاء أن الوفد عاد، بعد الموافقة على المقترح.", "ar")
+    ar.time_expressions = [_time(ar, "يوم الثلاثاء", "2025-06-10")]
+    assert _dates(ar, "ar") == {"الموافقة": None}
+    he = make_article("מקור אישר היום כי המשלחת חזרה, לאחר הסכמת הארגון להצעה.", "he")
+    he.time_expressions = [_time(he, "היום", "2025-06-10")]
+    assert _dates(he, "he") == {"הסכמת": None}
+    # inside its own clause the after-phrase keeps its date
+    own = make_article("After talks on Monday, the delegation went home.", "en")
+    own.time_expressions = [_time(own, "Monday", "2025-06-09")]
+    assert _dates(own, "en") == {"talks": "2025-06-09"}
+
+
+def test_a_demand_dates_itself_not_the_act_it_demands(make_article: Callable[..., Article]) -> None:
+    en = make_article("Israel demanded on Monday the release of all the prisoners.", "en", {"Israel": ("country:IL", GPE)})
+    en.time_expressions = [_time(en, "on Monday", "2025-06-09")]
+    assert _dates(en, "en") == {"demanded": "2025-06-09", "release": None}
+    he = make_article("ישראל דרשה היום את שחרור כל החטופים.", "he", {"ישראל": ("country:IL", GPE)})
+    he.time_expressions = [_time(he, "היום", "2025-06-10")]
+    assert _dates(he, "he") == {"דרשה": "2025-06-10", "שחרור": None}
+
+
+def test_an_act_under_discussion_is_not_dated_by_the_meeting(make_article: Callable[..., Article]) -> None:
+    art = make_article("The two sides met on Monday and discussed the release of prisoners.", "en")
+    art.time_expressions = [_time(art, "on Monday", "2025-06-09")]
+    assert _dates(art, "en") == {"met": "2025-06-09", "release": None}

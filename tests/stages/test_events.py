@@ -76,3 +76,26 @@ def test_boilerplate_sentences_are_skipped() -> None:
     evs = [e for e in Events()(art).events if e.type == "ASSAULT"]
     # one telling, in the first sentence (evidence is its clause, without the full stop)
     assert len(evs) == 1 and [art.span_text(s) for s in evs[0].evidence] == ["Israel attacked Iran"]
+
+
+def test_caption_sentences_are_read_as_news() -> None:
+    """A photo caption tells who met whom: its events count, other chrome's do not."""
+    from dragoman.model import NEWS_CHROME, Boilerplate
+    from dragoman.stages.sentences import Sentences
+
+    names = {"Israel": ("country:IL", EntityType.GPE), "Iran": ("country:IR", EntityType.GPE)}
+    text = "Talks stalled.\nIsrael attacked Iran on Monday. (Photo: AFP)\nRelated: Iran attacked Israel."
+    art = _article(text, "en", names)
+    lines = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    art.boilerplate = [
+        Boilerplate(span=lines[1], reason="caption"),
+        Boilerplate(span=lines[2], reason="related"),
+    ]
+    art = Sentences()(art)
+    assert any(lines[1].contains(s) for s in art.sentences)  # caption sentences exist
+    assert not any(lines[2].contains(s) for s in art.sentences)  # other chrome has none
+    kept = [s for s, _ in art.sentence_tokens(keep=NEWS_CHROME)]
+    assert any(lines[1].contains(s) for s in kept)
+    assert not any(lines[1].contains(s) for s, _ in art.sentence_tokens())  # default: body only
+    evs = [e for e in Events()(art).events if e.type == "ASSAULT"]
+    assert [(e.actors, e.recipients) for e in evs] == [(["country:IL"], ["country:IR"])]

@@ -85,3 +85,17 @@ def test_snippet_is_original_text_on_one_line() -> None:
     assert "match here" in out and "\n" not in out
     assert out.startswith("…") and out.endswith("…")
     assert snippet("short", Span(0, 5)) == "short"
+
+
+def test_snippet_hit_says_where_the_match_is_in_the_folded_snippet() -> None:
+    from dragoman.store.search import snippet_hit
+
+    text = "First line of the page.\n\n   The  embassy   in\tAshgabat opened today, officials said in a statement."
+    start = text.index("embassy   in")
+    span = Span(start, start + len("embassy   in"))
+    shown, a, b = snippet_hit(text, span, context=20)
+    assert shown == snippet(text, span, context=20)
+    assert shown[a:b] == "embassy in"  # whitespace folded inside the match too
+    word = text.index("Ashgabat")
+    shown, a, b = snippet_hit(text, Span(word + 2, word + 8), context=10)  # a match inside a word
+    assert shown[a:b] == "hgabat"

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from dragoman.dates.data import Unit
+from dragoman.dates.data import Shift, Unit
 from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
 from dragoman.dates.patterns import Patterns
 from dragoman.dates.resolve import Kind, Reading
@@ -317,12 +317,48 @@ def estimate_published(
     else:
         news = cands + [_Candidate(d, False, sp, False) for d, sp in embeds]
     if not news:
-        return None
+        return _yearless_after_background(readings, cands) if deictics else None
     best = max(news, key=lambda c: (c.day, not c.month_only))
     conf = 0.6 if best.tied else 0.5 if best.span.start < lede_end else 0.4
     conf = round(conf - (0.1 if best.month_only else 0.0), 2)
     gran = Granularity.MONTH if best.month_only else Granularity.DAY
     return PublishedDate(best.day, PublishedBasis(PublishedFrom.ESTIMATE, conf, gran, (best.span,)))
+
+
+# Shifts that keep a year-less month in the past or the current year ("in February",
+# "last July", "March of this year"); "next March" looks ahead and bounds nothing.
+_PAST_SHIFTS = frozenset({None, Shift.LAST, Shift.THIS_YEAR})
+
+
+def _yearless_after_background(readings: list[Reading], background: list[_Candidate]) -> PublishedDate | None:
+    """A month-level lower bound from a year-less month told after the article's background dates.
+
+    Writers give the year of a date outside the current year ("In December 2024, ...") and
+    leave it out inside it ("In February, ..."): a year-less month is the first such month
+    after the latest dated background, and publication is no earlier.  Background alone
+    still gives no estimate (``estimate_published``); the year-less month is the article's
+    own cue, and the estimate is month-level with a low confidence.  With several, the
+    earliest counts: one of them may look ahead ("the summit in July").
+    """
+    if not background:
+        return None
+    floor = max(background, key=lambda c: c.day)
+    best: tuple[date, Span] | None = None
+    for r in readings:
+        if r.named or r.year is not None or r.month is None or r.kind not in (Kind.DAY, Kind.MONTH):
+            continue
+        if r.shift not in _PAST_SHIFTS:
+            continue
+        # Strictly after the background's month: a year-less "February" beside a dated
+        # "February 2024" is another February.
+        y = floor.day.year if r.month > floor.day.month else floor.day.year + 1
+        d = date(y, r.month, 1)
+        if best is None or d < best[0]:
+            best = (d, r.span)
+    if best is None:
+        return None
+    basis = PublishedBasis(PublishedFrom.ESTIMATE, 0.3, Granularity.MONTH, (floor.span, best[1]))
+    return PublishedDate(best[0], basis)
 
 
 def raised_to(estimate: PublishedDate, day: date, month_only: bool, span: Span) -> PublishedDate:

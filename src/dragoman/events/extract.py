@@ -7,17 +7,36 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from dragoman.events.argfeatures import Trigger, context
+from dragoman.dates import dates_data
+from dragoman.events.affiliation import state_of, with_states
+from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.frames import frame
 from dragoman.events.matcher import Match, PhraseMatcher
-from dragoman.events.plover import is_known
+from dragoman.events.plover import is_known, rollup
+from dragoman.events.pronouns import (
+    PERSON,
+    Telling,
+    antecedents,
+    first_person_suffixes,
+    first_person_verb,
+    person_before,
+    pronoun_subject,
+    pronouns,
+)
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
-from dragoman.events.status import StatusRules, cue_matches, detect_status, status_rules, with_future_stripped
-from dragoman.model import Article, Event, EventStatus, Span, TimeExpr
+from dragoman.events.status import (
+    StatusCue,
+    StatusRules,
+    cue_matches,
+    detect_status,
+    status_rules,
+    with_future_stripped,
+)
+from dragoman.model import Article, EntityType, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
 
@@ -33,6 +52,8 @@ class EventHit:
     args: Arguments
     pos: str = "verb"  # the trigger's part of speech (its group's ``pos``)
     subject: str = "actor"  # the role of its grammatical subject (its group's ``subject``)
+    sentence: int = 0  # index of its sentence among the article's views
+    pronoun: str | None = None  # names no actor, and a pronoun of this kind is its subject
 
 
 @cache
@@ -126,29 +147,120 @@ def _distance(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 def governing_dates(
-    times: list[tuple[int, int, TimeExpr]], triggers: list[tuple[int, int]], clause: list[int]
+    times: list[tuple[int, int, TimeExpr]],
+    triggers: list[tuple[int, int]],
+    clause: list[int],
+    anterior: frozenset[int] = frozenset(),
 ) -> list[TimeExpr | None]:
     """The time expression that governs each trigger's clause.
 
     Each time expression attaches to the nearest trigger of its own clause, or,
     with none there, to the nearest trigger of the sentence ("on Friday agreed
-    to reestablish ties": Friday is the agreeing's).  A trigger's date is the
-    nearest expression attached to it; a trigger with none attached has no
-    date, rather than the sentence's first one.
+    to reestablish ties": Friday is the agreeing's), but never to one in an
+    ``anterior`` clause it is not in ("confirmed on Tuesday that the delegation
+    left, after the positive response": the response came before Tuesday; the
+    clause numbers opened by after/بعد/לאחר, ``dates.yaml: anterior_clauses``).
+    A trigger's date is the nearest expression attached to it; a trigger with
+    none attached has no date, rather than the sentence's first one.
     """
     best: list[tuple[int, TimeExpr] | None] = [None] * len(triggers)
     for first, last, tx in times:
+        def same(k: int, first: int = first, last: int = last) -> bool:
+            a, b = triggers[k]
+            return clause[a] == clause[first] or clause[b - 1] == clause[last]
+
         def key(k: int, first: int = first, last: int = last) -> tuple[int, int]:
             a, b = triggers[k]
-            same = clause[a] == clause[first] or clause[b - 1] == clause[last]
-            return (0 if same else 1, _distance(first, last + 1, a, b))
+            return (0 if same(k) else 1, _distance(first, last + 1, a, b))
 
-        k = min(range(len(triggers)), key=key)
+        open_to = [k for k in range(len(triggers)) if same(k) or clause[triggers[k][0]] not in anterior]
+        if not open_to:
+            continue
+        k = min(open_to, key=key)
         d = key(k)[1]
         cur = best[k]
         if cur is None or d < cur[0]:
             best[k] = (d, tx)
     return [b[1] if b else None for b in best]
+
+
+# Statuses that tell an act as done (or under way) when the sentence's time is said.
+_TOLD_AS_DONE = frozenset({EventStatus.OCCURRED, EventStatus.TALKS})
+# Verbal acts about another act: "demanded on Monday the release", "accused on Monday of
+# attacking", "threatened on Monday to strike": the date is the utterance's, not the act's.
+_ABOUT_ANOTHER_ACT = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+
+
+def inherited_dates(
+    dates: list[TimeExpr | None],
+    statuses: list[EventStatus],
+    clauses: list[int],
+    governed: set[int],
+    times: int,
+    undone: frozenset[int] = frozenset(),
+    verbal: list[bool] | None = None,
+) -> list[TimeExpr | None]:
+    """Dates for undated triggers told in clauses under a dated one, in a sentence with one time expression.
+
+    "The US said Thursday that it renewed a waiver which allows Iraq to buy power": one
+    time governs the sentence, and the acts its reported and relative clauses tell as
+    done share it.  ``clauses`` is each trigger's clause number and ``governed`` the
+    clauses opened by a complementizer or relative pronoun (``dates.yaml:
+    governed_clauses``).  A trigger inherits only from the nearest dated trigger before
+    it, only when every clause from that one's to its own is such a clause ("In 2016
+    Israel attacked a convoy, and Iran later held talks": the talks are not dated 2016),
+    only when it is told as done and the dated one as done or under way (a planned,
+    negotiated or denied act is not dated by the telling) and its clause holds no cue of another status (``undone``: "who will
+    visit", "which may allow"), never from a verbal act about another act (``verbal``:
+    "demanded on Monday the release of the hostages" dates the demand only), and never
+    where the sentence holds two time expressions: each of those governs its own clause
+    (``governing_dates``).
+    """
+    if times != 1:
+        return dates
+    out = list(dates)
+    source: tuple[TimeExpr, int] | None = None
+    for k, (d, st) in enumerate(zip(dates, statuses, strict=True)):
+        if d is not None:
+            passes_on = st in _TOLD_AS_DONE and not (verbal and verbal[k])
+            source = (d, clauses[k]) if passes_on else None
+        elif (
+            source is not None
+            and st is EventStatus.OCCURRED  # an act under negotiation or demanded is not dated by the telling
+            and clauses[k] not in undone
+            and all(c in governed for c in range(source[1] + 1, clauses[k] + 1))
+        ):
+            out[k] = source[0]
+    return out
+
+
+@cache
+def _opener_matcher(lang: str, which: Literal["governed", "anterior"]) -> PhraseMatcher[bool]:
+    data = dates_data(lang)
+    words = (data.governed_clauses if which == "governed" else data.anterior_clauses) if data else []
+    return PhraseMatcher((normalize_key(w), True) for w in words)
+
+
+def governed_clauses(view: SentenceView, clause: list[int], lang: str) -> set[int]:
+    """Clause numbers whose first word is a complementizer or relative pronoun of ``lang``."""
+    return _clauses_opened_by(view, clause, _opener_matcher(lang, "governed"))
+
+
+def anterior_clauses(view: SentenceView, clause: list[int], lang: str) -> frozenset[int]:
+    """Clause numbers whose first word says their act came before the main one (after, بعد, לאחר)."""
+    return frozenset(_clauses_opened_by(view, clause, _opener_matcher(lang, "anterior")))
+
+
+def _clauses_opened_by(view: SentenceView, clause: list[int], matcher: PhraseMatcher[bool]) -> set[int]:
+    out: set[int] = set()
+    seen: set[int] = set()
+    for i, c in enumerate(clause):
+        if c in seen or not any(ch.isalnum() for ch in view.words[i]):
+            continue  # a clause's first word, not the punctuation that closed the last one
+        seen.add(c)
+        if matcher.match_at(view.forms, i) is not None:
+            out.add(c)
+    return out
 
 
 ArgumentMode = Literal["learned", "rules"]
@@ -172,7 +284,10 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
     imperfect = _imperfect_prefixes(lang)
-    for view in build_views(article, lang, clause_breaks(lang)):
+    present = {e.id for e in article.entities}
+    pronoun_table = pronouns(lang)
+    first_person = first_person_suffixes(lang)
+    for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
         plain = view.forms
         if imperfect:
             plain = [_without_imperfect(f, imperfect) for f in plain]
@@ -195,38 +310,124 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             continue
         cues = cue_matches(view, srules) if srules else []
         clause = segment(view, crules)
-        dates = governing_dates(_time_tokens(article, view), [(m.start, m.end) for m in kept], clause)
+        times = _time_tokens(article, view)
+        dates = governing_dates(times, [(m.start, m.end) for m in kept], clause, anterior_clauses(view, clause, lang))
+        statuses = [_status(view, cues, srules, plain, matcher, m) for m in kept]
+        dates = inherited_dates(
+            dates,
+            statuses,
+            [clause[m.start] for m in kept],
+            governed_clauses(view, clause, lang),
+            len(times),
+            frozenset(clause[c.start] for c in cues if c.payload.status not in _TOLD_AS_DONE),
+            [rollup(m.payload.type) in _ABOUT_ANOTHER_ACT for m in kept],
+        )
         ctx = (
             context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])
             if model is not None
             else None
         )
-        for t, (m, date) in enumerate(zip(kept, dates, strict=True)):
+        for t, (m, date, status) in enumerate(zip(kept, dates, statuses, strict=True)):
             group = m.payload
-            inherent = EventStatus.PLANNED if group.tense == "future" else None
-            if matcher.match_at(plain, m.start) is None:
-                inherent = EventStatus.PLANNED  # matched only without a glued future particle
-            status = detect_status(view, cues, srules, m.start, m.end, inherent)
             if ctx is not None and model is not None:
                 place = place_of(view, m.start, m.end, arules)
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            if group.converse:  # "X received a letter from Y": Y wrote, X received
+                args.actors, args.recipients = args.recipients, args.actors
+                sender = _from_party(ctx, view, m.end) if ctx is not None else None
+                if sender is not None and all(a.entity != sender.entity for a in args.actors):
+                    parties = [r for r in args.recipients + args.actors if r.entity != sender.entity]
+                    args.actors, args.recipients = [sender], parties
+            pronoun: str | None = None
+            if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
+                # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
+                pronoun = PERSON
+                args.actors = [a for a in args.actors if a.first >= m.end]
+            else:
+                pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
+                pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
+            if pronoun and args.actors:
+                # "he met Mikati": the pronoun is the subject, so what follows the verb is its object
+                args.recipients = args.recipients or args.actors
+                args.actors = []
             trigger = view.token_span(m.start, m.end)
             event = Event(
                 id="",
                 type=group.type,
                 mode=group.mode,
                 status=status,
-                actors=_ids(args.actors),
-                recipients=[r for r in _ids(args.recipients) if r not in _ids(args.actors)],
+                actors=(actors := with_states(_ids(args.actors), present)),
+                recipients=[r for r in with_states(_ids(args.recipients), present) if r not in actors],
                 evidence=[_evidence(view, clause, m.start)],
                 date=date,
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
-            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject))
+            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
+    _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     return hits
+
+
+def _status(
+    view: SentenceView,
+    cues: list[Match[StatusCue]],
+    srules: StatusRules | None,
+    plain: list[tuple[str, ...]],
+    matcher: PhraseMatcher[TriggerGroup | None],
+    m: Match[TriggerGroup],
+) -> EventStatus:
+    inherent = EventStatus.PLANNED if m.payload.tense == "future" else None
+    if matcher.match_at(plain, m.start) is None:
+        inherent = EventStatus.PLANNED  # matched only without a glued future particle
+    return detect_status(view, cues, srules, m.start, m.end, inherent)
+
+
+def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str], objects: frozenset[str]) -> None:
+    """A pronoun subject's event takes the story's protagonist (events/pronouns.py)."""
+    if not any(h.pronoun for h in hits):
+        return
+    is_person = {e.id: e.type is EntityType.PERSON for e in article.entities}
+    tellings = [
+        Telling(
+            h.sentence,
+            h.event.actors,
+            h.pronoun,
+            person_before(h.view, h.token_start, is_person, objects) if h.pronoun else None,
+        )
+        for h in hits
+    ]
+    for h, ref in zip(hits, antecedents(tellings, is_person), strict=True):
+        if ref is not None and h.pronoun != PERSON:
+            ref = state_of(ref) if is_person.get(ref, False) else ref  # a title's state is one already
+            ref = ref if ref in present else None
+        if ref is not None:
+            h.event.actors = with_states([ref], present)
+            h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
+
+
+def _from_party(ctx: Context, view: SentenceView, end: int) -> MentionRef | None:
+    """The sender after a receiving verb: the party marked *from* (من، מ-، from).
+
+    A title often comes first ("from the Israeli prime minister Benjamin Netanyahu",
+    "from US President Donald Trump"): the person named right after it, with no marker
+    of its own, is the sender, and the title's state follows through its affiliation.
+    """
+    found: list[MentionRef] = []
+    for r in view.mentions:  # in text order
+        if not r.entity or r.first < end or ctx.clause[r.first] != ctx.clause[end - 1]:
+            continue
+        marker = marker_of(ctx, r)[0]
+        if not found:
+            if marker == "from":
+                found.append(r)
+        elif r.first <= found[-1].last + 3 and marker in ("from", "-"):
+            found.append(r)
+        else:
+            break
+    persons = [r for r in found if r.mention.type is EntityType.PERSON]
+    return persons[0] if persons else (found[0] if found else None)
 
 
 def _evidence(view: SentenceView, clause: list[int], t_start: int) -> Span:

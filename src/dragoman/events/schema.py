@@ -33,6 +33,10 @@ class TriggerGroup(_Strict):
     # The role of the trigger's grammatical subject: "recipient" for obligations whose
     # subject is the one asked ("Armenia must amend", يجب على ..., חייבת).
     subject: Literal["actor", "recipient"] = "actor"
+    # The subject receives what the other party did ("X received a letter from Y", تلقى/توصل
+    # برسالة من، קיבל מכתב מ): the argument model reads the sentence as it reads "X sent a
+    # letter to Y", and the roles it chose are swapped.
+    converse: bool = False
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the
@@ -85,6 +89,15 @@ class ArgumentPatterns(_Strict):
     actor_affixes: list[tuple[str, str]] = Field(default_factory=list)
     # Words that open no actor name even when capitalised (Latin script).
     not_names: list[str] = Field(default_factory=list)
+    # Third-person singular subject pronouns, free or glued (he, she; הוא، היא; هو، أنه،
+    # إنه): an event whose subject is one of them and that names no actor takes the person
+    # who acted last before it (events/pronouns.py).
+    person_pronouns: list[str] = Field(default_factory=list)
+    # "His country" (بلاده، ארצו; two words at most): the state of that same person.
+    state_pronouns: list[str] = Field(default_factory=list)
+    # Endings of a first-person verb (Hebrew סיכמתי، סיכמנו; Arabic قطعنا): its subject is the
+    # speaker, resolved as a person pronoun is; whatever the model chose as its actor is not.
+    first_person_suffixes: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):

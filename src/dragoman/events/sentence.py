@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from dragoman.model import Article, Mention, Span
+from dragoman.model import NEWS_CHROME, Article, Mention, Span
 from dragoman.text import normalize_key, tokenize
 from dragoman.text.morph import token_forms
 
@@ -68,7 +68,7 @@ def _fingerprint(article: Article, lang: str, clause_breaks: set[str]) -> object
 
 
 def build_views(article: Article, lang: str, clause_breaks: set[str]) -> list[SentenceView]:
-    """Sentences outside boilerplate, with their mentions resolved to entity ids."""
+    """Sentences outside boilerplate (captions included), with their mentions resolved to entity ids."""
     if not article.tokens:  # stages that only require sentences still get tokens
         article.tokens = [t for s in article.sentences for t in tokenize(article.text, s.start, s.end)]
     key = _fingerprint(article, lang, clause_breaks)
@@ -87,7 +87,7 @@ def _build(article: Article, lang: str, clause_breaks: set[str]) -> list[Sentenc
     by_start = sorted(range(len(article.mentions)), key=lambda i: article.mentions[i].span.start)
     m_starts = [article.mentions[i].span.start for i in by_start]
     views: list[SentenceView] = []
-    for sent, toks in article.sentence_tokens():
+    for sent, toks in article.sentence_tokens(keep=NEWS_CHROME):
         words = [article.text[t.start : t.end] for t in toks]
         clause: list[int] = []
         c = 0

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dragoman.export.base import Exporter, get_exporter
 from dragoman.export.framing import FramingJson
+from dragoman.export.gold import CorrectionsGold
 from dragoman.export.jsonl import ArticlesJsonl
 from dragoman.export.picture import EventsJsonl, EventsParquet, PictureCsv, PictureGraphml
 
 __all__ = [
-    "ArticlesJsonl", "EventsJsonl", "EventsParquet", "Exporter", "FramingJson", "PictureCsv", "PictureGraphml", "get_exporter",
+    "ArticlesJsonl", "CorrectionsGold", "EventsJsonl", "EventsParquet", "Exporter", "FramingJson", "PictureCsv",
+    "PictureGraphml", "get_exporter",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dragoman.export.framing import FramingJson
+from dragoman.export.gold import CorrectionsGold
 from dragoman.export.jsonl import ArticlesJsonl
 from dragoman.export.picture import EventsJsonl, EventsParquet, PictureCsv, PictureGraphml
 from dragoman.plugins import Registry
@@ -30,3 +31,10 @@ def register(registry: Registry) -> None:
         (EventsParquet, "merged events as one Parquet table with nested parties and sources (DuckDB-queryable)"),
     ):
         registry.add("exporter", exporter.name, exporter, keys=(exporter.format,), doc=doc)
+    registry.add(
+        "exporter",
+        CorrectionsGold.name,
+        CorrectionsGold,
+        keys=(CorrectionsGold.format,),
+        doc="articles analysts corrected, corrections applied, as evaluation data in the dev set's gold schema",
+    )

@@ -5,7 +5,11 @@ A URL list is untrusted input: a link to ``http://169.254.169.254/`` or
 on (server-side request forgery).  Every hop, redirects included, is
 resolved and refused when any address is private, loopback, link-local or
 otherwise not global, unless ``allow_private`` is set (tests against a
-loopback server, intranet crawls).  Responses are streamed and cut at
+loopback server, intranet crawls).  The connection then goes to the address
+that was checked (the request names the host in its ``Host`` header and TLS
+SNI, so virtual hosting and certificates still work): a name that resolves
+to a public address for the check and to 127.0.0.1 a moment later (DNS
+rebinding) cannot slip through.  Responses are streamed and cut at
 ``max_bytes``; transient failures (connection errors, 429, 5xx) are retried
 with exponential backoff.  A URL that cannot be fetched still yields an
 Article, flagged for the read stage, so it shows up as an error record
@@ -26,7 +30,9 @@ import httpx
 from dragoman.ingest.keys import HTTP_CONTENT_TYPE, INPUT, READER_ERROR, READER_ERROR_KIND
 from dragoman.model import Article, Source
 
-__all__ = ["FetchError", "FetchSettings", "Fetcher", "UnsafeURL", "check_url", "iter_urls", "outlet_from_url"]
+__all__ = [
+    "FetchError", "FetchSettings", "Fetcher", "UnsafeURL", "check_url", "iter_urls", "outlet_from_url", "pinned",
+]
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
@@ -56,8 +62,11 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def check_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise ``UnsafeURL`` unless ``url`` is http(s) and every address of its host is public."""
+def check_url(url: str, *, allow_private: bool = False) -> list[str]:
+    """Raise ``UnsafeURL`` unless ``url`` is http(s) and every address of its host is public.
+
+    Returns the addresses checked (none with ``allow_private``), to connect to one of them.
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise UnsafeURL(f"refusing {parts.scheme or 'scheme-less'} URL {url!r}: only http and https")
@@ -65,15 +74,23 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     if not host:
         raise UnsafeURL(f"URL {url!r} has no host")
     if allow_private:
-        return
+        return []
     try:
         infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80))
     except OSError as exc:
         raise FetchError(f"cannot resolve {host!r}: {exc}") from exc
+    checked: list[str] = []
     for info in infos:
         addr = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not addr.is_global:
+        # An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it is.
+        mapped = addr.ipv4_mapped if isinstance(addr, ipaddress.IPv6Address) else None
+        if not addr.is_global or (mapped is not None and not mapped.is_global):
             raise UnsafeURL(f"refusing {url!r}: {host} resolves to non-public address {addr}")
+        if str(addr) not in checked:
+            checked.append(str(addr))
+    if not checked:
+        raise FetchError(f"cannot resolve {host!r}: no address")
+    return checked
 
 
 class Fetcher:
@@ -103,8 +120,8 @@ class Fetcher:
         """(body, final URL, Content-Type) of ``url``; raises ``FetchError``."""
         s = self.settings
         for _ in range(s.max_redirects + 1):
-            check_url(url, allow_private=s.allow_private)
-            status, body, headers = self._get_with_retries(url)
+            addresses = check_url(url, allow_private=s.allow_private)
+            status, body, headers = self._get_with_retries(url, addresses[0] if addresses else None)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 url = urljoin(url, headers["location"])
                 continue
@@ -113,7 +130,7 @@ class Fetcher:
             return body, url, headers.get("content-type")
         raise FetchError(f"more than {s.max_redirects} redirects from {url}")
 
-    def _get_with_retries(self, url: str) -> tuple[int, bytes, httpx.Headers]:
+    def _get_with_retries(self, url: str, address: str | None = None) -> tuple[int, bytes, httpx.Headers]:
         s = self.settings
         delay = s.backoff
         last: Exception | None = None
@@ -122,7 +139,7 @@ class Fetcher:
                 time.sleep(delay)
                 delay *= 2
             try:
-                status, body, headers = self._get(url)
+                status, body, headers = self._get(url, address)
             except httpx.TransportError as exc:
                 last = exc
                 continue
@@ -132,9 +149,10 @@ class Fetcher:
             return status, body, headers
         raise FetchError(f"giving up on {url} after {s.retries + 1} attempts: {last}")
 
-    def _get(self, url: str) -> tuple[int, bytes, httpx.Headers]:
+    def _get(self, url: str, address: str | None = None) -> tuple[int, bytes, httpx.Headers]:
         cap = self.settings.max_bytes
-        with self._client.stream("GET", url) as resp:
+        target, headers, extensions = pinned(url, address)
+        with self._client.stream("GET", target, headers=headers, extensions=extensions) as resp:
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > cap:
                 raise FetchError(f"{url} is {declared} bytes, over the {cap}-byte limit")
@@ -168,6 +186,20 @@ class Fetcher:
             art.meta[HTTP_CONTENT_TYPE] = content_type
         art.meta[INPUT] = url
         return art
+
+
+def pinned(url: str, address: str | None) -> tuple[str, dict[str, str] | None, dict[str, str] | None]:
+    """(URL, headers, request extensions) that reach ``address`` while naming the URL's host:
+    the host goes in the ``Host`` header and the TLS SNI, against which the certificate is
+    checked.  Without an address, or when the host is the address, the URL as given."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if address is None or host == address:
+        return url, None, None
+    ip = f"[{address}]" if ":" in address else address
+    netloc = f"{ip}:{parts.port}" if parts.port else ip  # user:password@ is dropped, never sent
+    host_header = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl(), {"Host": host_header}, {"sni_hostname": host}
 
 
 def _safe_outlet(url: str) -> str | None:

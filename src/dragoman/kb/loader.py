@@ -19,7 +19,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from dragoman.kb.langdata import demonyms
-from dragoman.kb.schema import GENERATED_FILE, ActorsFile, CountriesFile, GeneratedFile, Role, SkeletonRules
+from dragoman.kb.schema import (
+    GENERATED_FILE,
+    ActorsFile,
+    CountriesFile,
+    GeneratedFile,
+    Role,
+    SkeletonRules,
+    TreatiesFile,
+)
 from dragoman.lang import available_languages
 from dragoman.model import EntityType, MentionKind
 from dragoman.text import normalize_key
@@ -35,6 +43,7 @@ FILES: dict[str, type[BaseModel]] = {
     "agreements.yaml": ActorsFile,
     "places.yaml": ActorsFile,
     "skeleton.yaml": SkeletonRules,
+    "treaties.yaml": TreatiesFile,  # the accession tracker's documented memberships (dragoman.tracker)
 }
 
 try:  # the C loader parses the generated file several times faster

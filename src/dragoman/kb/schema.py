@@ -139,3 +139,59 @@ class SkeletonRules(_Strict):
     classes: dict[str, str] = Field(default_factory=dict)  # letter -> class letter
     drop: str = ""  # letters without a consonant class (vowels, glides, laryngeals)
     min_length: int = 3  # shorter keys are too ambiguous to link on
+
+
+# Statuses the accession tracker uses (dragoman.tracker); documented ones come from treaties.yaml.
+TRACKER_STATUSES = ("member", "joined", "candidate", "talks", "conditional", "declined", "blocked", "withdrawn",
+                    "mentioned")
+
+
+class TreatySource(_Strict):
+    cite: str  # who published what, when: restated, never quoted
+    url: str | None = None
+
+
+class TreatyParty(_Strict):
+    """A state's documented status in an agreement from ``since``: founders are ``member``, later ones ``joined``."""
+
+    state: str = Field(pattern=r"^country:[A-Z]{2}$")
+    status: str
+    since: str
+    source: str  # a key of TreatiesFile.sources
+    note: str = ""
+
+    @field_validator("status")
+    @classmethod
+    def _status(cls, v: str) -> str:
+        if v not in TRACKER_STATUSES:
+            raise ValueError(f"status must be one of {TRACKER_STATUSES}, not {v!r}")
+        return v
+
+    @field_validator("since")
+    @classmethod
+    def _since(cls, v: str) -> str:
+        return _check_partial(v) or v
+
+
+class Treaty(_Strict):
+    agreement: str = Field(pattern=r"^agreement:[A-Za-z0-9_./-]+$")
+    note: str = ""
+    brokers: list[str] = Field(default_factory=list)  # states that sponsor it without being a party
+    parties: list[TreatyParty] = Field(default_factory=list)
+
+
+class SanctionLaw(_Strict):
+    """A statutory sanction the tracker recognises as a condition on its targets' accessions."""
+
+    law: str = Field(pattern=r"^law:[A-Za-z0-9_./-]+$")
+    also: list[str] = Field(default_factory=list)  # other KB ids articles cite it by (its parent act)
+    imposer: str
+    targets: list[str]
+    source: str
+
+
+class TreatiesFile(_Strict):
+    description: str = ""
+    sources: dict[str, TreatySource] = Field(default_factory=dict)
+    treaties: list[Treaty] = Field(default_factory=list)
+    sanction_laws: list[SanctionLaw] = Field(default_factory=list)

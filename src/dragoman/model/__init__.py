@@ -3,6 +3,7 @@
 from dragoman.model.article import Article, Source, content_hash
 from dragoman.model.provenance import PipelineInfo, Provenance
 from dragoman.model.records import (
+    NEWS_CHROME,
     Boilerplate,
     Claim,
     Described,
@@ -23,6 +24,7 @@ from dragoman.model.records import (
 from dragoman.model.span import Span
 
 __all__ = [
+    "NEWS_CHROME",
     "Article",
     "Boilerplate",
     "Claim",

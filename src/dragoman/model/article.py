@@ -122,37 +122,45 @@ class Article:
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
-    def in_boilerplate(self, span: Span) -> bool:
-        """Does ``span`` overlap any boilerplate? (Asked per sentence and token by several stages.)"""
-        starts, ends = self._chrome_index()
+    def in_boilerplate(self, span: Span, keep: frozenset[str] = frozenset()) -> bool:
+        """Does ``span`` overlap any boilerplate (other than chrome of the reasons in ``keep``)?
+
+        Asked per sentence and token by several stages.
+        """
+        starts, ends = self._chrome_index(keep)
         i = bisect_left(starts, span.end) - 1  # last chrome block starting before the span ends
         if span.end == span.start:
             i = bisect_right(starts, span.start - 1) - 1 if span.start else -1
         return i >= 0 and ends[i] > span.start
 
-    def _chrome_index(self) -> tuple[list[int], list[int]]:
+    def _chrome_index(self, keep: frozenset[str] = frozenset()) -> tuple[list[int], list[int]]:
         # Merged, sorted chrome intervals, rebuilt whenever the layer is replaced or resized
         # (stages assign a new list; they do not edit spans in place).
         key = (id(self.boilerplate), len(self.boilerplate))
-        cached = self._index.get("chrome")
+        name = f"chrome:{','.join(sorted(keep))}" if keep else "chrome"
+        cached = self._index.get(name)
         if cached is None or cached[0] != key:
             starts: list[int] = []
             ends: list[int] = []
-            for b in sorted(self.boilerplate, key=lambda b: b.span.start):
+            chrome = (b for b in self.boilerplate if b.reason not in keep)
+            for b in sorted(chrome, key=lambda b: b.span.start):
                 if starts and b.span.start < ends[-1]:
                     ends[-1] = max(ends[-1], b.span.end)
                 else:
                     starts.append(b.span.start)
                     ends.append(b.span.end)
             cached = (key, starts, ends)
-            self._index["chrome"] = cached
+            self._index[name] = cached
         return cached[1], cached[2]
 
-    def body_spans(self) -> list[Span]:
-        """The complement of the boilerplate layer: where the article itself is."""
+    def body_spans(self, keep: frozenset[str] = frozenset()) -> list[Span]:
+        """The complement of the boilerplate layer: where the article itself is.
+
+        Chrome of the reasons in ``keep`` counts as article (``NEWS_CHROME``: captions).
+        """
         out: list[Span] = []
         pos = 0
-        for b in sorted(self.boilerplate, key=lambda b: b.span.start):
+        for b in sorted((b for b in self.boilerplate if b.reason not in keep), key=lambda b: b.span.start):
             if b.span.start > pos:
                 out.append(Span(pos, b.span.start))
             pos = max(pos, b.span.end)
@@ -174,11 +182,15 @@ class Article:
                 k += 1
         return out
 
-    def sentence_tokens(self) -> Iterator[tuple[Span, list[Span]]]:
-        """Each non-boilerplate sentence with its tokens (sentences with no tokens are skipped)."""
+    def sentence_tokens(self, keep: frozenset[str] = frozenset()) -> Iterator[tuple[Span, list[Span]]]:
+        """Each non-boilerplate sentence with its tokens (sentences with no tokens are skipped).
+
+        ``keep`` names chrome whose sentences count as text all the same (``NEWS_CHROME``:
+        a photo caption tells who met whom as the body does).
+        """
         starts = [t.start for t in self.tokens]
         for sent in self.sentences:
-            if self.in_boilerplate(sent):
+            if self.in_boilerplate(sent, keep):
                 continue
             lo = bisect_left(starts, sent.start)
             hi = bisect_left(starts, sent.end, lo)

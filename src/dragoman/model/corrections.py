@@ -16,8 +16,9 @@ from typing import Any
 
 from dragoman.model.article import Article
 from dragoman.model.records import Entity, EntityType, EventStatus, Granularity, TimeExpr
+from dragoman.model.timeline import interval
 
-__all__ = ["FIELDS", "Correction", "apply_corrections", "current_value", "effective"]
+__all__ = ["FIELDS", "Correction", "apply_corrections", "check_after", "current_value", "effective"]
 
 # What can be corrected, by kind of fact.  "deleted" (after: true) marks a fact wrong.
 FIELDS: dict[str, frozenset[str]] = {
@@ -47,6 +48,8 @@ class Correction:
             raise ValueError(f"correction target {self.target!r} must be one of {sorted(FIELDS)} and an id")
         if self.reverts is None and self.field not in FIELDS[kind]:
             raise ValueError(f"a {kind} cannot have its {self.field!r} corrected; fields: {sorted(FIELDS[kind])}")
+        if self.reverts is None:
+            check_after(kind, self.field, self.after)
 
     @property
     def kind(self) -> str:
@@ -55,6 +58,51 @@ class Correction:
     @property
     def fact_id(self) -> str:
         return self.target.partition(":")[2]
+
+
+def _is_ids(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) and x for x in value)
+
+
+def check_after(kind: str, field: str, after: Any) -> None:
+    """Refuse a value the overlay could not apply, so a bad correction fails when made, not on every read."""
+    ok: bool
+    if field == "deleted":
+        ok = isinstance(after, bool)
+    elif field in ("actors", "recipients"):
+        ok = _is_ids(after)
+    elif field == "status":
+        ok = after in {s.value for s in EventStatus}
+    elif field == "type":
+        ok = isinstance(after, str) and bool(after.strip())
+    elif field == "date":
+        ok = after is None or (
+            isinstance(after, dict) and set(after) == {"value", "granularity"}
+            and isinstance(after["value"], str) and after["granularity"] in {g.value for g in Granularity}
+            and (after["granularity"] == Granularity.UNRESOLVED.value or interval(after["value"]) is not None)
+        )
+    elif field == "entity":
+        ok = after is None or (isinstance(after, str) and bool(after)) or (
+            isinstance(after, dict) and isinstance(after.get("id"), str) and bool(after["id"])
+            and set(after) <= {"id", "canonical", "qid", "type"}
+            and all(after.get(k) is None or isinstance(after[k], str) for k in ("canonical", "qid"))
+            and (after.get("type") is None or after["type"] in {t.value for t in EntityType})
+        )
+    else:  # place, speaker, claimant: an entity id, or none
+        ok = after is None or (isinstance(after, str) and bool(after))
+    if not ok:
+        raise ValueError(f"{kind} {field}: {after!r} is not a value it can take ({_EXPECTED.get(field, 'an entity id or null')})")
+
+
+_EXPECTED = {
+    "deleted": "true or false",
+    "actors": "a list of entity ids",
+    "recipients": "a list of entity ids",
+    "status": f"one of {', '.join(s.value for s in EventStatus)}",
+    "type": "an event type code",
+    "date": "null or {value: an ISO date, month, year or interval, granularity: " + ", ".join(g.value for g in Granularity) + "}",
+    "entity": "null, an entity id, or {id, canonical, qid, type}",
+}
 
 
 def effective(corrections: list[Correction]) -> list[Correction]:

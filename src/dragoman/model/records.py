@@ -36,6 +36,12 @@ class Boilerplate:
     reason: str
 
 
+# Chrome whose sentences still tell the news: a photo caption says who met whom, where
+# and when, in a sentence of its own. Names, events and quotes are read there as in the
+# body (``Article.sentence_tokens(keep=NEWS_CHROME)``); a restatement merges with the body's.
+NEWS_CHROME: frozenset[str] = frozenset({"caption"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A surface form that refers to some actor.

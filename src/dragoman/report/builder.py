@@ -1,4 +1,4 @@
-"""Write the static HTML report: index, one page per article and per entity, an events page, CSS and JS.
+"""Write the static HTML report: index, one page per article and per entity, events and tracker pages, CSS and JS.
 
 Every page is rendered from a view (``dragoman.views``), the same JSON-able
 models the REST API serves, so nothing is computed twice for two surfaces.
@@ -128,6 +128,7 @@ def build_report(store: Store, out_dir: Path) -> Path:
         env.get_template("events.html").render(events=events, titles=titles, root="", entity_href=_entity_href),
         "utf-8",
     )
+    _write_tracker(store, out_dir, env, titles, {str(row["id"]) for row in entities})
     _write_picture(store, out_dir, env, titles)
     errors = list(store.iter_errors())
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -139,6 +140,22 @@ def build_report(store: Store, out_dir: Path) -> Path:
         "utf-8",
     )
     return index
+
+
+def _write_tracker(
+    store: Store, out_dir: Path, env: Environment, titles: dict[str, tuple[str, str]], known: set[str]
+) -> None:
+    """The tracker page, from the tracker view; a state links to its entity page when it has one."""
+    from dragoman.corpus.tracker import tracker_report
+    from dragoman.views.tracker import tracker_view
+
+    view = tracker_view(tracker_report(store))
+    (out_dir / "tracker.html").write_text(
+        env.get_template("tracker.html").render(
+            view=view, titles=titles, known=known, root="", entity_href=_entity_href
+        ),
+        "utf-8",
+    )
 
 
 def _write_picture(store: Store, out_dir: Path, env: Environment, titles: dict[str, tuple[str, str]]) -> None:

@@ -28,7 +28,7 @@ from dragoman.dates.published import (
     text_today,
 )
 from dragoman.dates.resolve import Kind, Reading
-from dragoman.model import Article, Granularity, PublishedBasis, PublishedFrom, Span, TimeExpr
+from dragoman.model import NEWS_CHROME, Article, Granularity, PublishedBasis, PublishedFrom, Span, TimeExpr
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 
 
@@ -135,7 +135,8 @@ class Dates(BaseStage):
             return article
         scan = fold_digits(article.text)
         triggers = find_triggers(pats.keys(scan), pats)  # one scan of the text serves every search below
-        body = [sent for sent in article.sentences if not article.in_boilerplate(sent)]
+        # captions are read as text (NEWS_CHROME): "X meets Y in Muscat, 25 April 2025" dates its event
+        body = [sent for sent in article.sentences if not article.in_boilerplate(sent, NEWS_CHROME)]
         src = article.source
         pub = (
             _preset(article)

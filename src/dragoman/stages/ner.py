@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from dragoman.model import Article, Mention, Span
+from dragoman.model import NEWS_CHROME, Article, Mention, Span
 from dragoman.ner import neural, proper, tagger
 from dragoman.ner.consistency import Consistency, propagate
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
@@ -41,7 +41,7 @@ class Ner(BaseStage):
     ``model`` picks the fast CRF (default) or the neural tagger of the ``accurate`` pipeline.
 
     Runs on ``Article.tokens`` sentence by sentence, skipping sentences in
-    boilerplate; then ``consistency`` carries the names tagged confidently in
+    boilerplate (but not photo captions, which name who is pictured); then ``consistency`` carries the names tagged confidently in
     one sentence to their untagged repeats in others (with proclitics: إسرائيل
     found once makes لإسرائيل a mention too).  Other stages (the gazetteer)
     append mentions too; merging is the linker's job, so only an exact
@@ -73,7 +73,7 @@ class Ner(BaseStage):
             return article
         impl.get_tagger(lang)  # open the weights before the loop, so a missing file fails once
         seen = {(m.span, m.type) for m in article.mentions}
-        sentences = [toks for _sent, toks in article.sentence_tokens()]
+        sentences = [toks for _sent, toks in article.sentence_tokens(keep=NEWS_CHROME)]
         words = [[article.text[t.start : t.end] for t in toks] for toks in sentences]
         found = [impl.tag_spans(w, lang) for w in words]
         if self.settings.consistency is not None:
@@ -100,7 +100,7 @@ class Ner(BaseStage):
         """Capitalised names by rule; tokens a knowledge-base name covers are known to it."""
         covered, starts = article.covered_tokens(), [t.start for t in article.tokens]
         seen = {(m.span, m.type) for m in article.mentions}
-        for _sent, toks in article.sentence_tokens():
+        for _sent, toks in article.sentence_tokens(keep=NEWS_CHROME):
             lo = bisect_left(starts, toks[0].start)
             words = [article.text[t.start : t.end] for t in toks]
             for hit in proper.tag_spans(words, lang, covered[lo : lo + len(toks)]):

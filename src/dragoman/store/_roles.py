@@ -35,7 +35,7 @@ from dragoman.store.queries import (
     encode_cursor,
     event_sort_key,
 )
-from dragoman.store.roles import ContributionRow, RevisionRow
+from dragoman.store.roles import ContributionRow, RevisionRow, TokenRow
 from dragoman.store.search import Term
 
 __all__ = ["SQLRoles", "date_columns"]
@@ -346,6 +346,35 @@ class SQLRoles(ABC):
             return []
         return [c for c in effective(self.corrections(article_id=article_id))
                 if not current_value(article, c.target, c.field)[0]]
+
+    # -- API tokens ------------------------------------------------------------------------------
+    def add_token(self, name: str, digest: str) -> TokenRow:
+        at = _now()
+        with self._write():
+            if self._execute("SELECT 1 FROM api_tokens WHERE name = ?", (name,)).fetchone() is not None:
+                raise ValueError(f"a token named {name!r} exists; revoke it first or choose another name")
+            self._execute(
+                "INSERT INTO api_tokens (name, digest, created_at) VALUES (?, ?, ?)",
+                (name, digest, self._timestamp(at)),
+            )
+        return TokenRow(name, _iso(at), None)
+
+    def token_named(self, digest: str) -> str | None:
+        row = self._execute("SELECT name FROM api_tokens WHERE digest = ?", (digest,)).fetchone()
+        if row is None:
+            return None
+        if not getattr(self, "read_only", False):
+            with self._write():
+                self._execute("UPDATE api_tokens SET last_used = ? WHERE name = ?", (self._timestamp(_now()), row[0]))
+        return str(row[0])
+
+    def tokens(self) -> list[TokenRow]:
+        rows = self._execute("SELECT name, created_at, last_used FROM api_tokens ORDER BY name").fetchall()
+        return [TokenRow(r[0], _iso(r[1]), _iso(r[2]) if r[2] is not None else None) for r in rows]
+
+    def revoke_token(self, name: str) -> bool:
+        with self._write():
+            return int(self._execute("DELETE FROM api_tokens WHERE name = ?", (name,)).rowcount) > 0
 
     # -- queries ---------------------------------------------------------------------------------
     def events(self, query: EventQuery) -> Page[EventRow]:

@@ -32,7 +32,7 @@ from dragoman.store.search import (
     document_terms,
     locate,
     query_groups,
-    snippet,
+    snippet_hit,
 )
 
 _PAGE = 200  # rows fetched per round trip when streaming articles
@@ -463,12 +463,15 @@ class SQLStore(SQLRoles):
 
 
 def _hit(cand: Candidate, text: str, span: Span) -> SearchHit:
+    shown, a, b = snippet_hit(text, span)
     return SearchHit(
         article_id=cand.article_id,
         title=cand.title,
-        snippet=snippet(text, span),
+        snippet=shown,
         start=span.start,
         end=span.end,
+        snippet_start=a,
+        snippet_end=b,
     )
 
 

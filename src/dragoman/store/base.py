@@ -24,6 +24,9 @@ class SearchHit:
     snippet: str  # original text around the match
     start: int  # offset of the match in the article's text
     end: int
+    # Where the match is within ``snippet``, so a surface can highlight it (as text, never markup).
+    snippet_start: int = 0
+    snippet_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

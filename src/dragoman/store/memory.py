@@ -24,8 +24,8 @@ from dragoman.serialize import from_json, to_json
 from dragoman.store._sql import article_terms
 from dragoman.store.base import ArticleRow, EntityRow, MentionRow, SearchHit
 from dragoman.store.queries import Counts, EntityDetail, EventQuery, EventRow, MemoryQueries, Page
-from dragoman.store.roles import ContributionRow, RevisionRow
-from dragoman.store.search import locate, query_groups, snippet
+from dragoman.store.roles import ContributionRow, RevisionRow, TokenRow
+from dragoman.store.search import locate, query_groups, snippet_hit
 
 __all__ = ["MemoryStore"]
 
@@ -60,6 +60,7 @@ class MemoryStore:
         self._state: dict[tuple[str, str], Any] = {}
         self._queries: MemoryQueries | None = None
         self._corrections: list[Correction] = []
+        self._tokens: dict[str, tuple[str, TokenRow]] = {}  # name -> (digest, row)
 
     def __repr__(self) -> str:
         return f"MemoryStore({self.url!r})"
@@ -230,6 +231,27 @@ class MemoryStore:
         return [c for c in effective(self.corrections(article_id=article_id))
                 if not current_value(article, c.target, c.field)[0]]
 
+    # -- API tokens --------------------------------------------------------------------------------
+    def add_token(self, name: str, digest: str) -> TokenRow:
+        if name in self._tokens:
+            raise ValueError(f"a token named {name!r} exists; revoke it first or choose another name")
+        row = TokenRow(name, _now(), None)
+        self._tokens[name] = (digest, row)
+        return row
+
+    def token_named(self, digest: str) -> str | None:
+        for name, (known, row) in self._tokens.items():
+            if known == digest:
+                self._tokens[name] = (known, dataclasses.replace(row, last_used=_now()))
+                return name
+        return None
+
+    def tokens(self) -> list[TokenRow]:
+        return [row for _name, (_d, row) in sorted(self._tokens.items())]
+
+    def revoke_token(self, name: str) -> bool:
+        return self._tokens.pop(name, None) is not None
+
     # -- errors ------------------------------------------------------------------------------------
     def put_error(self, error: ErrorRecord) -> bool:
         new = error.where not in self._errors
@@ -290,7 +312,8 @@ class MemoryStore:
                 continue
             span: Span | None = locate(terms, wanted)
             if span is not None:
-                hits.append(SearchHit(a.id, a.source.title, snippet(a.text, span), span.start, span.end))
+                shown, x, y = snippet_hit(a.text, span)
+                hits.append(SearchHit(a.id, a.source.title, shown, span.start, span.end, x, y))
             if len(hits) >= limit:
                 break
         return hits

@@ -11,6 +11,8 @@
   (key rows, grouped) and pass state.
 * ``Corrections``: an analyst's versioned overlay (dragoman.model.corrections),
   applied on read.
+* ``ApiTokens``: the REST API's tokens (dragoman.rest.security), kept as
+  digests only.
 
 ``Store`` (dragoman.store.base) is the original all-in-one protocol; a
 backend implements whichever roles it can, and code that needs a role asks
@@ -26,7 +28,7 @@ from typing import Any, Protocol, runtime_checkable
 from dragoman.model import Article
 from dragoman.model.corrections import Correction
 
-__all__ = ["ContributionRow", "CorpusTables", "Corrections", "RawInputs", "RevisionRow", "Revisions"]
+__all__ = ["ApiTokens", "ContributionRow", "CorpusTables", "Corrections", "RawInputs", "RevisionRow", "Revisions", "TokenRow"]
 
 
 @runtime_checkable
@@ -126,3 +128,27 @@ class Corrections(Protocol):
 
     def orphaned_corrections(self, article_id: str) -> list[Correction]:
         """Corrections in force whose fact the current revision does not have."""
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRow:
+    name: str
+    created_at: str  # ISO timestamp, UTC
+    last_used: str | None
+
+
+@runtime_checkable
+class ApiTokens(Protocol):
+    """Named API tokens, kept as digests: the token itself is shown once, when made, and never stored."""
+
+    def add_token(self, name: str, digest: str) -> TokenRow:
+        """Keep a token's digest under a new name; ``ValueError`` when the name is taken."""
+
+    def token_named(self, digest: str) -> str | None:
+        """The name of the token with this digest (its last use noted), or None."""
+
+    def tokens(self) -> list[TokenRow]:
+        """Every token, by name."""
+
+    def revoke_token(self, name: str) -> bool:
+        """Forget a token; False when there was none of that name."""

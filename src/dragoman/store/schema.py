@@ -362,10 +362,27 @@ _GROUND: tuple[Step, ...] = (
     Index("corrections_article", "corrections", ("article_id",)),
 )
 
+# -- migration 4: the desk's API tokens ----------------------------------------------------------
+# Tokens for the REST API (``dragoman token create``): only the SHA-256 of a token is kept, so a
+# copy of the store does not hand out write access; names are unique so a token can be revoked.
+_API_TOKENS: tuple[Step, ...] = (
+    Table(
+        "api_tokens",
+        (
+            Column("name", "text", not_null=True),
+            Column("digest", "text", not_null=True, unique=True),
+            Column("created_at", "timestamp", not_null=True),
+            Column("last_used", "timestamp"),
+        ),
+        ("name",),
+    ),
+)
+
 # Names as stores record them in schema_version: "initial" and "errors_by_input" are the names the
 # first two .sql migrations had, so a store they made is recognised as being at version 2.
 MIGRATIONS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("initial", _INITIAL),
     ("errors_by_input", _ERRORS_BY_INPUT),
     ("ground", _GROUND),
+    ("api_tokens", _API_TOKENS),
 )

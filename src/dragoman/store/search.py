@@ -270,6 +270,11 @@ def locate(terms: Sequence[Term], wanted: Sequence[str | tuple[str, ...]]) -> Sp
 
 def snippet(text: str, span: Span, context: int = SNIPPET_CONTEXT) -> str:
     """Original text around ``span``, cut at word boundaries, on one line."""
+    return snippet_hit(text, span, context)[0]
+
+
+def snippet_hit(text: str, span: Span, context: int = SNIPPET_CONTEXT) -> tuple[str, int, int]:
+    """``snippet`` and where the match is in it (start, end), so a surface can highlight it as text."""
     a = max(0, span.start - context)
     b = min(len(text), span.end + context)
     if a > 0:
@@ -278,8 +283,16 @@ def snippet(text: str, span: Span, context: int = SNIPPET_CONTEXT) -> str:
     if b < len(text):
         cut = text.rfind(" ", span.end, b)
         b = cut if cut != -1 else b
+    lead = "…" if a > 0 else ""
     body = " ".join(text[a:b].split())
-    return ("…" if a > 0 else "") + body + ("…" if b < len(text) else "")
+    # Whitespace folds to single spaces, so the match moves by what folding removed before it.
+    before = text[a : span.start]
+    folded = " ".join(before.split())
+    start = len(folded) + (1 if folded and before[-1:].isspace() else 0)
+    match = " ".join(text[span.start : span.end].split())
+    if body[start : start + len(match)] != match:  # a match made only of spaces: show it nowhere
+        start, match = 0, ""
+    return lead + body + ("…" if b < len(text) else ""), len(lead) + start, len(lead) + start + len(match)
 
 
 __all__ = [
@@ -295,4 +308,5 @@ __all__ = [
     "query_groups",
     "query_terms",
     "snippet",
+    "snippet_hit",
 ]

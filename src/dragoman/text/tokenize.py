@@ -32,8 +32,12 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
-# Sentence ends: . ! ? Arabic ؟ and ellipsis, followed by space; or a line break.
-_SENT_END_RE = re.compile(rf"(?<=[.!?؟…])[\"'”»״){_FORMAT}]*\s+|\n\s*")
+# Sentence ends: . ! ? Arabic ؟ and ellipsis, followed by space; or a line break; or, between
+# two Arabic or Hebrew letters, a full stop with no space after it ("لا أساس له.وأوضح أن"):
+# scraped pages lose the space there, and neither script writes abbreviations with a dot.
+_SENT_END_RE = re.compile(
+    rf"(?<=[.!?؟…])[\"'”»״){_FORMAT}]*\s+|\n\s*|(?<=[\u0620-\u064a\u05d0-\u05ea][.!?؟])(?=[\u0620-\u064a\u05d0-\u05ea])"
+)
 _ABBREV_RE = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|vs|etc|No|U\.S|U\.N|E\.U)\.)$")
 
 
