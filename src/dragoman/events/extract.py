@@ -9,7 +9,7 @@ from typing import Literal
 
 from dragoman.dates import dates_data
 from dragoman.events.affiliation import state_of, with_states
-from dragoman.events.argfeatures import Trigger, context
+from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
@@ -334,6 +334,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            if group.converse:  # "X received a letter from Y": Y wrote, X received
+                args.actors, args.recipients = args.recipients, args.actors
+                sender = _from_party(ctx, view, m.end) if ctx is not None else None
+                if sender is not None and all(a.entity != sender.entity for a in args.actors):
+                    parties = [r for r in args.recipients + args.actors if r.entity != sender.entity]
+                    args.actors, args.recipients = [sender], parties
             pronoun: str | None = None
             if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
                 # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
@@ -399,6 +405,29 @@ def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str],
         if ref is not None:
             h.event.actors = with_states([ref], present)
             h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
+
+
+def _from_party(ctx: Context, view: SentenceView, end: int) -> MentionRef | None:
+    """The sender after a receiving verb: the party marked *from* (من، מ-، from).
+
+    A title often comes first ("from the Israeli prime minister Benjamin Netanyahu",
+    "from US President Donald Trump"): the person named right after it, with no marker
+    of its own, is the sender, and the title's state follows through its affiliation.
+    """
+    found: list[MentionRef] = []
+    for r in view.mentions:  # in text order
+        if not r.entity or r.first < end or ctx.clause[r.first] != ctx.clause[end - 1]:
+            continue
+        marker = marker_of(ctx, r)[0]
+        if not found:
+            if marker == "from":
+                found.append(r)
+        elif r.first <= found[-1].last + 3 and marker in ("from", "-"):
+            found.append(r)
+        else:
+            break
+    persons = [r for r in found if r.mention.type is EntityType.PERSON]
+    return persons[0] if persons else (found[0] if found else None)
 
 
 def _evidence(view: SentenceView, clause: list[int], t_start: int) -> Span:

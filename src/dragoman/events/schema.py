@@ -33,6 +33,10 @@ class TriggerGroup(_Strict):
     # The role of the trigger's grammatical subject: "recipient" for obligations whose
     # subject is the one asked ("Armenia must amend", يجب على ..., חייבת).
     subject: Literal["actor", "recipient"] = "actor"
+    # The subject receives what the other party did ("X received a letter from Y", تلقى/توصل
+    # برسالة من، קיבל מכתב מ): the argument model reads the sentence as it reads "X sent a
+    # letter to Y", and the roles it chose are swapped.
+    converse: bool = False
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the
