@@ -34,7 +34,9 @@ that size's own and one run's caches cannot flatter the next.  Figures:
   per second, sentence by sentence through all 12 layers, tokenisation and embedding
   lookup included, fastest of ``--repeats`` passes by wall clock; beside it the same per
   CPU second (``encoder_tokens_per_cpu_s``) and in sub-word pieces (``encoder_pieces_per_s``,
-  about 1.6 per Arabic and 2 per Hebrew word); then the whole neural NER tagger of the
+  about 1.6 per Arabic and 2 per Hebrew word); per language (``ar``, ``he``, ``en``) the
+  tokens per CPU second (``encoder_ar_tokens_per_cpu_s`` ...), pieces per CPU second and
+  pieces per token are printed too; then the whole neural NER tagger of the
   ``accurate`` pipeline on the same sentences (``neural_ner_tokens_per_s``);
 * peak RSS at 1x, 4x and 16x: flat figures mean the corpus is streamed;
 * Dask with 2 workers against the in-process executor on the same corpus;
@@ -628,8 +630,13 @@ def main(argv: list[str] | None = None) -> int:
         for lang in ("ar", "he", "en"):
             if lang in enc:
                 r = enc[lang]
+                # Pieces per CPU second and pieces per word beside tokens/s: the encoder's cost is per
+                # piece, so a language split into more pieces per word gets fewer words per second.
                 line = (f"  {lang}: encoder {per_s(r['words'], r['encoder_seconds']):,.0f} tokens/s "
-                        f"({per_s(r['words'], r['encoder_cpu_seconds']):,.0f} per CPU s)")
+                        f"({per_s(r['words'], r['encoder_cpu_seconds']):,.0f} per CPU s; "
+                        f"{per_s(r['pieces'], r['encoder_cpu_seconds']):,.0f} pieces per CPU s, "
+                        f"{r['pieces'] / max(1, r['words']):.2f} pieces a token)")
+                summary_extra[f"encoder_{lang}_tokens_per_cpu_s"] = round(per_s(r["words"], r["encoder_cpu_seconds"]))
                 if "tagger_seconds" in r:
                     line += (f", neural NER tagger {per_s(r['words'], r['tagger_seconds']):,.0f} tokens/s "
                              f"({per_s(r['words'], r['tagger_cpu_seconds']):,.0f} per CPU s)")

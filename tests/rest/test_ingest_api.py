@@ -70,3 +70,45 @@ def test_urls_are_fetched_when_the_guard_allows_them(db: str, auth: dict[str, st
     with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         refused = c.post("/api/ingest/urls", headers=auth, json={"urls": [f"{server}/other"]}).json()
         assert refused["seen"] == 0 and refused["refused"][0]["kind"] == "unsafe_url"
+
+
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Example Wire</title>
+<item><title>Kazakhstan joins the accords</title><link>https://wire.example/a</link>
+<pubDate>Thu, 06 Nov 2025 10:00:00 GMT</pubDate>
+<description>Kazakhstan will join the Abraham Accords, the president said on Thursday in Washington.</description></item>
+<item><title>Ministers meet in Baku</title><link>https://wire.example/b</link>
+<pubDate>Fri, 07 Nov 2025 10:00:00 GMT</pubDate>
+<description>The foreign ministers of Azerbaijan and Israel met in Baku on Friday to discuss trade.</description></item>
+</channel></rss>"""
+
+
+def test_uploaded_dumps_and_feeds_are_split_into_records_with_an_error_per_bad_record(
+        db: str, auth: dict[str, str]) -> None:
+    import json
+
+    records = [
+        {"title": "Talks in Astana", "published": "2025-05-01", "language": "en", "outlet": "Dump",
+         "text": "Kazakhstan and Azerbaijan held talks in Astana on Thursday about a new pipeline."},
+        {"title": "A visit", "published": "2025-05-02", "text": "Israel's president visited Baku on Friday."},
+    ]
+    dump = (json.dumps(records[0]) + "\n" + "{not json\n\n" + json.dumps(records[1]) + "\n").encode()
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        r = c.post("/api/ingest/files", headers=auth,
+                   files=[("files", ("dump.jsonl", dump, "application/x-ndjson")),
+                          ("files", ("wire.rss", RSS, "application/rss+xml")),
+                          ("files", ("pages.urls", b"http://127.0.0.1/\n", "text/plain"))])
+        assert r.status_code == 200, r.text
+        body = r.json()
+        # Two JSONL records and two feed entries go in; the broken line and the URL list are errors of their own.
+        assert body["stored"] == 4, body
+        assert sorted((e["input"], e["kind"]) for e in body["errors"]) == [
+            ("upload:dump.jsonl:2", "invalid_record"), ("upload:pages.urls", "network_disabled")]
+        every = c.get("/api/articles?limit=100").json()["items"]
+        listed = {a["path"]: a for a in every}
+        assert {"upload:dump.jsonl:1", "upload:dump.jsonl:4"} <= set(listed)
+        assert listed["upload:dump.jsonl:1"]["title"] == "Talks in Astana"
+        assert listed["upload:dump.jsonl:4"]["published"] == "2025-05-02"
+        wire = [a for a in every if a["path"] == "upload:wire.rss"]  # each entry keeps its own link
+        assert sorted(a["url"] for a in wire) == ["https://wire.example/a", "https://wire.example/b"]
+        assert sorted(a["title"] for a in wire) == ["Kazakhstan joins the accords", "Ministers meet in Baku"]

@@ -68,6 +68,9 @@ def test_api_conforms_to_its_openapi_document(desk: tuple[object, str]) -> None:
     app, _token = desk
     ran = _run(app, None, max_examples=25)
     assert "GET /api/articles" in ran and "POST /api/corrections" in ran and "GET /api/events" in ran
+    # The corpus layer's resources (test_corpus_api.py checks their answers against the CLI's JSON).
+    assert {"GET /api/stories", "GET /api/stories/{story_id}", "GET /api/merged-events",
+            "GET /api/merged-events/{event_id}", "GET /api/tracker", "GET /api/events/facets"} <= set(ran)
 
 
 def test_corrections_with_a_token_conform(desk: tuple[object, str]) -> None:

@@ -62,7 +62,9 @@ def test_reads_need_a_token_when_not_on_loopback(db: str, auth: dict[str, str]) 
         assert c.get("/api/articles").status_code == 401
         assert c.get("/api/articles", headers=auth).status_code == 200
         doc = c.get("/openapi.json").json()
-        assert doc["paths"]["/api/articles"]["get"]["security"] == [{"HTTPBearer": []}]
+        # A token, or the dashboard's signed-in session (reads only); a write takes the token alone.
+        assert doc["paths"]["/api/articles"]["get"]["security"] == [{"HTTPBearer": []}, {"SessionCookie": []}]
+        assert doc["paths"]["/api/corrections"]["post"]["security"] == [{"HTTPBearer": []}]
     with TestClient(create_app(db, host="::1"), base_url="http://[::1]:8000") as c:
         assert c.get("/api/articles").status_code == 200
 

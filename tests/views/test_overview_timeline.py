@@ -107,3 +107,21 @@ def test_event_facets_count_every_matching_event() -> None:
     narrowed = event_facets_view(facts, EventQuery(type="CONSULT"))
     assert [f.value for f in narrowed.type] == ["CONSULT"]
     assert narrowed.total == sum(1 for e in events if e.type == "CONSULT")
+
+
+def test_event_facets_count_dates_honestly_when_asked() -> None:
+    from dragoman.views.facets import date_bucket, event_facets_view
+
+    articles = query_corpus()
+    facts = MemoryQueries(articles)
+    assert event_facets_view(facts).date is None  # the dashboard's lists do not pay for dates
+    view = event_facets_view(facts, by="month", top=None)
+    dates = {f.value: f.count for f in view.date or []}
+    assert sum(dates.values()) == view.total
+    values = [e.date.value if e.date else None for a in articles for e in a.events]
+    assert dates == {b: sum(1 for v in values if date_bucket(v, "month") == b) for b in dates}
+    assert [f.value for f in view.date or []][-2:] == ["span", "undated"]  # the buckets without a place last
+    # A year-only date stays a year at month buckets; a month stays a month at day buckets.
+    assert date_bucket("2025", "month") == "2025" and date_bucket("2025-03", "day") == "2025-03"
+    assert date_bucket("2025-03-01/2025-05-31", "month") == "2025"
+    assert date_bucket("../2025-03-01", "day") == "span" and date_bucket(None, "year") == "undated"

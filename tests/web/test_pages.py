@@ -207,3 +207,22 @@ def test_framing_puts_outlets_side_by_side_on_shared_actors(client: TestClient, 
     assert sorted(shown) == sorted(coverage)  # every actor, the shared ones first
     first_single = next((i for i, e in enumerate(shown) if coverage[e] == 1), len(shown))
     assert all(coverage[e] > 1 for e in shown[:first_single])
+
+
+_FACET = re.compile(r'data-facet="(\w+)" data-value="([^"]*)"[^>]*>.*?</a> <span class="count">(\d+)</span>')
+
+
+@pytest.mark.parametrize("params", ["", "?type=CONSULT", "?status=occurred"])
+def test_events_page_facets_are_the_apis(client: TestClient, params: str) -> None:
+    """The page and ``/api/events/facets`` count with one view: every value the page lists, the API counts
+    the same, and the page lists the API's top values."""
+    html = client.get(f"/events{params}").text
+    shown: dict[str, dict[str, int]] = {}
+    for name, value, n in _FACET.findall(html):
+        shown.setdefault(name, {})[unescape(value)] = int(n)
+    api = client.get(f"/api/events/facets{params}").json()["facets"]
+    assert shown["type"] and shown["status"] and shown["actor"]
+    for name, counts in shown.items():
+        assert counts == {k: api[name][k] for k in counts}, name
+        top = sorted(api[name].items(), key=lambda kv: (-kv[1], kv[0]))[: len(counts)]
+        assert set(counts) == {k for k, _ in top}, name

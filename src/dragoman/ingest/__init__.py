@@ -10,7 +10,7 @@ like any other failure.  Files and folders are walked offline (``walk``,
 from dragoman.ingest.charset import Decoded, decode_bytes
 from dragoman.ingest.feeds import iter_feed, parse_feed
 from dragoman.ingest.offline import NetworkDisabled, offline
-from dragoman.ingest.readers import InputSpec, iter_inputs
+from dragoman.ingest.readers import InputSpec, iter_inputs, iter_stream
 from dragoman.ingest.urls import Fetcher, FetchError, FetchSettings, UnsafeURL, check_url, iter_urls
 from dragoman.ingest.walk import WalkLog
 from dragoman.ingest.warc import iter_warc
@@ -28,6 +28,7 @@ __all__ = [
     "decode_bytes",
     "iter_feed",
     "iter_inputs",
+    "iter_stream",
     "iter_urls",
     "iter_warc",
     "offline",

@@ -36,7 +36,7 @@ from dragoman.ingest.walk import Entry, WalkLog, display_path, walk
 from dragoman.ingest.warc import WARC_SUFFIXES, iter_warc
 from dragoman.model import Article, Source
 
-__all__ = ["DEFAULT_MAX_BYTES", "InputSpec", "WalkLog", "iter_inputs", "missing_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "InputSpec", "WalkLog", "iter_inputs", "iter_stream", "missing_paths"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -175,7 +175,40 @@ def _file_articles(entry: Entry, outlet: str | None, max_bytes: int) -> Iterator
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew since it was measured
         yield flagged(where, "too_large", f"{where}: over max_bytes={max_bytes}", path=where)
-    elif suffix in FEED_SUFFIXES:
+    else:
+        yield from _bytes_articles(data, where, suffix, outlet)
+
+
+def iter_stream(
+    fh: IO[bytes], where: str, *, outlet: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article]:
+    """The articles one input holds, read from an open binary stream named ``where`` (an upload).
+
+    Its name's suffix picks the reader, as for a file met in a folder: a
+    JSONL dump gives one article per record (``where:LINE``), a web archive
+    one per response, a feed one per entry, anything else one article; a
+    record that cannot be read is a flagged article of its own, and an input
+    that holds nothing says so.  Nothing is fetched (a URL list is flagged).
+    """
+    name = where.lower()
+    suffix = name[name.rfind("."):] if "." in name.rsplit("/", 1)[-1] else ""
+    if suffix in JSONL_SUFFIXES:
+        yield from _offline(_guarded(where, _jsonl_articles(fh, where, max_bytes)))
+        return
+    if name.endswith(WARC_SUFFIXES):
+        yield from _offline(_guarded(where, _counted(iter_warc(fh, outlet=outlet, max_bytes=max_bytes, name=where),
+                                                     where, "web archive")))
+        return
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield flagged(where, "too_large", f"{where}: over max_bytes={max_bytes}", path=where)
+        return
+    yield from _offline(_guarded(where, _bytes_articles(data, where, suffix, outlet)))
+
+
+def _bytes_articles(data: bytes, where: str, suffix: str, outlet: str | None) -> Iterator[Article]:
+    """What a whole file's bytes hold, by its suffix: a feed's entries, a flagged URL list, or one article."""
+    if suffix in FEED_SUFFIXES:
         yield from _counted(parse_feed(data, feed_url=where, outlet=outlet), where, "feed")
     elif suffix in URL_LIST_SUFFIXES:
         yield flagged(

@@ -11,20 +11,25 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import quote
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import RedirectResponse
 
 from dragoman._version import __version__
 from dragoman.ingest import FetchSettings
-from dragoman.rest import articles, corrections, exports, facts, ingest
+from dragoman.rest import articles, corrections, exports, facts, ingest, picture, tracker
 from dragoman.rest.problems import install, problem_responses
 from dragoman.rest.security import (
     BodyLimit,
     LoopbackHostOnly,
     SecurityHeaders,
+    SignInRequired,
     is_loopback,
+    require_page_access,
     require_read_access,
 )
+from dragoman.rest.session import DeskSignIn
 from dragoman.rest.state import Desk, desk_store
 from dragoman.store import Store, open_store
 from dragoman.web import mount
@@ -70,8 +75,9 @@ def create_app(
         version=__version__,
         summary="Who did what to whom, when, and who says so: articles, events, entities, corrections.",
         description="Reads are open when the server listens on loopback; writes always need "
-        "`Authorization: Bearer <token>` (`dragoman token create --name NAME`). Errors are RFC 9457 "
-        "problem details. See docs/desk.md.",
+        "`Authorization: Bearer <token>` (`dragoman token create --name NAME`). Off loopback, reads "
+        "also accept the session cookie the dashboard's sign-in page opens with a token; writes never do. "
+        "Errors are RFC 9457 problem details. See docs/desk.md.",
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
@@ -85,7 +91,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
 
     read = [Depends(require_read_access)]
-    for module in (articles, facts, corrections, exports, ingest):
+    for module in (articles, facts, picture, tracker, corrections, exports, ingest):
         app.include_router(module.router, dependencies=read)
 
     @app.get("/api", tags=["meta"], summary="What this API serves")
@@ -96,14 +102,22 @@ def create_app(
     _document_access(app, desk.open_reads)
 
     # The dashboard: server-rendered pages over the same views and store, behind the same read
-    # access rule; its correction form calls the JSON endpoints above (docs/dashboard.md).
-    mount(app, desk_store, dependencies=read)
+    # access rule; its correction form calls the JSON endpoints above (docs/dashboard.md).  Off
+    # loopback a browser signs in with a token and navigates with a session cookie (rest/session.py);
+    # a page asked for without one sends it to the sign-in page.
+    @app.exception_handler(SignInRequired)
+    async def _sign_in_first(_request: Request, exc: SignInRequired) -> RedirectResponse:
+        return RedirectResponse(f"/signin?next={quote(exc.next_path, safe='/')}", status_code=303)
+
+    mount(app, desk_store, dependencies=[Depends(require_page_access)],
+          sign_in=None if desk.open_reads else DeskSignIn(desk))
     return app
 
 
 def _document_access(app: FastAPI, open_reads: bool) -> None:
     """Say in the OpenAPI document what the server enforces: on loopback a read needs no token
-    (its security is optional, ``{}``); writes and, off loopback, reads require one."""
+    (its security is optional, ``{}``); writes and, off loopback, reads require one; the session
+    cookie is an alternative for reads only (a write lists the Bearer token alone)."""
     from fastapi.openapi.utils import get_openapi
 
     def openapi() -> dict[str, Any]:
@@ -112,8 +126,13 @@ def _document_access(app: FastAPI, open_reads: bool) -> None:
                               description=app.description, routes=app.routes)
             for path in doc.get("paths", {}).values():
                 for method, op in path.items():
-                    if open_reads and method == "get" and op.get("security"):
-                        op["security"] = [{}, *op["security"]]
+                    if not op.get("security"):
+                        continue
+                    if method != "get":
+                        op["security"] = [r for r in op["security"] if "SessionCookie" not in r]
+                    elif open_reads:
+                        # On loopback nothing is needed, and no session is ever opened.
+                        op["security"] = [{}, *(r for r in op["security"] if "SessionCookie" not in r)]
             app.openapi_schema = doc
         return app.openapi_schema
 

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
 from dragoman.rest.articles import queries
-from dragoman.rest.listing import CSV, By, Format, bucket, csv_response, day_range, decode, encode
+from dragoman.rest.listing import CSV, By, Format, csv_response, day_range, decode, encode
 from dragoman.rest.models import (
     CountsModel,
     EntityRowModel,
     EntityViewModel,
+    EventFacets,
     EventPage,
-    Facets,
     Page,
     SearchResults,
 )
+from dragoman.rest.picture import InArticles, story_article_ids
 from dragoman.rest.problems import ProblemError
 from dragoman.rest.state import desk_store
 from dragoman.store import Store
-from dragoman.store.queries import EventQuery, decode_cursor
+from dragoman.store.queries import EventQuery, Queries, decode_cursor
 from dragoman.views import entity_view, event_list_view, to_data
+from dragoman.views.facets import event_facets_view
 
 router = APIRouter(prefix="/api", tags=["facts"])
 StoreDep = Annotated[Store, Depends(desk_store)]
@@ -60,6 +61,13 @@ Status = Annotated[str | None, Query(max_length=40, description="occurred, plann
 DateFrom = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Event date overlaps from: YYYY, YYYY-MM, YYYY-MM-DD.")]
 DateTo = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Event date overlaps up to: YYYY, YYYY-MM, YYYY-MM-DD.")]
 ArticleId = Annotated[str | None, Query(max_length=128, description="Only this article's events.")]
+Story = Annotated[str | None, Query(max_length=100, description="Only the events of this story's articles (st-…).")]
+
+
+def _facts(store: Store, story: str | None) -> Queries:
+    """The query role, narrowed to one story's articles when asked."""
+    facts = queries(store)
+    return InArticles(facts, story_article_ids(store, story)) if story else facts
 
 
 @router.get("/events", response_model=EventPage, responses=_CSV_RESPONSE, tags=["events"], summary="List events")
@@ -72,14 +80,20 @@ def list_events(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     article_id: ArticleId = None,
+    story: Story = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     format: Format = "json",
 ) -> Any:
-    """Events across the corpus in one stable order (by date, undated last), glossed in English."""
+    """Events across the corpus in one stable order (by date, undated last), glossed in English.
+
+    ``story`` keeps the events of that story's articles (each article's own events; the story's merged
+    events are ``/api/merged-events?story=…``)."""
     q = _event_query(type, actor, recipient, status, date_from, date_to, article_id, limit, cursor)
-    view = event_list_view(queries(store), q)
+    view = event_list_view(_facts(store, story), q)
     data = to_data(view)
+    if story:
+        data["filters"]["story"] = story
     body = {"filters": data["filters"], "items": data["events"], "next_cursor": data["next_cursor"]}
     if format == "csv":
         rows = [
@@ -98,7 +112,8 @@ def list_events(
     return body
 
 
-@router.get("/events/facets", response_model=Facets, tags=["events"], summary="Event counts by date, type, status")
+@router.get("/events/facets", response_model=EventFacets, tags=["events"],
+            summary="Event counts by date, type, status and actor")
 def event_facets(
     store: StoreDep,
     by: By = "month",
@@ -109,30 +124,22 @@ def event_facets(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     article_id: ArticleId = None,
+    story: Story = None,
 ) -> Any:
-    """How many filtered events fall in each day, month or year, type and status.
+    """How many filtered events fall in each day, month or year, type, status and actor (every value).
 
-    A date coarser than ``by`` is counted under its own granularity (a year-only date under the year)."""
-    facts = queries(store)
+    The dashboard's events page counts with the same view (``views.facets.event_facets_view``), so both
+    give the same numbers. A date coarser than ``by`` is counted under its own granularity (a year-only
+    date under the year)."""
+    facts = _facts(store, story)
     q = _event_query(type, actor, recipient, status, date_from, date_to, article_id, 1000, None)
-    dates: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    statuses: Counter[str] = Counter()
-    total = 0
-    while True:
-        page = facts.events(q)
-        for r in page.items:
-            total += 1
-            dates[bucket(r.date_value, by)] += 1
-            types[r.type] += 1
-            statuses[r.status] += 1
-        if page.next_cursor is None:
-            break
-        q = EventQuery(q.type, q.actor, q.recipient, q.status, q.date_from, q.date_to, q.article_id, 1000,
-                       page.next_cursor)
-    return {"by": by, "total": total,
-            "facets": {"date": dict(sorted(dates.items())), "type": dict(types.most_common()),
-                       "status": dict(statuses.most_common())}}
+    view = event_facets_view(facts, q, top=None, by=by)
+    counts = {name: {v.value: v.count for v in values}
+              for name, values in (("date", view.date or []), ("type", view.type), ("status", view.status),
+                                   ("actor", view.actor))}
+    labels = {name: {v.value: v.label for v in values}
+              for name, values in (("type", view.type), ("status", view.status), ("actor", view.actor))}
+    return {"by": by, "total": view.total, "facets": counts, "labels": labels}
 
 
 # -- entities -------------------------------------------------------------------------------------

@@ -10,15 +10,16 @@ address it checked, hop by hop, redirects included
 
 from __future__ import annotations
 
+import io
 import posixpath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 
 from dragoman import api
-from dragoman.ingest import FetchSettings
+from dragoman.ingest import FetchSettings, iter_stream
 from dragoman.ingest.urls import FetchError, UnsafeURL, check_url
-from dragoman.model import Article, Source
+from dragoman.model import Article
 from dragoman.pipeline import ErrorRecord
 from dragoman.rest.models import IngestResult, IngestUrlsIn
 from dragoman.rest.problems import ProblemError, problem_responses
@@ -45,17 +46,22 @@ def _result(summary: api.IngestSummary, refused: list[dict[str, str]]) -> dict[s
 @router.post("/files", response_model=IngestResult, responses=problem_responses(401, 413, 422),
              summary="Ingest uploaded files")
 def ingest_files(
-    request: Request, store: StoreDep, who: Who, files: Annotated[list[UploadFile], File(description="Articles: .txt, .html or raw bytes.")],
+    request: Request, store: StoreDep, who: Who,
+    files: Annotated[list[UploadFile], File(description="Articles (.txt, .html, raw bytes), JSONL dumps "
+                                                        "(.jsonl, .ndjson), feeds (.rss, .atom), web archives (.warc, .warc.gz).")],
 ) -> Any:
-    """Each file is one article (text or HTML, charset detected), recorded under ``upload:<name>``."""
+    """Each file is read as `dragoman ingest` reads a file in a folder, by its name's suffix: a JSONL dump
+    gives one article per record, a feed one per entry, a web archive one per response, any other file is
+    one article (text or HTML, charset detected). Inputs are recorded under ``upload:<name>`` (a record
+    under ``upload:<name>:<line>``); a record that cannot be read is an error of its own, the rest go in."""
     desk: Desk = request.app.state.desk
-    articles = []
+    articles: list[Article] = []
     for f in files:
         data = f.file.read(desk.max_upload + 1)
         if len(data) > desk.max_upload:
             raise ProblemError(413, f"{f.filename}: over the {desk.max_upload}-byte upload limit")
         name = posixpath.basename((f.filename or "upload").replace("\\", "/"))[:200] or "upload"
-        articles.append(Article.from_bytes(data, Source(path=f"upload:{name}", format="auto")))
+        articles += iter_stream(io.BytesIO(data), f"upload:{name}", max_bytes=desk.max_upload)
     summary = api.ingest(store=store, articles=articles, config=desk.config)
     return _result(summary, [])
 

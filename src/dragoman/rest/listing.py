@@ -2,9 +2,9 @@
 
 Dates in filters may be ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: a month
 means all its days, so ``published_from=2025-03&published_to=2025-03`` is
-March.  Facet buckets are honest about granularity: an event dated only
-"2025" is counted under ``2025`` even when buckets are months, never
-silently put in January.
+March.  Facet buckets are honest about granularity (``bucket``, the views'
+``date_bucket``): an event dated only "2025" is counted under ``2025`` even
+when buckets are months, never silently put in January.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from typing import Any, Literal
 
 from fastapi.responses import Response
 
-from dragoman.model.timeline import interval
 from dragoman.rest.problems import ProblemError
+from dragoman.views.facets import By
+from dragoman.views.facets import date_bucket as bucket
 
 __all__ = [
     "CSV",
@@ -35,9 +36,7 @@ __all__ = [
 ]
 
 CSV = "text/csv; charset=utf-8"
-By = Literal["day", "month", "year"]
 Format = Literal["json", "csv"]
-_WIDTH = {"year": 4, "month": 7, "day": 10}
 
 
 def day_range(value: str | None, name: str) -> tuple[date, date] | None:
@@ -58,26 +57,6 @@ def day_range(value: str | None, name: str) -> tuple[date, date] | None:
     except ValueError:
         pass
     raise ProblemError(422, f"{name}: {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
-
-
-def bucket(value: str | None, by: By) -> str:
-    """The facet bucket of a date value (an ISO date, month, year, interval or vague range).
-
-    The value's own granularity wins when it is coarser than ``by``: a
-    date spanning several months is counted under its year, one spanning
-    years under ``"span"``; no date at all is ``"undated"``.
-    """
-    span = interval(value) if value else None
-    if span is None:
-        return "undated"
-    lo, hi = span
-    if lo == date.min or hi == date.max:
-        return "span"
-    for level in ("day", "month", "year")[("day", "month", "year").index(by):]:
-        w = _WIDTH[level]
-        if lo.isoformat()[:w] == hi.isoformat()[:w]:
-            return lo.isoformat()[:w]
-    return "span"
 
 
 def encode(kind: str, key: Sequence[Any]) -> str:

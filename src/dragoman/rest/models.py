@@ -8,9 +8,9 @@ a client.
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 T = TypeVar("T")
 
@@ -229,6 +229,16 @@ class Facets(BaseModel):
     facets: dict[str, dict[str, int]]
 
 
+class EventFacets(BaseModel):
+    """Counts of the filtered events per date bucket (by ``by``), type, status and actor (every value),
+    with the English label of each type, status and actor."""
+
+    by: Literal["day", "month", "year"]
+    total: int
+    facets: dict[str, dict[str, int]] = Field(description="date, type, status, actor -> value -> count.")
+    labels: dict[str, dict[str, str]] = Field(description="type, status, actor -> value -> English label.")
+
+
 class CountsModel(BaseModel):
     articles: int
     events: int
@@ -324,3 +334,133 @@ class IngestResult(BaseModel):
     revised: int
     errors: list[IngestError]
     refused: list[IngestError] = Field(description="URLs the SSRF guard refused before any connection.")
+
+
+# -- the corpus layer: merged events, stories, tracker --------------------------------------------------
+# Field for field the bundled JSON Schemas (schema/events-v1, stories-v1, tracker-v1): an item of one of
+# these lists is an item of the document `dragoman events|stories|tracker --format json` prints, so a client
+# validates either against the same schema (tests/rest/test_corpus_api.py holds the two side by side).
+class Closed(BaseModel):
+    """A response object with exactly the schema's properties: FastAPI drops anything else on the way out."""
+
+    model_config = ConfigDict(json_schema_extra={"additionalProperties": False})
+
+
+Qid = Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")]
+Day = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
+Offset = Annotated[int, Field(ge=0)]
+
+
+class PartyRef(Closed):
+    id: str = Field(description="Entity id in the source article that names it (KB id or article-local id).")
+    qid: Qid | None
+    canonical: str = Field(description="English canonical name.")
+
+
+class SpanText(Closed):
+    start: Offset
+    end: Offset
+    text: str = Field(description="The article's text at [start, end).")
+
+
+class MergedSourceModel(Closed):
+    article: str
+    path: str | None = Field(description="The input path as ingested, or the URL.")
+    url: str | None
+    outlet: str | None
+    language: str | None
+    published: str | None
+    event: str = Field(description="The article-level event id (`GET /api/events?article_id=…`).")
+    evidence: list[SpanText]
+
+
+class SourcedValue(Closed):
+    value: Any = Field(description="A value one or more sources give (a date, a status, a type, a list of names).")
+    sources: list[Offset] = Field(min_length=1, description="Indices into the event's sources.")
+
+
+class MergedDate(Closed):
+    value: str = Field(description="ISO-8601 at its granularity: 2025-03 is a month.")
+    granularity: Literal["day", "month", "season", "year", "range", "decade", "vague", "unresolved"]
+
+
+class MergedEventModel(Closed):
+    """One real-world event across articles and languages (events-v1): each source, every disagreement."""
+
+    id: str = Field(pattern=r"^me-[0-9a-f]{16}$")
+    type: str
+    plover: str | None
+    status: Literal["occurred", "planned", "talks", "conditional", "hypothetical", "negated"]
+    actors: list[PartyRef]
+    recipients: list[PartyRef]
+    date: MergedDate | None
+    disagreements: dict[str, Annotated[list[SourcedValue], Field(min_length=2)]] = Field(
+        description="Attribute (date, status, type, actors, recipients) -> every value given, when sources conflict.")
+    precursor_of: list[str] = Field(description="Realised merged events this prospective one announced.")
+    story: str | None
+    sources: list[MergedSourceModel] = Field(min_length=1)
+
+
+class StoryArticleModel(Closed):
+    article: str
+    path: str | None = Field(description="The input path as ingested, or the URL.")
+    language: str | None
+    outlet: str | None
+    published: str | None
+
+
+class StoryModel(Closed):
+    """Articles about the same story in any language, with an English title (stories-v1)."""
+
+    id: str = Field(pattern=r"^st-[0-9a-f]{16}$")
+    title: str
+    articles: list[StoryArticleModel] = Field(min_length=1)
+    events: list[str] = Field(description="Merged event ids (`GET /api/merged-events?story=…`).")
+    first: str | None = Field(description="Earliest publication date of its articles.")
+    last: str | None = Field(description="Latest publication date of its articles.")
+
+
+TrackerStatus = Literal["member", "joined", "candidate", "talks", "conditional", "declined", "blocked",
+                        "withdrawn", "mentioned"]
+
+
+class TrackerActorModel(Closed):
+    id: str = Field(description="KB id: agreement:…, country:XX.")
+    qid: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None
+    canonical: str
+
+
+class TrackerSourceModel(Closed):
+    """A span of a stored article; for a documented membership article, start and end are null and
+    path is kb/data/treaties.yaml, text the citation."""
+
+    article: str | None
+    path: str | None
+    start: Offset | None
+    end: Offset | None
+    text: str
+
+
+class TrackerConditionModel(Closed):
+    gloss: str = Field(description="What the condition is, in English.")
+    kind: Literal["precondition", "obstacle", "sanction", "waiver"]
+    cited_by: list[str] = Field(description="Entity ids of those who cite it.")
+    sources: list[TrackerSourceModel] = Field(min_length=1)
+
+
+class TrackerHistoryModel(Closed):
+    date: Day | None
+    status: TrackerStatus
+    sources: list[TrackerSourceModel] = Field(min_length=1)
+
+
+class TrackerRowModel(Closed):
+    """One state in one agreement (tracker-v1): status, since when, conditions cited, sources, history."""
+
+    agreement: TrackerActorModel
+    state: TrackerActorModel
+    status: TrackerStatus
+    since: Day | None
+    conditions: list[TrackerConditionModel]
+    sources: list[TrackerSourceModel] = Field(min_length=1)
+    history: list[TrackerHistoryModel] = Field(min_length=1)

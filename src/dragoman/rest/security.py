@@ -2,6 +2,9 @@
 
 * Reads are open when the server listens on a loopback address only (the
   analyst's own machine); bound anywhere else, every request needs a token.
+* Off loopback the dashboard's pages take a session cookie instead, opened
+  by signing in with a token (dragoman.rest.session); the cookie grants
+  reads only, and a page asked for without it redirects to the sign-in page.
 * Writes (corrections, ingest, anything that changes the store) always need
   a token: ``Authorization: Bearer <token>``, made by ``dragoman token create
   --name NAME``.  The store keeps only the token's SHA-256: a token is 256
@@ -28,24 +31,28 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from dragoman.rest.state import Desk, desk_store
 from dragoman.store import Store
 from dragoman.store.roles import ApiTokens
 
 __all__ = [
+    "COOKIE",
     "CSP",
     "SECURITY_HEADERS",
     "BodyLimit",
     "LoopbackHostOnly",
     "SecurityHeaders",
+    "SignInRequired",
     "create_token",
     "digest",
     "is_loopback",
+    "require_page_access",
     "require_read_access",
     "require_write_token",
     "token_name",
+    "tokens_of",
 ]
 
 Scope = MutableMapping[str, Any]
@@ -70,6 +77,9 @@ SECURITY_HEADERS: dict[str, str] = {
 }
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 _bearer = HTTPBearer(auto_error=False, description="A token made by `dragoman token create --name NAME`.")
+COOKIE = "dragoman_session"
+_session = APIKeyCookie(name=COOKIE, auto_error=False, scheme_name="SessionCookie",
+                        description="Reads only: the session the dashboard's sign-in page opens with a token.")
 
 
 def is_loopback(host: str) -> bool:
@@ -86,7 +96,8 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _tokens(store: Store) -> ApiTokens:
+def tokens_of(store: Store) -> ApiTokens:
+    """The store's API tokens role."""
     if not isinstance(store, ApiTokens):
         raise TypeError(f"{type(store).__name__} keeps no API tokens")
     return store
@@ -97,7 +108,7 @@ def create_token(store: Store, name: str) -> str:
     if not _NAME.match(name):
         raise ValueError(f"token name {name!r}: 1-64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit")
     token = "dgm_" + secrets.token_urlsafe(32)
-    _tokens(store).add_token(name, digest(token))
+    tokens_of(store).add_token(name, digest(token))
     return token
 
 
@@ -105,7 +116,7 @@ def token_name(store: Store, token: str) -> str | None:
     """The name of a valid token, or None."""
     if not token or len(token) > 200:
         return None
-    return _tokens(store).token_named(digest(token))
+    return tokens_of(store).token_named(digest(token))
 
 
 def _unauthorized(detail: str) -> HTTPException:
@@ -123,7 +134,16 @@ def _check(store: Store, creds: HTTPAuthorizationCredentials | None) -> str:
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+SessionId = Annotated[str | None, Depends(_session)]
 StoreDep = Annotated[Store, Depends(desk_store)]
+
+
+class SignInRequired(Exception):
+    """A dashboard page asked for without a token or a live session: the app answers with the sign-in page."""
+
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
 
 
 def require_write_token(store: StoreDep, creds: Credentials) -> str:
@@ -131,12 +151,29 @@ def require_write_token(store: StoreDep, creds: Credentials) -> str:
     return _check(store, creds)
 
 
-def require_read_access(request: Request, store: StoreDep, creds: Credentials) -> str | None:
-    """Reads are open on loopback; elsewhere they need a token like writes do."""
+def require_read_access(request: Request, store: StoreDep, creds: Credentials, session: SessionId) -> str | None:
+    """Reads are open on loopback; elsewhere they need a token like writes do, or a signed-in session."""
     desk: Desk = request.app.state.desk
     if desk.open_reads:
         return None
+    if creds is None and session:
+        from dragoman.rest.session import session_name
+
+        name = session_name(desk, store, session)
+        if name is not None:
+            return name
     return _check(store, creds)
+
+
+def require_page_access(request: Request, store: StoreDep, creds: Credentials, session: SessionId) -> str | None:
+    """As ``require_read_access``, for a page a browser navigates to: without access, the sign-in page."""
+    try:
+        return require_read_access(request, store, creds, session)
+    except HTTPException as exc:
+        if exc.status_code != 401:
+            raise
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise SignInRequired(target) from None
 
 
 class SecurityHeaders:

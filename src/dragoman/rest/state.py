@@ -5,13 +5,23 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 
 from dragoman.ingest import FetchSettings
 from dragoman.store import Store
 
+if TYPE_CHECKING:
+    from dragoman.rest.session import Sessions
+
 __all__ = ["Desk", "desk_store"]
+
+
+def _sessions() -> Sessions:
+    from dragoman.rest.session import Sessions
+
+    return Sessions()
 
 
 @dataclass
@@ -28,6 +38,7 @@ class Desk:
     # not an RLock: FastAPI may leave a dependency in another worker thread than it entered it.
     lock: threading.Lock = field(default_factory=threading.Lock)
     owned: bool = True  # opened here (closed at shutdown), or handed over by the caller
+    sessions: Sessions = field(default_factory=lambda: _sessions())  # the dashboard's signed-in browsers
 
     def store(self) -> Store:
         """The store, opened on first use (call with ``lock`` held)."""

@@ -7,6 +7,6 @@ and every page is sent with a Content-Security-Policy that allows no inline
 script, no eval and nothing from another origin.
 """
 
-from dragoman.web.app import CSP, mount
+from dragoman.web.app import CSP, SignIn, mount
 
-__all__ = ["CSP", "mount"]
+__all__ = ["CSP", "SignIn", "mount"]

@@ -14,11 +14,11 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -40,9 +40,34 @@ from dragoman.web import charts
 from dragoman.web.corpus_pages import add_corpus_pages, available, merged_timeline
 from dragoman.web.framing import framing_page
 
-__all__ = ["CSP", "StoreFactory", "mount"]
+__all__ = ["CSP", "SignIn", "StoreFactory", "mount"]
 
 StoreFactory = Callable[..., Any]  # a FastAPI dependency giving the Store: a function, or a generator that holds it
+
+
+class SignIn(Protocol):
+    """What the sign-in page needs from the server it is mounted on (the REST app's ``rest.session.DeskSignIn``)."""
+
+    def allowed(self, request: Request) -> bool:
+        """Whether a sign-in or sign-out post may be acted on (it comes from this site's own pages)."""
+        ...
+
+    def sign_in(self, request: Request, response: Response, token: str) -> str | None:
+        """Check ``token``; when valid, open a session (its cookie set on ``response``) and give the token's name."""
+        ...
+
+    def sign_out(self, request: Request, response: Response) -> None: ...
+
+    def who(self, request: Request) -> str | None:
+        """The name of the signed-in analyst, shown in the menu."""
+        ...
+
+
+def _local(path: str | None, default: str) -> str:
+    """A path on this site to go back to after signing in; anything else (another host, a scheme) is refused."""
+    if not path or not path.startswith("/") or path.startswith(("//", "/\\")) or any(c < " " for c in path):
+        return default
+    return path
 
 # No inline script or style, no eval, nothing from elsewhere: the vendored
 # scripts are loaded from this origin and Vega runs its expression interpreter.
@@ -131,6 +156,7 @@ def mount(
     api_prefix: str = "/api",
     extra_nav: Sequence[tuple[str, str]] = (),
     dependencies: Sequence[Any] = (),
+    sign_in: SignIn | None = None,
 ) -> None:
     """Add the dashboard's pages under ``prefix`` and its assets under ``{prefix}/static/dash``.
 
@@ -142,7 +168,10 @@ def mount(
     correction form posts to ``{api_prefix}/corrections`` and
     ``{api_prefix}/corrections/{id}/revert`` with the analyst's token as
     ``Authorization: Bearer``.  ``extra_nav`` adds (label, path) links to the
-    menu, for pages other packages mount (a graph, a tracker).
+    menu, for pages other packages mount (a graph, a tracker).  ``sign_in``
+    adds the sign-in page (``{prefix}/signin``, outside the guards) and
+    sign-out (``POST {prefix}/signout``), for a server whose pages need a
+    token: the REST app passes it when it does not listen on loopback.
     """
     prefix = prefix.rstrip("/")
     env = _env()
@@ -161,7 +190,8 @@ def mount(
 
     def page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         html = env.get_template(template).render(
-            links=links, nav=nav, here=request.url.path[len(prefix):] or "/", **ctx
+            links=links, nav=nav, here=request.url.path[len(prefix):] or "/",
+            signed_in=sign_in.who(request) if sign_in is not None else None, **ctx
         )
         return HTMLResponse(html, status_code=status, headers=HEADERS)
 
@@ -316,6 +346,41 @@ def mount(
     nav[len(nav) - len(extra_nav):len(nav) - len(extra_nav)] = add_corpus_pages(
         router, page, guarded, BadRequest, store_dep
     )
+    app.include_router(router)
+    if sign_in is not None:
+        _add_sign_in(app, sign_in, page, links, prefix)
+
+
+def _add_sign_in(app: FastAPI, sign_in: SignIn, page: Callable[..., HTMLResponse], links: Links, prefix: str) -> None:
+    """The sign-in page and sign-out: outside the guards (they are how a browser gets past them)."""
+    router = APIRouter(prefix=prefix, include_in_schema=False)
+    home = links.to("/")
+
+    @router.get("/signin", response_class=HTMLResponse)
+    def signin_page(request: Request, next: str | None = None) -> HTMLResponse:  # noqa: A002 (the form's name)
+        return page(request, "signin.html", next=_local(next, home), error=None)
+
+    @router.post("/signin", response_model=None)
+    def signin(request: Request, token: str = Form("", max_length=400), next: str = Form("", max_length=2000),  # noqa: A002
+               ) -> Response:
+        target = _local(next, home)
+        if not sign_in.allowed(request):
+            return page(request, "error.html", 403, title="Forbidden", message="Sign in from this desk's own page.")
+        done = RedirectResponse(target, status_code=303)
+        if sign_in.sign_in(request, done, token.strip()) is None:
+            return page(request, "signin.html", 401, next=target,
+                        error="That token is not valid (unknown or revoked). Make one with "
+                        "`dragoman token create --name NAME`.")
+        return done
+
+    @router.post("/signout", response_model=None)
+    def signout(request: Request) -> Response:
+        if not sign_in.allowed(request):
+            return page(request, "error.html", 403, title="Forbidden", message="Sign out from this desk's own page.")
+        done = RedirectResponse(links.to("/signin"), status_code=303)
+        sign_in.sign_out(request, done)
+        return done
+
     app.include_router(router)
 
 

@@ -25,6 +25,17 @@
     }
   });
 
+  // Signing in also hands the token to this tab's correction form (reader.js keeps it in sessionStorage
+  // under the same key); signing out forgets it. The session cookie itself is HttpOnly: no script sees it.
+  document.addEventListener("submit", function (e) {
+    if (e.target.id === "signin-form") {
+      var t = document.getElementById("signin-token");
+      if (t && t.value.trim()) { sessionStorage.setItem("dragoman-token", t.value.trim()); }
+    } else if (e.target.id === "signout-form") {
+      sessionStorage.removeItem("dragoman-token");
+    }
+  });
+
   // Hovering a mention outlines every mention of the same entity.
   function same(e, on) {
     var m = e.target.closest(".m[data-entity]");
