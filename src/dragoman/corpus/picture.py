@@ -124,6 +124,20 @@ def _event_query(f: ArticleFacts) -> list[str]:
     return sorted(keys)
 
 
+def _bucket(key: str) -> str:
+    """The group a blocking key is filed under: its kind and time bucket (a band's hash prefix).
+
+    A lookup names the group, so the store's (table, group, key) index narrows to
+    one bucket before it matches keys, even where a server plans the query without
+    statistics (a fresh PostgreSQL table) and filters the keys within the group:
+    a bucket holds what one period holds, not the whole corpus.
+    """
+    parts = key.split("|")
+    if parts[0] == "d":
+        return "d|" + parts[-1][:3]
+    return f"{parts[0]}|{parts[-1]}"
+
+
 class _Embedder:
     """Passage vectors of headline and lead from the bundled e5 encoder (onnxruntime when available)."""
 
@@ -211,7 +225,7 @@ class PicturePass:
 
     def _file(self, store: Any, f: ArticleFacts) -> None:
         store.corpus_replace(FACTS, f.id, [("facts", f.id, f.to_json())])
-        store.corpus_replace(KEYS, f.id, [("k", k, None) for k in self._keys(f)])
+        store.corpus_replace(KEYS, f.id, [(_bucket(k), k, None) for k in self._keys(f)])
 
     def _forget(self, store: Any, article_id: str) -> None:
         for other in sorted({r.group for r in store.corpus_rows(LINKS, article_ids=[article_id])}):
@@ -230,7 +244,17 @@ class PicturePass:
 
     def _link(self, store: Any, f: ArticleFacts) -> None:
         before = {r.group for r in store.corpus_rows(LINKS, article_ids=[f.id])}
-        candidates = sorted({r.article_id for r in store.corpus_rows(KEYS, group="k", keys=self._lookups(f))} - {f.id})
+        by_bucket: dict[str, list[str]] = defaultdict(list)
+        for k in self._lookups(f):
+            by_bucket[_bucket(k)].append(k)
+        # A one-key lookup repeats its key: SQLite plans "key IN (?)" as "key = ?" and then, without
+        # statistics, walks the primary key over the whole table (measured: 10 ms against 0.05 ms).
+        found = {
+            r.article_id
+            for b, ks in sorted(by_bucket.items())
+            for r in store.corpus_rows(KEYS, group=b, keys=ks if len(ks) > 1 else ks * 2)
+        }
+        candidates = sorted(found - {f.id})
         others = {
             r.article_id: ArticleFacts.from_json(r.value)
             for r in (store.corpus_rows(FACTS, article_ids=candidates) if candidates else [])
