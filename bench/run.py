@@ -49,6 +49,9 @@ that size's own and one run's caches cannot flatter the next.  Figures:
   ids): milliseconds per request, median and 95th percentile, for the article page
   (``/api/articles/{id}/view``), the event list with filters (type and a date range) and
   full-text search (``api_*_ms_median``, ``api_*_ms_p95``); ``--no-api`` skips it;
+* the picture and the accession tracker corpus passes (``bench/picture.py``,
+  ``bench/tracker.py``): time per article at 1x, 4x and 16x corpus size on SQLite and a
+  throwaway PostgreSQL cluster (``picture_pass_ms_*``, ``tracker_pass_ms_*``);
 * with ``--profile``, a pyinstrument profile of the slowest stage.
 
 The last line is one machine-readable summary of ``key=value`` pairs.
@@ -712,6 +715,16 @@ def main(argv: list[str] | None = None) -> int:
         summary.update(dict(kv.split("=", 1) for kv in pic_lines[-1].split()))
     else:
         print(f"picture pass: failed (exit {pic.returncode}): {pic.stderr.strip()[-300:]}")
+
+    # The accession tracker's pass, beside the picture's: time per article at 1x, 4x, 16x on SQLite and PostgreSQL.
+    tr = subprocess.run([sys.executable, str(REPO / "bench" / "tracker.py"), *(["--unit", "40"] if args.quick else [])],
+                        capture_output=True, text=True, timeout=1800, check=False)
+    tr_lines = tr.stdout.strip().splitlines()
+    if tr.returncode == 0 and tr_lines:
+        print("\n".join(tr_lines[:-1]))
+        summary.update(dict(kv.split("=", 1) for kv in tr_lines[-1].split()))
+    else:
+        print(f"tracker pass: failed (exit {tr.returncode}): {tr.stderr.strip()[-300:]}")
 
     print(" ".join(f"{k}={v}" for k, v in summary.items()))
     return 0

@@ -73,10 +73,11 @@ def test_wanting_to_join_is_a_candidacy_not_an_accession(articles: dict[str, Art
     assert (om["status"], om["since"]) == ("candidate", "2025-09-01")
 
 
-def test_a_state_beside_an_accession_event_is_only_mentioned(articles: dict[str, Article]) -> None:
+def test_a_state_in_another_clause_than_the_accession_gets_no_row(articles: dict[str, Article]) -> None:
+    # "..., a diplomat from Jordan noted": Jordan is named beside the accession, not related to the accords.
     rows = _report([articles["jordan_beside_an_accession"]])
     assert _row(rows, "country:OM")["status"] == "joined"
-    assert _row(rows, "country:JO")["status"] == "mentioned"
+    assert not [r for r in rows if r["state"]["id"] == "country:JO"]
 
 
 def test_conditional_then_declined_with_an_undated_talks_report(articles: dict[str, Article]) -> None:

@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from dragoman.corpus.base import CorpusPassSettings, register_corpus_pass
 from dragoman.lang import available_languages
-from dragoman.model import Article
+from dragoman.model import Article, Granularity, PublishedFrom
 from dragoman.store.roles import CorpusTables
 from dragoman.tracker.build import Contribution, build_tracker
 from dragoman.tracker.observe import observe
@@ -45,7 +45,7 @@ def data_version() -> str:
     The code is part of it: a store filled by an older tracker must not keep
     serving what that tracker saw once the rules change.
     """
-    h = hashlib.sha256(b"tracker-observe-v1")
+    h = hashlib.sha256(b"tracker-observe-v2")  # v2: estimated publication dates recorded
     h.update(resources.files("dragoman.tracker").joinpath("observe.py").read_bytes())
     h.update(resources.files("dragoman.kb").joinpath("data", "treaties.yaml").read_bytes())
     for lang in available_languages():
@@ -55,12 +55,30 @@ def data_version() -> str:
     return h.hexdigest()[:16]
 
 
+def _published(article: Article) -> tuple[str | None, bool]:
+    """The publication day (a month when an estimate knows only the month) and whether it is estimated.
+
+    An article whose date the dates stage only estimated from the dates in its text keeps that estimate:
+    its history entry is placed in time, marked ``estimated``, rather than listed with the undated ones.
+    """
+    src = article.source
+    if src.published is None:
+        return None, False
+    basis = src.published_basis
+    estimated = src.published_estimated or (basis is not None and basis.source == PublishedFrom.ESTIMATE)
+    if basis is not None and basis.granularity == Granularity.MONTH:
+        return src.published.isoformat()[:7], estimated
+    return src.published.isoformat(), estimated
+
+
 def _meta(article: Article) -> dict[str, Any]:
     src = article.source
+    published, estimated = _published(article)
     return {
         "version": data_version(),
         "path": src.path or src.url,
-        "published": src.published.isoformat() if src.published else None,
+        "published": published,
+        "estimated": estimated,
     }
 
 
@@ -108,7 +126,7 @@ def _contributions(article_id: str, rows: Iterable[tuple[str, str, Any]]) -> lis
     meta = next(v for g, _, v in rows if g == _READ)
     return [
         Contribution(article_id, meta["path"], meta["published"], g, k,
-                     tuple(v.get("statuses", ())), tuple(v.get("conditions", ())))
+                     tuple(v.get("statuses", ())), tuple(v.get("conditions", ())), meta.get("estimated", False))
         for g, k, v in rows if g != _READ
     ]
 

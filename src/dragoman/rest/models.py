@@ -452,6 +452,8 @@ class TrackerHistoryModel(Closed):
     date: Day | None
     status: TrackerStatus
     sources: list[TrackerSourceModel] = Field(min_length=1)
+    estimated: bool = Field(description="True when the date is only the dates stage's estimate of when its articles "
+                                        "were published (no source gives the day).")
 
 
 class TrackerRowModel(Closed):

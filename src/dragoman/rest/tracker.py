@@ -80,7 +80,8 @@ def tracker(
                 "cited_by": sorted({who for c in r["conditions"] for who in c["cited_by"]}),
                 "sources": len(r["sources"]),
                 "articles": sorted({s["article"] for s in r["sources"] if s["article"]}),
-                "history": [f"{h['date'] or 'undated'} {h['status']}" for h in r["history"]],
+                "history": [f"{h['date'] or 'undated'}{' (estimated)' if h.get('estimated') else ''} {h['status']}"
+                            for h in r["history"]],
             }
             for r in page
         ]

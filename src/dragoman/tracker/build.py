@@ -5,8 +5,9 @@ same rows (everything is sorted on content before it is combined).
 
 * **history**: one entry per publication date and status, each with its
   sources; a documented membership (treaties.yaml) is an entry on its day;
-  an article without a publication date gives an entry with no date, listed
-  last.
+  an article whose date the dates stage only estimated counts on that date,
+  the entry marked ``estimated`` when no source gives the day; an article
+  without any publication date gives an entry with no date, listed last.
 * **status** and **since**: the dated entries in date order, the strongest
   status of a day standing for the day.  A later status replaces the current
   one, except that a mention never replaces a status, and a member (or a
@@ -49,6 +50,7 @@ class Contribution:
     state: str
     statuses: tuple[dict[str, Any], ...]
     conditions: tuple[dict[str, Any], ...]
+    estimated: bool = False  # ``published`` is the dates stage's estimate, not a given date
 
 
 def _actor(kb_id: str) -> dict[str, Any]:
@@ -104,6 +106,7 @@ def build_tracker(
 def _row(agreement: str, state: str, cs: list[Contribution], data: Treaties, cutoff: str | None) -> dict[str, Any] | None:
     # (date or None, status) -> sources
     entries: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    given: set[tuple[str | None, str]] = set()  # entries some source dates by a given (not estimated) day
     sources: list[dict[str, Any]] = []
     treaty = data.treaty(agreement)
     for p in treaty.parties if treaty else []:
@@ -112,6 +115,7 @@ def _row(agreement: str, state: str, cs: list[Contribution], data: Treaties, cut
             kb_source = {"article": None, "path": KB_PATH, "start": None, "end": None,
                          "text": src.cite + (f" ({src.url})" if src.url else "") + (f"; {p.note}" if p.note else "")}
             entries[(p.since, p.status)].append(kb_source)
+            given.add((p.since, p.status))
             sources.append(kb_source)
     for c in cs:
         if not c.statuses:
@@ -119,12 +123,14 @@ def _row(agreement: str, state: str, cs: list[Contribution], data: Treaties, cut
         best = max(RANK[o["status"]] for o in c.statuses)
         status = next(s for s, r in sorted(RANK.items()) if r == best and any(o["status"] == s for o in c.statuses))
         entries[(c.published, status)].extend(_source(c, o) for o in c.statuses if o["status"] == status)
+        if not c.estimated:
+            given.add((c.published, status))
         sources.extend(_source(c, o) for o in c.statuses)
     if not entries:
         return None
     status, since = _current(entries)
     history = [
-        {"date": d, "status": s, "sources": _uniq_sources(srcs)}
+        {"date": d, "status": s, "sources": _uniq_sources(srcs), "estimated": d is not None and (d, s) not in given}
         for (d, s), srcs in sorted(entries.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", RANK[kv[0][1]]))
     ]
     return {

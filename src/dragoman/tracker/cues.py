@@ -59,6 +59,7 @@ class TrackerCues(_Strict):
     anaphors: list[str] = Field(default_factory=list)  # "the accords": the last agreement named
     inclusion: list[str] = Field(default_factory=list)  # "to include", "expansion to": an accession cue
     counterpart: list[str] = Field(default_factory=list)  # "with": a state right after it is the other side
+    conjunctions: list[str] = Field(default_factory=list)  # "and", "or": what joins states listed together
     status: dict[str, list[str]] = Field(default_factory=dict)
     conditions: dict[str, list[str]] = Field(default_factory=dict)
     topics: list[ConditionTopic] = Field(default_factory=list)

@@ -16,12 +16,22 @@ as "the accords" after one was named):
 * an accession trigger (an ``ACCEDE`` or ``CANDIDACY`` event, or an inclusion
   cue such as "to include") gives its subjects a status from the event's
   status and the sentence's status cues; without a trigger, a status cue
-  ("talks", "refused") still does, and a bare reference is a mention;
-* condition cues and topics make conditions (precondition, obstacle) of the
-  sentence's subjects, cited by the claimants whose claims cover the
-  sentence and the actors of its ``PRECONDITION`` events.
+  ("talks", "refused") still does (only for the subjects related to the
+  agreement by their clause, where some are), and a bare reference may be
+  a mention;
+* a state is ``mentioned`` only when the sentence relates it to the
+  agreement: an argument of an event about it, the claimant of a claim
+  covering its name, or named in the clause of its name with a joining or
+  status word; a state listed with one the article gives a status ("X, Y
+  and Z", in a sentence about the agreement or next to one) is mentioned
+  too.  Naming a state nearby is not enough;
+* condition cues make conditions (precondition, obstacle) of the
+  sentence's subjects: glossed from a known topic, else from the cue's
+  clause (its kind and the English names of the entities named there);
+  cited by the speaker of a quote or claim covering them, else a described
+  source, else the actor of a condition event who is its clause's subject,
+  else the outlet.
 
-A state that takes part in an event of a neighbouring sentence is mentioned.
 Sanctions are read over the whole article: a KB sanction law (treaties.yaml)
 or a sanction event naming a state whose accession the article discusses is
 a ``sanction`` condition of that accession, a waiver cue or event next to it
@@ -100,12 +110,18 @@ class _Sentence:
     all_states: set[str] = field(default_factory=set)
     status_cues: set[str] = field(default_factory=set)
     condition_cues: set[str] = field(default_factory=set)
+    condition_spans: list[tuple[str, Span]] = field(default_factory=list)  # (kind, span) of each condition word
     topics: list[tuple[int, Span]] = field(default_factory=list)
     inclusion: bool = False
     counterpart_ends: set[int] = field(default_factory=set)  # char offsets where a counterpart word ends
     forms: list[tuple[str, ...]] = field(default_factory=list)  # folded, clitic-stripped token forms
     events: list[Event] = field(default_factory=list)  # events triggered in the sentence
     linked: list[tuple[Mention, Entity]] = field(default_factory=list)  # its mentions of KB-linked entities
+    refs: dict[str, list[Span]] = field(default_factory=dict)  # agreement id -> its names (and anaphors) here
+    anaphors: list[Span] = field(default_factory=list)  # "the accords"
+    cue_spans: list[Span] = field(default_factory=list)  # joining/expansion and status words
+    lists: list[list[tuple[str, Span]]] = field(default_factory=list)  # coordinated states: "X, Y and Z"
+    list_gaps: list[Span] = field(default_factory=list)  # the separators inside those lists
 
     def token_span(self, m: Match[Any]) -> Span:
         return Span(self.tokens[m.start].start, self.tokens[m.end - 1].end)
@@ -176,9 +192,10 @@ def observe(article: Article, data: Treaties | None = None) -> dict[tuple[str, s
     for i, s in enumerate(sentences):
         for agreement in refs[i]:
             _sentence_observations(article, s, agreement, data, found, day, m)
-        for agreement in sorted({a for j in (i - 1, i + 1) if 0 <= j < len(sentences) for a in refs[j]}):
-            if agreement not in refs[i]:
-                _neighbour_mentions(article, s, agreement, data, found, day)
+    for i, s in enumerate(sentences):
+        near = {a for j in (i - 1, i, i + 1) if 0 <= j < len(sentences) for a in refs[j]}
+        for agreement in sorted(near):
+            _listed_mentions(article, s, agreement, data, found, day)
     _sanctions(article, sentences, data, found, m)
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for key in sorted(set(found.statuses) | set(found.conditions)):
@@ -237,14 +254,23 @@ def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
     for s in out:
         if m is not None and s.tokens:
             forms = s.forms = _forms(article, s)
-            s.inclusion = bool(m.inclusion.find(forms))
-            s.status_cues = {x.payload for x in m.status.find(forms)}
-            s.condition_cues = {x.payload for x in m.condition.find(forms)}
+            inclusion = m.inclusion.find(forms)
+            status = m.status.find(forms)
+            s.inclusion = bool(inclusion)
+            s.status_cues = {x.payload for x in status}
+            s.cue_spans = [s.token_span(x) for x in inclusion]
+            s.cue_spans += [s.token_span(x) for x in status if x.payload not in ("hedge",)]
+            s.anaphors = [s.token_span(x) for x in m.anaphor.find(forms)]
+            conditions = m.condition.find(forms)
+            s.condition_cues = {x.payload for x in conditions}
+            s.condition_spans = [(x.payload, s.token_span(x)) for x in conditions]
             s.topics = [(x.payload, s.token_span(x)) for x in m.topic.find(forms)]
             s.counterpart_ends = {s.tokens[x.end - 1].end for x in m.counterpart.find(forms)}
         for mention, ent in s.linked:
-            if _is_agreement(ent) and ent.id not in s.agreements:
-                s.agreements.append(ent.id)
+            if _is_agreement(ent):
+                s.refs.setdefault(ent.id, []).append(mention.span)
+                if ent.id not in s.agreements:
+                    s.agreements.append(ent.id)
             elif _is_state(ent):
                 s.all_states.add(ent.id)
                 if any(_inside(mention.span, t) for t in titles if t != mention.span):
@@ -252,7 +278,35 @@ def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
                 if any(_overlaps(mention.span, sp) for _, sp in s.topics):
                     continue  # the state inside a condition ("a Palestinian state")
                 s.states.setdefault(ent.id, []).append(mention.span)
+        _lists(article, s, m)
     return out
+
+
+_SEPARATORS = frozenset(",،;/&")
+
+
+def _lists(article: Article, s: _Sentence, m: _Matchers | None) -> None:
+    """Chains of state mentions joined only by commas and conjunctions ("Kazakhstan, Uzbekistan and Tajikistan")."""
+    mentions = sorted(((mn.span, ent.id) for mn, ent in s.linked if _is_state(ent)), key=lambda x: x[0].start)
+    words = {w.casefold() for w in m.cues.conjunctions} if m is not None else set()
+    chain: list[tuple[str, Span]] = []
+    gaps: list[Span] = []
+    for span, state in mentions:
+        if chain:
+            gap = article.text[chain[-1][1].end : span.start]
+            bare = "".join(ch for ch in gap if ch not in _SEPARATORS).strip().casefold()
+            if span.start >= chain[-1][1].end and len(gap) <= 24 and (not bare or bare in words):
+                chain.append((state, span))
+                gaps.append(Span(chain[-2][1].end, span.start))
+                continue
+            if len({st for st, _ in chain}) > 1:
+                s.lists.append(chain)
+                s.list_gaps += gaps
+            gaps = []
+        chain = [(state, span)]
+    if len({st for st, _ in chain}) > 1:
+        s.lists.append(chain)
+        s.list_gaps += gaps
 
 
 def _after_counterpart(article: Article, s: _Sentence, spans: list[Span]) -> bool:
@@ -264,14 +318,64 @@ def _after_counterpart(article: Article, s: _Sentence, spans: list[Span]) -> boo
     return all(follows(sp) for sp in spans)
 
 
-def _neighbour_mentions(article: Article, s: _Sentence, agreement: str, data: Treaties, found: _Found,
-                        day: Any) -> None:
-    """States taking part in an event of a sentence next to one about the agreement are mentioned."""
-    skip = data.brokers(agreement) | data.members(agreement, day)
+_CLAUSE_MARKS = frozenset(",،;؛:—()")
+
+
+def _clause(article: Article, s: _Sentence, span: Span) -> Span:
+    """The clause of ``s`` around ``span``: to the nearest clause punctuation, the commas of a list of states excepted."""
+    text = article.text
+
+    def boundary(i: int) -> bool:
+        return text[i] in _CLAUSE_MARKS and not any(g.start <= i < g.end for g in s.list_gaps)
+
+    start, end = span.start, span.end
+    while start > s.span.start and not boundary(start - 1):
+        start -= 1
+    while end < s.span.end and not boundary(end):
+        end += 1
+    return Span(start, end)
+
+
+def _related(article: Article, s: _Sentence, agreement: str, state: str, spans: list[Span]) -> bool:
+    """Does the sentence relate ``state`` to the agreement, beyond naming both?
+
+    Yes when the state is an argument of an event about the agreement (an
+    accession, an event with the agreement as argument, or one whose clause
+    names it), the claimant of a claim that covers the agreement's name, or
+    named in the clause of the agreement's name together with a joining or
+    status word ("... to include X", "X is exploring the accords").
+    """
+    refs = s.refs.get(agreement) or s.anaphors
     for ev in s.events:
-        for state in sorted({*ev.actors, *ev.recipients} & set(s.states)):
-            if state not in skip:
-                found.status(article, agreement, state, "mentioned", s.span)
+        about = (ev.type in ACCESSION or agreement in ev.actors or agreement in ev.recipients
+                 or any(_inside(r, e) for r in refs for e in ev.evidence))
+        if about and (state in ev.actors or state in ev.recipients):
+            return True
+    if any(c.claimant == state and any(_overlaps(r, e) for r in refs for e in c.evidence) for c in article.claims):
+        return True
+    cues = s.cue_spans + [ev.trigger for ev in s.events if ev.type in ACCESSION and ev.trigger is not None]
+    for r in refs:
+        clause = _clause(article, s, r)
+        if any(_inside(sp, clause) for sp in spans) and any(_inside(c, clause) for c in cues):
+            return True
+    return False
+
+
+def _listed_mentions(article: Article, s: _Sentence, agreement: str, data: Treaties, found: _Found,
+                     day: Any) -> None:
+    """States listed together with one the article gives a status ("candidates such as X, Y and Z") are mentioned.
+
+    The list may be in a sentence about the agreement or next to one.
+    """
+    skip = data.brokers(agreement) | data.members(agreement, day)
+    for chain in s.lists:
+        states = {st for st, _ in chain}
+        placed = {st for st in states if any(o["status"] != "mentioned" for o in found.statuses.get((agreement, st), ()))}
+        if not placed:
+            continue
+        span = Span(chain[0][1].start, chain[-1][1].end)
+        for state in sorted(states - placed - skip):
+            found.status(article, agreement, state, "mentioned", span)
 
 
 def _subjects(article: Article, s: _Sentence, agreement: str, data: Treaties, day: Any,
@@ -322,28 +426,66 @@ def _sentence_observations(article: Article, s: _Sentence, agreement: str, data:
         for state in who:
             found.status(article, agreement, state, status, scope[0])
             covered.add(state)
+    # Where some subjects are related to the agreement by their clause and others are not ("... expanding
+    # the accords to X, while Y opened an embassy"), the sentence's status words are about the related ones.
+    related = {k for k, v in subjects.items() if k not in covered and _related(article, s, agreement, k, v)}
     for state in subjects:
-        if state in covered:
+        if state in covered or (related and state not in related):
             continue
         # "expanding the accords to include X": X is being considered, the talks stage; where an accession
         # event says who joins, the sentence's other states are only named beside it.
         included = s.inclusion and not covered
         status = _status_of("talks" if included else None, s.status_cues, preconditions=has_precondition)
-        found.status(article, agreement, state, status, s.span)
-    for state in set(s.states) - set(subjects) - data.brokers(agreement) - data.members(agreement, day):
-        found.status(article, agreement, state, "mentioned", s.span)
-    for kind, key, gloss, cited in conditions:
+        if status != "mentioned" or state in related:
+            found.status(article, agreement, state, status, s.span)
+    for state in sorted(set(s.states) - set(subjects) - data.brokers(agreement) - data.members(agreement, day)):
+        if _related(article, s, agreement, state, s.states[state]):
+            found.status(article, agreement, state, "mentioned", s.span)
+    for kind, key, gloss, cited, _ in conditions:
         for state in subjects:
             found.condition(article, agreement, state, kind, key, gloss, cited, s.span)
 
 
-def _cited_by(article: Article, span: Span, events: Iterable[Any], types: tuple[str, ...]) -> set[str]:
-    who = {c.claimant for c in article.claims if c.claimant and any(_overlaps(span, e) for e in c.evidence)}
-    who = {w for w in who if w != "outlet:None"}
-    for ev in events:
-        if ev.type in types:
-            who.update(ev.actors)
+def _cited_by(article: Article, s: _Sentence, span: Span, types: tuple[str, ...]) -> set[str]:
+    """Who cites what ``span`` says: the speaker of a quote or claim covering it, else a described source
+    ("experts"), else the actor of a condition event who is the subject of its clause; empty: the outlet.
+
+    The event stage's actors are the last resort: its argument model often takes the broker or the state
+    that would join for the one who sets the condition.
+    """
+    speakers: set[str] = set()
+    described: set[str] = set()
+    for c in article.claims:
+        if c.claimant and c.claimant != "outlet:None" and any(_overlaps(span, e) for e in c.evidence):
+            (described if c.claimant.startswith("described:") else speakers).add(c.claimant)
+    for q in article.quotes:
+        if q.speaker and _overlaps(span, q.span):
+            (described if q.speaker.startswith("described:") else speakers).add(q.speaker)
+    if speakers or described:
+        return speakers or described
+    who: set[str] = set()
+    for ev in s.events:
+        if ev.type in types and ev.trigger is not None:
+            subject = _clause_subject(article, s, ev.trigger)
+            if subject in ev.actors:
+                who.add(subject)
     return who
+
+
+def _clause_subject(article: Article, s: _Sentence, trigger: Span) -> str | None:
+    """The entity named first in the trigger's clause before the trigger (an SVO/VSO approximation:
+    in Arabic and Hebrew the subject may follow the verb, so the first name after it counts too)."""
+    clause = _clause(article, s, trigger)
+    before = [(mn.span.start, ent.id) for mn, ent in s.linked
+              if _inside(mn.span, clause) and mn.span.end <= trigger.start]
+    if before:
+        return min(before)[1]
+    if article.language in ("ar", "he"):
+        after = [(mn.span.start, ent.id) for mn, ent in s.linked
+                 if _inside(mn.span, clause) and mn.span.start >= trigger.end]
+        if after:
+            return min(after)[1]
+    return None
 
 
 def _parties(s: _Sentence) -> str:
@@ -352,19 +494,24 @@ def _parties(s: _Sentence) -> str:
 
 
 def _conditions(article: Article, s: _Sentence, m: _Matchers | None,
-                events: list[Any]) -> list[tuple[str, str, str, set[str]]]:
-    """(kind, key, gloss, cited_by) of the preconditions and obstacles the sentence cites."""
+                events: list[Any]) -> list[tuple[str, str, str, set[str], Span]]:
+    """(kind, key, gloss, cited_by, span) of the preconditions and obstacles the sentence cites.
+
+    A known topic ("a peace agreement") is glossed from tracker.yaml; a condition word whose clause
+    holds no known topic ("the obstacle is slow progress in the talks between X and Y") is kept too,
+    glossed from its clause: its kind and the English names of the entities named there.
+    """
     if m is None:
         return []
-    out: list[tuple[str, str, str, set[str]]] = []
-    cited = _cited_by(article, s.span, events, ("PRECONDITION",))
-    has_precondition_event = any(e.type == "PRECONDITION" for e in events)
+    out: list[tuple[str, str, str, set[str], Span]] = []
+    precondition_events = [e for e in events if e.type == "PRECONDITION"]
     kinds = s.condition_cues & {"precondition", "obstacle"}
-    if has_precondition_event:
+    if precondition_events:
         kinds.add("precondition")
     if not kinds:
         return out
-    for idx, _ in s.topics:
+    topical: list[Span] = []
+    for idx, span in s.topics:
         topic = m.cues.topics[idx]
         if topic.kind not in ("precondition", "obstacle"):
             continue
@@ -372,8 +519,52 @@ def _conditions(article: Article, s: _Sentence, m: _Matchers | None,
         gloss = topic.gloss.format(parties=parties) if parties else topic.alone
         kind = topic.kind if topic.kind in kinds else sorted(kinds)[-1]
         key = f"{kind}:{topic.key}:{parties}"
-        out.append((kind, key, gloss, cited))
+        cue = _cue_near(s, span) or span
+        clause = _clause(article, s, cue)
+        topical.append(clause)
+        out.append((kind, key, gloss, _cited_by(article, s, Span(min(cue.start, span.start), max(cue.end, span.end)),
+                                                ("PRECONDITION",)), span))
+    anchors = [(k, sp) for k, sp in s.condition_spans if k in ("precondition", "obstacle")]
+    anchors += [("precondition", _anchor(e)) for e in precondition_events]
+    seen: set[str] = set()
+    for kind, cue in anchors:
+        clause = _clause(article, s, cue)
+        if any(_overlaps(clause, t) for t in topical):
+            continue  # glossed from its topic already
+        cited = _cited_by(article, s, clause, ("PRECONDITION",))
+        names = _names_in(s, clause, cited)
+        key = f"{kind}:clause:{'|'.join(names)}"
+        if key in seen:
+            continue
+        seen.add(key)
+        gloss = f"{kind} concerning {_join(names)}" if names else f"{kind} (unnamed; see source)"
+        out.append((kind, key, gloss, cited, clause))
     return out
+
+
+def _cue_near(s: _Sentence, span: Span) -> Span | None:
+    """The condition word nearest a topic span in the sentence."""
+    cues = [sp for k, sp in s.condition_spans if k in ("precondition", "obstacle")]
+    return min(cues, key=lambda c: abs(c.start - span.start)) if cues else None
+
+
+def _names_in(s: _Sentence, clause: Span, cited_by: set[str]) -> list[str]:
+    """English names of the entities named in ``clause``, in KB-id order: not agreements, not who cites it."""
+    ids = {ent.id: _english_name(ent) for mn, ent in s.linked
+           if _inside(mn.span, clause) and not _is_agreement(ent) and ent.id not in cited_by}
+    return [ids[k] for k in sorted(ids)]
+
+
+def _english_name(ent: Entity) -> str:
+    """The KB's English name, else the entity's own gloss (the linker's English reading of a local name)."""
+    from dragoman.kb.loader import load_kb
+
+    rec = load_kb().get(ent.id)
+    return rec.canonical if rec else ent.canonical
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _sanctions(article: Article, sentences: list[_Sentence], data: Treaties, found: _Found,
@@ -396,7 +587,7 @@ def _sanctions(article: Article, sentences: list[_Sentence], data: Treaties, fou
                     laws.append(law.law)
         waiver = any(e.type == "WAIVE_SANCTION" for e in events) or "waiver" in s.condition_cues
         imposed = any(e.type == "IMPOSE_SANCTION" for e in events) or "sanction" in s.condition_cues
-        cited = _cited_by(article, s.span, events, ("WAIVE_SANCTION", "PRECONDITION"))
+        cited = _cited_by(article, s, s.span, ("WAIVE_SANCTION", "PRECONDITION"))
         named = laws or (previous_laws if waiver else [])  # "its repeal": the law just named
         for law_id in named:
             law = data.sanction_law(law_id)

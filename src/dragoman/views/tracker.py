@@ -63,6 +63,7 @@ class HistoryLine:
     date: str | None
     status: str
     sources: int
+    estimated: bool = False  # the date is the dates stage's estimate of the publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ def _row(row: dict[str, Any]) -> StateRow:
                                   len(c["sources"])) for c in row["conditions"]],
         sources=len(row["sources"]),
         evidence=[SourceLine(s["article"], s["path"], s["start"], s["end"], s["text"]) for s in row["sources"]],
-        history=[HistoryLine(h["date"], h["status"], len(h["sources"])) for h in row["history"]],
+        history=[HistoryLine(h["date"], h["status"], len(h["sources"]), bool(h.get("estimated"))) for h in row["history"]],
         ladder=_rungs(LADDER, row),
         exits=_rungs(EXITS, row),
     )
