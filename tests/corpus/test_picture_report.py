@@ -68,3 +68,25 @@ def test_a_month_bar_is_as_wide_as_its_month() -> None:
     span = (date(2025, 6, 30) - date(2025, 3, 1)).days + 1
     assert (month.left, day.left) == (0.0, round(100 * (span - 1) / span, 3))
     assert abs(month.width - 100 * 31 / span) < 0.01 and day.width == round(100 / span, 3)  # a day is a day wide
+
+
+def test_framing_page_sets_a_storys_outlets_side_by_side(tmp_path: Path) -> None:
+    from dragoman.views.framing import framing_page
+
+    store = _store()
+    build_report(store, tmp_path)
+    html = (tmp_path / "framing.html").read_text("utf-8")
+    assert 'href="framing.html"' in (tmp_path / "index.html").read_text("utf-8")
+    first = framing_page(store, [])
+    told = [
+        p for sid, _t, n in first.stories if n > 1
+        for p in [framing_page(store, [], story=sid)] if len(p.report["outlets"]) > 1
+    ]
+    assert told, "the hand-built corpus has a story told by several outlets"
+    for page in told:
+        # one section per story, with a column per outlet the framing document lists
+        title = dict((sid, t) for sid, t, _n in first.stories)[page.story]
+        section = html.split(f"<h2>{title}</h2>".replace("'", "&#39;"), 1)[1].split("</section>", 1)[0]
+        header = section.split("</thead>", 1)[0]
+        assert header.count("<th><bdi>") == len(page.report["outlets"])
+        assert section.count("<li>") >= len(page.report["articles"])

@@ -29,7 +29,7 @@ from dragoman.model import (
     TimeExpr,
 )
 from dragoman.pipeline.runner import ErrorRecord
-from dragoman.store.base import EntityRow, SearchHit
+from dragoman.store.base import ArticleRow, EntityRow, SearchHit
 
 
 def sp(text: str, needle: str, nth: int = 0) -> Span:
@@ -65,6 +65,17 @@ class FakeStore:
 
     def count_articles(self) -> int:
         return len(self.articles)
+
+    def list_articles(
+        self, *, limit: int | None = None, offset: int = 0, language: str | None = None
+    ) -> list[ArticleRow]:
+        # The rows as the in-memory store gives them, from the same articles.
+        from dragoman.store.memory import MemoryStore
+
+        mem = MemoryStore()
+        for a in self.articles.values():
+            mem.put_article(a)
+        return mem.list_articles(limit=limit, offset=offset, language=language)
 
     def put_error(self, error: ErrorRecord) -> bool:
         self.errors.append(error)

@@ -130,6 +130,7 @@ def build_report(store: Store, out_dir: Path) -> Path:
     )
     _write_tracker(store, out_dir, env, titles, {str(row["id"]) for row in entities})
     _write_picture(store, out_dir, env, titles)
+    _write_framing(store, out_dir, env, titles, {str(row["id"]) for row in entities})
     errors = list(store.iter_errors())
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     index = out_dir / "index.html"
@@ -167,6 +168,36 @@ def _write_picture(store: Store, out_dir: Path, env: Environment, titles: dict[s
     for name, kw in (("stories.html", {"v": stories_view(pic)}), ("timeline.html", {"t": timeline_view(pic)})):
         html = env.get_template(name).render(**kw, titles=titles, root="", entity_href=_entity_href)
         (out_dir / name).write_text(html, "utf-8")
+
+
+# A story's outlets side by side is what the framing page is for; the report shows the largest stories.
+FRAMING_STORIES = 20
+
+
+def _write_framing(
+    store: Store, out_dir: Path, env: Environment, titles: dict[str, tuple[str, str]], known: set[str]
+) -> None:
+    """The framing page: outlets side by side for each story more than one outlet told (the dashboard's
+    framing view, one story at a time), or for every article when no story has two outlets."""
+    from dragoman.views.framing import framing_page
+
+    first = framing_page(store, [])
+    pages = []
+    for sid, _title, n in first.stories[:FRAMING_STORIES]:
+        if n < 2:
+            continue
+        page = framing_page(store, [], story=sid)
+        if len(page.report["outlets"]) > 1:
+            pages.append(page)
+    if not pages:
+        pages = [first]
+    story_titles = {sid: title for sid, title, _n in first.stories}
+    (out_dir / "framing.html").write_text(
+        env.get_template("framing.html").render(
+            pages=pages, story_titles=story_titles, titles=titles, known=known, root="", entity_href=_entity_href
+        ),
+        "utf-8",
+    )
 
 
 def _entity_href(entity_id: str) -> str:

@@ -32,13 +32,13 @@ from dragoman.store.queries import EventQuery, MemoryQueries, Queries
 from dragoman.store.roles import Corrections
 from dragoman.views import article_view, entity_view, event_list_view
 from dragoman.views.facets import event_facets_view
+from dragoman.views.framing import framing_page
 from dragoman.views.labels import glosses, is_web_url
 from dragoman.views.marks import Mark
 from dragoman.views.overview import UNKNOWN, ArticleFilter, article_list_view, overview_view
 from dragoman.views.timeline import timeline_view
 from dragoman.web import charts
 from dragoman.web.corpus_pages import add_corpus_pages, available, merged_timeline
-from dragoman.web.framing import framing_page
 
 __all__ = ["CSP", "SignIn", "StoreFactory", "mount"]
 
