@@ -16,16 +16,15 @@ picture back (``read_picture``) is printed beside it, per article.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import random
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from corpus_pass import run  # bench/ is the script's folder, first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 PER_WEEK = 6  # articles per week: the density every size keeps (1x already spans the blocking windows)
@@ -93,69 +92,9 @@ def measure(open_store: Callable[[], Any], n: int) -> tuple[float, float, int]:
     return 1000 * pass_s / n, 1000 * read_s / n, len(pic.events)
 
 
-@contextlib.contextmanager
-def postgres() -> Iterator[Callable[[], Any] | str]:
-    """A throwaway PostgreSQL cluster (the test suite's), or why there is none."""
-    sys.path.insert(0, str(REPO / "tests" / "contract"))
-    try:
-        import conftest  # the contract suite's cluster helpers
-    except ImportError as exc:
-        yield f"cannot load the cluster helpers: {exc}"
-        return
-    base = Path(tempfile.mkdtemp(prefix="dragoman-pg-", dir="/tmp"))
-    try:
-        cluster = conftest._start_cluster(base)
-    except BaseException as exc:  # noqa: BLE001 - pytest.skip raises a BaseException when binaries are missing
-        yield f"no PostgreSQL: {exc}".splitlines()[0]
-        return
-    try:
-        from dragoman.store.postgres import PostgresStore
-
-        def opener() -> Any:
-            s = PostgresStore(cluster.new_database())
-            s.migrate()
-            return s
-
-        yield opener
-    finally:
-        cluster.stop()
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    ap.add_argument("--unit", type=int, default=100, help="articles at 1x")
-    ap.add_argument("--no-postgres", action="store_true")
-    args = ap.parse_args(argv)
-    from dragoman.store.sqlite import SQLiteStore
-
-    tmp = Path(tempfile.mkdtemp(prefix="dragoman-bench-"))
-    counter = iter(range(1000))
-
-    def sqlite() -> Any:
-        s = SQLiteStore(tmp / f"picture{next(counter)}.db")
-        s.migrate()
-        return s
-
-    backends: list[tuple[str, Any]] = [("sqlite", sqlite)]
-    with contextlib.ExitStack() as stack:
-        if not args.no_postgres:
-            pg = stack.enter_context(postgres())
-            backends.append(("postgres", pg))
-        summary: dict[str, float] = {}
-        measure(sqlite, 16)  # warm-up: imports and first uses are not the pass's cost per article
-        print(f"picture pass (generated articles, {PER_WEEK} a week; 1x = {args.unit}), ms per article:")
-        for name, opener in backends:
-            if isinstance(opener, str):
-                print(f"  {name}: skipped, {opener}")
-                continue
-            for mult in (1, 4, 16):
-                n = args.unit * mult
-                pass_ms, read_ms, merged = measure(opener, n)
-                print(f"  {name:<8} {mult:>2}x {n:>5} articles: pass {pass_ms:6.2f} ms/article, "
-                      f"read back {read_ms:5.2f} ms/article, {merged} merged events")
-                summary[f"picture_pass_ms_{name}_{mult}x"] = round(pass_ms, 2)
-        print(" ".join(f"{k}={v}" for k, v in summary.items()))
-    return 0
+    return run("picture", __doc__, argv, measure, title=f"picture pass (generated articles, {PER_WEEK} a week",
+               read_label="read back", count_label="merged events")
 
 
 if __name__ == "__main__":

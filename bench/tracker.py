@@ -16,19 +16,17 @@ the stored rows (``tracker_report``) is printed beside it, per article.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from corpus_pass import run  # bench/ is the script's folder, first on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
 WORDS = [f"w{i}" for i in range(3000)]
 AA = "agreement:abraham-accords"
 
@@ -130,41 +128,8 @@ def measure(open_store: Callable[[], Any], n: int) -> tuple[float, float, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    ap.add_argument("--unit", type=int, default=100, help="articles at 1x")
-    ap.add_argument("--no-postgres", action="store_true")
-    args = ap.parse_args(argv)
-    from picture import postgres  # the picture bench's throwaway cluster (the contract suite's helpers)
-
-    from dragoman.store.sqlite import SQLiteStore
-
-    tmp = Path(tempfile.mkdtemp(prefix="dragoman-bench-"))
-    counter = iter(range(1000))
-
-    def sqlite() -> Any:
-        s = SQLiteStore(tmp / f"tracker{next(counter)}.db")
-        s.migrate()
-        return s
-
-    backends: list[tuple[str, Any]] = [("sqlite", sqlite)]
-    with contextlib.ExitStack() as stack:
-        if not args.no_postgres:
-            backends.append(("postgres", stack.enter_context(postgres())))
-        summary: dict[str, float] = {}
-        measure(sqlite, 16)  # warm-up: imports, cue matchers and the KB are loaded once, not per article
-        print(f"tracker pass (generated articles, half naming an agreement; 1x = {args.unit}), ms per article:")
-        for name, opener in backends:
-            if isinstance(opener, str):
-                print(f"  {name}: skipped, {opener}")
-                continue
-            for mult in (1, 4, 16):
-                n = args.unit * mult
-                pass_ms, read_ms, rows = measure(opener, n)
-                print(f"  {name:<8} {mult:>2}x {n:>5} articles: pass {pass_ms:6.2f} ms/article, "
-                      f"report {read_ms:5.2f} ms/article, {rows} tracker rows")
-                summary[f"tracker_pass_ms_{name}_{mult}x"] = round(pass_ms, 2)
-        print(" ".join(f"{k}={v}" for k, v in summary.items()))
-    return 0
+    return run("tracker", __doc__, argv, measure, title="tracker pass (generated articles, half naming an agreement",
+               read_label="report", count_label="tracker rows")
 
 
 if __name__ == "__main__":
