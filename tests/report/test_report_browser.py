@@ -9,33 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from report_fixtures import FakeStore, arabic_article
 
 from dragoman.report import build_report
 from dragoman.report.builder import article_filename
-
-CHROMIUM = os.environ.get("DRAGOMAN_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install playwright)")
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_api.sync_playwright() as pw:
-        try:
-            b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except Exception as exc:  # a broken or sandbox-less install: skip rather than fail
-            pytest.skip(f"Chromium did not start: {exc}")
-        yield b
-        b.close()
 
 
 def test_arabic_article_renders_rtl_with_exact_highlights(

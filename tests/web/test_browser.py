@@ -11,8 +11,6 @@ so a chart or a widget that needed them would show up here.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,24 +21,6 @@ from web_fixtures import HOSTILE_TITLE, serve
 
 from dragoman.model import EventStatus
 from dragoman.store import Store
-
-CHROMIUM = os.environ.get("DRAGOMAN_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install playwright)")
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/install-system.sh does)")
-    with sync_api.sync_playwright() as pw:
-        try:
-            b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except Exception as exc:  # a broken or sandbox-less install: skip rather than fail
-            pytest.skip(f"Chromium did not start: {exc}")
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
