@@ -14,6 +14,7 @@ from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.frames import frame
+from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
@@ -367,7 +368,19 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             )
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
+    _genitive_actors(hits, lang, present)
     return hits
+
+
+def _genitive_actors(hits: list[EventHit], lang: str, present: set[str]) -> None:
+    """A joining noun's actor is the party it is of: "انضمامها", "the accession of X" (events/genitive.py)."""
+    for h in hits:
+        if h.pos != "noun" or not frame(h.event.type).genitive_actor:
+            continue
+        who = genitive_actor(h.view, h.token_start, h.token_end, h.event.type, lang)
+        if who is not None:
+            h.event.actors = with_states([who], present)
+            h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
 
 
 def _status(

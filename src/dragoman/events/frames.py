@@ -22,6 +22,9 @@ class Frame(BaseModel):
     recipient_types: list[EntityType] | None = None
     # Its clause may name the act it is about: talks on, a demand for, an accusation of.
     about_acts: bool = False
+    # A noun trigger's actor is the party it is *of* (its genitive or possessive): "Azerbaijan's
+    # accession", انضمامها (events/genitive.py).
+    genitive_actor: bool = False
 
 
 class Frames(BaseModel):

@@ -98,6 +98,12 @@ class ArgumentPatterns(_Strict):
     # Endings of a first-person verb (Hebrew סיכמתי، סיכמנו; Arabic قطعنا): its subject is the
     # speaker, resolved as a person pronoun is; whatever the model chose as its actor is not.
     first_person_suffixes: list[str] = Field(default_factory=list)
+    # The doer of a verbal noun of joining (events/genitive.py): a word that opens the noun's
+    # genitive ("of", של), possessive endings on the noun (انضمامها، הצטרפותה) and possessive
+    # words before it ("its", "their"), which stand for the party named last before it.
+    genitive_markers: list[str] = Field(default_factory=list)
+    possessive_suffixes: list[str] = Field(default_factory=list)
+    possessive_determiners: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
