@@ -18,9 +18,13 @@ Two article-level events from different articles *may* be one event when
   two events.
 
 Which pairs may be one is decided pair by pair (``link``), from the two
-events alone.  The merged events are then built from the scored pairs,
-strongest first, never putting two events of one article together (the
-extractor already made within-article repeats one event).  Ties are broken
+events alone; in a symmetric code two events naming different pairs of states
+are two, and an undated realised act meets a dated one only through a
+non-state participant in the same role.  The merged events are then built from
+the scored pairs, strongest first, never putting two events of one article
+together (the extractor already made within-article repeats one event), and
+only when every event of one side is linked to every event of the other
+(complete linkage, so a chain of pairs joins nothing no pair would).  Ties are broken
 by ids, so the result depends on the set of articles, not on the order in
 which they came.
 
@@ -112,6 +116,22 @@ def link(a: EventFacts, b: EventFacts, settings: MergeSettings | None = None) ->
         and not (sym and (sa & _states(b.recipients) or sb & _states(a.recipients)))
     ):
         return None  # two different states did it: two events
+    if sym:
+        # A meeting of Azerbaijan and Israel is not a meeting of Azerbaijan and Armenia: when both name
+        # two or more states, one set must hold the other (a source may miss a party, not name another).
+        pa, pb = sa | _states(a.recipients), sb | _states(b.recipients)
+        if len(pa) > 1 and len(pb) > 1 and not (pa <= pb or pb <= pa):
+            return None
+    if (a.date is None) != (b.date is None) and status_class(a.status) == "realised":
+        # An undated act that shares only states with a dated one is as likely a different act of the
+        # same countries (a background "Israel opened an embassy" against one dated decades apart):
+        # it joins only through a person, organisation or agreement named in the same role.
+        same_role = (a_act & b_act) | (a_rec & b_rec)
+        if sym:
+            same_role |= (a_act & b_rec) | (a_rec & b_act)
+        states = _states((*a.actors, *a.recipients, *b.actors, *b.recipients))
+        if not same_role - states:
+            return None
     gap = _date_gap(a, b)
     if gap is not None and gap > settings.max_gap_days:
         return None
@@ -172,14 +192,17 @@ class _Sets:
     """Union-find over event ids that keeps, per set, what a join must not break.
 
     A set never holds two events of one article, two specific codes of a
-    family (``ACCEDE`` and another extension), or dates farther apart than
-    ``max_gap`` days: linked pairs are checked one by one, and this keeps a
-    chain of them (a 1991 date, an undated one, a 2025 one) from joining what
-    no single pair would.
+    family (``ACCEDE`` and another extension), dates farther apart than
+    ``max_gap`` days, or two events that ``link`` did not accept as a pair:
+    a join needs every event of one set linked to every event of the other
+    (complete linkage), so a chain (a 1991 date, an undated one, a 2025 one;
+    a meeting of A and B, one of B and C) cannot join what no single pair would.
     """
 
-    def __init__(self, events: Mapping[str, EventFacts], max_gap: int) -> None:
+    def __init__(self, events: Mapping[str, EventFacts], max_gap: int, linked: set[tuple[str, str]]) -> None:
         self.parent = {i: i for i in events}
+        self.linked = linked  # (smaller id, larger id) of every accepted pair
+        self.members = {i: [i] for i in events}
         self.max_gap = max_gap
         self.articles = {i: {e.article} for i, e in events.items()}
         self.codes = {i: {e.type} - {e.family} for i, e in events.items()}
@@ -203,9 +226,12 @@ class _Sets:
         both = (max(ba[0], bb[0]), min(ba[1], bb[1])) if ba and bb else (ba or bb)
         if both is not None and ba and bb and _days(both[1], both[0]) > self.max_gap:
             return False
+        if any((min(x, y), max(x, y)) not in self.linked for x in self.members[ra] for y in self.members[rb]):
+            return False
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
         self.articles[ra] |= self.articles.pop(rb)
         self.codes[ra] |= self.codes.pop(rb)
         self.bounds[ra] = both
@@ -229,7 +255,6 @@ def merge_events(
         for ev in af.events:
             events[ev.id] = (af, ev)
     settings = settings or MergeSettings()
-    sets = _Sets({i: events[i][1] for i in sorted(events)}, settings.max_gap_days)
     seen: set[tuple[str, str]] = set()
     ordered: list[tuple[float, str, str]] = []
     for a, b, score in edges:
@@ -239,6 +264,7 @@ def merge_events(
         if pair not in seen:
             seen.add(pair)
             ordered.append((-score, *pair))
+    sets = _Sets({i: events[i][1] for i in sorted(events)}, settings.max_gap_days, seen)
     for _, a, b in sorted(ordered):
         sets.join(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
