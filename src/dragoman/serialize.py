@@ -285,6 +285,7 @@ def to_json(a: Article, *, embed_bytes: bool = True) -> dict[str, Any]:
                 "affiliation": d.affiliation,
                 "count": d.count,
                 "plural": d.plural,
+                "acts": d.acts,
                 "mentions": [_spantext(a, sp) for sp in d.mentions],
             }
             for d in a.described
@@ -413,6 +414,7 @@ def from_json(d: dict[str, Any], *, raw_bytes: bytes | None = None) -> Article:
             affiliation=x.get("affiliation"),
             count=x.get("count"),
             plural=x.get("plural", False),
+            acts=x.get("acts", True),
         )
         for x in d.get("described", [])
     ]

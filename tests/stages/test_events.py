@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from dragoman.model import Article, Entity, EntityType, EventStatus, Mention, Span
 from dragoman.pipeline import Pipeline, make_stage, registry
 from dragoman.stages.events import Events
@@ -27,14 +29,14 @@ def _article(text: str, lang: str, names: dict[str, tuple[str, EntityType]]) -> 
             m.kb_id or "", Entity(id=m.kb_id or "", canonical=m.kb_id or "", type=m.type)
         ).mentions.append(i)
     art.entities = list(ents.values())
-    art.provided |= {"language", "sentences", "tokens", "norm", "mentions", "entities", "time_expressions"}
+    art.provided |= {"language", "sentences", "tokens", "norm", "mentions", "entities", "described", "time_expressions"}
     return art
 
 
 def test_registered_with_its_layers() -> None:
     spec = registry()["dragoman.Events.v1"]
     assert spec.provides == {"events"}
-    assert {"mentions", "entities", "time_expressions", "sentences"} <= spec.requires
+    assert {"mentions", "entities", "described", "time_expressions", "sentences"} <= spec.requires
     assert spec.doc
 
 
@@ -59,6 +61,18 @@ def test_runs_inside_a_pipeline_given_its_inputs() -> None:
     pipe = Pipeline([Events()], initial=frozenset(art.provided))
     res = pipe.run(art)
     assert res.ok and "events" in res.article.provided
+
+
+def test_a_pipeline_without_the_described_layer_does_not_line_up() -> None:
+    from dragoman.pipeline import PipelineError
+    from dragoman.stages.described import DescribedActors
+
+    names = {"Israel": ("country:IL", EntityType.GPE)}
+    art = _article("Israel attacked a convoy.", "en", names)
+    before = frozenset(art.provided - {"described"})
+    with pytest.raises(PipelineError, match="requires described"):
+        Pipeline([Events()], initial=before)
+    assert Pipeline([DescribedActors(), Events()], initial=before).run(art).ok
 
 
 def test_language_without_data_gives_no_events() -> None:

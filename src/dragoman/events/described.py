@@ -55,6 +55,8 @@ class DescribedNoun(_Strict):
     # Also an ordinary word (مصدر "source of", مسؤول "responsible for"): only with a
     # qualifier, an affiliation, a count, or beside a reporting verb or attribution cue.
     needs_context: bool = False
+    # False for those that only tell (media, reports, witnesses): a quote's speaker, never an event's party.
+    acts: bool = True
 
 
 class DescribedData(_Strict):
@@ -282,6 +284,7 @@ def find_described(article: Article, lang: str) -> list[Described]:
                 affiliation=hit.affiliation,
                 count=hit.count,
                 plural=noun.plural or (hit.count or 1) > 1,
+                acts=noun.acts,
             )
             out.append(d)
             latest[noun.gloss] = d

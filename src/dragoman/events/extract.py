@@ -13,6 +13,7 @@ from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
+from dragoman.events.described_args import described_refs, fill_described, with_affiliations
 from dragoman.events.frames import frame
 from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
@@ -323,6 +324,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             frozenset(clause[c.start] for c in cues if c.payload.status not in _TOLD_AS_DONE),
             [rollup(m.payload.type) in _ABOUT_ANOTHER_ACT for m in kept],
         )
+        described = described_refs(article, view)
         ctx = (
             context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])
             if model is not None
@@ -335,6 +337,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            if described:  # no named party fits a slot: an unnamed one the clause describes may
+                fill_described(view, clause, m.start, m.end, group.pos, arules, args, described)
             if group.converse:  # "X received a letter from Y": Y wrote, X received
                 args.actors, args.recipients = args.recipients, args.actors
                 sender = _from_party(ctx, view, m.end) if ctx is not None else None
@@ -359,8 +363,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 type=group.type,
                 mode=group.mode,
                 status=status,
-                actors=(actors := with_states(_ids(args.actors), present)),
-                recipients=[r for r in with_states(_ids(args.recipients), present) if r not in actors],
+                actors=(actors := _parties(article, args.actors, present)),
+                recipients=[r for r in _parties(article, args.recipients, present) if r not in actors],
                 evidence=[_evidence(view, clause, m.start)],
                 date=date,
                 place=args.place.entity if args.place else None,
@@ -448,6 +452,11 @@ def _evidence(view: SentenceView, clause: list[int], t_start: int) -> Span:
     lo, hi = bounds(clause, t_start)
     lo, hi = trimmed(view, lo, hi)
     return view.token_span(lo, hi)
+
+
+def _parties(article: Article, refs: list[MentionRef], present: set[str]) -> list[str]:
+    """Entity and described ids of ``refs``, each followed by the state it acts for or belongs to."""
+    return with_affiliations(with_states(_ids(refs), present), article, present)
 
 
 def _ids(refs: list[MentionRef]) -> list[str]:

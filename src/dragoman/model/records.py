@@ -182,6 +182,8 @@ class Described:
     ("officials").  ``affiliation`` is the entity the description ties it to (Turkish ->
     ``country:TR``; "an official at the ministry" -> the ministry); ``count`` is a number
     the text gives ("two", مصدران); ``gloss`` is an English description for display.
+    ``acts`` is false for those that only tell (media, reports, witnesses): they may be
+    a quote's speaker but never an event's party.
     Quotes, claims and events refer to it by ``id`` as they refer to entities.
     """
 
@@ -193,6 +195,7 @@ class Described:
     affiliation: str | None = None
     count: int | None = None
     plural: bool = False
+    acts: bool = True
 
 
 @dataclass(slots=True)

@@ -23,7 +23,9 @@ class Events(BaseStage):
     planned, talks, conditional, hypothetical, negated) comes from cue words;
     whose actors and recipients the learned argument model picks among the
     linked mentions of its clause and neighbourhood, within the frame of its
-    type (an agreement is never an actor); whose evidence is its clause and
+    type (an agreement is never an actor), or, where no named party fits a
+    slot, a described one of its clause ("a US official", "وفد مصري"; the
+    ``described`` layer); whose evidence is its clause and
     whose date is the time expression governing that clause.  A restatement
     of an event is merged into it as a second evidence span.  ``arguments``
     = "rules" uses the hand-written role rules instead of the model.
@@ -31,7 +33,7 @@ class Events(BaseStage):
     """
 
     requires: ClassVar[frozenset[str]] = frozenset(
-        {"text", "language", "sentences", "tokens", "norm", "mentions", "entities", "time_expressions"}
+        {"text", "language", "sentences", "tokens", "norm", "mentions", "entities", "described", "time_expressions"}
     )
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 

@@ -426,6 +426,11 @@ class SQLRoles(ABC):
                 [aid, *eids],
             ).fetchall()
             out.update({(aid, r[0]): r[1] for r in rows})
+            described = [e for e in eids if e.startswith("described:") and (aid, e) not in out]
+            if described:  # a described actor ("a senior US official") is named by its gloss, kept in the doc
+                row = self._execute("SELECT doc FROM articles WHERE id = ?", (aid,)).fetchone()
+                doc = _json_value(row[0]) if row else {}
+                out.update({(aid, d["id"]): d["gloss"] for d in doc.get("described", []) if d["id"] in described})
         return out
 
     def entity_detail(self, entity_id: str) -> EntityDetail | None:

@@ -215,6 +215,8 @@ class MemoryQueries:
                 prior[0] = (aid, canonical, qid, etype, n + len(e.mentions))
             else:
                 per_article[e.id] = [(a.id, e.canonical, e.qid, e.type.value, len(e.mentions))]
+        for d in a.described:  # a described actor ("a senior US official") is named by its gloss
+            names.setdefault(d.id, d.gloss)
         for eid, rows in per_article.items():
             self._entities.setdefault(eid, []).extend(rows)
         for i, m in enumerate(a.mentions):

@@ -134,10 +134,12 @@ def _mention_mark(i: int, m: Mention, ent: Entity | None) -> Mark:
 
 
 def _names(article: Article, ids: list[str]) -> str:
+    """Canonical names of entities, glosses of described actors ("unnamed official (United States)")."""
     out = []
     for eid in ids:
         ent = article.entity(eid)
-        out.append(ent.canonical if ent else eid)
+        described = None if ent else next((d for d in article.described if d.id == eid), None)
+        out.append(ent.canonical if ent else described.gloss if described else eid)
     return ", ".join(out) or "—"
 
 
