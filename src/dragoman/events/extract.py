@@ -457,7 +457,11 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
     ("the talks", "the visit") is the nearest earlier event of its type and
     status that has parties; two party-less hits merge only inside one
     sentence (an argument-less "protest" in two sentences may be two protests).
-    The merged event keeps the first telling's parties.  ``sentences`` gives each event's sentence span
+    A person or office whose state is a party of the earlier event adds no party when
+    that event names no other person of the state (``_known``): "Iran held talks with
+    the US ... Araghchi met Witkoff" is one CONSULT, and the persons join the merged
+    event beside their states; otherwise the merged event keeps the first telling's
+    parties.  ``sentences`` gives each event's sentence span
     (without it, an event's first evidence span stands for its sentence).
     """
     out: list[Event] = []
@@ -473,12 +477,32 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
                 prior.evidence.append(sp)
         prior.date = prior.date or ev.date
         prior.place = prior.place or ev.place
+        for role, ids in ((prior.actors, ev.actors), (prior.recipients, ev.recipients)):
+            for i in ids:  # "Iran ... its foreign minister Araghchi": the person joins before his state
+                state = state_of(i)
+                if i not in prior.actors + prior.recipients and state is not None and state in role:
+                    role.insert(role.index(state), i)
     return out
 
 
 def _dated_otherwise(a: Event, b: Event) -> bool:
     """Are the two told with different resolved dates (two occurrences, not one told twice)?"""
     return bool(a.date and b.date and a.date.value and b.date.value and a.date.value != b.date.value)
+
+
+def _known(ids: list[str], parties: set[str]) -> bool:
+    """Is each of ``ids`` one of ``parties``, or the person or office acting for one of them?
+
+    "Iran and Oman held talks ... Araghchi met Albusaidi": a person whose state is a
+    party adds no party, unless the earlier telling already names another person of
+    that state ("Hochstein met Berri ... he later met Mikati": another meeting).
+    """
+
+    def stands_for(i: str) -> bool:
+        state = state_of(i)
+        return state in parties and not any(state_of(q) == state for q in parties)
+
+    return all(i in parties or stands_for(i) for i in ids)
 
 
 def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | None:
@@ -494,10 +518,10 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
                 return p
             continue
         parties = set(p.actors + p.recipients)
-        if not parties or not set(ev.actors + ev.recipients) <= parties:
+        if not parties or not _known(ev.actors + ev.recipients, parties):
             continue  # a hit naming a party the earlier event lacks tells something new
         # talks, agreements, cooperation: who is named first does not make two events
-        if frame(ev.type).symmetric or (set(ev.actors) <= set(p.actors) and set(ev.recipients) <= set(p.recipients)):
+        if frame(ev.type).symmetric or (_known(ev.actors, set(p.actors)) and _known(ev.recipients, set(p.recipients))):
             return p
     return None
 
