@@ -87,3 +87,16 @@ def test_words_inside_a_multiword_name_trigger_nothing(make_article: Callable[..
     names = {"Freedom Support Act": ("law:fsa", EntityType.LAW), "Azerbaijan": ("country:AZ", GPE)}
     art = make_article("Section 907 of the Freedom Support Act restricts aid to Azerbaijan.", "en", names)
     assert "SUPPORT" not in {e.type for e in extract_events(art, "en")}
+
+
+def test_a_place_with_a_glued_place_marker(make_article: Callable[..., Article]) -> None:
+    # ב glued to the name is the place marker, as "in" and في are standing alone
+    cases = [
+        ("he", "ישראל פתחה שגרירות בבאקו.", "באקו", "ישראל"),
+        ("ar", "افتتحت إسرائيل سفارة في باكو.", "باكو", "إسرائيل"),
+        ("en", "Israel opened an embassy in Baku.", "Baku", "Israel"),
+    ]
+    for lang, text, city, state in cases:
+        names = {city: ("city:baku", EntityType.PLACE), state: ("country:IL", GPE)}
+        ev = next(e for e in extract_events(make_article(text, lang, names), lang) if e.type == "OPEN_EMBASSY")
+        assert (ev.actors, ev.place) == (["country:IL"], "city:baku"), lang
