@@ -119,7 +119,8 @@ def _places(view: SentenceView, near: list[MentionRef], rules: ArgRules) -> list
     return [
         m
         for m in near
-        if m.mention.type is EntityType.PLACE and (_before(view, m, rules.place_markers) or m.proclitic in rules.place_markers)
+        if m.mention.type is EntityType.PLACE
+        and (_before(view, m, rules.place_markers) or m.proclitic in rules.place_markers)
     ]
 
 

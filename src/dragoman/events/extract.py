@@ -13,7 +13,7 @@ from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
-from dragoman.events.frames import frame
+from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
@@ -36,6 +36,7 @@ from dragoman.events.status import (
     status_rules,
     with_future_stripped,
 )
+from dragoman.kb import load_kb
 from dragoman.model import Article, EntityType, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
@@ -353,13 +354,18 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args.recipients = args.recipients or args.actors
                 args.actors = []
             trigger = view.token_span(m.start, m.end)
+            actors = with_states(_ids(args.actors), present)
+            recipients = [r for r in with_states(_ids(args.recipients), present) if r not in actors]
+            if not recipients and args.place and args.place.entity and hosted_by_place(group.type, group.mode):
+                host = host_of(args.place.entity, present)
+                recipients = [host] if host and host not in actors else []
             event = Event(
                 id="",
                 type=group.type,
                 mode=group.mode,
                 status=status,
-                actors=(actors := with_states(_ids(args.actors), present)),
-                recipients=[r for r in with_states(_ids(args.recipients), present) if r not in actors],
+                actors=actors,
+                recipients=recipients,
                 evidence=[_evidence(view, clause, m.start)],
                 date=date,
                 place=args.place.entity if args.place else None,
@@ -368,6 +374,15 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     return hits
+
+
+def host_of(place: str, present: set[str]) -> str | None:
+    """The state a place lies in (a country is its own), when it is one of the article's entities."""
+    if place.startswith("country:"):
+        return place if place in present else None
+    record = load_kb().get(place)
+    state = f"country:{record.country}" if record is not None and record.country else None
+    return state if state in present else None
 
 
 def _status(
@@ -644,7 +659,7 @@ def _in_reach(view: SentenceView, k: int, breaks: frozenset[str], named: set[int
 
 
 def points_back(h: EventHit, lang: str) -> bool:
-    """Is the hit's trigger a noun a demonstrative points at ("this agreement", هذه الاتفاقية, ההסכם הזה)?"""
+    """Is the hit's trigger a noun a demonstrative points at ("this agreement", ההסכם הזה)?"""
     before, after, reach, articles = _demonstratives(lang)
     view, breaks = h.view, clause_rules(lang).breaks
     if articles and not any(f.startswith(articles) for f in view.forms[h.token_start]):

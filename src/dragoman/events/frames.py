@@ -22,6 +22,9 @@ class Frame(BaseModel):
     recipient_types: list[EntityType] | None = None
     # Its clause may name the act it is about: talks on, a demand for, an accusation of.
     about_acts: bool = False
+    # Modes ("*": any) whose place names the recipient when the text names none: a visit
+    # to Beirut is a visit to Lebanon, an embassy in Ashgabat is hosted by Turkmenistan.
+    place_hosts: list[str] = Field(default_factory=list)
 
 
 class Frames(BaseModel):
@@ -47,6 +50,12 @@ _DEFAULT = Frame(actor="the doer", recipient="the party acted upon")
 
 def frame(code: str) -> Frame:
     return frames().frames.get(code, _DEFAULT)
+
+
+def hosted_by_place(code: str, mode: str | None) -> bool:
+    """Does the place of an event of this code and mode name its recipient when none is named?"""
+    hosts = frame(code).place_hosts
+    return "*" in hosts or (mode is not None and mode in hosts)
 
 
 @cache
