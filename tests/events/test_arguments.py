@@ -87,3 +87,56 @@ def test_words_inside_a_multiword_name_trigger_nothing(make_article: Callable[..
     names = {"Freedom Support Act": ("law:fsa", EntityType.LAW), "Azerbaijan": ("country:AZ", GPE)}
     art = make_article("Section 907 of the Freedom Support Act restricts aid to Azerbaijan.", "en", names)
     assert "SUPPORT" not in {e.type for e in extract_events(art, "en")}
+
+
+def test_a_place_with_a_glued_place_marker(make_article: Callable[..., Article]) -> None:
+    # ב glued to the name is the place marker, as "in" and في are standing alone
+    cases = [
+        ("he", "ישראל פתחה שגרירות בבאקו.", "באקו", "ישראל"),
+        ("ar", "افتتحت إسرائيل سفارة في باكو.", "باكو", "إسرائيل"),
+        ("en", "Israel opened an embassy in Baku.", "Baku", "Israel"),
+    ]
+    for lang, text, city, state in cases:
+        names = {city: ("city:baku", EntityType.PLACE), state: ("country:IL", GPE)}
+        ev = next(e for e in extract_events(make_article(text, lang, names), lang) if e.type == "OPEN_EMBASSY")
+        assert (ev.actors, ev.place) == (["country:IL"], "city:baku"), lang
+
+
+def _places(lang: str) -> dict[str, tuple[str, EntityType]]:
+    return {
+        "en": {"Baku": ("city:baku", EntityType.PLACE), "Haifa": ("city:haifa", EntityType.PLACE)},
+        "ar": {"باكو": ("city:baku", EntityType.PLACE), "حيفا": ("city:haifa", EntityType.PLACE)},
+        "he": {"באקו": ("city:baku", EntityType.PLACE), "חיפה": ("city:haifa", EntityType.PLACE)},
+    }[lang]
+
+
+STATES = {
+    "Azerbaijan": ("country:AZ", GPE),
+    "Israel": ("country:IL", GPE),
+    "أذربيجان": ("country:AZ", GPE),
+    "إسرائيل": ("country:IL", GPE),
+    "אזרבייג'ן": ("country:AZ", GPE),
+    "ישראל": ("country:IL", GPE),
+}
+HOSTED = [
+    ("en", "Relations with Azerbaijan are warm. The president of Israel arrived in Baku.", "CONSULT"),
+    ("en", "Relations with Azerbaijan are warm. Israel opened an embassy in Baku.", "OPEN_EMBASSY"),
+    ("ar", "العلاقات مع أذربيجان جيدة. أجرت إسرائيل زيارة في باكو.", "CONSULT"),
+    ("he", "היחסים עם אזרבייג'ן חמים. נשיא ישראל ביקר בבאקו.", "CONSULT"),
+]
+
+
+def test_a_visit_names_no_host_and_its_place_gives_it(make_article: Callable[..., Article]) -> None:
+    for lang, text, code in HOSTED:
+        art = make_article(text, lang, {**STATES, **_places(lang)})
+        ev = next(e for e in extract_events(art, lang) if e.type == code)
+        assert (ev.actors, ev.recipients, ev.place) == (["country:IL"], ["country:AZ"], "city:baku"), text
+
+
+def test_no_host_from_a_place_of_the_visitors_own_state_or_for_talks(make_article: Callable[..., Article]) -> None:
+    own = ("he", "היחסים עם אזרבייג'ן חמים. נשיא ישראל ביקר בחיפה.", "city:haifa")
+    talks = ("en", "Relations with Azerbaijan are warm. Israel held talks in Baku.", "city:baku")
+    for lang, text, place in (own, talks):
+        art = make_article(text, lang, {**STATES, **_places(lang)})
+        ev = next(e for e in extract_events(art, lang) if e.type == "CONSULT")
+        assert (ev.actors, ev.recipients, ev.place) == (["country:IL"], [], place), text

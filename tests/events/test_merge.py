@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from dragoman.events.extract import extract_events, find_hits, restated_in_relative, without_inner_mentions
 from dragoman.model import Article, EntityType, EventStatus
 from dragoman.model.ids import event_id
@@ -109,3 +111,51 @@ def test_that_opens_a_relative_clause_unless_a_verb_of_saying_precedes(
         assert len([h for h in hits if h.event.type == hits[0].event.type]) == 2
         left = restated_in_relative(hits, "en")
         assert (len([h for h in left if h.event.type == hits[0].event.type]) == 2) is told_again
+
+
+FM, DM = "role:foreign_minister@country:IL", "role:defence_minister@country:IL"
+OFFICES = {
+    "Israel": ("country:IL", EntityType.GPE),
+    "Azerbaijan": ("country:AZ", EntityType.GPE),
+    "foreign minister": (FM, EntityType.PERSON),
+    "defence minister": (DM, EntityType.PERSON),
+    "إسرائيل": ("country:IL", EntityType.GPE),
+    "أذربيجان": ("country:AZ", EntityType.GPE),
+    "وزير الخارجية": (FM, EntityType.PERSON),
+    "وزير الدفاع": (DM, EntityType.PERSON),
+    "ישראל": ("country:IL", EntityType.GPE),
+    "אזרבייג'ן": ("country:AZ", EntityType.GPE),
+    "שר החוץ": (FM, EntityType.PERSON),
+    "שר הביטחון": (DM, EntityType.PERSON),
+}
+STATE_THEN_OFFICE = [
+    ("en", "Israel held talks with Azerbaijan. Later the foreign minister held talks with Azerbaijan."),
+    ("ar", "أجرت إسرائيل محادثات مع أذربيجان. وأجرى وزير الخارجية محادثات مع أذربيجان."),
+    ("he", "ישראל קיימה שיחות עם אזרבייג'ן. שר החוץ קיים שיחות עם אזרבייג'ן."),
+]
+TWO_OFFICES = [
+    ("en", "The foreign minister held talks with Azerbaijan. Later the defence minister held talks with Azerbaijan."),
+    ("ar", "أجرى وزير الخارجية محادثات مع أذربيجان. وأجرى وزير الدفاع محادثات مع أذربيجان."),
+    ("he", "שר החוץ קיים שיחות עם אזרבייג'ן. שר הביטחון קיים שיחות עם אזרבייג'ן."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), STATE_THEN_OFFICE)
+def test_the_office_of_a_state_already_a_party_restates_its_event(
+    make_article: Callable[..., Article], lang: str, text: str
+) -> None:
+    art = make_article(text, lang, OFFICES)
+    hits = [h for h in find_hits(art, lang) if h.event.type == "CONSULT"]
+    assert [h.event.actors for h in hits] == [["country:IL"], [FM, "country:IL"]]
+    talks = [e for e in extract_events(art, lang) if e.type == "CONSULT"]
+    assert len(talks) == 1 and len(talks[0].evidence) == 2
+    assert talks[0].actors == [FM, "country:IL"] and talks[0].recipients == ["country:AZ"]
+
+
+@pytest.mark.parametrize(("lang", "text"), TWO_OFFICES)
+def test_another_office_of_the_same_state_tells_another_event(
+    make_article: Callable[..., Article], lang: str, text: str
+) -> None:
+    art = make_article(text, lang, OFFICES)
+    talks = [e for e in extract_events(art, lang) if e.type == "CONSULT"]
+    assert [e.actors for e in talks] == [[FM], [DM]]

@@ -90,3 +90,36 @@ def test_in_talks_to_join(make_article: Callable[..., Article]) -> None:
         },
     )
     assert _accession(art, "en") is EventStatus.TALKS
+
+
+PARTIES = {
+    "Israel": ("country:IL", EntityType.GPE),
+    "Azerbaijan": ("country:AZ", EntityType.GPE),
+    "إسرائيل": ("country:IL", EntityType.GPE),
+    "أذربيجان": ("country:AZ", EntityType.GPE),
+    "ישראל": ("country:IL", EntityType.GPE),
+    "אזרבייג'ן": ("country:AZ", EntityType.GPE),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Israel is moving toward cooperation with Azerbaijan."),
+        ("ar", "تتجه إسرائيل نحو التعاون مع أذربيجان."),
+        ("he", "ישראל צועדת לקראת שיתוף פעולה עם אזרבייג'ן."),
+        ("he", "ישראל נמצאת בדרך לשיתוף פעולה עם אזרבייג'ן."),
+    ],
+)
+def test_a_trigger_right_after_toward_is_a_goal(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    events = [e for e in extract_events(make_article(text, lang, PARTIES), lang) if e.type == "COOPERATE"]
+    assert [(e.status, e.actors, e.recipients) for e in events] == [(EventStatus.PLANNED, ["country:IL"], ["country:AZ"])]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "Israel cooperated with Azerbaijan."), ("ar", "تعاونت إسرائيل مع أذربيجان.")],
+)
+def test_the_same_act_told_as_done_occurred(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    events = [e for e in extract_events(make_article(text, lang, PARTIES), lang) if e.type == "COOPERATE"]
+    assert [e.status for e in events] == [EventStatus.OCCURRED]

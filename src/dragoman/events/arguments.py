@@ -115,8 +115,13 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
 
 
 def _places(view: SentenceView, near: list[MentionRef], rules: ArgRules) -> list[MentionRef]:
-    """Places after "in"/"في"/ב: where something happened, never who did it."""
-    return [m for m in near if m.mention.type is EntityType.PLACE and _before(view, m, rules.place_markers)]
+    """Places after "in"/"في", or with ב glued to them (בבאקו): where something happened, never who did it."""
+    return [
+        m
+        for m in near
+        if m.mention.type is EntityType.PLACE
+        and (_before(view, m, rules.place_markers) or m.proclitic in rules.place_markers)
+    ]
 
 
 def place_of(view: SentenceView, t_start: int, t_end: int, rules: ArgRules) -> MentionRef | None:

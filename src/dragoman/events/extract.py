@@ -14,7 +14,7 @@ from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
-from dragoman.events.frames import frame
+from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import is_known, rollup
@@ -38,6 +38,7 @@ from dragoman.events.status import (
     status_rules,
     with_future_stripped,
 )
+from dragoman.kb import load_kb
 from dragoman.model import Article, EntityType, Event, EventStatus, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
@@ -358,13 +359,18 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args.recipients = args.recipients or args.actors
                 args.actors = []
             trigger = view.token_span(m.start, m.end)
+            actors = _parties(article, args.actors, present)
+            recipients = [r for r in _parties(article, args.recipients, present) if r not in actors]
+            if not recipients and args.place and args.place.entity and hosted_by_place(group.type, group.mode):
+                host = host_of(args.place.entity, present)
+                recipients = [host] if host and host not in actors else []
             event = Event(
                 id="",
                 type=group.type,
                 mode=group.mode,
                 status=status,
-                actors=(actors := _parties(article, args.actors, present)),
-                recipients=[r for r in _parties(article, args.recipients, present) if r not in actors],
+                actors=actors,
+                recipients=recipients,
                 evidence=[_evidence(view, clause, m.start)],
                 date=date,
                 place=args.place.entity if args.place else None,
@@ -385,6 +391,15 @@ def _genitive_actors(hits: list[EventHit], lang: str, present: set[str]) -> None
         if who is not None:
             h.event.actors = with_states([who], present)
             h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
+
+
+def host_of(place: str, present: set[str]) -> str | None:
+    """The state a place lies in (a country is its own), when it is one of the article's entities."""
+    if place.startswith("country:"):
+        return place if place in present else None
+    record = load_kb().get(place)
+    state = f"country:{record.country}" if record is not None and record.country else None
+    return state if state in present else None
 
 
 def _status(
@@ -479,7 +494,11 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
     ("the talks", "the visit") is the nearest earlier event of its type and
     status that has parties; two party-less hits merge only inside one
     sentence (an argument-less "protest" in two sentences may be two protests).
-    The merged event keeps the first telling's parties.  ``sentences`` gives each event's sentence span
+    A person or office whose state is a party of the earlier event adds no party when
+    that event names no other person of the state (``_known``): "Iran held talks with
+    the US ... Araghchi met Witkoff" is one CONSULT, and the persons join the merged
+    event beside their states; otherwise the merged event keeps the first telling's
+    parties.  ``sentences`` gives each event's sentence span
     (without it, an event's first evidence span stands for its sentence).
     """
     out: list[Event] = []
@@ -495,7 +514,32 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
                 prior.evidence.append(sp)
         prior.date = prior.date or ev.date
         prior.place = prior.place or ev.place
+        for role, ids in ((prior.actors, ev.actors), (prior.recipients, ev.recipients)):
+            for i in ids:  # "Iran ... its foreign minister Araghchi": the person joins before his state
+                state = state_of(i)
+                if i not in prior.actors + prior.recipients and state is not None and state in role:
+                    role.insert(role.index(state), i)
     return out
+
+
+def _dated_otherwise(a: Event, b: Event) -> bool:
+    """Are the two told with different resolved dates (two occurrences, not one told twice)?"""
+    return bool(a.date and b.date and a.date.value and b.date.value and a.date.value != b.date.value)
+
+
+def _known(ids: list[str], parties: set[str]) -> bool:
+    """Is each of ``ids`` one of ``parties``, or the person or office acting for one of them?
+
+    "Iran and Oman held talks ... Araghchi met Albusaidi": a person whose state is a
+    party adds no party, unless the earlier telling already names another person of
+    that state ("Hochstein met Berri ... he later met Mikati": another meeting).
+    """
+
+    def stands_for(i: str) -> bool:
+        state = state_of(i)
+        return state in parties and not any(state_of(q) == state for q in parties)
+
+    return all(i in parties or stands_for(i) for i in ids)
 
 
 def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | None:
@@ -504,17 +548,17 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
     for p in reversed(prior):
         if p.type != ev.type or p.status is not ev.status:
             continue
-        if p.date and ev.date and p.date.value and ev.date.value and p.date.value != ev.date.value:
+        if _dated_otherwise(p, ev):
             continue  # told with another date: another occurrence ("last month it restricted exports")
         if bare:
             if p.actors or p.recipients or where[id(p)] == where[id(ev)]:
                 return p
             continue
         parties = set(p.actors + p.recipients)
-        if not parties or not set(ev.actors + ev.recipients) <= parties:
+        if not parties or not _known(ev.actors + ev.recipients, parties):
             continue  # a hit naming a party the earlier event lacks tells something new
         # talks, agreements, cooperation: who is named first does not make two events
-        if frame(ev.type).symmetric or (set(ev.actors) <= set(p.actors) and set(ev.recipients) <= set(p.recipients)):
+        if frame(ev.type).symmetric or (_known(ev.actors, set(p.actors)) and _known(ev.recipients, set(p.recipients))):
             return p
     return None
 
@@ -606,6 +650,117 @@ def restated_in_relative(hits: list[EventHit], lang: str) -> list[EventHit]:
     return kept
 
 
+@cache
+def _demonstratives(lang: str) -> tuple[PhraseMatcher[bool], PhraseMatcher[bool], int, tuple[str, ...]]:
+    """The language's demonstratives before and after a noun, their reach, and the noun's articles."""
+    data = events_data(lang)
+    before = data.demonstratives_before if data else []
+    after = data.demonstratives_after if data else []
+    reach = data.demonstrative_reach if data else 1
+    articles = tuple(normalize_key(a) for a in (data.demonstrative_articles if data else []))
+    return (
+        PhraseMatcher((normalize_key(w), True) for w in before),
+        PhraseMatcher((normalize_key(w), True) for w in after),
+        reach,
+        articles,
+    )
+
+
+@cache
+def _complementizers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's complementizers and verbs of saying (``quotes.yaml``)."""
+    quotes = quotes_data(lang)
+    words = quotes.complementizers if quotes else []
+    verbs = quotes.reporting_verbs if quotes else []
+    return frozenset(normalize_key(w) for w in words), frozenset(normalize_key(v) for v in verbs)
+
+
+def _in_reach(view: SentenceView, k: int, breaks: frozenset[str], named: set[int]) -> bool:
+    """May token ``k`` stand between a demonstrative and its noun (a word, not a break nor a name)?"""
+    return view.words[k] not in breaks and any(ch.isalnum() for ch in view.words[k]) and k not in named
+
+
+def points_back(h: EventHit, lang: str) -> bool:
+    """Is the hit's trigger a noun a demonstrative points at ("this agreement", ההסכם הזה)?"""
+    before, after, reach, articles = _demonstratives(lang)
+    view, breaks = h.view, clause_rules(lang).breaks
+    if articles and not any(f.startswith(articles) for f in view.forms[h.token_start]):
+        return False  # "وهذا يعني": a demonstrative before a verb is its subject
+    named = {k for r in view.mentions for k in range(r.first, r.last + 1)}
+    complementizers, verbs = _complementizers(lang)
+    for k in range(h.token_start - 1, max(-1, h.token_start - 1 - reach), -1):
+        m = before.match_at(view.forms, k)
+        if m is not None and m.end == k + 1:
+            # "said that talks resumed": a complementizer, not a demonstrative
+            return not (set(view.forms[k]) & complementizers and k > 0 and set(view.forms[k - 1]) & verbs)
+        if not _in_reach(view, k, breaks, named):
+            break
+    for k in range(h.token_end, min(len(view.words), h.token_end + reach)):
+        if after.match_at(view.forms, k) is not None:
+            return True
+        if not _in_reach(view, k, breaks, named):
+            break
+    return False
+
+
+def restated_by_demonstrative(hits: list[EventHit], lang: str) -> list[EventHit]:
+    """Fold a trigger a demonstrative points at into the event it restates.
+
+    "This agreement", "هذه الاتفاقية", "ההסכם הזה" refer to an agreement the article has
+    already told, so the trigger is not a new event, whatever parties or status its
+    clause names (often those present, not the doers): it joins the latest earlier event of its type and
+    status not told with another date, and its clause becomes that event's next evidence
+    span.  With no such event it stays an event: the demonstrative may point at an act
+    told with another word, and "the last visit ... was in 1994" after "to visit" is
+    another visit.
+    """
+    kept: list[EventHit] = []
+    for h in hits:
+        if points_back(h, lang):
+            earlier = [
+                p
+                for p in kept
+                if p.event.type == h.event.type and p.sentence <= h.sentence and not _dated_otherwise(p.event, h.event)
+            ]
+            same = [p for p in earlier if p.event.status is h.event.status]
+            prior = same[-1] if same else None
+            if prior is not None:
+                prior.event.evidence += [sp for sp in h.event.evidence if sp not in prior.event.evidence]
+                continue
+        kept.append(h)
+    return kept
+
+
+# A heading or caption line: this many words at most and no sentence-final mark.
+FRAGMENT_WORDS = 6
+_SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…", "״", '"', "”", "»"})
+
+
+def is_fragment(view: SentenceView) -> bool:
+    """Is the sentence a heading-like fragment ("مناورات ورسائل", "Restoring ties")?"""
+    words = [w for w in view.words if any(ch.isalnum() for ch in w)]
+    return len(words) <= FRAGMENT_WORDS and bool(view.words) and view.words[-1] not in _SENTENCE_ENDS
+
+
+def without_bare_fragments(hits: list[EventHit]) -> list[EventHit]:
+    """Drop a party-less trigger in a heading-like fragment when the article tells its type with parties.
+
+    A subheading ("قطع العلاقات", "Restoring ties", "הסכם השלום") names the topic of the
+    paragraphs under it, whose sentences tell the event with its parties; the heading
+    itself is no event of its own.  ``merge`` would fold it into an earlier event of its
+    type and status only; the heading usually comes first and carries no status cue.  A
+    fragment trigger with a party, or one whose type the article tells nowhere with
+    parties, stays.
+    """
+
+    def bare(h: EventHit) -> bool:
+        return not h.event.actors and not h.event.recipients
+
+    told = {h.event.type for h in hits if not bare(h)}
+    return [h for h in hits if not (bare(h) and h.event.type in told and is_fragment(h.view))]
+
+
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
     hits = restated_in_relative(without_inner_mentions(find_hits(article, lang, arguments)), lang)
+    hits = without_bare_fragments(restated_by_demonstrative(hits, lang))
     return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

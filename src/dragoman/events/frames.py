@@ -25,6 +25,9 @@ class Frame(BaseModel):
     # A noun trigger's actor is the party it is *of* (its genitive or possessive): "Azerbaijan's
     # accession", انضمامها (events/genitive.py).
     genitive_actor: bool = False
+    # Modes ("*": any) whose place names the recipient when the text names none: a visit
+    # to Beirut is a visit to Lebanon, an embassy in Ashgabat is hosted by Turkmenistan.
+    place_hosts: list[str] = Field(default_factory=list)
 
 
 class Frames(BaseModel):
@@ -50,6 +53,12 @@ _DEFAULT = Frame(actor="the doer", recipient="the party acted upon")
 
 def frame(code: str) -> Frame:
     return frames().frames.get(code, _DEFAULT)
+
+
+def hosted_by_place(code: str, mode: str | None) -> bool:
+    """Does the place of an event of this code and mode name its recipient when none is named?"""
+    hosts = frame(code).place_hosts
+    return "*" in hosts or (mode is not None and mode in hosts)
 
 
 @cache

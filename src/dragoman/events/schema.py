@@ -135,6 +135,20 @@ class EventsData(_Strict):
     # normalized relations" but "said that they normalized relations"): English "that".
     # The verbs are the language's ``quotes.yaml: reporting_verbs``.
     relative_unless_reported: list[str] = Field(default_factory=list)
+    # Demonstratives that make a trigger noun a restatement of an event already told
+    # ("this agreement", هذه الاتفاقية; ההסכם הזה): a trigger they point at merges into
+    # the latest earlier event of its type.  ``demonstratives_before`` stand before the
+    # noun (English, Arabic), ``demonstratives_after`` after it (Hebrew); ``demonstrative_reach``
+    # counts the words from the demonstrative to the trigger, so 2 lets one adjective stand
+    # between ("this historic agreement", ההסכם ההיסטורי הזה).  A demonstrative right
+    # after a verb of saying (``quotes.yaml: reporting_verbs``) is a complementizer ("said
+    # that talks resumed") and points at nothing.
+    demonstratives_before: list[str] = Field(default_factory=list)
+    demonstratives_after: list[str] = Field(default_factory=list)
+    demonstrative_reach: int = Field(default=1, ge=1)
+    # Articles the pointed-at noun must carry when the language marks it (Arabic ال: "هذه
+    # الاتفاقية"); without one the demonstrative is a pronoun subject ("وهذا يعني", "بعد ذلك اجتمع").
+    demonstrative_articles: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
     clauses: ClausePatterns = ClausePatterns()
 
