@@ -75,6 +75,7 @@ def fill_described(
     rules: ArgRules,
     args: Arguments,
     refs: list[MentionRef],
+    fill_recipient: bool = True,
 ) -> None:
     """Put described mentions in ``args``' slots: for a nisba inside one, and where the slot is empty.
 
@@ -84,6 +85,9 @@ def fill_described(
     or recipient slot takes the described mentions the role rules put there.
     Only described mentions of the trigger's own clause (``clause``, the
     events' segmentation) count, and none that overlaps the trigger.
+    ``fill_recipient=False`` leaves an empty recipient slot to the caller: a visit's
+    host comes from its place ("a visit to Baku with an economic delegation" is
+    hosted by Azerbaijan, and the delegation travels with the visitor).
     """
     own = clause[t_start]
     near = [r for r in refs if clause[r.first] == own and (r.last < t_start or r.first >= t_end)]
@@ -97,7 +101,7 @@ def fill_described(
     ruled = assign(replace(view, mentions=mentions), t_start, t_end, pos, rules)
     if not args.actors:
         args.actors = [r for r in ruled.actors if r.index < 0 and r not in args.recipients]
-    if not args.recipients:
+    if not args.recipients and fill_recipient:
         args.recipients = [r for r in ruled.recipients if r.index < 0 and r not in args.actors]
 
 

@@ -338,8 +338,15 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            # a visit's or an embassy's host comes from its place before any unnamed party does
+            hosted = bool(
+                args.place
+                and args.place.entity
+                and hosted_by_place(group.type, group.mode)
+                and host_of(args.place.entity, present)
+            )
             if described:  # no named party fits a slot: an unnamed one the clause describes may
-                fill_described(view, clause, m.start, m.end, group.pos, arules, args, described)
+                fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             if group.converse:  # "X received a letter from Y": Y wrote, X received
                 args.actors, args.recipients = args.recipients, args.actors
                 sender = _from_party(ctx, view, m.end) if ctx is not None else None
