@@ -23,3 +23,16 @@ def test_bare_article_has_one_local_entity_per_candidate() -> None:
     assert [art.span_text(m.span) for m in art.mentions] == ["Police", "protesters", "Cairo"]
     assert [e.id for e in art.entities] == ["local:0", "local:1", "local:2"]
     assert {"mentions", "entities", "sentences", "tokens"} <= art.provided
+
+
+def test_sentence_openers_that_are_no_names_do_not_join_the_name_after_them() -> None:
+    # a capitalised numeral, adverb or participle opening the sentence is no part of the name
+    for text, want in (
+        ("Three US servicemen were killed", ["US"]),
+        ("Newly appointed Palestinian Prime Minister Ismail Haniyeh refused", ["Palestinian Prime Minister Ismail Haniyeh"]),
+        ("Despite warnings , the Israeli government refused", ["Israeli government"]),
+        ("Members of the Association of African Jurists investigated", ["Association of African Jurists"]),
+    ):
+        words = text.split()
+        runs = [" ".join(words[a:b]) for a, b, _ in candidate_runs(words, "en", use_ner=False)]
+        assert runs == want, text
