@@ -36,3 +36,24 @@ def test_sentence_openers_that_are_no_names_do_not_join_the_name_after_them() ->
         words = text.split()
         runs = [" ".join(words[a:b]) for a, b, _ in candidate_runs(words, "en", use_ner=False)]
         assert runs == want, text
+
+
+def _ar_runs(text: str) -> list[str]:
+    words = text.split()
+    return [" ".join(words[a:b]) for a, b, _ in candidate_runs(words, "ar", use_ner=False)]
+
+
+def test_arabic_candidate_extends_over_an_agreeing_nisba() -> None:
+    assert _ar_runs("أعلن الجيش الإسرائيلي مقتل مسلح") == ["الجيش الإسرائيلي", "مسلح"]
+    assert _ar_runs("قتل ثلاثة جنود أميركيين في بغداد") == ["جنود أميركيين"]
+    # definiteness must agree, and a relative pronoun or a time word is no adjective
+    assert _ar_runs("قال الجيش الذي انسحب") == ["الجيش"]
+    assert _ar_runs("هاجم المسلحون الاثنين الماضي") == ["المسلحون"]
+
+
+def test_arabic_construct_state_runs_to_its_genitive() -> None:
+    assert _ar_runs("وصل وزير خارجية الأردن أمس") == ["وزير خارجية الأردن"]
+    assert _ar_runs("استهدف الهجوم قافلة لقوات التحالف") == ["لقوات التحالف"]
+    assert _ar_runs("تظاهر أعضاء حزب الغد المصري") == ["أعضاء حزب الغد المصري"]
+    # a head that no genitive closes is no candidate of its own
+    assert _ar_runs("قال رئيس في بيان") == []

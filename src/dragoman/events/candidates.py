@@ -11,6 +11,7 @@ are the only actors.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from dragoman.events.matcher import PhraseMatcher
@@ -39,6 +40,86 @@ def _affixes(lang: str) -> tuple[tuple[str, str], ...]:
 def _not_names(lang: str) -> frozenset[str]:
     data = events_data(lang)
     return frozenset(data.arguments.not_names) if data else frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseRules:
+    """How a candidate grows to the noun phrase around it (``events.yaml: arguments``)."""
+
+    heads: frozenset[str]
+    article: str
+    article_prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    stop: frozenset[str]
+
+    def definite(self, folded: str) -> bool:
+        return any(folded.startswith(p) and len(folded) > len(p) + 1 for p in self.article_prefixes)
+
+
+@cache
+def _phrase_rules(lang: str) -> _PhraseRules:
+    data = events_data(lang)
+    a = data.arguments if data else ArgumentPatterns()
+    return _PhraseRules(
+        frozenset(normalize_key(w) for w in a.construct_heads),
+        normalize_key(a.article),
+        tuple(sorted((normalize_key(p) for p in a.article_prefixes), key=len, reverse=True)),
+        tuple(a.attributive_suffixes),
+        frozenset(normalize_key(w) for w in a.not_attributive),
+    )
+
+
+def _construct_heads(words: list[str], forms: list[tuple[str, ...]], rules: _PhraseRules) -> list[bool]:
+    """Indefinite nouns in construct state (وزير، لقوات): the folded word or its clitic-stripped stem is a head."""
+    return [
+        bool(rules.heads) and not rules.definite(f[0]) and any(x in rules.heads for x in f)
+        for f in forms
+    ]
+
+
+def _genitive(k: int, words: list[str], forms: list[tuple[str, ...]], marks: list[bool], rules: _PhraseRules) -> bool:
+    """Can word ``k`` close a construct state: a name or candidate, or a definite noun carrying the bare article?"""
+    f = forms[k][0]
+    if f in rules.stop:
+        return False
+    return marks[k] or (bool(rules.article) and f.startswith(rules.article) and len(f) > len(rules.article) + 1)
+
+
+def _attributive(k: int, head: int, forms: list[tuple[str, ...]], words: list[str], rules: _PhraseRules) -> bool:
+    """Is word ``k`` a nisba agreeing in definiteness with word ``head`` (الجيش الإسرائيلي، جنود أميركيون)?"""
+    w, f = words[k], forms[k][0]
+    if not rules.suffixes or len(w) < 4 or f in rules.stop or not w.endswith(rules.suffixes):
+        return False
+    if rules.definite(forms[head][0]):
+        return bool(rules.article) and f.startswith(rules.article)
+    return not rules.definite(f)
+
+
+def _grow(words: list[str], forms: list[tuple[str, ...]], marks: list[bool], rules: _PhraseRules) -> list[bool]:
+    """Marks widened to whole noun phrases: construct chains to their genitive, then agreeing nisbas.
+
+    The gold marks "وزير خارجية إيران" and "الجيش الإسرائيلي" where the shallow cues
+    find only إيران and الجيش; a chain of construct heads counts only when a genitive
+    closes it, so a head before a verb or a preposition stays out.
+    """
+    out = list(marks)
+    heads = _construct_heads(words, forms, rules)
+    k = 0
+    while k < len(words):
+        if not heads[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(words) and heads[j + 1] and j - k < 3:
+            j += 1
+        if j + 1 < len(words) and _genitive(j + 1, words, forms, marks, rules):
+            for i in range(k, j + 2):
+                out[i] = True
+        k = j + 1
+    for k in range(1, len(words)):
+        if out[k - 1] and not out[k] and _attributive(k, k - 1, forms, words, rules):
+            out[k] = True
+    return out
 
 
 def _ner_spans(words: list[str], lang: str) -> list[tuple[int, int, EntityType]]:
@@ -75,6 +156,9 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
             for k in range(a, b):
                 marks[k] = True
                 types[k] = t
+    prules = _phrase_rules(lang)
+    if prules.heads or prules.suffixes:
+        marks = _grow(words, forms, marks, prules)
     runs: list[tuple[int, int, EntityType]] = []
     k = 0
     while k < len(words):

@@ -89,6 +89,17 @@ class ArgumentPatterns(_Strict):
     actor_affixes: list[tuple[str, str]] = Field(default_factory=list)
     # Words that open no actor name even when capitalised (Latin script).
     not_names: list[str] = Field(default_factory=list)
+    # Bare-sentence candidates span the whole noun phrase the gold marks (Arabic): nouns in
+    # construct state that open a candidate running to their genitive (وزير خارجية إيران، قوات
+    # التحالف); the definite article and the prefixes that carry it (ال، وال، لل), telling a
+    # genitive or an agreeing adjective; the endings of a relational adjective (nisba: الجيش
+    # الإسرائيلي) that extends the candidate before it when their definiteness agrees; and
+    # words with those shapes that never extend one (الذي، الماضي، weekdays).
+    construct_heads: list[str] = Field(default_factory=list)
+    article: str = ""
+    article_prefixes: list[str] = Field(default_factory=list)
+    attributive_suffixes: list[str] = Field(default_factory=list)
+    not_attributive: list[str] = Field(default_factory=list)
     # Third-person singular subject pronouns, free or glued (he, she; הוא، היא; هو، أنه،
     # إنه): an event whose subject is one of them and that names no actor takes the person
     # who acted last before it (events/pronouns.py).
