@@ -57,3 +57,15 @@ def test_arabic_construct_state_runs_to_its_genitive() -> None:
     assert _ar_runs("تظاهر أعضاء حزب الغد المصري") == ["أعضاء حزب الغد المصري"]
     # a head that no genitive closes is no candidate of its own
     assert _ar_runs("قال رئيس في بيان") == []
+
+
+def _en_runs(text: str) -> list[str]:
+    words = text.split(" ")
+    return [" ".join(words[a:b]) for a, b, _ in candidate_runs(words, "en", use_ner=False)]
+
+
+def test_common_nouns_after_a_possessive_are_the_possessors_own() -> None:
+    assert _en_runs("Syria has offered its troops to Lebanon") == ["Syria", "Lebanon"]
+    assert _en_runs("the UN rejected a call for its peacekeeping forces") == ["UN"]
+    # a name in the run keeps it: "its Defence Minister" is still someone
+    assert _en_runs("France sent its Defence Minister Joxe") == ["France", "Defence Minister Joxe"]

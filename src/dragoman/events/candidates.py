@@ -122,6 +122,41 @@ def _grow(words: list[str], forms: list[tuple[str, ...]], marks: list[bool], rul
     return out
 
 
+@cache
+def _possessives(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.possessives if data else []))
+
+
+def _possessed(
+    words: list[str], forms: list[tuple[str, ...]], marks: list[bool], named: list[bool], lang: str
+) -> list[bool]:
+    """Common-noun words owned by a possessive before them ("its troops", "their peacekeeping forces").
+
+    The linker would read "its troops" as the possessor's; as a bare candidate it
+    would be a party of its own, taken for the theme of "offered its troops to X".
+    One unmarked word may stand between (an adjective), and a name anywhere in
+    the run keeps it ("its Defence Minister Joxe").
+    """
+    poss = _possessives(lang)
+    out = [False] * len(words)
+    if not poss:
+        return out
+    for k, f in enumerate(forms):
+        if f[0] not in poss:
+            continue
+        j = k + 1
+        if j < len(words) and not marks[j]:
+            j += 1
+        end = j
+        while end < len(words) and marks[end]:
+            end += 1
+        if end > j and not any(named[j:end]):
+            for i in range(j, end):
+                out[i] = True
+    return out
+
+
 def _ner_spans(words: list[str], lang: str) -> list[tuple[int, int, EntityType]]:
     try:  # the statistical tagger is optional here: absent models just give no candidates
         from dragoman.ner.tagger import has_model, tag_spans
@@ -142,9 +177,10 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
             marks[k] = True
     stop = _not_names(lang)
     affixes = _affixes(lang)
+    named = [False] * len(words)  # marked by capitals or the tagger, not as a common noun
     for k, w in enumerate(words):
         if w[:1].isupper() and w[:1].isalpha() and w not in stop:
-            marks[k] = True
+            marks[k] = named[k] = True
         if any(
             f.startswith(a) and f.endswith(b) and len(f) > len(a) + len(b) + 1
             for f in forms[k]
@@ -154,15 +190,16 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
     if use_ner:
         for a, b, t in _ner_spans(words, lang):
             for k in range(a, b):
-                marks[k] = True
+                marks[k] = named[k] = True
                 types[k] = t
     prules = _phrase_rules(lang)
     if prules.heads or prules.suffixes:
         marks = _grow(words, forms, marks, prules)
+    owned = _possessed(words, forms, marks, named, lang)
     runs: list[tuple[int, int, EntityType]] = []
     k = 0
     while k < len(words):
-        if not marks[k]:
+        if not marks[k] or owned[k]:
             k += 1
             continue
         j = k

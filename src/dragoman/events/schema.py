@@ -96,6 +96,9 @@ class ArgumentPatterns(_Strict):
     # الإسرائيلي) that extends the candidate before it when their definiteness agrees; and
     # words with those shapes that never extend one (الذي، الماضي، weekdays).
     construct_heads: list[str] = Field(default_factory=list)
+    # Possessive determiners: a common-noun candidate right after one ("its troops", "their
+    # supporters") is the possessor's own people or means, no party of its own.
+    possessives: list[str] = Field(default_factory=list)
     article: str = ""
     article_prefixes: list[str] = Field(default_factory=list)
     attributive_suffixes: list[str] = Field(default_factory=list)
