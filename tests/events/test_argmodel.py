@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 from dragoman_training.events import argdata
@@ -119,3 +119,30 @@ def test_folded_weights_add_the_language_copy() -> None:
     assert model.folded("ar")["a"] == (1.5, -1.0)
     assert model.both([["a"], []], "ar") == ([1.5, 0.0], [-1.0, 0.0])
     assert model.scores("actor", [["a"]], "he") == [10.0]
+
+
+class _NoRecipientScorer:
+    """Prefers the nearest candidate before the trigger as actor, and "none" as recipient every time."""
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        if role == "recipient":
+            return [0.0] * (len(feats) - 1) + [10.0]
+        return [5.0 if "rank=B1" in f else 0.0 for f in feats[:-1]] + [1.0]
+
+
+def test_a_party_marked_to_or_with_is_the_recipient_when_the_model_picks_none(
+    make_article: Callable[..., Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dragoman.events.extract as extract
+
+    monkeypatch.setattr(extract, "shipped_model", _NoRecipientScorer)
+    names = {"Syria": ("country:SY", GPE), "Lebanon": ("country:LB", GPE), "Beirut": ("city:beirut", GPE)}
+    art = make_article("Syria sent aid to Lebanon.", "en", names)
+    ev = next(e for e in extract_events(art, "en"))
+    assert ev.actors == ["country:SY"]
+    assert ev.recipients == ["country:LB"]
+    # an unmarked party after the trigger is left to the model
+    art = make_article("Syria praised Lebanon.", "en", names)
+    ev = next(e for e in extract_events(art, "en"))
+    assert ev.actors == ["country:SY"]
+    assert ev.recipients == []

@@ -12,7 +12,12 @@ their probabilities.  Decoding, per trigger:
 2. the **recipient** is the best remaining candidate the frame allows as
    recipient (an accession's recipient is the agreement joined), unless
    "none" scores higher; a mention nested in an actor's mention (the nisba
-   in "the Iranian minister") or naming the same entity is not a candidate.
+   in "the Iranian minister") or naming the same entity is not a candidate;
+3. when "none" won the recipient, the first allowed candidate after the
+   trigger in its clause that a party marker introduces (*to*, *for*, *with*,
+   *against*, *toward*: إلى، ل، مع، ضد; אל، ל، עם، נגד) is the recipient after all:
+   the model, trained on few sentences, abstains too readily for a party
+   the marker names plainly ("agreed to provide aid *for* Romania").
 
 Weights are trained by ``python -m dragoman_training.events.train`` (a conditional
 logit per role, see docs/models/arguments.md) and shipped as
@@ -35,7 +40,13 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from dragoman.events.argfeatures import FEATURES_VERSION, Context, candidate_features, null_features
+from dragoman.events.argfeatures import (
+    FEATURES_VERSION,
+    Context,
+    candidate_features,
+    marker_of,
+    null_features,
+)
 from dragoman.events.arguments import ArgRules, Arguments, group
 from dragoman.events.frames import may_be_actor, may_be_recipient
 from dragoman.events.sentence import MentionRef
@@ -218,8 +229,32 @@ def decide(
         ]
     out.actors = _with_affiliation(actors, pool, code, may_be_actor)
     taken = {m.entity for m in out.actors}
+    if not recipients:
+        marked = _marked_party(ctx, t, code, pool, out.actors)
+        if marked is not None:
+            recipients = [m for m in group(ctx.view, pool, marked, rules) if may_be_recipient(code, m.mention.type)]
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
     return out
+
+
+# Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against
+_PARTY_MARKERS = frozenset({"to", "for", "with", "against", "toward"})
+
+
+def _marked_party(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], actors: list[MentionRef]
+) -> MentionRef | None:
+    """The first candidate after the trigger, in its clause, that a party marker introduces."""
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    taken = {m.entity for m in actors}
+    for m in sorted(pool, key=lambda m: m.first):
+        if m.first < end or ctx.clause[m.first] != ctx.clause[start]:
+            continue
+        if m.entity in taken or any(_overlaps(m, a) for a in actors) or not may_be_recipient(code, m.mention.type):
+            continue
+        if marker_of(ctx, m)[0] in _PARTY_MARKERS:
+            return m
+    return None
 
 
 def _with_affiliation(
