@@ -146,3 +146,29 @@ def test_a_party_marked_to_or_with_is_the_recipient_when_the_model_picks_none(
     ev = next(e for e in extract_events(art, "en"))
     assert ev.actors == ["country:SY"]
     assert ev.recipients == []
+
+
+class _SubjectScorer:
+    """Takes the candidate right before the trigger as actor and abstains on the recipient."""
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        if role == "recipient":
+            return [0.0] * (len(feats) - 1) + [10.0]
+        return [5.0 if "rank=B1" in f else 0.0 for f in feats[:-1]] + [1.0]
+
+
+def test_a_passive_subject_is_the_one_acted_on_and_the_by_party_the_actor(
+    make_article: Callable[..., Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dragoman.events.extract as extract
+
+    monkeypatch.setattr(extract, "shipped_model", _SubjectScorer)
+    names = {"Hamas": ("org:hamas", EntityType.ORG), "Israel": ("country:IL", GPE), "Egypt": ("country:EG", GPE)}
+    ev = next(e for e in extract_events(make_article("Hamas was attacked by Israel.", "en", names), "en"))
+    assert (ev.actors, ev.recipients) == (["country:IL"], ["org:hamas"])
+    # no agent named: the subject is still the one attacked, and nobody is the actor
+    ev = next(e for e in extract_events(make_article("Hamas was attacked on Monday.", "en", names), "en"))
+    assert (ev.actors, ev.recipients) == ([], ["org:hamas"])
+    # an adjective after the cue is no passive: "is opposed to" keeps its subject as the actor
+    ev = next(e for e in extract_events(make_article("Israel is opposed to Egypt.", "en", names), "en"))
+    assert ev.actors == ["country:IL"]

@@ -17,7 +17,13 @@ their probabilities.  Decoding, per trigger:
    trigger in its clause that a party marker introduces (*to*, *for*, *with*,
    *against*, *toward*: إلى، ل، مع، ضد; אל، ל، עם، נגד) is the recipient after all:
    the model, trained on few sentences, abstains too readily for a party
-   the marker names plainly ("agreed to provide aid *for* Romania").
+   the marker names plainly ("agreed to provide aid *for* Romania");
+4. a verb after a passive cue that is a past participle ("were killed", not
+   "is ready", "is opposed to": ``events.yaml: participle_endings``) has the
+   one acted on as its subject: an actor chosen before it becomes the
+   recipient, and the party after *by* in its clause, if any, the actor
+   (not for symmetric frames, nor those whose passive subject still acts:
+   "troops were withdrawn", ``frames.yaml: passive_subject_acts``).
 
 Weights are trained by ``python -m dragoman_training.events.train`` (a conditional
 logit per role, see docs/models/arguments.md) and shipped as
@@ -48,9 +54,11 @@ from dragoman.events.argfeatures import (
     null_features,
 )
 from dragoman.events.arguments import ArgRules, Arguments, group
-from dragoman.events.frames import may_be_actor, may_be_recipient
+from dragoman.events.frames import frame, may_be_actor, may_be_recipient
+from dragoman.events.schema import ArgumentPatterns, events_data
 from dragoman.events.sentence import MentionRef
 from dragoman.model import EntityType
+from dragoman.text import normalize_key
 
 ROLES = ("actor", "recipient")
 
@@ -234,7 +242,63 @@ def decide(
         if marked is not None:
             recipients = [m for m in group(ctx.view, pool, marked, rules) if may_be_recipient(code, m.mention.type)]
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
+    if _passive(ctx, t) and not frame(code).symmetric and not frame(code).passive_subject_acts:
+        _undergoer_first(ctx, t, code, pool, out, rules)
     return out
+
+
+@cache
+def _participle_forms(lang: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    data = events_data(lang)
+    a = data.arguments if data else ArgumentPatterns()
+    return (
+        tuple(a.participle_endings),
+        frozenset(normalize_key(w) for w in a.participles),
+        frozenset(normalize_key(w) for w in a.stative_participles),
+    )
+
+
+def _passive(ctx: Context, t: int) -> bool:
+    """A verb trigger after a passive cue that is a past participle ("were killed", not "is ready")."""
+    trig = ctx.triggers[t]
+    if trig.pos != "verb" or not ctx.passive_before[t]:
+        return False
+    endings, irregular, stative = _participle_forms(ctx.lang)
+    word = ctx.view.folded(trig.start)
+    if word in stative:
+        return False
+    return word in irregular or (len(word) > 3 and word.endswith(endings))
+
+
+def _undergoer_first(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
+) -> None:
+    """A passive verb's subject is the one acted on: "Three US servicemen were killed by a bomb".
+
+    The actor taken before the trigger becomes the recipient; the party after
+    *by* in the trigger's clause, if any, is the actor.
+    """
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    subject = [a for a in out.actors if a.last < start]
+    if not subject or len(subject) != len(out.actors):
+        return
+    undergoers = [m for m in subject if may_be_recipient(code, m.mention.type)]
+    if not undergoers:
+        return
+    agent = next(
+        (
+            m
+            for m in sorted(pool, key=lambda m: m.first)
+            if m.first >= end
+            and ctx.clause[m.first] == ctx.clause[start]
+            and marker_of(ctx, m)[0] == "by"
+            and may_be_actor(code, m.mention.type)
+        ),
+        None,
+    )
+    out.actors = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)] if agent else []
+    taken = {m.entity for m in out.actors}
+    out.recipients = [m for m in undergoers if m.entity not in taken]
 
 
 # Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against

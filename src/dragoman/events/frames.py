@@ -22,6 +22,9 @@ class Frame(BaseModel):
     recipient_types: list[EntityType] | None = None
     # Its clause may name the act it is about: talks on, a demand for, an accusation of.
     about_acts: bool = False
+    # The subject of its passive is still the doer ("troops were withdrawn", "guerrillas have been
+    # demobilized": they withdrew), not the one acted on as for "were killed" (events/argmodel.py).
+    passive_subject_acts: bool = False
 
 
 class Frames(BaseModel):

@@ -80,6 +80,13 @@ class ArgumentPatterns(_Strict):
     skip_words: list[str] = Field(default_factory=list)
     # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.
     passive_cues: list[str] = Field(default_factory=list)
+    # Where a passive cue also opens progressives and adjectives ("is investigating", "is ready"),
+    # the endings and the irregular forms of a past participle ("killed", "taken", "shot"): after a
+    # cue only a participle trigger is read as passive, its subject the recipient (events/argmodel.py).
+    participle_endings: list[str] = Field(default_factory=list)
+    participles: list[str] = Field(default_factory=list)
+    # Participles read as adjectives after a cue ("is opposed to", "is prepared to"): no passive.
+    stative_participles: list[str] = Field(default_factory=list)
     # Proclitics that open a bare-sentence candidate unambiguously (Arabic لل = ل + ال, بال):
     # cut off as the candidate's proclitic, as the gazetteer does for the pipeline's mentions.
     bare_proclitics: list[str] = Field(default_factory=list)
