@@ -69,3 +69,7 @@ def test_common_nouns_after_a_possessive_are_the_possessors_own() -> None:
     assert _en_runs("the UN rejected a call for its peacekeeping forces") == ["UN"]
     # a name in the run keeps it: "its Defence Minister" is still someone
     assert _en_runs("France sent its Defence Minister Joxe") == ["France", "Defence Minister Joxe"]
+
+
+def test_a_lone_capital_is_a_name_only_as_an_initial() -> None:
+    assert _en_runs("it had $ 12 M of donations for the U . N .") == ["U . N ."]

@@ -179,7 +179,9 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
     affixes = _affixes(lang)
     named = [False] * len(words)  # marked by capitals or the tagger, not as a common noun
     for k, w in enumerate(words):
-        if w[:1].isupper() and w[:1].isalpha() and w not in stop:
+        # a lone capital is an initial only before a full stop ("U.S.", "F. W."): "$12M" names nobody
+        initial_ok = len(w) > 1 or (k + 1 < len(words) and words[k + 1] == ".")
+        if w[:1].isupper() and w[:1].isalpha() and w not in stop and initial_ok:
             marks[k] = named[k] = True
         if any(
             f.startswith(a) and f.endswith(b) and len(f) > len(a) + len(b) + 1
