@@ -73,3 +73,10 @@ def test_common_nouns_after_a_possessive_are_the_possessors_own() -> None:
 
 def test_a_lone_capital_is_a_name_only_as_an_initial() -> None:
     assert _en_runs("it had $ 12 M of donations for the U . N .") == ["U . N ."]
+
+
+def test_a_possessor_and_the_title_after_it_are_one_party() -> None:
+    assert _en_runs("Syria offered aid to Lebanon's new President Elias Hrawi") == [
+        "Syria",
+        "Lebanon's new President Elias Hrawi",
+    ]

@@ -123,6 +123,12 @@ def _grow(words: list[str], forms: list[tuple[str, ...]], marks: list[bool], rul
 
 
 @cache
+def _skip_words(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.skip_words if data else []))
+
+
+@cache
 def _possessives(lang: str) -> frozenset[str]:
     data = events_data(lang)
     return frozenset(normalize_key(w) for w in (data.arguments.possessives if data else []))
@@ -198,6 +204,7 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
     if prules.heads or prules.suffixes:
         marks = _grow(words, forms, marks, prules)
     owned = _possessed(words, forms, marks, named, lang)
+    modifiers = _skip_words(lang)
     runs: list[tuple[int, int, EntityType]] = []
     k = 0
     while k < len(words):
@@ -210,6 +217,14 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
                 j += 1
             elif words[j + 1] == "." and len(words[j]) == 1 and words[j].isupper():
                 j += 1  # initials and abbreviations: U.S., U.N., F.W. de Klerk
+            elif (
+                words[j].endswith(("'s", "’s"))
+                and j + 2 < len(words)
+                and normalize_key(words[j + 1]) in modifiers
+                and marks[j + 2]
+                and not owned[j + 2]
+            ):
+                j += 2  # "Lebanon's new President Elias Hrawi" is one party, not Lebanon and a president
             else:
                 break
         runs.append((k, j + 1, types[k]))
