@@ -4,8 +4,12 @@ The gold event sets (PLOVER records, the Arabic GSR, PETRARCH validation)
 are sentences without our mentions or entities.  To score argument finding
 there we add candidate mentions from shallow cues that are per-language
 data (``events.yaml: arguments.actor_nouns``, Latin-script capitalised
-runs), plus the shipped NER model where one exists, each as its own local
-entity.  The pipeline never uses this: in production the linker's entities
+runs less ``not_names``), plus the shipped NER model where one exists, each
+as its own local entity.  A candidate spans the noun phrase a gold annotator
+marks: construct states to their genitive and agreeing nisbas (وزير خارجية
+الأردن، الجيش الإسرائيلي), a possessor with the title after it ("Lebanon's new
+President Elias Hrawi"); a common noun after a possessive ("its troops") is
+the possessor's own and no candidate.  The pipeline never uses this: in production the linker's entities
 are the only actors.
 """
 
