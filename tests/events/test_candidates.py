@@ -80,3 +80,11 @@ def test_a_possessor_and_the_title_after_it_are_one_party() -> None:
         "Syria",
         "Lebanon's new President Elias Hrawi",
     ]
+
+
+def test_an_abbreviation_in_brackets_after_a_name_is_the_same_candidate() -> None:
+    assert _en_runs("The Asia-Pacific Economic Cooperation ( APEC ) forum has agreed") == [
+        "Asia-Pacific Economic Cooperation ( APEC )"
+    ]
+    # a bracketed word that is no abbreviation stays apart
+    assert _en_runs("Hamas ( Gaza ) said") == ["Hamas", "Gaza"]

@@ -229,6 +229,14 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
                 and not owned[j + 2]
             ):
                 j += 2  # "Lebanon's new President Elias Hrawi" is one party, not Lebanon and a president
+            elif (
+                words[j + 1] == "("
+                and j + 3 < len(words)
+                and words[j + 3] == ")"
+                and words[j + 2].isupper()
+                and len(words[j + 2]) > 1
+            ):
+                j += 3  # "the Asia-Pacific Economic Cooperation (APEC) forum": the abbreviation is the same party
             else:
                 break
         runs.append((k, j + 1, types[k]))
