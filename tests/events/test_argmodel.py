@@ -172,3 +172,15 @@ def test_a_passive_subject_is_the_one_acted_on_and_the_by_party_the_actor(
     # an adjective after the cue is no passive: "is opposed to" keeps its subject as the actor
     ev = next(e for e in extract_events(make_article("Israel is opposed to Egypt.", "en", names), "en"))
     assert ev.actors == ["country:IL"]
+
+
+def test_only_a_past_participle_after_a_cue_reads_as_passive() -> None:
+    from dragoman.events.argfeatures import lists_participles, participle
+
+    assert participle("killed", "en") and participle("shot", "en") and participle("taken", "en")
+    # progressives and adjectives after "is"/"are" are no passives
+    assert not participle("investigating", "en")
+    assert not participle("opposed", "en")
+    assert not participle("ready", "en")
+    # Arabic lists no participle shapes: its cues (تم، جرى) mark the passive alone
+    assert not lists_participles("ar") and participle("اعتقال", "ar")

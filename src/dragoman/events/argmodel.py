@@ -50,15 +50,14 @@ from dragoman.events.argfeatures import (
     FEATURES_VERSION,
     Context,
     candidate_features,
+    lists_participles,
     marker_of,
     null_features,
 )
 from dragoman.events.arguments import ArgRules, Arguments, group
 from dragoman.events.frames import frame, may_be_actor, may_be_recipient
-from dragoman.events.schema import ArgumentPatterns, events_data
 from dragoman.events.sentence import MentionRef
 from dragoman.model import EntityType
-from dragoman.text import normalize_key
 
 ROLES = ("actor", "recipient")
 
@@ -247,27 +246,14 @@ def decide(
     return out
 
 
-@cache
-def _participle_forms(lang: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    data = events_data(lang)
-    a = data.arguments if data else ArgumentPatterns()
-    return (
-        tuple(a.participle_endings),
-        frozenset(normalize_key(w) for w in a.participles),
-        frozenset(normalize_key(w) for w in a.stative_participles),
-    )
-
-
 def _passive(ctx: Context, t: int) -> bool:
-    """A verb trigger after a passive cue that is a past participle ("were killed", not "is ready")."""
+    """A verb trigger that is a past participle after a passive cue ("were killed", not "is ready").
+
+    Only where the language lists participle shapes (English): elsewhere the cue
+    alone marks the passive and the model's features carry it.
+    """
     trig = ctx.triggers[t]
-    if trig.pos != "verb" or not ctx.passive_before[t]:
-        return False
-    endings, irregular, stative = _participle_forms(ctx.lang)
-    word = ctx.view.folded(trig.start)
-    if word in stative:
-        return False
-    return word in irregular or (len(word) > 3 and word.endswith(endings))
+    return trig.pos == "verb" and ctx.passive_before[t] and lists_participles(ctx.lang)
 
 
 def _undergoer_first(
