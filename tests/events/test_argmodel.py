@@ -184,3 +184,25 @@ def test_only_a_past_participle_after_a_cue_reads_as_passive() -> None:
     assert not participle("ready", "en")
     # Arabic lists no participle shapes: its cues (تم، جرى) mark the passive alone
     assert not lists_participles("ar") and participle("اعتقال", "ar")
+
+
+class _FirstBeforeFirstAfterScorer:
+    """Actor: the candidate right before the trigger; recipient: the one right after it."""
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        want = "rank=B1" if role == "actor" else "rank=A1"
+        return [5.0 if want in f else 0.0 for f in feats[:-1]] + [1.0]
+
+
+def test_people_counted_as_casualties_are_never_the_attacker(
+    make_article: Callable[..., Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dragoman.events.extract as extract
+
+    monkeypatch.setattr(extract, "shipped_model", _FirstBeforeFirstAfterScorer)
+    names = {"civilians": ("group:civilians", EntityType.MISC), "Hamas": ("org:hamas", EntityType.ORG)}
+    ev = next(e for e in extract_events(make_article("The civilians attacked Hamas.", "en", names), "en"))
+    assert (ev.actors, ev.recipients) == (["org:hamas"], ["group:civilians"])
+    # the frames of other events leave them alone: civilians may well protest
+    ev = next(e for e in extract_events(make_article("The civilians protested against Hamas.", "en", names), "en"))
+    assert ev.actors == ["group:civilians"]

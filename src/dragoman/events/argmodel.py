@@ -23,7 +23,11 @@ their probabilities.  Decoding, per trigger:
    one acted on as its subject: an actor chosen before it becomes the
    recipient, and the party after *by* in its clause, if any, the actor
    (not for symmetric frames, nor those whose passive subject still acts:
-   "troops were withdrawn", ``frames.yaml: passive_subject_acts``).
+   "troops were withdrawn", ``frames.yaml: passive_subject_acts``);
+5. people counted as casualties or captives ("five people", أشخاص، مدنيين:
+   ``events.yaml: casualty_nouns``) are never the actor of an assault or a
+   coercion (``frames.yaml: casualties_never_act``): chosen as actor, they
+   change places with the recipient.
 
 Weights are trained by ``python -m dragoman_training.events.train`` (a conditional
 logit per role, see docs/models/arguments.md) and shipped as
@@ -55,9 +59,12 @@ from dragoman.events.argfeatures import (
     null_features,
 )
 from dragoman.events.arguments import ArgRules, Arguments, group
-from dragoman.events.frames import frame, may_be_actor, may_be_recipient
+from dragoman.events.frames import Frame, frame, frames, may_be_actor, may_be_recipient
+from dragoman.events.plover import rollup
+from dragoman.events.schema import events_data
 from dragoman.events.sentence import MentionRef
 from dragoman.model import EntityType
+from dragoman.text import normalize_key
 
 ROLES = ("actor", "recipient")
 
@@ -243,7 +250,42 @@ def decide(
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
     if _passive(ctx, t) and not frame(code).symmetric and not frame(code).passive_subject_acts:
         _undergoer_first(ctx, t, code, pool, out, rules)
+    if _frame_of(code).casualties_never_act:
+        _casualties_acted_on(ctx, code, out)
     return out
+
+
+def _frame_of(code: str) -> Frame:
+    """The code's own frame, else its PLOVER root type's (an extension of ASSAULT is an assault)."""
+    own = frames().frames.get(code)
+    return own if own is not None else frame(rollup(code))
+
+
+@cache
+def _casualty_nouns(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.casualty_nouns if data else []))
+
+
+def _casualties_acted_on(ctx: Context, code: str, out: Arguments) -> None:
+    """People counted as casualties ("five people", أشخاص) are the ones attacked, never the attacker.
+
+    Chosen as the actor, they change places with the recipient when that one may act.
+    """
+    nouns = _casualty_nouns(ctx.lang)
+    if not nouns:
+        return
+
+    def casualty(m: MentionRef) -> bool:
+        return all(ctx.view.forms[k][0] in nouns or not ctx.view.words[k].isalpha() for k in range(m.first, m.last + 1))
+
+    counted = [a for a in out.actors if casualty(a)]
+    if not counted:
+        return
+    doers = [r for r in out.recipients if not casualty(r) and may_be_actor(code, r.mention.type)]
+    out.actors = [a for a in out.actors if not casualty(a)] or doers
+    taken = {m.entity for m in out.actors}
+    out.recipients = counted + [r for r in out.recipients if r not in counted and r.entity not in taken]
 
 
 def _passive(ctx: Context, t: int) -> bool:

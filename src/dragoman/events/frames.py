@@ -25,6 +25,9 @@ class Frame(BaseModel):
     # The subject of its passive is still the doer ("troops were withdrawn", "guerrillas have been
     # demobilized": they withdrew), not the one acted on as for "were killed" (events/argmodel.py).
     passive_subject_acts: bool = False
+    # The people counted as its casualties ("five people", أشخاص، مدنيين: events.yaml: casualty_nouns)
+    # are acted on, never the doer: chosen as the actor they change places with the recipient.
+    casualties_never_act: bool = False
 
 
 class Frames(BaseModel):

@@ -103,6 +103,9 @@ class ArgumentPatterns(_Strict):
     # الإسرائيلي) that extends the candidate before it when their definiteness agrees; and
     # words with those shapes that never extend one (الذي، الماضي، weekdays).
     construct_heads: list[str] = Field(default_factory=list)
+    # Nouns that count people as casualties or captives ("five people", أشخاص، مدنيين، جرحى):
+    # the recipient, never the actor, of an event whose frame says so (frames.yaml: casualties_never_act).
+    casualty_nouns: list[str] = Field(default_factory=list)
     # Possessive determiners: a common-noun candidate right after one ("its troops", "their
     # supporters") is the possessor's own people or means, no party of its own.
     possessives: list[str] = Field(default_factory=list)
