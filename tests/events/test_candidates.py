@@ -88,3 +88,8 @@ def test_an_abbreviation_in_brackets_after_a_name_is_the_same_candidate() -> Non
     ]
     # a bracketed word that is no abbreviation stays apart
     assert _en_runs("Hamas ( Gaza ) said") == ["Hamas", "Gaza"]
+
+
+def test_people_counted_as_casualties_are_candidates() -> None:
+    assert _ar_runs("قتل شرطيين في هجوم") == ["شرطيين"]
+    assert _en_runs("the bomb killed five bystanders") == ["bystanders"]

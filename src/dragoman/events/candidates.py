@@ -29,7 +29,7 @@ from dragoman.text.morph import token_forms
 def _noun_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
     a = data.arguments if data else ArgumentPatterns()
-    return PhraseMatcher((w, True) for w in a.actor_nouns)
+    return PhraseMatcher((w, True) for w in (*a.actor_nouns, *a.casualty_nouns))
 
 
 @cache
