@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 from dragoman_training.events import argdata
@@ -119,3 +119,90 @@ def test_folded_weights_add_the_language_copy() -> None:
     assert model.folded("ar")["a"] == (1.5, -1.0)
     assert model.both([["a"], []], "ar") == ([1.5, 0.0], [-1.0, 0.0])
     assert model.scores("actor", [["a"]], "he") == [10.0]
+
+
+class _NoRecipientScorer:
+    """Prefers the nearest candidate before the trigger as actor, and "none" as recipient every time."""
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        if role == "recipient":
+            return [0.0] * (len(feats) - 1) + [10.0]
+        return [5.0 if "rank=B1" in f else 0.0 for f in feats[:-1]] + [1.0]
+
+
+def test_a_party_marked_to_or_with_is_the_recipient_when_the_model_picks_none(
+    make_article: Callable[..., Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dragoman.events.extract as extract
+
+    monkeypatch.setattr(extract, "shipped_model", _NoRecipientScorer)
+    names = {"Syria": ("country:SY", GPE), "Lebanon": ("country:LB", GPE), "Beirut": ("city:beirut", GPE)}
+    art = make_article("Syria sent aid to Lebanon.", "en", names)
+    ev = next(e for e in extract_events(art, "en"))
+    assert ev.actors == ["country:SY"]
+    assert ev.recipients == ["country:LB"]
+    # an unmarked party after the trigger is left to the model
+    art = make_article("Syria praised Lebanon.", "en", names)
+    ev = next(e for e in extract_events(art, "en"))
+    assert ev.actors == ["country:SY"]
+    assert ev.recipients == []
+
+
+class _SubjectScorer:
+    """Takes the candidate right before the trigger as actor and abstains on the recipient."""
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        if role == "recipient":
+            return [0.0] * (len(feats) - 1) + [10.0]
+        return [5.0 if "rank=B1" in f else 0.0 for f in feats[:-1]] + [1.0]
+
+
+def test_a_passive_subject_is_the_one_acted_on_and_the_by_party_the_actor(
+    make_article: Callable[..., Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dragoman.events.extract as extract
+
+    monkeypatch.setattr(extract, "shipped_model", _SubjectScorer)
+    names = {"Hamas": ("org:hamas", EntityType.ORG), "Israel": ("country:IL", GPE), "Egypt": ("country:EG", GPE)}
+    ev = next(e for e in extract_events(make_article("Hamas was attacked by Israel.", "en", names), "en"))
+    assert (ev.actors, ev.recipients) == (["country:IL"], ["org:hamas"])
+    # no agent named: the subject is still the one attacked, and nobody is the actor
+    ev = next(e for e in extract_events(make_article("Hamas was attacked on Monday.", "en", names), "en"))
+    assert (ev.actors, ev.recipients) == ([], ["org:hamas"])
+    # an adjective after the cue is no passive: "is opposed to" keeps its subject as the actor
+    ev = next(e for e in extract_events(make_article("Israel is opposed to Egypt.", "en", names), "en"))
+    assert ev.actors == ["country:IL"]
+
+
+def test_only_a_past_participle_after_a_cue_reads_as_passive() -> None:
+    from dragoman.events.argfeatures import lists_participles, participle
+
+    assert participle("killed", "en") and participle("shot", "en") and participle("taken", "en")
+    # progressives and adjectives after "is"/"are" are no passives
+    assert not participle("investigating", "en")
+    assert not participle("opposed", "en")
+    assert not participle("ready", "en")
+    # Arabic lists no participle shapes: its cues (تم، جرى) mark the passive alone
+    assert not lists_participles("ar") and participle("اعتقال", "ar")
+
+
+class _FirstBeforeFirstAfterScorer:
+    """Actor: the candidate right before the trigger; recipient: the one right after it."""
+
+    def scores(self, role: str, feats: Sequence[Sequence[str]], lang: str) -> list[float]:
+        want = "rank=B1" if role == "actor" else "rank=A1"
+        return [5.0 if want in f else 0.0 for f in feats[:-1]] + [1.0]
+
+
+def test_people_counted_as_casualties_are_never_the_attacker(
+    make_article: Callable[..., Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dragoman.events.extract as extract
+
+    monkeypatch.setattr(extract, "shipped_model", _FirstBeforeFirstAfterScorer)
+    names = {"civilians": ("group:civilians", EntityType.MISC), "Hamas": ("org:hamas", EntityType.ORG)}
+    ev = next(e for e in extract_events(make_article("The civilians attacked Hamas.", "en", names), "en"))
+    assert (ev.actors, ev.recipients) == (["org:hamas"], ["group:civilians"])
+    # the frames of other events leave them alone: civilians may well protest
+    ev = next(e for e in extract_events(make_article("The civilians protested against Hamas.", "en", names), "en"))
+    assert ev.actors == ["group:civilians"]

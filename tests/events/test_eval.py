@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from dragoman_training.eval._events_common import text_match, token_f1, words
 from dragoman_training.eval.petrarch import load_records
+from dragoman_training.eval.plover import split
 
 
 def test_token_f1() -> None:
@@ -24,6 +25,14 @@ def test_text_match_is_a_run_of_words_either_way() -> None:
 
 def test_arabic_words_are_folded_and_clitic_stripped() -> None:
     assert words("والتونسيين", "ar") == words("التونسيين", "ar")
+
+
+def test_plover_held_out_half_drops_sentences_seen_in_training() -> None:
+    # one sentence coded for two events lands on both sides of a split by position
+    texts = ["A met B.", "A met B.", "C hit D.", "E left.", "F sued G.", "H fled."]
+    train, held = split([{"text": t} for t in texts])
+    assert [r["text"] for r in train] == ["A met B.", "C hit D.", "F sued G."]
+    assert [r["text"] for r in held] == ["E left.", "H fled."]
 
 
 def test_petrarch_reader_survives_self_closed_sentences(tmp_path: Path) -> None:

@@ -14,7 +14,9 @@ surface, per language as data (``events.yaml: arguments``):
 * what it is: entity type (an AGREEMENT is joined, never the joiner), mention
   kind (a nisba adjective "the Iranian minister", a metonym "Tehran", a
   title), nested inside another candidate, the speaker of a reporting verb;
-* the trigger: verb or noun, PLOVER type, passive cue before it (was, تم),
+* the trigger: verb or noun, PLOVER type, passive cue before it (was, تم;
+  where the language lists participle shapes, only before a past participle:
+  "were killed", not "is investigating" or "is ready"),
   a subject already carried by the verb (Arabic plural ـوا), a noun's
   genitive right after it (انضمام أذربيجان، הצטרפות קזחסטן);
 
@@ -122,7 +124,10 @@ def context(
         else:
             marker_end[m.end] = (m.start, m.payload)
     trigs = [t._replace(type=rollup(t.type) if t.type else "") for t in triggers]
-    passive_before = [t.start in passive_at or (t.start - 1) in passive_at for t in trigs]
+    passive_before = [
+        (t.start in passive_at or (t.start - 1) in passive_at) and participle(view.folded(t.start), lang)
+        for t in trigs
+    ]
     in_quote = []
     inside = False
     for w in view.words:
@@ -130,6 +135,36 @@ def context(
             inside = not inside
         in_quote.append(inside)
     return Context(view, lang, clause, trigs, marker_end, reporting, passive_before, in_quote, rules)
+
+
+@cache
+def _participle_forms(lang: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    data = events_data(lang)
+    a = data.arguments if data else ArgumentPatterns()
+    return (
+        tuple(a.participle_endings),
+        frozenset(normalize_key(w) for w in a.participles),
+        frozenset(normalize_key(w) for w in a.stative_participles),
+    )
+
+
+def lists_participles(lang: str) -> bool:
+    """Does the language list past-participle shapes (``events.yaml: participle_endings``)?"""
+    endings, irregular, _ = _participle_forms(lang)
+    return bool(endings or irregular)
+
+
+def participle(folded: str, lang: str) -> bool:
+    """Can the word after a passive cue be a past participle ("killed", not "ready", "investigating")?
+
+    A language that lists no participle shapes (its cues are passive alone: تم، جرى) says yes.
+    """
+    endings, irregular, stative = _participle_forms(lang)
+    if not endings and not irregular:
+        return True
+    if folded in stative:
+        return False
+    return folded in irregular or (len(folded) > 3 and folded.endswith(endings))
 
 
 def _bucket(d: int) -> str:
@@ -341,7 +376,9 @@ __all__ = [
     "candidate_features",
     "context",
     "feature_rules",
+    "lists_participles",
     "marker_of",
     "null_features",
+    "participle",
     "with_language",
 ]

@@ -12,7 +12,22 @@ their probabilities.  Decoding, per trigger:
 2. the **recipient** is the best remaining candidate the frame allows as
    recipient (an accession's recipient is the agreement joined), unless
    "none" scores higher; a mention nested in an actor's mention (the nisba
-   in "the Iranian minister") or naming the same entity is not a candidate.
+   in "the Iranian minister") or naming the same entity is not a candidate;
+3. when "none" won the recipient, the first allowed candidate after the
+   trigger in its clause that a party marker introduces (*to*, *for*, *with*,
+   *against*, *toward*: إلى، ل، مع، ضد; אל، ל، עם، נגד) is the recipient after all:
+   the model, trained on few sentences, abstains too readily for a party
+   the marker names plainly ("agreed to provide aid *for* Romania");
+4. a verb after a passive cue that is a past participle ("were killed", not
+   "is ready", "is opposed to": ``events.yaml: participle_endings``) has the
+   one acted on as its subject: an actor chosen before it becomes the
+   recipient, and the party after *by* in its clause, if any, the actor
+   (not for symmetric frames, nor those whose passive subject still acts:
+   "troops were withdrawn", ``frames.yaml: passive_subject_acts``);
+5. people counted as casualties or captives ("five people", أشخاص، مدنيين:
+   ``events.yaml: casualty_nouns``) are never the actor of an assault or a
+   coercion (``frames.yaml: casualties_never_act``): chosen as actor, they
+   change places with the recipient.
 
 Weights are trained by ``python -m dragoman_training.events.train`` (a conditional
 logit per role, see docs/models/arguments.md) and shipped as
@@ -35,11 +50,21 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from dragoman.events.argfeatures import FEATURES_VERSION, Context, candidate_features, null_features
+from dragoman.events.argfeatures import (
+    FEATURES_VERSION,
+    Context,
+    candidate_features,
+    lists_participles,
+    marker_of,
+    null_features,
+)
 from dragoman.events.arguments import ArgRules, Arguments, group
-from dragoman.events.frames import may_be_actor, may_be_recipient
+from dragoman.events.frames import Frame, frame, frames, may_be_actor, may_be_recipient
+from dragoman.events.plover import rollup
+from dragoman.events.schema import events_data
 from dragoman.events.sentence import MentionRef
 from dragoman.model import EntityType
+from dragoman.text import normalize_key
 
 ROLES = ("actor", "recipient")
 
@@ -218,8 +243,110 @@ def decide(
         ]
     out.actors = _with_affiliation(actors, pool, code, may_be_actor)
     taken = {m.entity for m in out.actors}
+    if not recipients:
+        marked = _marked_party(ctx, t, code, pool, out.actors)
+        if marked is not None:
+            recipients = [m for m in group(ctx.view, pool, marked, rules) if may_be_recipient(code, m.mention.type)]
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
+    if _passive(ctx, t) and not frame(code).symmetric and not frame(code).passive_subject_acts:
+        _undergoer_first(ctx, t, code, pool, out, rules)
+    if _frame_of(code).casualties_never_act:
+        _casualties_acted_on(ctx, code, out)
     return out
+
+
+def _frame_of(code: str) -> Frame:
+    """The code's own frame, else its PLOVER root type's (an extension of ASSAULT is an assault)."""
+    own = frames().frames.get(code)
+    return own if own is not None else frame(rollup(code))
+
+
+@cache
+def _casualty_nouns(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.casualty_nouns if data else []))
+
+
+def _casualties_acted_on(ctx: Context, code: str, out: Arguments) -> None:
+    """People counted as casualties ("five people", أشخاص) are the ones attacked, never the attacker.
+
+    Chosen as the actor, they change places with the recipient when that one may act.
+    """
+    nouns = _casualty_nouns(ctx.lang)
+    if not nouns:
+        return
+
+    def casualty(m: MentionRef) -> bool:
+        return all(ctx.view.forms[k][0] in nouns or not ctx.view.words[k].isalpha() for k in range(m.first, m.last + 1))
+
+    counted = [a for a in out.actors if casualty(a)]
+    if not counted:
+        return
+    doers = [r for r in out.recipients if not casualty(r) and may_be_actor(code, r.mention.type)]
+    out.actors = [a for a in out.actors if not casualty(a)] or doers
+    taken = {m.entity for m in out.actors}
+    out.recipients = counted + [r for r in out.recipients if r not in counted and r.entity not in taken]
+
+
+def _passive(ctx: Context, t: int) -> bool:
+    """A verb trigger that is a past participle after a passive cue ("were killed", not "is ready").
+
+    Only where the language lists participle shapes (English): elsewhere the cue
+    alone marks the passive and the model's features carry it.
+    """
+    trig = ctx.triggers[t]
+    return trig.pos == "verb" and ctx.passive_before[t] and lists_participles(ctx.lang)
+
+
+def _undergoer_first(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
+) -> None:
+    """A passive verb's subject is the one acted on: "Three US servicemen were killed by a bomb".
+
+    The actor taken before the trigger becomes the recipient; the party after
+    *by* in the trigger's clause, if any, is the actor.
+    """
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    subject = [a for a in out.actors if a.last < start]
+    if not subject or len(subject) != len(out.actors):
+        return
+    undergoers = [m for m in subject if may_be_recipient(code, m.mention.type)]
+    if not undergoers:
+        return
+    agent = next(
+        (
+            m
+            for m in sorted(pool, key=lambda m: m.first)
+            if m.first >= end
+            and ctx.clause[m.first] == ctx.clause[start]
+            and marker_of(ctx, m)[0] == "by"
+            and may_be_actor(code, m.mention.type)
+        ),
+        None,
+    )
+    out.actors = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)] if agent else []
+    taken = {m.entity for m in out.actors}
+    out.recipients = [m for m in undergoers if m.entity not in taken]
+
+
+# Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against
+_PARTY_MARKERS = frozenset({"to", "for", "with", "against", "toward"})
+
+
+def _marked_party(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], actors: list[MentionRef]
+) -> MentionRef | None:
+    """The first candidate after the trigger, in its clause, that a party marker introduces."""
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    taken = {m.entity for m in actors}
+    for m in sorted(pool, key=lambda m: m.first):
+        if m.first < end or ctx.clause[m.first] != ctx.clause[start]:
+            continue
+        if m.entity in taken or any(_overlaps(m, a) for a in actors) or not may_be_recipient(code, m.mention.type):
+            continue
+        if marker_of(ctx, m)[0] in _PARTY_MARKERS:
+            return m
+    return None
 
 
 def _with_affiliation(

@@ -28,6 +28,12 @@ class Frame(BaseModel):
     # Modes ("*": any) whose place names the recipient when the text names none: a visit
     # to Beirut is a visit to Lebanon, an embassy in Ashgabat is hosted by Turkmenistan.
     place_hosts: list[str] = Field(default_factory=list)
+    # The subject of its passive is still the doer ("troops were withdrawn", "guerrillas have been
+    # demobilized": they withdrew), not the one acted on as for "were killed" (events/argmodel.py).
+    passive_subject_acts: bool = False
+    # The people counted as its casualties ("five people", أشخاص، مدنيين: events.yaml: casualty_nouns)
+    # are acted on, never the doer: chosen as the actor they change places with the recipient.
+    casualties_never_act: bool = False
 
 
 class Frames(BaseModel):

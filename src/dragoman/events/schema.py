@@ -80,6 +80,13 @@ class ArgumentPatterns(_Strict):
     skip_words: list[str] = Field(default_factory=list)
     # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.
     passive_cues: list[str] = Field(default_factory=list)
+    # Where a passive cue also opens progressives and adjectives ("is investigating", "is ready"),
+    # the endings and the irregular forms of a past participle ("killed", "taken", "shot"): after a
+    # cue only a participle trigger is read as passive, its subject the recipient (events/argmodel.py).
+    participle_endings: list[str] = Field(default_factory=list)
+    participles: list[str] = Field(default_factory=list)
+    # Participles read as adjectives after a cue ("is opposed to", "is prepared to"): no passive.
+    stative_participles: list[str] = Field(default_factory=list)
     # Proclitics that open a bare-sentence candidate unambiguously (Arabic لل = ل + ال, بال):
     # cut off as the candidate's proclitic, as the gazetteer does for the pipeline's mentions.
     bare_proclitics: list[str] = Field(default_factory=list)
@@ -89,6 +96,23 @@ class ArgumentPatterns(_Strict):
     actor_affixes: list[tuple[str, str]] = Field(default_factory=list)
     # Words that open no actor name even when capitalised (Latin script).
     not_names: list[str] = Field(default_factory=list)
+    # Bare-sentence candidates span the whole noun phrase the gold marks (Arabic): nouns in
+    # construct state that open a candidate running to their genitive (وزير خارجية إيران، قوات
+    # التحالف); the definite article and the prefixes that carry it (ال، وال، لل), telling a
+    # genitive or an agreeing adjective; the endings of a relational adjective (nisba: الجيش
+    # الإسرائيلي) that extends the candidate before it when their definiteness agrees; and
+    # words with those shapes that never extend one (الذي، الماضي، weekdays).
+    construct_heads: list[str] = Field(default_factory=list)
+    # Nouns that count people as casualties or captives ("five people", أشخاص، مدنيين، جرحى):
+    # the recipient, never the actor, of an event whose frame says so (frames.yaml: casualties_never_act).
+    casualty_nouns: list[str] = Field(default_factory=list)
+    # Possessive determiners: a common-noun candidate right after one ("its troops", "their
+    # supporters") is the possessor's own people or means, no party of its own.
+    possessives: list[str] = Field(default_factory=list)
+    article: str = ""
+    article_prefixes: list[str] = Field(default_factory=list)
+    attributive_suffixes: list[str] = Field(default_factory=list)
+    not_attributive: list[str] = Field(default_factory=list)
     # Third-person singular subject pronouns, free or glued (he, she; הוא، היא; هو، أنه،
     # إنه): an event whose subject is one of them and that names no actor takes the person
     # who acted last before it (events/pronouns.py).

@@ -9,7 +9,8 @@ Training data, every part with its provenance in the model card
   (``events/argdata.py``), run through the default pipeline so candidates are
   the mentions the pipeline really produces;
 * the PLOVER gold records (CC BY-SA 4.0), **even positions only**: the odd
-  half is what ``make eval`` scores (``plover_*``);
+  half, less the sentences that repeat an even record's, is what ``make eval``
+  scores (``plover_*``; ``eval/plover.py: split``);
 * the Arabic event GSR span files (MIT), **first half of each file only**:
   the second half is what ``make eval`` scores (``ar_span_*``).
 
@@ -51,6 +52,7 @@ from dragoman.events.extract import EventHit, find_hits
 from dragoman.events.frames import may_be_actor, may_be_recipient
 from dragoman.events.sentence import MentionRef
 from dragoman.model import Article
+from dragoman_training.eval.plover import split as split_plover
 from dragoman_training.events import argdata
 
 # the model ships in the runtime package; this trainer only writes it
@@ -374,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     own, stats = own_instances(args.own)
     records = plover_records(args.shared)
-    plover = plover_instances(records[0::2], 100_000)
+    plover = plover_instances(split_plover(records)[0], 100_000)
     gsr: list[Instance] = []
     for k, etype in enumerate(("PROTEST", "ASSAULT")):
         rows = gsr_records(args.shared, etype)
