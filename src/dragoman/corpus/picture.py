@@ -68,7 +68,10 @@ class PictureSettings(CorpusPassSettings):
         default=0.42, gt=0, lt=1, description="article similarity that links two articles into one story"
     )
     story_days: int = Field(
-        default=21, ge=0, description="articles published farther apart are not one story"
+        default=21, ge=0, description="articles published farther apart are not linked as one story"
+    )
+    story_span_days: int = Field(
+        default=60, ge=0, description="a story's first and last articles are at most this far apart"
     )
     max_gap_days: int = Field(
         default=45, ge=0, description="event dates farther apart are two events, not a disagreement"
@@ -185,7 +188,11 @@ class PicturePass:
     def __init__(self, settings: PictureSettings | None = None) -> None:
         self.settings = settings or PictureSettings()
         self.merge = MergeSettings(max_gap_days=self.settings.max_gap_days)
-        self.story = StorySettings(threshold=self.settings.story_threshold, max_days=self.settings.story_days)
+        self.story = StorySettings(
+            threshold=self.settings.story_threshold,
+            max_days=self.settings.story_days,
+            max_span_days=self.settings.story_span_days,
+        )
 
     # -- the pass protocol -----------------------------------------------------------------------
     def prime(self, store: Any, articles: Sequence[Article]) -> None:
@@ -294,7 +301,7 @@ def assemble(
 ) -> Picture:
     """The picture from digests and links (article, other article, kind, score)."""
     dup_edges: list[tuple[str, str]] = []
-    story_edges: list[tuple[str, str]] = []
+    story_edges: list[tuple[str, str, float]] = []
     event_edges: list[tuple[str, str, float]] = []
     for a, b, kind, score in links:
         if a not in facts or b not in facts:
@@ -302,7 +309,7 @@ def assemble(
         if kind == "dup":
             dup_edges.append((a, b))
         elif kind == "story":
-            story_edges.append((a, b))
+            story_edges.append((a, b, float(score)))
         elif kind.startswith("ev|"):
             _, ea, eb = kind.split("|", 2)
             event_edges.append((ea, eb, float(score)))
@@ -310,7 +317,7 @@ def assemble(
     settings = settings or PictureSettings()
     merged = merge_events(facts, event_edges, MergeSettings(max_gap_days=settings.max_gap_days))
     precursor_links(merged)
-    found = stories(facts, story_edges, duplicates, merged)
+    found = stories(facts, story_edges, duplicates, merged, StorySettings(max_days=settings.story_days, max_span_days=settings.story_span_days))
     return Picture(facts, merged, found, duplicates)
 
 

@@ -1,7 +1,8 @@
 """Stories across languages: articles about the same story, whatever language they are in.
 
 Two articles are linked when their similarity reaches ``threshold``; a story
-is a connected group of linked articles (near-duplicates are always linked).
+is a group of linked articles (near-duplicates are always together) joined
+strongest link first, never spanning more than ``max_span_days`` of publication.
 The similarity is a function of the two articles alone, so stories do not
 depend on ingest order:
 
@@ -42,7 +43,8 @@ TOP = 6  # participants per article that make its blocking keys and entity profi
 @dataclass(frozen=True)
 class StorySettings:
     threshold: float = 0.42
-    max_days: int = 21
+    max_days: int = 21  # two articles farther apart are not linked
+    max_span_days: int = 60  # a story's first and last article at most this far apart
 
 
 def _profile(f: ArticleFacts) -> dict[str, float]:
@@ -171,15 +173,70 @@ def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[l
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def story_groups(
+    facts: Mapping[str, ArticleFacts],
+    story_edges: Iterable[tuple[str, str, float]],
+    duplicate_groups: list[list[str]],
+    max_span_days: int,
+) -> list[list[str]]:
+    """Articles grouped into stories: copies together, then linked pairs strongest first within a window.
+
+    A join is refused when the articles of the two groups were published more than
+    ``max_span_days`` apart (first to last): linked pairs can chain (a 2023 article, an
+    undated one, a 2025 one), and a story is what happened around one time, not
+    everything about the same countries.  Undated articles do not stretch the span.
+    Ties are broken by ids, so the groups depend on the set of links, not on their order.
+    """
+    parent = {n: n for n in facts}
+    span: dict[str, tuple[date, date] | None] = {}
+    for i, f in facts.items():
+        d = _day(f)
+        span[i] = (d, d) if d else None
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str, limit: int | None) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        sa, sb = span[ra], span[rb]
+        if limit is None:  # a copy: the story keeps the original's days, a republication does not stretch it
+            both = min(sa, sb) if sa and sb else (sa or sb)
+        else:
+            both = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else (sa or sb)
+            if both is not None and (both[1] - both[0]).days > limit:
+                return
+        ra, rb = min(ra, rb), max(ra, rb)
+        parent[rb] = ra
+        span[ra] = both
+
+    for g in duplicate_groups:  # a copy is the same story whenever it was republished
+        for x in g[1:]:
+            join(g[0], x, None)
+    ordered = sorted({(min(a, b), max(a, b)): s for a, b, s in story_edges if a in parent and b in parent}.items(),
+                     key=lambda kv: (-kv[1], kv[0]))
+    for (a, b), _ in ordered:
+        join(a, b, max_span_days)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(parent):
+        groups[find(n)].append(n)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
 def stories(
     facts: Mapping[str, ArticleFacts],
-    story_edges: Iterable[tuple[str, str]],
+    story_edges: Iterable[tuple[str, str, float]],
     duplicate_groups: list[list[str]],
     merged: list[MergedEvent],
+    settings: StorySettings | None = None,
 ) -> list[Story]:
     """Stories from linked article pairs; each merged event is given the story most of its sources are in."""
-    dup_edges = [(g[0], x) for g in duplicate_groups for x in g[1:]]
-    groups = components(facts, [*story_edges, *dup_edges])
+    settings = settings or StorySettings()
+    groups = story_groups(facts, story_edges, duplicate_groups, settings.max_span_days)
     story_of: dict[str, str] = {}
     out: list[Story] = []
     for g in groups:
