@@ -257,7 +257,13 @@ def stories(
 
 
 def story_title(story: Story, merged: list[MergedEvent]) -> str:
-    """An English title from the story's best-sourced merged event and its most mentioned participants."""
+    """An English title from the story's best-sourced merged event and its most mentioned participants.
+
+    Of the events told by the most articles, a treaty or accession code before a generic
+    one, then the one whose actor the story mentions most, is the headline: in a story
+    about Kazakhstan's accession, Kazakhstan's joining rather than the condition a US
+    official put on it.
+    """
     from dragoman.views.labels import gloss
 
     counts: Counter[str] = Counter()
@@ -268,9 +274,17 @@ def story_title(story: Story, merged: list[MergedEvent]) -> str:
             if k in a.names and (k not in names or a.names[k].qid):
                 names[k] = a.names[k].canonical
     top = [names[k] for k, _ in counts.most_common(4) if k in names]
+    # the event most articles tell; among those a treaty or accession code (ACCEDE, NORMALIZE, ...:
+    # the project's own, finer than the PLOVER type), then the one whose doer the story is most about
     ranked = sorted(
         (m for m in merged if (m.actors or m.recipients) and m.plover is not None),
-        key=lambda m: (-len({s.article.id for s in m.sources}), -len(m.sources), m.id),
+        key=lambda m: (
+            -len({s.article.id for s in m.sources}),
+            m.type == m.family,
+            -max((counts[p.key] for p in m.actors), default=0),
+            -len(m.sources),
+            m.id,
+        ),
     )
     if not ranked:
         return ", ".join(top) if top else (story.articles[0].title or story.id)
