@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dragoman.corpus.facts import ArticleFacts
-from dragoman.corpus.stories import story_groups
+from dragoman.corpus.facts import ArticleFacts, EventFacts, Party
+from dragoman.corpus.merge import link, merge_events
+from dragoman.corpus.stories import Story, story_groups, story_title
 
 
 def _facts(published: dict[str, str | None]) -> dict[str, ArticleFacts]:
@@ -30,3 +31,25 @@ def test_copies_are_one_story_whenever_republished_and_order_does_not_matter() -
     # a copy republished months later does not stretch the story: z, linked to the copy only, stays apart
     assert groups == [["copy", "x", "y"], ["z"]]
     assert story_groups(facts, list(reversed(edges)), [["x", "copy"]], max_span_days=60) == groups
+
+
+def test_the_title_is_the_accession_the_story_is_about_not_a_condition_put_on_it() -> None:
+    kz = Party("Q232", "country:KZ", "Q232", "Kazakhstan", "GPE")
+    us = Party("Q30", "country:US", "Q30", "United States", "GPE")
+    accords = Party("Q97306458", "agreement:abraham-accords", "Q97306458", "Abraham Accords", "AGREEMENT")
+
+    def ev(article: str, type_: str, family: str, actor: Party) -> EventFacts:
+        return EventFacts(f"{article}-{type_}", article, type_, family, "planned", (actor,), (accords,), None, None,
+                          False, ((0, 4, "text"),))
+
+    events = {a: (ev(a, "PRECONDITION", "REQUEST", us), ev(a, "ACCEDE", "COOPERATE", kz)) for a in ("a", "b")}
+    facts = {
+        a: ArticleFacts(a, None, None, None, "en", "2025-11-07", a, {"Q232": 6, "Q30": 3, "Q97306458": 4},
+                        {"Q232": kz, "Q30": us, "Q97306458": accords}, evs)
+        for a, evs in events.items()
+    }
+    edges = [(x.id, y.id, s) for x, y in zip(events["a"], events["b"], strict=True) if (s := link(x, y)) is not None]
+    merged = merge_events(facts, edges)
+    assert sorted(len(m.sources) for m in merged) == [2, 2]  # both told by both articles
+    title = story_title(Story("st", "", list(facts.values())), merged)
+    assert title.startswith("Kazakhstan: join — Abraham Accords (planned)")
