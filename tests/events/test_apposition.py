@@ -146,3 +146,21 @@ def test_affiliates_follow_their_person_when_the_article_names_them() -> None:
     assert with_affiliates(["person:nouri"], titled, {"person:nouri", "country:SD"}) == ["person:nouri", "country:SD"]
     assert with_affiliates(["person:haddad"], titled, {"person:haddad", "country:SD"}) == ["person:haddad"]
 
+
+def test_a_visit_is_not_to_the_pair_of_a_deal_it_seeks(make_article: Callable[..., Article]) -> None:
+    # "arrived in Beirut in a bid to secure a deal between X and Y": the pair is the deal's, Lebanon hosts
+    art = make_article(
+        "Envoy Karl Brandt arrived in Beirut in a bid to secure a cease-fire deal between Valdoria and Ostrava, "
+        "as Lebanon waited.",
+        "en",
+        {
+            "Karl Brandt": ("person:brandt", PER),
+            "Beirut": ("city:beirut", EntityType.PLACE),
+            "Valdoria": ("country:VD", GPE),
+            "Ostrava": ("country:OS", GPE),
+            "Lebanon": ("country:LB", GPE),
+        },
+    )
+    found = [e for e in extract_events(art, "en") if e.type == "CONSULT"]
+    assert found and found[0].actors == ["person:brandt"]
+    assert found[0].recipients == ["country:LB"]

@@ -349,6 +349,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 and hosted_by_place(group.type, group.mode)
                 and host_of(args.place.entity, present)
             )
+            if hosted and ctx is not None and args.recipients and all(
+                marker_of(ctx, r)[0] == "between" for r in args.recipients
+            ):
+                # "arrived in Beirut to secure a deal between Israel and Hezbollah": the pair is the
+                # deal's; a visit is to its host
+                args.recipients = []
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             if group.converse:  # "X received a letter from Y": Y wrote, X received
