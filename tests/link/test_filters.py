@@ -100,3 +100,13 @@ def test_places_joined_by_a_conjunction_are_not_a_person(build: Build, ner: AddN
     Link()(art)
     assert not (_owner(art, i) or "").startswith("local:")
     assert not [e for e in art.entities if e.type is EntityType.PERSON]
+
+
+def test_a_name_after_a_title_stays_whatever_word_it_spells(build: Build, ner: AddNer) -> None:
+    # "כהן" reads as כ + הן ("like them"), a function word, but "השר כהן" is minister Cohen
+    art = build("השר כהן נפגש עם השגריר. הם כהן וחבריו.", "he")
+    titled = ner(art, "כהן", EntityType.PERSON)
+    bare = ner(art, "כהן", EntityType.PERSON, nth=1)
+    Link()(art)
+    assert _owner(art, titled) is not None
+    assert _owner(art, bare) is None

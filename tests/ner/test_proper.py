@@ -53,3 +53,15 @@ def test_two_people_joined_by_and_are_two_names() -> None:
         known={"Cohen", "Omani", "Muscat"},
     )
     assert got == {"Haitham bin Tariq": EntityType.PERSON, "Badr Albusaidi": EntityType.PERSON}
+
+
+def test_a_title_splits_a_body_from_the_person_after_it() -> None:
+    got = _names("Haddad met the head of the Sudanese Sovereign Council Khalid Nouri in Cairo.")
+    assert got["Sudanese Sovereign Council"] is EntityType.ORG
+    assert got["Khalid Nouri"] is EntityType.PERSON
+    got = _names("The Valdorian Trade Organization Director-General Marta Ilves spoke on Monday.")
+    assert got["Valdorian Trade Organization"] is EntityType.ORG
+    assert got["Marta Ilves"] is EntityType.PERSON
+    # no title: a body's longer name is not cut ("Guard Corps Quds Force" names no one)
+    got = _names("The Islamic Revolutionary Guard Corps Quds Force fired drones.")
+    assert got == {"Islamic Revolutionary Guard Corps Quds Force": EntityType.ORG}

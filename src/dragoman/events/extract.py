@@ -9,6 +9,7 @@ from typing import Literal
 
 from dragoman.dates import dates_data
 from dragoman.events.affiliation import state_of, with_states
+from dragoman.events.apposition import apposed, with_affiliates
 from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
@@ -311,6 +312,9 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         ]
         if not kept:
             continue
+        # "met the head of the X council Y": the title phrase and the name are one party, Y
+        titled = apposed(view, lang)
+        view = titled.view
         cues = cue_matches(view, srules) if srules else []
         clause = segment(view, crules)
         times = _time_tokens(article, view)
@@ -345,6 +349,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 and hosted_by_place(group.type, group.mode)
                 and host_of(args.place.entity, present)
             )
+            if hosted and ctx is not None and args.recipients and all(
+                marker_of(ctx, r)[0] == "between" for r in args.recipients
+            ):
+                # "arrived in Beirut to secure a deal between Israel and Hezbollah": the pair is the
+                # deal's; a visit is to its host
+                args.recipients = []
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             if group.converse:  # "X received a letter from Y": Y wrote, X received
@@ -366,8 +376,10 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args.recipients = args.recipients or args.actors
                 args.actors = []
             trigger = view.token_span(m.start, m.end)
-            actors = _parties(article, args.actors, present)
-            recipients = [r for r in _parties(article, args.recipients, present) if r not in actors]
+            actors = _parties(article, args.actors, present, titled.affiliations)
+            recipients = [
+                r for r in _parties(article, args.recipients, present, titled.affiliations) if r not in actors
+            ]
             if not recipients and args.place and args.place.entity and hosted_by_place(group.type, group.mode):
                 host = host_of(args.place.entity, present)
                 recipients = [host] if host and host not in actors else []
@@ -476,9 +488,16 @@ def _evidence(view: SentenceView, clause: list[int], t_start: int) -> Span:
     return view.token_span(lo, hi)
 
 
-def _parties(article: Article, refs: list[MentionRef], present: set[str]) -> list[str]:
-    """Entity and described ids of ``refs``, each followed by the state it acts for or belongs to."""
-    return with_affiliations(with_states(_ids(refs), present), article, present)
+def _parties(
+    article: Article, refs: list[MentionRef], present: set[str], titled: dict[str, list[str]] | None = None
+) -> list[str]:
+    """Entity and described ids of ``refs``, each followed by the state it acts for or belongs to.
+
+    ``titled`` lists, per person, the bodies and states named in the title phrase before
+    the name (``events.apposition``): they follow the person.
+    """
+    ids = with_affiliates(_ids(refs), titled, present) if titled else _ids(refs)
+    return with_affiliations(with_states(ids, present), article, present)
 
 
 def _ids(refs: list[MentionRef]) -> list[str]:

@@ -47,6 +47,10 @@ class Titles(_Strict):
     modifier: str = Field(default="after", pattern="^(after|before|both)$")
     connectors: list[str] = Field(default_factory=list)
     titles: list[Title] = Field(default_factory=list)
+    # Nouns that head an office of any organisation or state, with no role in the knowledge
+    # base ("head", "chairman", ראש, زعيم): "the head of the X council Y" names Y, and the
+    # council is Y's affiliation, not a party of its own (``dragoman.events.apposition``).
+    heads: list[str] = Field(default_factory=list)
 
 
 class GazetteerPolicy(_Strict):

@@ -20,7 +20,7 @@ from dragoman.kb.names import name_key, skeleton, skeleton_rules
 from dragoman.link.gloss import latin_names, latin_surface, readable_gloss
 from dragoman.link.people import People, propagate, to_present_people
 from dragoman.link.rules import ACTORS, ANY_TYPE, COMPATIBLE, NER_SOURCES, PROPAGATED, Rules, rules_for
-from dragoman.link.titles import Titles
+from dragoman.link.titles import Titles, after_title
 from dragoman.link.words import (
     article_keys,
     clitic_length,
@@ -133,7 +133,12 @@ class Linker:
             words = [article.span_text(sp) for sp in spans]
             kb_id = self._link_name(words, m.type, lang, idx, day)
             if kb_id is None:
-                if statistical and self._junk(words, m.type, m.score, lang, rules):
+                if (
+                    statistical
+                    and self._junk(words, m.type, m.score, lang, rules)
+                    # "השר כהן": a person's name right after a title is a name, not the word it spells
+                    and not (m.type is EntityType.PERSON and after_title(article, spans[0], lang))
+                ):
                     continue
                 if vocab is None:
                     vocab = frozenset(norms)  # to tell a clitic from a name's first letter

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import date
+from functools import cache
 
+from dragoman.kb.langdata import titles
 from dragoman.kb.loader import KnowledgeBase
 from dragoman.link.rules import APPOSITION_GAP, rules_for
-from dragoman.model import Article, EntityType, Mention, MentionKind
-from dragoman.text import normalize
+from dragoman.model import Article, EntityType, Mention, MentionKind, Span
+from dragoman.text import normalize, normalize_key
+from dragoman.text.morph import token_forms
 
 
 class Titles:
@@ -128,3 +131,34 @@ def _joined(article: Article, m: Mention, conjunctions: tuple[str, ...]) -> bool
         return False
     clitic = normalize(article.text[m.span.start : m.head.start]).text
     return any(clitic.startswith(c) for c in conjunctions if c)
+
+
+@cache
+def title_phrases(lang: str) -> frozenset[tuple[str, ...]]:
+    """Folded words of the language's role titles and office heads (``titles.yaml``: ``titles``, ``heads``)."""
+    t = titles(lang)
+    if t is None:
+        return frozenset()
+    words = [*t.heads, *(p for title in t.titles for p in title.phrases)]
+    return frozenset(tuple(normalize_key(w) for w in p.split()) for p in words if p.split())
+
+
+def after_title(article: Article, span: Span, lang: str) -> bool:
+    """Whether a title or an office's head word stands right before ``span`` ("השר כהן", "الوزير X").
+
+    A word the title names is a name, whatever else it could be read as ("כהן" is also
+    "like them", כ + הן): the linker keeps it.
+    """
+    phrases = title_phrases(lang)
+    toks = article.tokens
+    i = bisect_left([t.start for t in toks], span.start)
+    if not phrases or i == 0 or article.text[toks[i - 1].end : span.start].strip():
+        return False
+    for phrase in phrases:
+        n = len(phrase)
+        if i < n:
+            continue
+        forms = token_forms([article.text[t.start : t.end] for t in toks[i - n : i]], lang)
+        if all(w in f for w, f in zip(phrase, forms, strict=True)):
+            return True
+    return False

@@ -118,7 +118,7 @@ def tag_spans(tokens: Sequence[str], lang: str, known: Sequence[bool] | None = N
     for a, b in _runs(tokens, rules, covered):
         span = _shape(tokens, covered, a, b, rules)
         if span is not None:
-            out.append(span)
+            out.extend(_person_after_head(tokens, covered, span, rules))
             continue
         # No head noun joins the run's parts: "President X and Foreign Minister Y" is two people.
         cuts = [k for k in range(a, b) if tokens[k].lower() == "and"]
@@ -207,3 +207,38 @@ def _shape(tokens: Sequence[str], covered: list[bool], a: int, b: int, rules: _R
     if len(names) > 4:
         return None
     return TaggedSpan(a, b, EntityType.PERSON, "PROPER", _SCORE_NAME)
+
+
+def _person_after_head(tokens: Sequence[str], covered: list[bool], span: TaggedSpan, rules: _Rules) -> list[TaggedSpan]:
+    """A headed name with a person's name after its head is two names: "the Sovereign Council Khalid Nouri".
+
+    After the body's head noun, a title ("European Council President Charles Michel")
+    and two to four capitalised words with no head noun among them are the person the
+    body's title phrase names (docs/events.md, a title phrase and the name after it).
+    """
+    if span.type is EntityType.PERSON:
+        return [span]
+    h: int | None = None
+    for k in range(span.start, span.end):
+        w = _bare(tokens[k])
+        if w in ("of", "for") and h is not None:
+            return [span]  # "Council of Europe": the head's complement, not a person
+        if w in rules.heads:
+            h = k
+    if h is None:
+        return [span]
+    a = h + 1
+    while a < span.end and (_bare(tokens[a]) in rules.titles or tokens[a] in _HYPHENS):
+        a += 1
+    # a title says a person follows: inside the run after the head, or just before the run ("head of the")
+    before = [_bare(t) for t in tokens[max(0, span.start - 3) : span.start]]
+    if a == h + 1 and not any(w in rules.titles for w in before):
+        return [span]
+    tail = tokens[a : span.end]
+    names = [t for t in tail if t not in _HYPHENS]
+    if not 2 <= len(names) <= 4 or any(covered[a : span.end]):
+        return [span]
+    if any(not _capitalised(t) or _bare(t) in rules.heads or _ACRONYM.match(t) for t in names):
+        return [span]
+    body = TaggedSpan(span.start, h + 1, span.type, span.label, span.score)
+    return [body, TaggedSpan(a, span.end, EntityType.PERSON, span.label, _SCORE_NAME)]

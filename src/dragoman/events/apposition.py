@@ -1,0 +1,174 @@
+"""A title phrase in apposition to a name is one party: the person, with the bodies it names.
+
+"met the head of the Sudanese Sovereign Council Ahmed Salem", "التقى وزير خارجية
+عمان بدر البوسعيدي", "נפגש עם שר החוץ של איראן עבאס עראקצ'י": the title phrase and
+the name right after it (a comma at most between) are one party, the person.  The
+mentions inside the title phrase (the council, the state, the title itself) are not
+candidates of their own for the argument model, which would otherwise take the
+council or the state for the one met; the person's reference spans the phrase, so
+the marker before the title ("with", עם، مع) is the person's.
+
+A title phrase is a role title of ``titles.yaml`` that the gazetteer made a TITLE
+mention, or one of the language's ``heads`` (or a title's phrase) before the
+mentions of the body it heads, joined by the language's ``connectors`` ("of the",
+של); where titles may follow their state (English, ``modifier: before/both``) a head
+right before the name may also follow the body ("the Sovereign Council chairman
+Ahmed Salem").  The phrase must name at least one body: a bare head ("chairman
+Salem") changes nothing, and a title phrase with no name after it ("met the head
+of the Sovereign Council") keeps its mentions as candidates.
+
+The states and organisations named inside the phrase are the person's
+affiliations: ``affiliations`` lists them after the person among the event's
+parties, as ``events.affiliation`` lists a person's state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from dragoman.events.matcher import PhraseMatcher
+from dragoman.events.sentence import MentionRef, SentenceView
+from dragoman.kb.langdata import titles
+from dragoman.link.rules import rules_for
+from dragoman.model import EntityType, MentionKind, Span
+from dragoman.text import normalize_key
+
+__all__ = ["Apposed", "apposed", "with_affiliates"]
+
+_COMMAS = frozenset({",", "،"})
+# Entity types named inside a title phrase that are the person's affiliation (a place is not)
+_AFFILIATES = frozenset({EntityType.GPE, EntityType.ORG, EntityType.GROUP})
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language
+class _TitleRules:
+    heads: PhraseMatcher[str]  # payload: the phrase's first word, folded
+    connectors: frozenset[str]
+    trailing_heads: bool  # titles may follow the body they head ("Council chairman X")
+    conjunctions: tuple[str, ...]
+
+
+@cache
+def _rules(lang: str) -> _TitleRules:
+    t = titles(lang)
+    words = [*(t.heads if t else []), *(p for title in (t.titles if t else []) for p in title.phrases)]
+    return _TitleRules(
+        PhraseMatcher((w, normalize_key(w.split()[0])) for w in words if w.split()),
+        frozenset(normalize_key(w) for c in (t.connectors if t else []) for w in c.split()),
+        bool(t and t.modifier in ("before", "both")),
+        rules_for(lang).conjunctions,
+    )
+
+
+@dataclass(slots=True)
+class Apposed:
+    """A sentence's mentions for argument finding, and each person's affiliations by entity id."""
+
+    view: SentenceView
+    affiliations: dict[str, list[str]] = field(default_factory=dict)
+
+
+def apposed(view: SentenceView, lang: str) -> Apposed:
+    """``view`` with each title phrase joined to the name after it and its inner mentions dropped."""
+    rules = _rules(lang)
+    if not rules.heads or not view.mentions:
+        return Apposed(view)
+    heads: dict[int, tuple[int, str]] = {}  # token -> (start of its head phrase, the phrase's first word)
+    for m in rules.heads.find(view.forms):
+        for k in range(m.start, m.end):
+            heads[k] = (m.start, m.payload)
+    refs = sorted(view.mentions, key=lambda r: (r.first, -r.last))
+    dropped: set[int] = set()
+    widened: dict[int, MentionRef] = {}
+    out = Apposed(view)
+    for p in refs:
+        if not _named_person(p, rules) or p.index in dropped:
+            continue
+        found = _title_before(view, p, refs, heads, rules)
+        if found is None:
+            continue
+        first, proclitic = found
+        inner = [r for r in refs if r is not p and first <= r.first and r.last <= p.last]
+        if not any(r.mention.kind is not MentionKind.TITLE or r.entity != p.entity for r in inner):
+            continue  # the title names no body of its own ("chairman Salem")
+        dropped.update(r.index for r in inner)
+        span = Span(view.tokens[first].start, p.mention.span.end)
+        widened[p.index] = replace(p, mention=replace(p.mention, span=span), first=first, proclitic=proclitic)
+        if p.entity:
+            own = out.affiliations.setdefault(p.entity, [])
+            for r in inner:
+                if r.entity and r.entity != p.entity and r.mention.type in _AFFILIATES and r.entity not in own:
+                    own.append(r.entity)
+    if not widened:
+        return out
+    kept = [widened.get(r.index, r) for r in view.mentions if r.index not in dropped]
+    out.view = replace(view, mentions=sorted(kept, key=lambda r: (r.first, -r.last)))
+    return out
+
+
+def _named_person(r: MentionRef, rules: _TitleRules) -> bool:
+    """A person's name that is not joined by "and" to what precedes it ("שר החוץ ועראקצ'י": two people)."""
+    if r.mention.type is not EntityType.PERSON or r.mention.kind is MentionKind.TITLE or not r.entity:
+        return False
+    return not (r.proclitic and any(r.proclitic.startswith(c) for c in rules.conjunctions if c))
+
+
+def _title_before(
+    view: SentenceView,
+    p: MentionRef,
+    refs: list[MentionRef],
+    heads: dict[int, tuple[int, str]],
+    rules: _TitleRules,
+) -> tuple[int, str] | None:
+    """The first token of the title phrase right before ``p``, and the proclitic glued to it."""
+    k = p.first - 1
+    if k >= 0 and view.words[k] in _COMMAS:
+        k -= 1
+    # (first token, proclitic, kind) of each piece, walking left: "body", "title", "head", "of"
+    pieces: list[tuple[int, str, str]] = []
+    while k >= 0:
+        ref = next((r for r in refs if r.first <= k <= r.last and r.last < p.first and _body(r)), None)
+        if ref is not None:
+            pieces.append((ref.first, ref.proclitic, "title" if ref.mention.kind is MentionKind.TITLE else "body"))
+            k = ref.first - 1
+        elif k in heads:
+            h, word = heads[k]
+            pieces.append((h, _clitic(view.folded(h), word), "head"))
+            k = h - 1
+        elif view.folded(k) in rules.connectors:
+            pieces.append((k, "", "of"))
+            k -= 1
+        else:
+            break
+    opening = [n for n, piece in enumerate(pieces) if piece[2] in ("head", "title")]
+    if not opening:
+        return None
+    n = opening[-1]  # the leftmost head: a body before it is no part of it ("עם איראן ראש ...")
+    if rules.trailing_heads and n == 0 and pieces[0][2] == "head":
+        # "the Sovereign Council chairman Ahmed Salem": the body the head follows
+        while n + 1 < len(pieces) and pieces[n + 1][2] == "body":
+            n += 1
+    return pieces[n][0], pieces[n][1]
+
+
+def _body(r: MentionRef) -> bool:
+    """A mention that may stand inside a title phrase: a body, a state, a nisba, a title; never a person's name."""
+    return bool(r.entity) and (r.mention.type is not EntityType.PERSON or r.mention.kind is MentionKind.TITLE)
+
+
+def _clitic(folded: str, word: str) -> str:
+    """The proclitic glued to a head word (לראש: ל), else ``""``."""
+    return folded[: -len(word)] if folded != word and folded.endswith(word) else ""
+
+
+def with_affiliates(ids: list[str], affiliations: dict[str, list[str]], present: set[str]) -> list[str]:
+    """``ids`` with the bodies and states named in each one's title after it, when they are the article's."""
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+        for a in affiliations.get(i, ()):
+            if a in present and a not in out and a not in ids:
+                out.append(a)
+    return out

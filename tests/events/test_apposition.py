@@ -1,0 +1,166 @@
+"""A title phrase followed by a name is one party, the person (events/apposition.py), in each language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dragoman.events.apposition import apposed, with_affiliates
+from dragoman.events.extract import extract_events
+from dragoman.events.sentence import build_views
+from dragoman.model import Article, EntityType, Mention, MentionKind, Span
+
+GPE, ORG, PER = EntityType.GPE, EntityType.ORG, EntityType.PERSON
+HADDAD = ("person:haddad", PER)
+NOURI = ("person:nouri", PER)
+COUNCIL = ("org:council", ORG)
+SUDAN = ("country:SD", GPE)
+
+
+def _consult(art: Article, lang: str) -> tuple[list[str], list[str]]:
+    found = [e for e in extract_events(art, lang) if e.type == "CONSULT"]
+    assert found, "no meeting found"
+    return found[0].actors, found[0].recipients
+
+
+def test_hebrew_head_of_a_council_then_a_name_is_the_person(make_article: Callable[..., Article]) -> None:
+    # "Haddad met yesterday with the head of the Sudanese Sovereign Council Khalid Nouri."
+    art = make_article(
+        "נביל חדאד נפגש אתמול עם ראש המועצה הריבונית הסודאני חאלד נורי.",
+        "he",
+        {"נביל חדאד": HADDAD, "המועצה הריבונית הסודאני": COUNCIL, "הסודאני": SUDAN, "חאלד נורי": NOURI},
+    )
+    actors, recipients = _consult(art, "he")
+    assert actors == ["person:haddad"]
+    # the person first, then the body and the state its title names
+    assert recipients == ["person:nouri", "org:council", "country:SD"]
+
+
+def test_arabic_head_of_a_council_then_a_name_is_the_person(make_article: Callable[..., Article]) -> None:
+    # "Haddad met the head of the Sudanese Sovereign Council Khalid al-Nouri in Cairo."
+    art = make_article(
+        "التقى نبيل حداد رئيس مجلس السيادة السوداني خالد النوري في القاهرة.",
+        "ar",
+        {"نبيل حداد": HADDAD, "مجلس السيادة السوداني": COUNCIL, "السوداني": SUDAN, "خالد النوري": NOURI},
+    )
+    actors, recipients = _consult(art, "ar")
+    assert actors == ["person:haddad"]
+    assert recipients[0] == "person:nouri" and "country:SD" in recipients
+
+
+def test_english_head_of_a_council_then_a_name_is_the_person(make_article: Callable[..., Article]) -> None:
+    art = make_article(
+        "Nabil Haddad met the head of the Sudanese Sovereign Council Khalid Nouri in Cairo on Monday.",
+        "en",
+        {"Nabil Haddad": HADDAD, "Sudanese Sovereign Council": COUNCIL, "Sudanese": SUDAN, "Khalid Nouri": NOURI},
+    )
+    actors, recipients = _consult(art, "en")
+    assert actors == ["person:haddad"]
+    assert recipients == ["person:nouri", "org:council", "country:SD"]
+
+
+def test_english_body_before_its_head(make_article: Callable[..., Article]) -> None:
+    # English titles may follow the body they head: "the Sovereign Council chairman Khalid Nouri"
+    art = make_article(
+        "Nabil Haddad met Sovereign Council chairman Khalid Nouri in Cairo.",
+        "en",
+        {"Nabil Haddad": HADDAD, "Sovereign Council": COUNCIL, "Khalid Nouri": NOURI},
+    )
+    view = apposed(build_views(art, "en", {","})[0], "en")
+    assert [art.span_text(r.mention.span) for r in view.view.mentions] == [
+        "Nabil Haddad",
+        "Sovereign Council chairman Khalid Nouri",
+    ]
+    assert view.affiliations == {"person:nouri": ["org:council"]}
+
+
+def test_without_a_name_the_body_stays_a_party(make_article: Callable[..., Article]) -> None:
+    # "Haddad met the head of the Sudanese Sovereign Council in Khartoum": no name, nothing changes
+    art = make_article(
+        "נביל חדאד נפגש עם ראש המועצה הריבונית הסודאני בחרטום.",
+        "he",
+        {"נביל חדאד": HADDAD, "המועצה הריבונית הסודאני": COUNCIL, "הסודאני": SUDAN},
+    )
+    view = build_views(art, "he", {","})[0]
+    assert apposed(view, "he").view is view
+    _actors, recipients = _consult(art, "he")
+    assert "org:council" in recipients
+
+
+def _with_title(art: Article, phrase: str, role: str) -> Article:
+    """``art`` with a TITLE mention over ``phrase`` (as the gazetteer makes one) resolved to ``role``'s holder."""
+    start = art.text.index(phrase)
+    art.mentions.append(Mention(Span(start, start + len(phrase)), PER, MentionKind.TITLE, kb_id=role))
+    art.mentions.sort(key=lambda m: m.span.start)
+    ids = {m.kb_id for m in art.mentions}
+    art.entities = [e for e in art.entities if e.id in ids]
+    for e in art.entities:
+        e.mentions = [i for i, m in enumerate(art.mentions) if m.kb_id == e.id]
+    return art
+
+
+def test_arabic_foreign_minister_of_a_state_then_a_name(make_article: Callable[..., Article]) -> None:
+    # "Foreign minister of Valdoria Karim Saleh met Haddad": Valdoria is the minister's, not the actor
+    art = make_article(
+        "التقى وزير خارجية فالدوريا كريم صالح نبيل حداد في مسقط.",
+        "ar",
+        {"فالدوريا": ("country:VD", GPE), "كريم صالح": ("person:saleh", PER), "نبيل حداد": HADDAD},
+    )
+    actors, recipients = _consult(art, "ar")
+    assert actors == ["person:saleh", "country:VD"]
+    assert recipients == ["person:haddad"]
+
+
+def test_hebrew_title_mention_is_dropped_with_what_it_names(make_article: Callable[..., Article]) -> None:
+    # "The foreign minister of Valdoria Karim Saleh met with Haddad"
+    art = make_article(
+        "שר החוץ של ולדוריה כרים סאלח נפגש עם נביל חדאד.",
+        "he",
+        {"ולדוריה": ("country:VD", GPE), "כרים סאלח": ("person:saleh", PER), "נביל חדאד": HADDAD},
+    )
+    art = _with_title(art, "שר החוץ של ולדוריה", "role:foreign_minister@country:VD")
+    view = apposed(build_views(art, "he", {","})[0], "he")
+    assert [r.entity for r in view.view.mentions] == ["person:saleh", "person:haddad"]
+    assert view.affiliations == {"person:saleh": ["country:VD"]}
+    actors, recipients = _consult(art, "he")
+    assert actors == ["person:saleh", "country:VD"] and recipients == ["person:haddad"]
+
+
+def test_a_name_joined_by_and_is_another_person(make_article: Callable[..., Article]) -> None:
+    # "met the head of the council and Nouri": two parties, the council stays one
+    art = make_article(
+        "נביל חדאד נפגש עם ראש המועצה הריבונית וחאלד נורי.",
+        "he",
+        {"נביל חדאד": HADDAD, "המועצה הריבונית": COUNCIL, "חאלד נורי": NOURI},
+    )
+    view = build_views(art, "he", {","})[0]
+    assert apposed(view, "he").view is view
+
+
+def test_affiliates_follow_their_person_when_the_article_names_them() -> None:
+    titled = {"person:nouri": ["org:council", "country:SD"]}
+    assert with_affiliates(["person:nouri"], titled, {"person:nouri", "org:council", "country:SD"}) == [
+        "person:nouri",
+        "org:council",
+        "country:SD",
+    ]
+    assert with_affiliates(["person:nouri"], titled, {"person:nouri", "country:SD"}) == ["person:nouri", "country:SD"]
+    assert with_affiliates(["person:haddad"], titled, {"person:haddad", "country:SD"}) == ["person:haddad"]
+
+
+def test_a_visit_is_not_to_the_pair_of_a_deal_it_seeks(make_article: Callable[..., Article]) -> None:
+    # "arrived in Beirut in a bid to secure a deal between X and Y": the pair is the deal's, Lebanon hosts
+    art = make_article(
+        "Envoy Karl Brandt arrived in Beirut in a bid to secure a cease-fire deal between Valdoria and Ostrava, "
+        "as Lebanon waited.",
+        "en",
+        {
+            "Karl Brandt": ("person:brandt", PER),
+            "Beirut": ("city:beirut", EntityType.PLACE),
+            "Valdoria": ("country:VD", GPE),
+            "Ostrava": ("country:OS", GPE),
+            "Lebanon": ("country:LB", GPE),
+        },
+    )
+    found = [e for e in extract_events(art, "en") if e.type == "CONSULT"]
+    assert found and found[0].actors == ["person:brandt"]
+    assert found[0].recipients == ["country:LB"]
