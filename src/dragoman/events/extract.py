@@ -126,6 +126,16 @@ def generic_matcher(lang: str) -> PhraseMatcher[bool]:
     return PhraseMatcher((w, True) for w in (data.generic_nouns if data else []))
 
 
+def _generic_at(generic: PhraseMatcher[bool], forms: list[tuple[str, ...]], m: Match[TriggerGroup | None]) -> bool:
+    """Does a generic noun start the trigger and cover all of it?
+
+    A trigger phrase that runs on past the noun names one event: "protesting
+    against" (للاحتجاج على) where the bare noun "protest" names a kind of event.
+    """
+    g = generic.match_at(forms, m.start)
+    return g is not None and g.end >= m.end
+
+
 def clause_breaks(lang: str) -> set[str]:
     rules = status_rules(lang)
     return set(rules.data.clause_breaks) if rules else {",", "،", ";", "؛"}
@@ -305,7 +315,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             Match(m.start, _without_named_tail(m.start, m.end, covered), m.payload)
             for m in found
             if m.payload is not None
-            and not (generic and generic.match_at(view.forms, m.start) is not None)
+            and not (generic and _generic_at(generic, view.forms, m))
             and m.start not in named
             and (not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, crules.breaks))
         ]
@@ -335,7 +345,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             group = m.payload
             if ctx is not None and model is not None:
                 place = place_of(view, m.start, m.end, arules)
-                args = decide(ctx, t, group.type, place, model, arules)
+                args = decide(ctx, t, group.type, place, model, arules, passive=group.passive)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
             # a visit's or an embassy's host comes from its place before any unnamed party does
