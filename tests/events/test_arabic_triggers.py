@@ -1,5 +1,5 @@
 """Arabic trigger vocabulary: protests told by their doers, generic nouns in a longer phrase,
-weapons a few words after their verb, and passive verbs."""
+weapons a few words after their verb, passive verbs, and a recipient shared within a sentence."""
 
 from __future__ import annotations
 
@@ -83,3 +83,11 @@ def test_subjected_to_violence_by_someone(make_article: Callable[..., Article]) 
     # subjected to criticism is no assault
     assert _hits(make_article("وتعرض الوزير لانتقادات حادة.", "ar"), "ASSAULT") == []
 
+
+def test_a_recipient_named_by_a_later_telling(make_article: Callable[..., Article]) -> None:
+    names = {"سمير حداد": ("person:haddad", PERSON)}
+    art = make_article("وخرج المتظاهرون الى الشوارع وهتفوا ضد سمير حداد.", "ar", names)
+    hits = _hits(art, "PROTEST")
+    assert [art.span_text(h.event.trigger) for h in hits if h.event.trigger] == ["وخرج", "وهتفوا"]
+    assert all(h.event.recipients == ["person:haddad"] for h in hits)
+    assert [art.span_text(m.mention.span) for m in hits[0].args.recipients] == ["سمير حداد"]

@@ -396,7 +396,35 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _genitive_actors(hits, lang, present)
+    _shared_recipients(hits)
     return hits
+
+
+def _shared_recipients(hits: list[EventHit]) -> None:
+    """A trigger that names no recipient takes one from a later trigger of its type in its sentence.
+
+    One sentence often tells one act twice, the target named only the second
+    time: "protesters marched ... chanting against the government", خرج
+    المتظاهرون ... احتجاجا على الحكومة. The later trigger must agree on the
+    status and name no actor the first does not, and its recipient must not
+    be the first one's actor.
+    """
+    for i, h in enumerate(hits):
+        if h.event.recipients or h.args.recipients:
+            continue
+        root = rollup(h.event.type)
+        for later in hits[i + 1 :]:
+            if later.sentence != h.sentence or later.token_start <= h.token_start:
+                continue
+            if rollup(later.event.type) != root or later.event.status is not h.event.status:
+                continue
+            if not later.args.recipients or not set(later.event.actors) <= set(h.event.actors):
+                continue
+            if set(later.event.recipients) & set(h.event.actors):
+                continue
+            h.args.recipients = list(later.args.recipients)
+            h.event.recipients = list(later.event.recipients)
+            break
 
 
 def _genitive_actors(hits: list[EventHit], lang: str, present: set[str]) -> None:
