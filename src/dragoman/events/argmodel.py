@@ -188,6 +188,8 @@ def decide(
     place: MentionRef | None,
     scorer: Scorer,
     rules: ArgRules,
+    *,
+    passive: bool = False,
 ) -> Arguments:
     """Actors and recipients of trigger ``t`` (event code ``code``) besides its ``place``.
 
@@ -250,6 +252,8 @@ def decide(
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
     if _passive(ctx, t) and not frame(code).symmetric and not frame(code).passive_subject_acts:
         _undergoer_first(ctx, t, code, pool, out, rules)
+    elif passive and not frame(code).symmetric:
+        _subject_undergoes(ctx, t, code, pool, out, rules)
     if _frame_of(code).casualties_never_act:
         _casualties_acted_on(ctx, code, out)
     return out
@@ -306,14 +310,23 @@ def _undergoer_first(
     The actor taken before the trigger becomes the recipient; the party after
     *by* in the trigger's clause, if any, is the actor.
     """
-    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    start = ctx.triggers[t].start
     subject = [a for a in out.actors if a.last < start]
     if not subject or len(subject) != len(out.actors):
         return
     undergoers = [m for m in subject if may_be_recipient(code, m.mention.type)]
     if not undergoers:
         return
-    agent = next(
+    agent = _agent_after(ctx, t, code, pool)
+    out.actors = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)] if agent else []
+    taken = {m.entity for m in out.actors}
+    out.recipients = [m for m in undergoers if m.entity not in taken]
+
+
+def _agent_after(ctx: Context, t: int, code: str, pool: list[MentionRef]) -> MentionRef | None:
+    """The first party after the trigger, in its clause, that *by* introduces (على يد، من قبل)."""
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    return next(
         (
             m
             for m in sorted(pool, key=lambda m: m.first)
@@ -324,6 +337,24 @@ def _undergoer_first(
         ),
         None,
     )
+
+
+def _subject_undergoes(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
+) -> None:
+    """A passive trigger's subject, on either side of it, is the one acted on: "أصيب سفير بولندا".
+
+    The model reads the trigger as active, so an actor it chose without a
+    recipient is the subject: that becomes the recipient, and the party after
+    *by*, if any, the actor. Where the model found a recipient, or took its
+    actor from after *by*, it has read the roles already.
+    """
+    if not out.actors or out.recipients or any(marker_of(ctx, a)[0] == "by" for a in out.actors):
+        return
+    undergoers = [m for m in out.actors if may_be_recipient(code, m.mention.type)]
+    if not undergoers:
+        return
+    agent = _agent_after(ctx, t, code, pool)
     out.actors = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)] if agent else []
     taken = {m.entity for m in out.actors}
     out.recipients = [m for m in undergoers if m.entity not in taken]

@@ -127,6 +127,16 @@ def generic_matcher(lang: str) -> PhraseMatcher[bool]:
     return PhraseMatcher((w, True) for w in (data.generic_nouns if data else []))
 
 
+def _generic_at(generic: PhraseMatcher[bool], forms: list[tuple[str, ...]], m: Match[TriggerGroup | None]) -> bool:
+    """Does a generic noun start the trigger and cover all of it?
+
+    A trigger phrase that runs on past the noun names one event: "protesting
+    against" (للاحتجاج على) where the bare noun "protest" names a kind of event.
+    """
+    g = generic.match_at(forms, m.start)
+    return g is not None and g.end >= m.end
+
+
 def clause_breaks(lang: str) -> set[str]:
     rules = status_rules(lang)
     return set(rules.data.clause_breaks) if rules else {",", "،", ";", "؛"}
@@ -306,7 +316,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             Match(m.start, _without_named_tail(m.start, m.end, covered), m.payload)
             for m in found
             if m.payload is not None
-            and not (generic and generic.match_at(view.forms, m.start) is not None)
+            and not (generic and _generic_at(generic, view.forms, m))
             and m.start not in named
             and (not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, crules.breaks))
         ]
@@ -339,7 +349,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             group = m.payload
             if ctx is not None and model is not None:
                 place = place_of(view, m.start, m.end, arules)
-                args = decide(ctx, t, group.type, place, model, arules)
+                args = decide(ctx, t, group.type, place, model, arules, passive=group.passive)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
             # a visit's or an embassy's host comes from its place before any unnamed party does
@@ -398,7 +408,35 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _genitive_actors(hits, lang, present)
+    _shared_recipients(hits)
     return hits
+
+
+def _shared_recipients(hits: list[EventHit]) -> None:
+    """A trigger that names no recipient takes one from a later trigger of its type in its sentence.
+
+    One sentence often tells one act twice, the target named only the second
+    time: "protesters marched ... chanting against the government", خرج
+    المتظاهرون ... احتجاجا على الحكومة. The later trigger must agree on the
+    status and name no actor the first does not, and its recipient must not
+    be the first one's actor.
+    """
+    for i, h in enumerate(hits):
+        if h.event.recipients or h.args.recipients:
+            continue
+        root = rollup(h.event.type)
+        for later in hits[i + 1 :]:
+            if later.sentence != h.sentence or later.token_start <= h.token_start:
+                continue
+            if rollup(later.event.type) != root or later.event.status is not h.event.status:
+                continue
+            if not later.args.recipients or not set(later.event.actors) <= set(h.event.actors):
+                continue
+            if set(later.event.recipients) & set(h.event.actors):
+                continue
+            h.args.recipients = list(later.args.recipients)
+            h.event.recipients = list(later.event.recipients)
+            break
 
 
 def _genitive_actors(hits: list[EventHit], lang: str, present: set[str]) -> None:

@@ -37,6 +37,10 @@ class TriggerGroup(_Strict):
     # برسالة من، קיבל מכתב מ): the argument model reads the sentence as it reads "X sent a
     # letter to Y", and the roles it chose are swapped.
     converse: bool = False
+    # A passive verb or a verb of undergoing (Arabic أصيب، اغتيل، تعرض لـ): its grammatical
+    # subject, before or after it, is the one acted on, and the party after *by* (على يد،
+    # من قبل) the actor (events/argmodel.py).
+    passive: bool = False
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the

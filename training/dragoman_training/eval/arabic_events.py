@@ -4,7 +4,8 @@ Detection: a sentence is predicted positive when we code an occurred event
 that rolls up to the type; gold positives are unanimous "yes" labels, gold
 negatives "easy no" and "difficult no"; "ambiguous" sentences are left out.
 The even rows of the detection files were used to choose ``generic_nouns``
-(nouns naming a kind of event); the odd rows are reported apart as held-out.
+(nouns naming a kind of event) and to weigh trigger entries by the false
+positives they bring; the odd rows are reported apart as held-out.
 
 Spans: on the span files, the actor and recipient text of our first event
 of the file's type is compared with ``source_gold`` / ``target_gold`` by

@@ -1,0 +1,93 @@
+"""Arabic trigger vocabulary: protests told by their doers, generic nouns in a longer phrase,
+weapons a few words after their verb, passive verbs, and a recipient shared within a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dragoman.events.extract import EventHit, find_hits
+from dragoman.model import Article, EntityType
+
+PERSON = EntityType.PERSON
+
+
+def _hits(art: Article, etype: str) -> list[EventHit]:
+    return [h for h in find_hits(art, "ar") if h.event.type == etype]
+
+
+def _triggers(art: Article, etype: str) -> list[str]:
+    return [art.span_text(h.event.trigger) for h in _hits(art, etype) if h.event.trigger]
+
+
+def test_a_march_of_protesters_is_a_protest(make_article: Callable[..., Article]) -> None:
+    assert _triggers(make_article("وسار المتظاهرون نحو مبنى البرلمان.", "ar"), "PROTEST") == ["وسار"]
+    assert _triggers(make_article("وخرج مئات المتظاهرين من المساجد بعد الصلاة.", "ar"), "PROTEST") == ["وخرج"]
+    # the same verbs without a crowd of protesters after them are no protest
+    assert _hits(make_article("وخرج الوزير من الاجتماع قبل نهايته.", "ar"), "PROTEST") == []
+    assert _hits(make_article("وتوجه الرئيس الى المطار.", "ar"), "PROTEST") == []
+
+
+def test_taking_part_in_a_protest_names_one(make_article: Callable[..., Article]) -> None:
+    assert _triggers(make_article("وشارك المئات في التظاهرة أمام السفارة.", "ar"), "PROTEST") == ["وشارك"]
+    # the bare definite noun still names a kind of event
+    assert _hits(make_article("انتقد الكاتب التظاهرات في مقاله.", "ar"), "PROTEST") == []
+
+
+def test_a_generic_noun_inside_a_longer_trigger(make_article: Callable[..., Article]) -> None:
+    art = make_article("وتوقف العمال عن العمل للاحتجاج على تأخر الرواتب.", "ar")
+    assert _triggers(art, "PROTEST") == ["للاحتجاج على"]
+    assert _hits(make_article("الاحتجاج حق للجميع.", "ar"), "PROTEST") == []
+
+
+def test_gathering_is_not_bringing_together(make_article: Callable[..., Article]) -> None:
+    assert _hits(make_article("وهي رابطة تجمع بين البلدين منذ عقود.", "ar"), "PROTEST") == []
+    assert _hits(make_article("القراءات تجمع على وجود ثلاثة تيارات.", "ar"), "PROTEST") == []
+
+
+def test_detainees_are_not_protesters(make_article: Callable[..., Article]) -> None:
+    # المحتجزين begins like المحتجين, and تحتجز like تحتج
+    art = make_article("وتحتجز الشرطة عشرات المحتجزين في السجن المركزي.", "ar")
+    assert _hits(art, "PROTEST") == []
+    assert "وتحتجز" in _triggers(art, "COERCE")
+
+
+def test_rockets_a_few_words_after_their_verb(make_article: Callable[..., Article]) -> None:
+    art = make_article("وأطلقت الطائرات صباح امس ثلاثة صواريخ على القرية.", "ar")
+    assert _triggers(art, "ASSAULT") == ["وأطلقت"]
+    assert _hits(make_article("أطلقت الوزارة حملة جديدة لمكافحة التدخين.", "ar"), "ASSAULT") == []
+    released = make_article("وأطلق سراح عشرة معتقلين أمس.", "ar")
+    assert _hits(released, "ASSAULT") == []
+    assert [h.event.type for h in find_hits(released, "ar")] == ["RETREAT"]
+
+
+def test_blowing_up_is_not_dawn(make_article: Callable[..., Article]) -> None:
+    assert _triggers(make_article("وفجر مسلحون الجسر الرئيسي في المدينة.", "ar"), "ASSAULT") == ["وفجر"]
+    assert _hits(make_article("وصل الوفد فجر امس الى القاهرة.", "ar"), "ASSAULT") == []
+    assert _hits(make_article("واعتقل الجيش فجرا ثلاثة مطلوبين.", "ar"), "ASSAULT") == []
+
+
+def test_the_subject_of_a_passive_verb_was_attacked(make_article: Callable[..., Article]) -> None:
+    names = {"سمير حداد": ("person:haddad", PERSON)}
+    (hit,) = _hits(make_article("واغتيل سمير حداد في بيروت امس.", "ar", names), "ASSAULT")
+    assert hit.event.actors == []
+    assert hit.event.recipients == ["person:haddad"]
+
+
+def test_subjected_to_violence_by_someone(make_article: Callable[..., Article]) -> None:
+    names = {"سمير حداد": ("person:haddad", PERSON), "حزب الشعب": ("org:people", EntityType.ORG)}
+    art = make_article("وتعرض سمير حداد للضرب على ايدي عناصر حزب الشعب.", "ar", names)
+    (hit,) = _hits(art, "ASSAULT")
+    assert art.span_text(hit.event.trigger) == "وتعرض"
+    assert hit.event.recipients == ["person:haddad"]
+    assert hit.event.actors == ["org:people"]
+    # subjected to criticism is no assault
+    assert _hits(make_article("وتعرض الوزير لانتقادات حادة.", "ar"), "ASSAULT") == []
+
+
+def test_a_recipient_named_by_a_later_telling(make_article: Callable[..., Article]) -> None:
+    names = {"سمير حداد": ("person:haddad", PERSON)}
+    art = make_article("وخرج المتظاهرون الى الشوارع وهتفوا ضد سمير حداد.", "ar", names)
+    hits = _hits(art, "PROTEST")
+    assert [art.span_text(h.event.trigger) for h in hits if h.event.trigger] == ["وخرج", "وهتفوا"]
+    assert all(h.event.recipients == ["person:haddad"] for h in hits)
+    assert [art.span_text(m.mention.span) for m in hits[0].args.recipients] == ["سمير حداد"]
