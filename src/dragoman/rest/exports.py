@@ -30,11 +30,22 @@ def exporters() -> Any:
     return out
 
 
+def _export_content() -> dict[str, Any]:
+    """The media types an export may come in: each registered exporter's (CSV tables are a zip), and bytes."""
+    from dragoman.plugins import registry
+
+    types = {"application/octet-stream"}
+    for plugin in registry().all("exporter").values():
+        media = getattr(plugin.obj, "media_type", None)
+        if isinstance(media, str):
+            types.add(media)
+    return {t: {"schema": {"type": "string", "format": "binary"}} for t in sorted(types)}
+
+
 @router.get(
     "/exports/{format}",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-                     "description": "The export, in the exporter's media type."},
+    responses={200: {"content": _export_content(), "description": "The export, in the exporter's media type."},
                **problem_responses(404)},
     summary="Export the store",
 )
