@@ -37,6 +37,10 @@ class TriggerGroup(_Strict):
     # برسالة من، קיבל מכתב מ): the argument model reads the sentence as it reads "X sent a
     # letter to Y", and the roles it chose are swapped.
     converse: bool = False
+    # Readiness for an act ("ready to", "prepared to"): when another trigger follows right
+    # after it in its clause, that trigger is the event (planned, by the status cues of the
+    # same words) and this one names no event of its own (events/modifiers.py).
+    readiness: bool = False
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the
@@ -130,6 +134,21 @@ class ArgumentPatterns(_Strict):
     possessive_determiners: list[str] = Field(default_factory=list)
 
 
+class ModifierPatterns(_Strict):
+    """Where a trigger word names no event (events/modifiers.py)."""
+
+    # Nouns of doers a trigger word may end on ("suicide bombers", "protesters"): no event.
+    agent_nouns: list[str] = Field(default_factory=list)
+    # Nouns of people or bodies a trigger word before them modifies ("riot police", "aid
+    # workers", "war crimes court"): the trigger is no event unless it reads as a verb.
+    compound_heads: list[str] = Field(default_factory=list)
+    # Words after which a trigger is a verb ("to", "will", "not"): "to aid workers" is an act.
+    verb_cues: list[str] = Field(default_factory=list)
+    # Words before a one-word participle trigger that make it an adjective of the noun after
+    # it ("the occupied West Bank"); a hyphen after a word does too ("Israeli-occupied").
+    attributive_openers: list[str] = Field(default_factory=list)
+
+
 class ClausePatterns(_Strict):
     # Words that open a new clause: complementizers, relative pronouns, subordinators
     # (أن، الذي، حيث؛ כי، אשר؛ that, which, after).  Phrases allowed ("بعد أن").
@@ -174,6 +193,7 @@ class EventsData(_Strict):
     # الاتفاقية"); without one the demonstrative is a pronoun subject ("وهذا يعني", "بعد ذلك اجتمع").
     demonstrative_articles: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
+    modifiers: ModifierPatterns = ModifierPatterns()
     clauses: ClausePatterns = ClausePatterns()
 
 
