@@ -18,6 +18,7 @@ from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.modifiers import names_doers, names_no_event, yields_to_next
+from dragoman.events.objects import share_object_recipients
 from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
     PERSON,
@@ -396,6 +397,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _genitive_actors(hits, lang, present)
+    share_object_recipients(hits, lang)
     return hits
 
 
