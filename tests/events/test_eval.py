@@ -105,9 +105,10 @@ def test_dev_suite_on_the_dev_set(datasets_dir: Path) -> None:
 
 
 def test_plover_matched_event_is_the_one_the_event_text_names() -> None:
+    from dragoman_training.eval.plover import by_event_text
+
     from dragoman.events.candidates import bare_article
     from dragoman.events.extract import find_hits
-    from dragoman_training.eval.plover import by_event_text
 
     text = "Despite warnings by aid agencies, the Israeli government is refusing to lift the curfew."
     art = bare_article(text, "en", use_ner=False)

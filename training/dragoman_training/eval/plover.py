@@ -36,7 +36,15 @@ from dragoman.events.candidates import bare_article
 from dragoman.events.extract import EventHit, find_hits
 from dragoman.events.plover import plover_code
 from dragoman.model import Article, EventStatus
-from dragoman_training.eval._events_common import dataset, first_hit, pct, plover_type, table, text_match, words
+from dragoman_training.eval._events_common import (
+    dataset,
+    first_hit,
+    pct,
+    plover_type,
+    table,
+    text_match,
+    words,
+)
 
 NAME = "plover"
 
@@ -63,7 +71,7 @@ def by_event_text(hits: list[EventHit], event_text: str, art: Article) -> EventH
     """
     gold = {w for w in words(event_text, "en") if w not in _EVENT_TEXT_FILLER}
     for h in sorted(hits, key=lambda h: h.token_start):
-        if h.event.status is EventStatus.NEGATED:
+        if h.event.status is EventStatus.NEGATED or h.event.trigger is None:
             continue
         if gold & set(words(art.span_text(h.event.trigger), "en")):
             return h
