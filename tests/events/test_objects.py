@@ -1,4 +1,4 @@
-"""A verb whose object is a trigger noun takes the recipients of that noun's act."""
+"""Recipients from a verb's object noun, and none from the subject's own phrase."""
 
 from __future__ import annotations
 
@@ -27,3 +27,16 @@ def test_a_trigger_after_a_marker_is_no_object() -> None:
     # "lifted" reaches no one: the curfew is told after "of", not as its object
     text = "Serbia lifted the restrictions of the curfew in Montenegro."
     assert _recipients(text, "lifted") == []
+
+
+def test_a_party_in_the_subjects_phrase_is_no_recipient() -> None:
+    # "of the Syrian Golan Heights" tells where the subject lives: the threat is aimed at Israel
+    text = "Druze inhabitants of the Syrian Golan Heights threatened to strike unless Israel rescinded the law."
+    assert "Syrian Golan Heights" not in _recipients(text, "threatened")
+    text = "Jewish settlers in the West Bank city of Hebron set fire to the offices of the Palestinian administrators."
+    assert _recipients(text, "set fire") and not {"West Bank", "Hebron"} & set(_recipients(text, "set fire"))
+
+
+def test_a_party_after_the_verb_marked_in_stays_a_candidate() -> None:
+    # after the verb, "in Gaza" is no part of the subject's phrase
+    assert _recipients("Israeli troops attacked militants in Gaza.", "attacked") != []

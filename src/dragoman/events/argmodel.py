@@ -223,7 +223,9 @@ def decide(
         recs = [
             k
             for k in recs_ok
-            if pool[k].entity not in taken and not any(_overlaps(pool[k], a) for a in actors)
+            if pool[k].entity not in taken
+            and not any(_overlaps(pool[k], a) for a in actors)
+            and not (not rules.subject_after_verb and _of_actor_phrase(ctx, t, pool[k], actors))
         ]
         r_logp = _log_softmax([r_scores[k] for k in recs] + [r_scores[-1]])
         j = max(range(len(r_logp)), key=r_logp.__getitem__)
@@ -331,6 +333,27 @@ def _undergoer_first(
 
 # Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against
 _PARTY_MARKERS = frozenset({"to", "for", "with", "against", "toward"})
+
+
+# Markers that join a place or a whole to the noun before them ("inhabitants of the Golan",
+# "settlers in the city of Hebron", "parties in Nepal").
+_PHRASE_MARKERS = frozenset({"of", "in"})
+
+
+def _of_actor_phrase(ctx: Context, t: int, m: MentionRef, actors: list[MentionRef]) -> bool:
+    """Does ``m`` modify the actor's noun phrase, between the actor and the trigger after it?
+
+    "Druze inhabitants of the Syrian Golan Heights threatened ...", "Jewish settlers in the
+    West Bank city of Hebron set fire to ...": a party joined by *of* or *in* after the
+    subject and before its verb tells where the subject is from, not whom the act is aimed at.
+    Only where the subject comes before its verb (``subject_after_verb`` is off).
+    """
+    start = ctx.triggers[t].start
+    if m.last >= start or ctx.clause[m.first] != ctx.clause[start]:
+        return False
+    if not any(a.last < m.first and ctx.clause[a.first] == ctx.clause[start] for a in actors):
+        return False
+    return marker_of(ctx, m)[0] in _PHRASE_MARKERS
 
 
 def _marked_party(
