@@ -1,4 +1,4 @@
-"""Recipients from a verb's object noun, and none from the subject's own phrase."""
+"""Recipients: from a verb's object noun, none from the subject's own phrase, the accused over the addressee."""
 
 from __future__ import annotations
 
@@ -40,3 +40,16 @@ def test_a_party_in_the_subjects_phrase_is_no_recipient() -> None:
 def test_a_party_after_the_verb_marked_in_stays_a_candidate() -> None:
     # after the verb, "in Gaza" is no part of the subject's phrase
     assert _recipients("Israeli troops attacked militants in Gaza.", "attacked") != []
+
+
+def test_an_accusation_is_aimed_at_the_party_it_is_about_not_its_addressee() -> None:
+    text = "Lebanon complained to the United Nations on Tuesday over two Israeli air raids."
+    assert _recipients(text, "complained") == ["Israeli"]
+    # with no party it is about, the addressee stays
+    assert _recipients("Lebanon complained to the United Nations on Tuesday.", "complained") == ["United Nations"]
+
+
+def test_an_appeal_keeps_its_addressee() -> None:
+    # a request is aimed at whom it is told to, whatever it is about
+    text = "Lebanon appealed to the United Nations on Tuesday over two Israeli air raids."
+    assert _recipients(text, "appealed") == ["United Nations"]

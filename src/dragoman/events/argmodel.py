@@ -250,6 +250,8 @@ def decide(
         if marked is not None:
             recipients = [m for m in group(ctx.view, pool, marked, rules) if may_be_recipient(code, m.mention.type)]
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
+    if _frame_of(code).about_over_addressee:
+        _about_over_addressee(ctx, t, code, pool, out, rules)
     if _passive(ctx, t) and not frame(code).symmetric and not frame(code).passive_subject_acts:
         _undergoer_first(ctx, t, code, pool, out, rules)
     if _frame_of(code).casualties_never_act:
@@ -354,6 +356,23 @@ def _of_actor_phrase(ctx: Context, t: int, m: MentionRef, actors: list[MentionRe
     if not any(a.last < m.first and ctx.clause[a.first] == ctx.clause[start] for a in actors):
         return False
     return marker_of(ctx, m)[0] in _PHRASE_MARKERS
+
+
+_ABOUT_MARKERS = frozenset({"about", "against"})
+
+
+def _about_over_addressee(ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules) -> None:
+    """Recipients told *to* give way to the party the act is about ("complained to the UN over X")."""
+    if not out.recipients or any(marker_of(ctx, m)[0] != "to" for m in out.recipients):
+        return
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    taken = {m.entity for m in out.actors + out.recipients}
+    for m in sorted(pool, key=lambda m: m.first):
+        if m.first < end or ctx.clause[m.first] != ctx.clause[start] or m.entity in taken:
+            continue
+        if marker_of(ctx, m)[0] in _ABOUT_MARKERS and may_be_recipient(code, m.mention.type):
+            out.recipients = [r for r in group(ctx.view, pool, m, rules) if r.entity not in taken]
+            return
 
 
 def _marked_party(
