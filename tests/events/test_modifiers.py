@@ -1,4 +1,4 @@
-"""Trigger words that name no event where they stand: doers, noun modifiers, adjectives, readiness."""
+"""Trigger words that name no event where they stand: doers, noun modifiers, adjectives, readiness, light verbs, means."""
 
 from __future__ import annotations
 
@@ -48,3 +48,14 @@ def test_readiness_yields_to_the_act_it_is_ready_for() -> None:
 
 def test_readiness_without_an_act_after_it_is_an_agreement() -> None:
     assert _triggers("France is ready to contribute troops to the force.") == [("ready to", "AGREE")]
+
+
+def test_a_light_verb_yields_to_the_act_its_object_names() -> None:
+    assert _triggers("Mitterand gave a warm welcome to de Klerk on Thursday.") == [("welcome", "CONSULT")]
+    # with no trigger as its object, "gave" is the giving
+    assert _triggers("Japan gave money to Jordan.") == [("gave", "AID")]
+
+
+def test_the_means_right_before_an_act_is_no_event() -> None:
+    assert _triggers("U.N. helicopters evacuated the wounded from Gorazde.") == [("evacuated", "AID")]
+    assert ("helicopters", "ASSAULT") in _triggers("Government helicopters over the town on Friday.")

@@ -7,6 +7,8 @@ An event word is often used for something else than telling the event:
   "peace talks envoy", "aid workers", "war crimes court");
 * it is a participle used as an adjective ("the occupied West Bank", "the
   Israeli-occupied territories", "the besieged town");
+* it is a light verb before the act its object names ("gave a warm welcome"), or
+  the means of the act told right after it ("helicopters evacuated");
 * it says how ready its subject is for the act named right after it ("is ready
   to impose", "prepared to withdraw"): that act is the event, planned (the same
   words are ``status.yaml`` cues of a planned act), and PLOVER codes it as
@@ -80,6 +82,39 @@ def names_doers(view: SentenceView, m: Match[TriggerGroup], following: Match[Tri
         return False
     same_type = rollup(following.payload.type) == rollup(m.payload.type)
     return same_type and view.clause[following.start] == view.clause[m.start]
+
+
+@cache
+def _light_and_means(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = events_data(lang)
+    if data is None:
+        return frozenset(), frozenset(), frozenset()
+    markers = [w for ws in data.arguments.markers.values() for w in ws]
+    return (
+        frozenset(normalize_key(w) for w in data.modifiers.light_verbs),
+        frozenset(normalize_key(w) for w in data.modifiers.instrument_nouns),
+        frozenset(normalize_key(w) for w in markers),
+    )
+
+
+def names_means_or_light_verb(
+    view: SentenceView, m: Match[TriggerGroup], following: Match[TriggerGroup] | None, lang: str
+) -> bool:
+    """Is the trigger a light verb before its object trigger, or the means of the act right after it?
+
+    "gave a warm welcome to de Klerk": the welcome is the event, "gave" only carries it;
+    "U.N. helicopters evacuated the wounded": the helicopters are what the evacuation used.
+    """
+    if following is None:
+        return False
+    light, means, markers = _light_and_means(lang)
+    last = view.folded(m.end - 1)
+    if last in means and following.start == m.end:
+        return True
+    if m.end - m.start != 1 or last not in light or following.start - m.end > 4:
+        return False
+    between = range(m.end, following.start)
+    return all(view.folded(k) not in markers and view.clause[k] == view.clause[m.start] for k in between)
 
 
 def yields_to_next(m: Match[TriggerGroup], following: Match[TriggerGroup] | None, view: SentenceView) -> bool:

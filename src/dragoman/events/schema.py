@@ -147,6 +147,10 @@ class ModifierPatterns(_Strict):
     # Words before a one-word participle trigger that make it an adjective of the noun after
     # it ("the occupied West Bank"); a hyphen after a word does too ("Israeli-occupied").
     attributive_openers: list[str] = Field(default_factory=list)
+    # Verbs that carry the act their object trigger names ("gave a warm welcome", "gave support").
+    light_verbs: list[str] = Field(default_factory=list)
+    # Means of an act ("helicopters", "aircraft"): right before another trigger, its subject.
+    instrument_nouns: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
