@@ -1,4 +1,4 @@
-"""Recipients: from a verb's object noun, none from the subject's own phrase, the accused over the addressee."""
+"""Recipients: from a verb's object noun, none from the subject's phrase or after an infinitive, the accused over the addressee."""
 
 from __future__ import annotations
 
@@ -53,3 +53,13 @@ def test_an_appeal_keeps_its_addressee() -> None:
     # a request is aimed at whom it is told to, whatever it is about
     text = "Lebanon appealed to the United Nations on Tuesday over two Israeli air raids."
     assert _recipients(text, "appealed") == ["United Nations"]
+
+
+def test_parties_after_an_infinitive_are_its_verbs_when_one_comes_before() -> None:
+    text = "Syria offered its troops to Lebanon's President Elias Hrawi to help him oust Aoun from the Christian enclave."
+    assert _recipients(text, "offered") == ["Lebanon's President Elias Hrawi"]
+
+
+def test_with_no_party_before_the_infinitive_those_after_it_stay() -> None:
+    text = "Iran agreed on Monday to hold talks with the United States in Oman."
+    assert "United States" in _recipients(text, "agreed")

@@ -227,6 +227,7 @@ def decide(
             and not any(_overlaps(pool[k], a) for a in actors)
             and not (not rules.subject_after_verb and _of_actor_phrase(ctx, t, pool[k], actors))
         ]
+        recs = _before_infinitive(ctx, t, pool, recs, rules)
         r_logp = _log_softmax([r_scores[k] for k in recs] + [r_scores[-1]])
         j = max(range(len(r_logp)), key=r_logp.__getitem__)
         total = a_logp[i] + r_logp[j]
@@ -356,6 +357,37 @@ def _of_actor_phrase(ctx: Context, t: int, m: MentionRef, actors: list[MentionRe
     if not any(a.last < m.first and ctx.clause[a.first] == ctx.clause[start] for a in actors):
         return False
     return marker_of(ctx, m)[0] in _PHRASE_MARKERS
+
+
+def _infinitive_at(ctx: Context, k: int, rules: ArgRules, named: set[int]) -> bool:
+    """Does token ``k`` open an infinitive ("to help", not "to Lebanon" nor "to the")?"""
+    view = ctx.view
+    if k + 1 >= len(view.words) or view.folded(k) not in rules.infinitive_markers:
+        return False
+    nxt = view.words[k + 1]
+    return nxt.isalpha() and nxt.islower() and nxt not in rules.skip_words and (k + 1) not in named
+
+
+def _before_infinitive(ctx: Context, t: int, pool: list[MentionRef], recs: list[int], rules: ArgRules) -> list[int]:
+    """Recipient candidates told before an infinitive after the trigger, when there are any.
+
+    "offered its troops to Lebanon's President to help him oust Aoun from the Christian
+    enclave": the parties after "to help" are the helping's and the ousting's, and the
+    offer's recipient is named before them.  With none before it ("agreed to hold talks
+    with the US") the candidates after it stay.
+    """
+    if not rules.infinitive_markers:
+        return recs
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    named = {k for m in pool for k in range(m.first, m.last + 1)}
+    cut = next(
+        (k for k in range(end, len(ctx.view.words)) if ctx.clause[k] == ctx.clause[start] and _infinitive_at(ctx, k, rules, named)),
+        None,
+    )
+    if cut is None:
+        return recs
+    before = [k for k in recs if end <= pool[k].first < cut]
+    return [k for k in recs if pool[k].first < cut] if before else recs
 
 
 _ABOUT_MARKERS = frozenset({"about", "against"})

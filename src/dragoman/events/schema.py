@@ -80,6 +80,9 @@ class ArgumentPatterns(_Strict):
     # Words or proclitics joining the second party of "between X and Y" (בין X ל-Y،
     # بين X و Y): that party shares the first one's *between* marker.
     pair_joiners: list[str] = Field(default_factory=list)
+    # Words that open an infinitive before a lowercase word ("to help", not "to the"): the
+    # parties after one belong to its verb, when the trigger has a candidate before it.
+    infinitive_markers: list[str] = Field(default_factory=list)
     # Words passed over when looking back from a mention for its marker ("with *the* Iranian").
     skip_words: list[str] = Field(default_factory=list)
     # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.
