@@ -20,6 +20,7 @@ def test_a_trigger_word_before_a_noun_of_people_modifies_it() -> None:
 def test_a_trigger_read_as_a_verb_before_a_noun_of_people_stays() -> None:
     assert ("aid", "AID") in _triggers("Britain promised to aid workers in Sudan.")
     assert ("attacked", "ASSAULT") in _triggers("Gunmen attacked police in Kabul.")
+    assert ("attack", "ASSAULT") in _triggers("Rebels attack police in Kabul every week.")
 
 
 def test_doers_before_their_act_of_the_same_type_are_no_event() -> None:

@@ -60,7 +60,9 @@ def names_no_event(view: SentenceView, m: Match[TriggerGroup], lang: str) -> boo
     last = view.folded(m.end - 1)
     before = view.folded(m.start - 1) if m.start > 0 else ""
     nxt = view.folded(m.end) if m.end < len(view.forms) else ""
-    verb_like = before in verb_cues or last.endswith("ing") or _participle(last, endings, participles)
+    # "to aid workers", "attacked police", "rebels attack police": a verb before its object
+    plural_subject = before.endswith("s") and len(before) > 3 and before not in openers
+    verb_like = before in verb_cues or plural_subject or last.endswith("ing") or _participle(last, endings, participles)
     if nxt in heads and not verb_like:
         return True  # "riot police", "peace talks envoy": the noun after it names the people
     if m.end - m.start == 1 and _participle(last, endings, participles) and any(ch.isalpha() for ch in nxt):
