@@ -102,3 +102,20 @@ def test_dev_suite_on_the_dev_set(datasets_dir: Path) -> None:
         assert 0.0 <= scores[key] <= 100.0
     # the pipeline finds most gold events at all (evidence overlap) on real pages
     assert scores["dev_event_f1"] > 50.0
+
+
+def test_plover_matched_event_is_the_one_the_event_text_names() -> None:
+    from dragoman_training.eval.plover import by_event_text
+
+    from dragoman.events.candidates import bare_article
+    from dragoman.events.extract import find_hits
+
+    text = "Despite warnings by aid agencies, the Israeli government is refusing to lift the curfew."
+    art = bare_article(text, "en", use_ner=False)
+    hits = find_hits(art, "en")
+    assert art.span_text(hits[0].event.trigger) == "warnings"
+    hit = by_event_text(hits, "is refusing to lift curfew", art)
+    assert hit is not None and art.span_text(hit.event.trigger) == "refusing"
+    # no trigger shares a word: the sentence's first event
+    first = by_event_text(hits, "starved", art)
+    assert first is not None and art.span_text(first.event.trigger) == "warnings"

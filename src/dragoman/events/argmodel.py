@@ -225,8 +225,11 @@ def decide(
         recs = [
             k
             for k in recs_ok
-            if pool[k].entity not in taken and not any(_overlaps(pool[k], a) for a in actors)
+            if pool[k].entity not in taken
+            and not any(_overlaps(pool[k], a) for a in actors)
+            and not (not rules.subject_after_verb and _of_actor_phrase(ctx, t, pool[k], actors))
         ]
+        recs = _before_infinitive(ctx, t, pool, recs, rules)
         r_logp = _log_softmax([r_scores[k] for k in recs] + [r_scores[-1]])
         j = max(range(len(r_logp)), key=r_logp.__getitem__)
         total = a_logp[i] + r_logp[j]
@@ -250,6 +253,8 @@ def decide(
         if marked is not None:
             recipients = [m for m in group(ctx.view, pool, marked, rules) if may_be_recipient(code, m.mention.type)]
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
+    if _frame_of(code).about_over_addressee:
+        _about_over_addressee(ctx, t, code, pool, out, rules)
     if _passive(ctx, t) and not frame(code).symmetric and not frame(code).passive_subject_acts:
         _undergoer_first(ctx, t, code, pool, out, rules)
     elif passive and not frame(code).symmetric:
@@ -362,6 +367,75 @@ def _subject_undergoes(
 
 # Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against
 _PARTY_MARKERS = frozenset({"to", "for", "with", "against", "toward"})
+
+
+# Markers that join a place or a whole to the noun before them ("inhabitants of the Golan",
+# "settlers in the city of Hebron", "parties in Nepal").
+_PHRASE_MARKERS = frozenset({"of", "in"})
+
+
+def _of_actor_phrase(ctx: Context, t: int, m: MentionRef, actors: list[MentionRef]) -> bool:
+    """Does ``m`` modify the actor's noun phrase, between the actor and the trigger after it?
+
+    "Druze inhabitants of the Syrian Golan Heights threatened ...", "Jewish settlers in the
+    West Bank city of Hebron set fire to ...": a party joined by *of* or *in* after the
+    subject and before its verb tells where the subject is from, not whom the act is aimed at.
+    Only where the subject comes before its verb (``subject_after_verb`` is off).
+    """
+    start = ctx.triggers[t].start
+    if m.last >= start or ctx.clause[m.first] != ctx.clause[start]:
+        return False
+    if not any(a.last < m.first and ctx.clause[a.first] == ctx.clause[start] for a in actors):
+        return False
+    return marker_of(ctx, m)[0] in _PHRASE_MARKERS
+
+
+def _infinitive_at(ctx: Context, k: int, rules: ArgRules, named: set[int]) -> bool:
+    """Does token ``k`` open an infinitive ("to help", not "to Lebanon" nor "to the")?"""
+    view = ctx.view
+    if k + 1 >= len(view.words) or view.folded(k) not in rules.infinitive_markers:
+        return False
+    nxt = view.words[k + 1]
+    return nxt.isalpha() and nxt.islower() and nxt not in rules.skip_words and (k + 1) not in named
+
+
+def _before_infinitive(ctx: Context, t: int, pool: list[MentionRef], recs: list[int], rules: ArgRules) -> list[int]:
+    """Recipient candidates told before an infinitive after the trigger, when there are any.
+
+    "offered its troops to Lebanon's President to help him oust Aoun from the Christian
+    enclave": the parties after "to help" are the helping's and the ousting's, and the
+    offer's recipient is named before them.  With none before it ("agreed to hold talks
+    with the US") the candidates after it stay.
+    """
+    if not rules.infinitive_markers:
+        return recs
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    named = {k for m in pool for k in range(m.first, m.last + 1)}
+    cut = next(
+        (k for k in range(end, len(ctx.view.words)) if ctx.clause[k] == ctx.clause[start] and _infinitive_at(ctx, k, rules, named)),
+        None,
+    )
+    if cut is None:
+        return recs
+    before = [k for k in recs if end <= pool[k].first < cut]
+    return [k for k in recs if pool[k].first < cut] if before else recs
+
+
+_ABOUT_MARKERS = frozenset({"about", "against"})
+
+
+def _about_over_addressee(ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules) -> None:
+    """Recipients told *to* give way to the party the act is about ("complained to the UN over X")."""
+    if not out.recipients or any(marker_of(ctx, m)[0] != "to" for m in out.recipients):
+        return
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    taken = {m.entity for m in out.actors + out.recipients}
+    for m in sorted(pool, key=lambda m: m.first):
+        if m.first < end or ctx.clause[m.first] != ctx.clause[start] or m.entity in taken:
+            continue
+        if marker_of(ctx, m)[0] in _ABOUT_MARKERS and may_be_recipient(code, m.mention.type):
+            out.recipients = [r for r in group(ctx.view, pool, m, rules) if r.entity not in taken]
+            return
 
 
 def _marked_party(

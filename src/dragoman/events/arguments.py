@@ -39,6 +39,8 @@ class ArgRules:
     noun_actor_after: bool
     window: int
     object_window: int
+    infinitive_markers: frozenset[str] = frozenset()
+    skip_words: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -67,6 +69,8 @@ def arg_rules(lang: str) -> ArgRules:
         a.noun_actor_after,
         a.window,
         a.object_window,
+        _fold(a.infinitive_markers),
+        _fold(a.skip_words),
     )
 
 

@@ -18,6 +18,8 @@ from dragoman.events.described_args import described_refs, fill_described, with_
 from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
+from dragoman.events.modifiers import names_doers, names_means_or_light_verb, names_no_event, yields_to_next
+from dragoman.events.objects import share_object_recipients
 from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
     PERSON,
@@ -320,6 +322,16 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             and m.start not in named
             and (not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, crules.breaks))
         ]
+        kept = [m for m in kept if not names_no_event(view, m, lang)]
+        # "ready to impose martial law": the imposing is the event, planned; the readiness is its status
+        # "suicide bombers killed": the killing is the event, the bombers its doers
+        kept = [
+            m
+            for k, m in enumerate(kept)
+            if not yields_to_next(m, nxt := kept[k + 1] if k + 1 < len(kept) else None, view)
+            and not names_doers(view, m, nxt, lang)
+            and not names_means_or_light_verb(view, m, nxt, lang)
+        ]
         if not kept:
             continue
         # "met the head of the X council Y": the title phrase and the name are one party, Y
@@ -409,6 +421,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _genitive_actors(hits, lang, present)
     _shared_recipients(hits)
+    share_object_recipients(hits, lang)
     return hits
 
 

@@ -34,6 +34,10 @@ class Frame(BaseModel):
     # The people counted as its casualties ("five people", أشخاص، مدنيين: events.yaml: casualty_nouns)
     # are acted on, never the doer: chosen as the actor they change places with the recipient.
     casualties_never_act: bool = False
+    # Its recipient is what the act is about, not whom it is told to: "complained to the UN
+    # over Israeli raids" accuses Israel; a party marked *about* or *against* after the
+    # trigger wins over one marked *to* (events/argmodel.py).
+    about_over_addressee: bool = False
 
 
 class Frames(BaseModel):

@@ -41,6 +41,10 @@ class TriggerGroup(_Strict):
     # subject, before or after it, is the one acted on, and the party after *by* (على يد،
     # من قبل) the actor (events/argmodel.py).
     passive: bool = False
+    # Readiness for an act ("ready to", "prepared to"): when another trigger follows right
+    # after it in its clause, that trigger is the event (planned, by the status cues of the
+    # same words) and this one names no event of its own (events/modifiers.py).
+    readiness: bool = False
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the
@@ -80,6 +84,9 @@ class ArgumentPatterns(_Strict):
     # Words or proclitics joining the second party of "between X and Y" (בין X ל-Y،
     # بين X و Y): that party shares the first one's *between* marker.
     pair_joiners: list[str] = Field(default_factory=list)
+    # Words that open an infinitive before a lowercase word ("to help", not "to the"): the
+    # parties after one belong to its verb, when the trigger has a candidate before it.
+    infinitive_markers: list[str] = Field(default_factory=list)
     # Words passed over when looking back from a mention for its marker ("with *the* Iranian").
     skip_words: list[str] = Field(default_factory=list)
     # Words before a verb that make it passive (was, were, تم، جرى): its subject is undergoer.
@@ -134,6 +141,25 @@ class ArgumentPatterns(_Strict):
     possessive_determiners: list[str] = Field(default_factory=list)
 
 
+class ModifierPatterns(_Strict):
+    """Where a trigger word names no event (events/modifiers.py)."""
+
+    # Nouns of doers a trigger word may end on ("suicide bombers", "protesters"): no event.
+    agent_nouns: list[str] = Field(default_factory=list)
+    # Nouns of people or bodies a trigger word before them modifies ("riot police", "aid
+    # workers", "war crimes court"): the trigger is no event unless it reads as a verb.
+    compound_heads: list[str] = Field(default_factory=list)
+    # Words after which a trigger is a verb ("to", "will", "not"): "to aid workers" is an act.
+    verb_cues: list[str] = Field(default_factory=list)
+    # Words before a one-word participle trigger that make it an adjective of the noun after
+    # it ("the occupied West Bank"); a hyphen after a word does too ("Israeli-occupied").
+    attributive_openers: list[str] = Field(default_factory=list)
+    # Verbs that carry the act their object trigger names ("gave a warm welcome", "gave support").
+    light_verbs: list[str] = Field(default_factory=list)
+    # Means of an act ("helicopters", "aircraft"): right before another trigger, its subject.
+    instrument_nouns: list[str] = Field(default_factory=list)
+
+
 class ClausePatterns(_Strict):
     # Words that open a new clause: complementizers, relative pronouns, subordinators
     # (أن، الذي، حيث؛ כי، אשר؛ that, which, after).  Phrases allowed ("بعد أن").
@@ -178,6 +204,7 @@ class EventsData(_Strict):
     # الاتفاقية"); without one the demonstrative is a pronoun subject ("وهذا يعني", "بعد ذلك اجتمع").
     demonstrative_articles: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
+    modifiers: ModifierPatterns = ModifierPatterns()
     clauses: ClausePatterns = ClausePatterns()
 
 

@@ -1,0 +1,126 @@
+"""Trigger words that name no event of their own where they stand (``events.yaml: modifiers``).
+
+An event word is often used for something else than telling the event:
+
+* it names the doers ("suicide bombers", "the protesters", "the negotiator");
+* it modifies the noun after it, which names a body of people ("riot police",
+  "peace talks envoy", "aid workers", "war crimes court");
+* it is a participle used as an adjective ("the occupied West Bank", "the
+  Israeli-occupied territories", "the besieged town");
+* it is a light verb before the act its object names ("gave a warm welcome"), or
+  the means of the act told right after it ("helicopters evacuated");
+* it says how ready its subject is for the act named right after it ("is ready
+  to impose", "prepared to withdraw"): that act is the event, planned (the same
+  words are ``status.yaml`` cues of a planned act), and PLOVER codes it as
+  the intention it states (``plover_code``).
+
+Each is a sentence's first trigger often enough to take the place of the event
+the sentence tells.  The checks read only the tokens around the trigger.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from dragoman.events.matcher import Match
+from dragoman.events.plover import rollup
+from dragoman.events.schema import TriggerGroup, events_data
+from dragoman.events.sentence import SentenceView
+from dragoman.text import normalize_key
+
+
+@cache
+def _words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    data = events_data(lang)
+    if data is None:
+        empty: frozenset[str] = frozenset()
+        return empty, empty, empty, empty, (), empty
+    mods, args = data.modifiers, data.arguments
+
+    def fold(words: list[str]) -> frozenset[str]:
+        return frozenset(normalize_key(w) for w in words)
+
+    return (
+        fold(mods.agent_nouns),
+        fold(mods.compound_heads),
+        fold(mods.verb_cues),
+        fold(mods.attributive_openers),
+        tuple(normalize_key(e) for e in args.participle_endings),
+        fold(args.participles),
+    )
+
+
+def _participle(form: str, endings: tuple[str, ...], participles: frozenset[str]) -> bool:
+    return form in participles or any(form.endswith(e) and len(form) > len(e) + 2 for e in endings)
+
+
+def names_no_event(view: SentenceView, m: Match[TriggerGroup], lang: str) -> bool:
+    """Does the trigger name doers, modify a noun of people, or stand as an adjective?"""
+    agents, heads, verb_cues, openers, endings, participles = _words(lang)
+    last = view.folded(m.end - 1)
+    before = view.folded(m.start - 1) if m.start > 0 else ""
+    nxt = view.folded(m.end) if m.end < len(view.forms) else ""
+    # "to aid workers", "attacked police", "rebels attack police": a verb before its object
+    plural_subject = before.endswith("s") and len(before) > 3 and before not in openers
+    verb_like = before in verb_cues or plural_subject or last.endswith("ing") or _participle(last, endings, participles)
+    if nxt in heads and not verb_like:
+        return True  # "riot police", "peace talks envoy": the noun after it names the people
+    if m.end - m.start == 1 and _participle(last, endings, participles) and any(ch.isalpha() for ch in nxt):
+        # "the occupied West Bank", "Israeli-occupied": an adjective before its noun
+        return before in openers or (before == "-" and m.start > 1 and view.words[m.start - 2][:1].isalpha())
+    return False
+
+
+def names_doers(view: SentenceView, m: Match[TriggerGroup], following: Match[TriggerGroup] | None, lang: str) -> bool:
+    """Does the trigger name the doers of the act the next trigger of its clause tells?
+
+    "Two suicide bombers killed 23 people", "demonstrators protesting election results":
+    the doers' act, of the same PLOVER type, is the event.  Alone in its clause ("clashes
+    with demonstrators") the noun is the only word of the act and stays a trigger, and so
+    it does before an act of another type ("protesters invaded the embassy": a protest
+    and an assault).
+    """
+    if following is None or view.folded(m.end - 1) not in _words(lang)[0]:
+        return False
+    same_type = rollup(following.payload.type) == rollup(m.payload.type)
+    return same_type and view.clause[following.start] == view.clause[m.start]
+
+
+@cache
+def _light_and_means(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = events_data(lang)
+    if data is None:
+        return frozenset(), frozenset(), frozenset()
+    markers = [w for ws in data.arguments.markers.values() for w in ws]
+    return (
+        frozenset(normalize_key(w) for w in data.modifiers.light_verbs),
+        frozenset(normalize_key(w) for w in data.modifiers.instrument_nouns),
+        frozenset(normalize_key(w) for w in markers),
+    )
+
+
+def names_means_or_light_verb(
+    view: SentenceView, m: Match[TriggerGroup], following: Match[TriggerGroup] | None, lang: str
+) -> bool:
+    """Is the trigger a light verb before its object trigger, or the means of the act right after it?
+
+    "gave a warm welcome to de Klerk": the welcome is the event, "gave" only carries it;
+    "U.N. helicopters evacuated the wounded": the helicopters are what the evacuation used.
+    """
+    if following is None:
+        return False
+    light, means, markers = _light_and_means(lang)
+    last = view.folded(m.end - 1)
+    if last in means and following.start == m.end:
+        return True
+    if m.end - m.start != 1 or last not in light or following.start - m.end > 4:
+        return False
+    between = range(m.end, following.start)
+    return all(view.folded(k) not in markers and view.clause[k] == view.clause[m.start] for k in between)
+
+
+def yields_to_next(m: Match[TriggerGroup], following: Match[TriggerGroup] | None, view: SentenceView) -> bool:
+    """Is ``m`` a readiness ("ready to", "prepared to") for the trigger right after it, in its clause?"""
+    if not m.payload.readiness or following is None:
+        return False
+    return following.start - m.end <= 1 and view.clause[following.start] == view.clause[m.start]

@@ -1,0 +1,62 @@
+"""A verb trigger whose object is another trigger noun: "lifted a night curfew in Montenegro".
+
+The object names an act the verb acts on (the curfew lifted, the strike called off,
+the blackout imposed), and the party that act is aimed at, told after the noun, is
+the one the verb's act reaches too: the lifting of a curfew in Montenegro is for
+Montenegro.  The argument model reads each trigger on its own and finds no recipient
+for the verb, whose words end before the party is named; the verb then takes its
+object's recipients.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from dragoman.events.schema import events_data
+from dragoman.text import normalize_key
+
+if TYPE_CHECKING:
+    from dragoman.events.extract import EventHit
+
+# Tokens that may stand between a verb and its object noun ("a four - day strike").
+OBJECT_GAP = 4
+
+
+@cache
+def _markers(lang: str) -> frozenset[str]:
+    """Words that mark an argument (with, to, of, in ...): a trigger after one is no direct object."""
+    data = events_data(lang)
+    if data is None:
+        return frozenset()
+    words = [w for ws in data.arguments.markers.values() for w in ws]
+    return frozenset(normalize_key(w) for w in words)
+
+
+def object_of(verb: EventHit, hits: list[EventHit], lang: str) -> EventHit | None:
+    """The trigger noun right after ``verb`` that is its object, if any."""
+    view = verb.view
+    nxt = next((h for h in hits if h.view is view and h.token_start >= verb.token_end), None)
+    if nxt is None or nxt.token_start - verb.token_end > OBJECT_GAP:
+        return None
+    markers = _markers(lang)
+    for k in range(verb.token_end, nxt.token_start):
+        word = view.words[k]
+        in_word = word == "-" or any(ch.isalnum() for ch in word)  # a hyphen joins a compound
+        if view.folded(k) in markers or not in_word or view.clause[k] != view.clause[verb.token_start]:
+            return None
+    if any(r.first < nxt.token_end for r in nxt.args.recipients):
+        return None  # "called off the talks with X" is read from X's place; a party before the noun is none of its
+    return nxt
+
+
+def share_object_recipients(hits: list[EventHit], lang: str) -> None:
+    """A verb with no recipient takes those of its object noun ("lifted a curfew in Montenegro")."""
+    for h in hits:
+        if h.event.recipients or h.args.recipients:
+            continue
+        obj = object_of(h, hits, lang)
+        if obj is None or not obj.event.recipients:
+            continue
+        h.args.recipients = [r for r in obj.args.recipients if all(r.entity != a.entity for a in h.args.actors)]
+        h.event.recipients = [r for r in obj.event.recipients if r not in h.event.actors]

@@ -1,0 +1,62 @@
+"""Trigger words that name no event where they stand: doers, noun modifiers, adjectives, readiness, light verbs, means."""
+
+from __future__ import annotations
+
+from dragoman.events.candidates import bare_article
+from dragoman.events.extract import find_hits
+from dragoman.model import EventStatus
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    art = bare_article(text, "en", use_ner=False)
+    return [(art.span_text(h.event.trigger), h.event.type) for h in find_hits(art, "en")]
+
+
+def test_a_trigger_word_before_a_noun_of_people_modifies_it() -> None:
+    assert _triggers("Liberian riot police dispersed the crowd in Monrovia.") == []
+    assert [t for t, _ in _triggers("The peace talks envoy arrived in Cairo on Monday.")] == ["arrived in"]
+
+
+def test_a_trigger_read_as_a_verb_before_a_noun_of_people_stays() -> None:
+    assert ("aid", "AID") in _triggers("Britain promised to aid workers in Sudan.")
+    assert ("attacked", "ASSAULT") in _triggers("Gunmen attacked police in Kabul.")
+    assert ("attack", "ASSAULT") in _triggers("Rebels attack police in Kabul every week.")
+
+
+def test_doers_before_their_act_of_the_same_type_are_no_event() -> None:
+    assert [t for t, _ in _triggers("Two Palestinian suicide bombers killed 23 people in Tel Aviv.")] == ["killed"]
+    # alone in its clause the doer noun is the only word of the act
+    assert [ty for _, ty in _triggers("Police clashed with demonstrators.")].count("PROTEST") == 1
+
+
+def test_doers_before_an_act_of_another_type_stay() -> None:
+    types = [ty for _, ty in _triggers("Saudi Arabia cut ties after protesters invaded its embassy.")]
+    assert "PROTEST" in types and "ASSAULT" in types
+
+
+def test_a_participle_before_its_noun_is_an_adjective() -> None:
+    assert _triggers("Palestinians of the Israeli-occupied West Bank shunned work on Monday.") == [("shunned work", "PROTEST")]
+    assert ("occupied", "COERCE") not in _triggers("Troops stayed in the occupied territories.")
+    assert ("occupied", "COERCE") in _triggers("Troops occupied the town.")
+
+
+def test_readiness_yields_to_the_act_it_is_ready_for() -> None:
+    art = bare_article("Iraq's government said it is prepared to impose martial law in Baghdad.", "en", use_ner=False)
+    hits = find_hits(art, "en")
+    assert [(art.span_text(h.event.trigger), h.event.type) for h in hits] == [("impose", "COERCE"), ("martial law", "COERCE")]
+    assert hits[0].event.status is EventStatus.PLANNED
+
+
+def test_readiness_without_an_act_after_it_is_an_agreement() -> None:
+    assert _triggers("France is ready to contribute troops to the force.") == [("ready to", "AGREE")]
+
+
+def test_a_light_verb_yields_to_the_act_its_object_names() -> None:
+    assert _triggers("Mitterand gave a warm welcome to de Klerk on Thursday.") == [("welcome", "CONSULT")]
+    # with no trigger as its object, "gave" is the giving
+    assert _triggers("Japan gave money to Jordan.") == [("gave", "AID")]
+
+
+def test_the_means_right_before_an_act_is_no_event() -> None:
+    assert _triggers("U.N. helicopters evacuated the wounded from Gorazde.") == [("evacuated", "AID")]
+    assert ("helicopters", "ASSAULT") in _triggers("Government helicopters over the town on Friday.")
