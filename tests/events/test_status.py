@@ -123,3 +123,66 @@ def test_a_trigger_right_after_toward_is_a_goal(make_article: Callable[..., Arti
 def test_the_same_act_told_as_done_occurred(make_article: Callable[..., Article], lang: str, text: str) -> None:
     events = [e for e in extract_events(make_article(text, lang, PARTIES), lang) if e.type == "COOPERATE"]
     assert [e.status for e in events] == [EventStatus.OCCURRED]
+
+
+SY = {
+    **PARTIES,
+    "Syria": ("country:SY", EntityType.GPE),
+    "سوريا": ("country:SY", EntityType.GPE),
+    "סוריה": ("country:SY", EntityType.GPE),
+}
+
+
+def _statuses(art: Article, lang: str, kind: str) -> list[EventStatus]:
+    return [e.status for e in extract_events(art, lang) if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Israel will sign a full agreement with Syria only after the transition is complete."),
+        ("en", "Israel will not sign a full agreement with Syria unless the transition is complete."),
+        ("en", "Israel will not sign a full agreement with Syria until the transition is complete."),
+        ("ar", "ستوقع إسرائيل اتفاقا كاملا مع سوريا فقط بعد اكتمال المرحلة الانتقالية."),
+        ("ar", "لن توقع إسرائيل اتفاقا مع سوريا إلا بعد اكتمال المرحلة الانتقالية."),
+        ("ar", "ستوقع إسرائيل اتفاقا مع سوريا حتى يتم اكتمال المرحلة الانتقالية."),
+        ("he", "ישראל תחתום על הסכם מלא עם סוריה רק לאחר שהמעבר יושלם."),
+        ("he", "ישראל לא תחתום על הסכם עם סוריה אלא אם המעבר יושלם."),
+        ("he", "ישראל תחתום על הסכם עם סוריה רק אם המעבר יושלם."),
+    ],
+)
+def test_a_condition_after_the_trigger(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    statuses = _statuses(make_article(text, lang, SY), lang, "SUPPORT")
+    assert statuses == [EventStatus.CONDITIONAL]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # told as done: "only after" says when, not on what condition
+        ("en", "Israel signed an agreement with Syria only after months of talks."),
+        ("he", "ישראל חתמה על הסכם עם סוריה רק לאחר חודשים של שיחות."),
+        ("ar", "وقعت إسرائيل اتفاقا مع سوريا فقط بعد أشهر من المفاوضات."),
+    ],
+)
+def test_only_after_a_done_act_is_no_condition(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    assert _statuses(make_article(text, lang, SY), lang, "SUPPORT") == [EventStatus.OCCURRED]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Israel denied holding talks with Syria."),
+        ("ar", "نفت إسرائيل عقد محادثات مع سوريا."),
+        ("he", "ישראל הכחישה כי קיימה שיחות עם סוריה."),
+    ],
+)
+def test_a_denied_act_is_negated(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    assert _statuses(make_article(text, lang, SY), lang, "CONSULT") == [EventStatus.NEGATED]
+    assert _statuses(make_article(text, lang, SY), lang, "REJECT") == [EventStatus.OCCURRED]  # the denial itself
+
+
+def test_a_cue_inside_the_trigger_tells_its_tense(make_article: Callable[..., Article]) -> None:
+    # "will support" is a promise (AGREE) whose "will" says it is still to come
+    art = make_article("Israel will support a full agreement with Syria only after the transition is complete.", "en", SY)
+    assert set(_statuses(art, "en", "AGREE")) == {EventStatus.CONDITIONAL}

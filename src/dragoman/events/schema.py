@@ -186,6 +186,12 @@ class StatusCue(_Strict):
     # The cue counts only when the next token starts with one of these (Arabic
     # قد before an imperfect verb means "may", before a past verb "has").
     next_token_prefixes: list[str] = Field(default_factory=list)
+    # The cue counts only when another cue or the trigger's own form already gives one
+    # of these statuses: "will support it only after", not "joined only after months".
+    over: list[EventStatus] = Field(default_factory=list)
+    # An exceptive cue lifts a negation of the trigger: "لن تنضم إلا بعد", "לא תצטרף
+    # אלא אם", "will not join unless" are conditions, not refusals.
+    lifts_negation: bool = False
 
 
 class StatusData(_Strict):
