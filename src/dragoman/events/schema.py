@@ -202,6 +202,11 @@ class StatusData(_Strict):
     # ستنضم): the trigger is also looked up without it, and then is planned.
     future_particles: list[str] = Field(default_factory=list)
     imperfect_prefixes: list[str] = Field(default_factory=list)
+    # Copular and evaluative predicates ("represents", يمثل، מהווה): a noun trigger
+    # they follow within ``reference_reach`` tokens of its clause is their subject, a
+    # reference to the act ("joining the accords represents ..."), not a report of it.
+    reference_predicates: list[str] = Field(default_factory=list)
+    reference_reach: int = Field(default=4, ge=1)
 
 
 class QuotesData(_Strict):
