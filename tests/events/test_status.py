@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from dragoman.events.extract import extract_events
+from dragoman.events.extract import extract_events, find_hits
 from dragoman.model import Article, EntityType, EventStatus
 
 AZ = {"Azerbaijan": ("country:AZ", EntityType.GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
@@ -186,3 +186,24 @@ def test_a_cue_inside_the_trigger_tells_its_tense(make_article: Callable[..., Ar
     # "will support" is a promise (AGREE) whose "will" says it is still to come
     art = make_article("Israel will support a full agreement with Syria only after the transition is complete.", "en", SY)
     assert set(_statuses(art, "en", "AGREE")) == {EventStatus.CONDITIONAL}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "trigger"),
+    [
+        ("en", "While negotiating a trade deal, Israel met Azerbaijan in Baku.", "met"),
+        ("ar", "بعد المفاوضات حول التجارة، التقت إسرائيل مع أذربيجان في باكو.", "التقت"),
+        ("he", "לאחר המגעים על הסחר, ישראל נפגשה עם אזרבייג'ן בבאקו.", "נפגשה"),
+    ],
+)
+def test_talks_cues_do_not_colour_talks_themselves(
+    make_article: Callable[..., Article], lang: str, text: str, trigger: str
+) -> None:
+    art = make_article(text, lang, PARTIES)
+    hits = [h for h in find_hits(art, lang) if h.event.trigger and art.span_text(h.event.trigger) == trigger]
+    assert [(h.event.type, h.event.status) for h in hits] == [("CONSULT", EventStatus.OCCURRED)]
+
+
+def test_talks_cues_still_colour_the_topic_of_talks(make_article: Callable[..., Article]) -> None:
+    art = make_article("While negotiating a trade deal, Israel agreed to cooperate with Azerbaijan.", "en", PARTIES)
+    assert _statuses(art, "en", "COOPERATE") == [EventStatus.TALKS]

@@ -34,6 +34,9 @@ class Frame(BaseModel):
     # The people counted as its casualties ("five people", أشخاص، مدنيين: events.yaml: casualty_nouns)
     # are acted on, never the doer: chosen as the actor they change places with the recipient.
     casualties_never_act: bool = False
+    # The event is talks itself: a talks cue ("discussed", محادثات، מגעים) tells no talks about
+    # it, so it does not colour its status ("the talks, held directly, discussed ...").
+    talks_itself: bool = False
 
 
 class Frames(BaseModel):
