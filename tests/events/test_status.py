@@ -207,3 +207,15 @@ def test_talks_cues_do_not_colour_talks_themselves(
 def test_talks_cues_still_colour_the_topic_of_talks(make_article: Callable[..., Article]) -> None:
     art = make_article("While negotiating a trade deal, Israel agreed to cooperate with Azerbaijan.", "en", PARTIES)
     assert _statuses(art, "en", "COOPERATE") == [EventStatus.TALKS]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Israel sent a delegation in order to sign an agreement with Azerbaijan.", "SUPPORT"),
+        ("ar", "أرسلت إسرائيل وفدا من أجل توقيع اتفاق مع أذربيجان.", "SUPPORT"),
+        ("he", "ישראל שלחה משלחת כדי לקדם שיתוף פעולה עם אזרבייג'ן.", "COOPERATE"),
+    ],
+)
+def test_a_purpose_is_a_goal(make_article: Callable[..., Article], lang: str, text: str, kind: str) -> None:
+    assert _statuses(make_article(text, lang, PARTIES), lang, kind) == [EventStatus.PLANNED]
