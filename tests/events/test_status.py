@@ -219,3 +219,21 @@ def test_talks_cues_still_colour_the_topic_of_talks(make_article: Callable[..., 
 )
 def test_a_purpose_is_a_goal(make_article: Callable[..., Article], lang: str, text: str, kind: str) -> None:
     assert _statuses(make_article(text, lang, PARTIES), lang, kind) == [EventStatus.PLANNED]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Iran denied the accusations by Israel.", "ACCUSE"),
+        ("ar", "نفت إيران اتهامات إسرائيل.", "ACCUSE"),
+        ("he", "איראן סירבה לדרישה של ישראל.", "REQUEST"),
+        ("ar", "رفضت إيران مطالب إسرائيل.", "REQUEST"),
+    ],
+)
+def test_a_denied_accusation_or_refused_demand_was_still_made(
+    make_article: Callable[..., Article], lang: str, text: str, kind: str
+) -> None:
+    # the denial rejects what the accusation says; the accusation itself happened
+    names = {**SY, "Iran": ("country:IR", EntityType.GPE), "إيران": ("country:IR", EntityType.GPE)}
+    names["איראן"] = ("country:IR", EntityType.GPE)
+    assert _statuses(make_article(text, lang, names), lang, kind) == [EventStatus.OCCURRED]

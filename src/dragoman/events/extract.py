@@ -420,8 +420,11 @@ def _status(
     inherent = EventStatus.PLANNED if m.payload.tense == "future" else None
     if matcher.match_at(plain, m.start) is None:
         inherent = EventStatus.PLANNED  # matched only without a glued future particle
-    if frame(rollup(m.payload.type)).talks_itself:
+    kind = frame(rollup(m.payload.type))
+    if kind.talks_itself:
         cues = [c for c in cues if c.payload.status is not EventStatus.TALKS]
+    if kind.said:
+        cues = [c for c in cues if not c.payload.rebuts]
     return detect_status(view, cues, srules, m.start, m.end, inherent)
 
 

@@ -37,6 +37,9 @@ class Frame(BaseModel):
     # The event is talks itself: a talks cue ("discussed", محادثات، מגעים) tells no talks about
     # it, so it does not colour its status ("the talks, held directly, discussed ...").
     talks_itself: bool = False
+    # The event is a saying (an accusation, a demand, a threat): a denial or refusal of it
+    # ("denied the accusations", "رفضت الطلب") rejects what it says; it was still said.
+    said: bool = False
 
 
 class Frames(BaseModel):

@@ -192,6 +192,10 @@ class StatusCue(_Strict):
     # An exceptive cue lifts a negation of the trigger: "لن تنضم إلا بعد", "לא תצטרף
     # אלא אם", "will not join unless" are conditions, not refusals.
     lifts_negation: bool = False
+    # A verb of denial or refusal: it negates the act it takes as object, except a saying
+    # (frames.yaml: ``said``): "denied the accusations" denies what they say, not that they
+    # were made.
+    rebuts: bool = False
 
 
 class StatusData(_Strict):
