@@ -142,13 +142,16 @@ def _statuses(art: Article, lang: str, kind: str) -> list[EventStatus]:
     [
         ("en", "Israel will sign a full agreement with Syria only after the transition is complete."),
         ("en", "Israel will not sign a full agreement with Syria unless the transition is complete."),
-        ("en", "Israel will not sign a full agreement with Syria until the transition is complete."),
+        ("en", "Israel will sign an agreement with Syria, but only if the transition is complete."),
         ("ar", "ستوقع إسرائيل اتفاقا كاملا مع سوريا فقط بعد اكتمال المرحلة الانتقالية."),
         ("ar", "لن توقع إسرائيل اتفاقا مع سوريا إلا بعد اكتمال المرحلة الانتقالية."),
         ("ar", "ستوقع إسرائيل اتفاقا مع سوريا حتى يتم اكتمال المرحلة الانتقالية."),
         ("he", "ישראל תחתום על הסכם מלא עם סוריה רק לאחר שהמעבר יושלם."),
         ("he", "ישראל לא תחתום על הסכם עם סוריה אלא אם המעבר יושלם."),
         ("he", "ישראל תחתום על הסכם עם סוריה רק אם המעבר יושלם."),
+        # past a comma: "..., but only after ..."
+        ("ar", "ستوقع إسرائيل اتفاقا مع سوريا، ولكن فقط بعد اكتمال المرحلة الانتقالية."),
+        ("he", "ישראל תחתום על הסכם עם סוריה, אבל רק לאחר שהמעבר יושלם."),
     ],
 )
 def test_a_condition_after_the_trigger(make_article: Callable[..., Article], lang: str, text: str) -> None:
@@ -237,3 +240,8 @@ def test_a_denied_accusation_or_refused_demand_was_still_made(
     names = {**SY, "Iran": ("country:IR", EntityType.GPE), "إيران": ("country:IR", EntityType.GPE)}
     names["איראן"] = ("country:IR", EntityType.GPE)
     assert _statuses(make_article(text, lang, names), lang, kind) == [EventStatus.OCCURRED]
+
+
+def test_until_a_date_says_when_not_on_what_condition(make_article: Callable[..., Article]) -> None:
+    art = make_article("Israel will hold talks with Syria until Friday.", "en", SY)
+    assert _statuses(art, "en", "CONSULT") == [EventStatus.PLANNED]
