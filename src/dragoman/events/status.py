@@ -5,7 +5,9 @@ negation (لم، לא، not), conditions (إذا، אם، if), talks about it (�
 discussing), hypotheses (قد، עשוי، may) and plans (سوف، צפוי، will).
 When several cues apply the strongest wins, in the order of ``PRIORITY``:
 "the administration is not discussing joining" is negated, "is discussing
-whether it may join" is talks.
+whether it may join" is talks.  Some cues count only over another status
+(``over``: "will sign ... only after" is conditional, "signed ... only after"
+is not), and an exceptive lifts a negation ("will not sign unless").
 """
 
 from __future__ import annotations
