@@ -129,3 +129,12 @@ def test_seed_003_links_required_actors_with_prefixed_forms(seeds_dir: Path) -> 
     tail_start = art.text.rindex(tail)
     assert any(b.span.start <= tail_start + 100 < b.span.end for b in art.boilerplate)
     assert "תגובות" not in " ".join(art.span_text(s) for s in art.sentences)
+
+
+def test_the_sample_accession_told_as_an_intention_is_not_told_as_done() -> None:
+    # "announces its intention to join", "will join", then "joining represents an extension
+    # of its policy": the bare noun restates the planned accession, it does not report one
+    art = dragoman.extract(EXAMPLES / "rafid-news" / "2025-11-07-kazakhstan-abraham-accords.html")
+    kz = [e for e in art.events if e.type == "ACCEDE" and "country:KZ" in e.actors]
+    assert [e.status.value for e in kz] == ["planned"]
+    assert len(kz[0].evidence) == 3

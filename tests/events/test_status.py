@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from dragoman.events.extract import extract_events
+from dragoman.events.extract import extract_events, find_hits
 from dragoman.model import Article, EntityType, EventStatus
 
 AZ = {"Azerbaijan": ("country:AZ", EntityType.GPE), "Accords": ("agreement:abraham", EntityType.AGREEMENT)}
@@ -123,3 +123,125 @@ def test_a_trigger_right_after_toward_is_a_goal(make_article: Callable[..., Arti
 def test_the_same_act_told_as_done_occurred(make_article: Callable[..., Article], lang: str, text: str) -> None:
     events = [e for e in extract_events(make_article(text, lang, PARTIES), lang) if e.type == "COOPERATE"]
     assert [e.status for e in events] == [EventStatus.OCCURRED]
+
+
+SY = {
+    **PARTIES,
+    "Syria": ("country:SY", EntityType.GPE),
+    "سوريا": ("country:SY", EntityType.GPE),
+    "סוריה": ("country:SY", EntityType.GPE),
+}
+
+
+def _statuses(art: Article, lang: str, kind: str) -> list[EventStatus]:
+    return [e.status for e in extract_events(art, lang) if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Israel will sign a full agreement with Syria only after the transition is complete."),
+        ("en", "Israel will not sign a full agreement with Syria unless the transition is complete."),
+        ("en", "Israel will sign an agreement with Syria, but only if the transition is complete."),
+        ("ar", "ستوقع إسرائيل اتفاقا كاملا مع سوريا فقط بعد اكتمال المرحلة الانتقالية."),
+        ("ar", "لن توقع إسرائيل اتفاقا مع سوريا إلا بعد اكتمال المرحلة الانتقالية."),
+        ("ar", "ستوقع إسرائيل اتفاقا مع سوريا حتى يتم اكتمال المرحلة الانتقالية."),
+        ("he", "ישראל תחתום על הסכם מלא עם סוריה רק לאחר שהמעבר יושלם."),
+        ("he", "ישראל לא תחתום על הסכם עם סוריה אלא אם המעבר יושלם."),
+        ("he", "ישראל תחתום על הסכם עם סוריה רק אם המעבר יושלם."),
+        # past a comma: "..., but only after ..."
+        ("ar", "ستوقع إسرائيل اتفاقا مع سوريا، ولكن فقط بعد اكتمال المرحلة الانتقالية."),
+        ("he", "ישראל תחתום על הסכם עם סוריה, אבל רק לאחר שהמעבר יושלם."),
+    ],
+)
+def test_a_condition_after_the_trigger(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    statuses = _statuses(make_article(text, lang, SY), lang, "SUPPORT")
+    assert statuses == [EventStatus.CONDITIONAL]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # told as done: "only after" says when, not on what condition
+        ("en", "Israel signed an agreement with Syria only after months of talks."),
+        ("he", "ישראל חתמה על הסכם עם סוריה רק לאחר חודשים של שיחות."),
+        ("ar", "وقعت إسرائيل اتفاقا مع سوريا فقط بعد أشهر من المفاوضات."),
+    ],
+)
+def test_only_after_a_done_act_is_no_condition(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    assert _statuses(make_article(text, lang, SY), lang, "SUPPORT") == [EventStatus.OCCURRED]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Israel denied holding talks with Syria."),
+        ("ar", "نفت إسرائيل عقد محادثات مع سوريا."),
+        ("he", "ישראל הכחישה כי קיימה שיחות עם סוריה."),
+    ],
+)
+def test_a_denied_act_is_negated(make_article: Callable[..., Article], lang: str, text: str) -> None:
+    assert _statuses(make_article(text, lang, SY), lang, "CONSULT") == [EventStatus.NEGATED]
+    assert _statuses(make_article(text, lang, SY), lang, "REJECT") == [EventStatus.OCCURRED]  # the denial itself
+
+
+def test_a_cue_inside_the_trigger_tells_its_tense(make_article: Callable[..., Article]) -> None:
+    # "will support" is a promise (AGREE) whose "will" says it is still to come
+    art = make_article("Israel will support a full agreement with Syria only after the transition is complete.", "en", SY)
+    assert set(_statuses(art, "en", "AGREE")) == {EventStatus.CONDITIONAL}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "trigger"),
+    [
+        ("en", "While negotiating a trade deal, Israel met Azerbaijan in Baku.", "met"),
+        ("ar", "بعد المفاوضات حول التجارة، التقت إسرائيل مع أذربيجان في باكو.", "التقت"),
+        ("he", "לאחר המגעים על הסחר, ישראל נפגשה עם אזרבייג'ן בבאקו.", "נפגשה"),
+    ],
+)
+def test_talks_cues_do_not_colour_talks_themselves(
+    make_article: Callable[..., Article], lang: str, text: str, trigger: str
+) -> None:
+    art = make_article(text, lang, PARTIES)
+    hits = [h for h in find_hits(art, lang) if h.event.trigger and art.span_text(h.event.trigger) == trigger]
+    assert [(h.event.type, h.event.status) for h in hits] == [("CONSULT", EventStatus.OCCURRED)]
+
+
+def test_talks_cues_still_colour_the_topic_of_talks(make_article: Callable[..., Article]) -> None:
+    art = make_article("While negotiating a trade deal, Israel agreed to cooperate with Azerbaijan.", "en", PARTIES)
+    assert _statuses(art, "en", "COOPERATE") == [EventStatus.TALKS]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Israel sent a delegation in order to sign an agreement with Azerbaijan.", "SUPPORT"),
+        ("ar", "أرسلت إسرائيل وفدا من أجل توقيع اتفاق مع أذربيجان.", "SUPPORT"),
+        ("he", "ישראל שלחה משלחת כדי לקדם שיתוף פעולה עם אזרבייג'ן.", "COOPERATE"),
+    ],
+)
+def test_a_purpose_is_a_goal(make_article: Callable[..., Article], lang: str, text: str, kind: str) -> None:
+    assert _statuses(make_article(text, lang, PARTIES), lang, kind) == [EventStatus.PLANNED]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Iran denied the accusations by Israel.", "ACCUSE"),
+        ("ar", "نفت إيران اتهامات إسرائيل.", "ACCUSE"),
+        ("he", "איראן סירבה לדרישה של ישראל.", "REQUEST"),
+        ("ar", "رفضت إيران مطالب إسرائيل.", "REQUEST"),
+    ],
+)
+def test_a_denied_accusation_or_refused_demand_was_still_made(
+    make_article: Callable[..., Article], lang: str, text: str, kind: str
+) -> None:
+    # the denial rejects what the accusation says; the accusation itself happened
+    names = {**SY, "Iran": ("country:IR", EntityType.GPE), "إيران": ("country:IR", EntityType.GPE)}
+    names["איראן"] = ("country:IR", EntityType.GPE)
+    assert _statuses(make_article(text, lang, names), lang, kind) == [EventStatus.OCCURRED]
+
+
+def test_until_a_date_says_when_not_on_what_condition(make_article: Callable[..., Article]) -> None:
+    art = make_article("Israel will hold talks with Syria until Friday.", "en", SY)
+    assert _statuses(art, "en", "CONSULT") == [EventStatus.PLANNED]

@@ -31,7 +31,7 @@ from dragoman.events.pronouns import (
     pronoun_subject,
     pronouns,
 )
-from dragoman.events.schema import TriggerGroup, events_data, quotes_data
+from dragoman.events.schema import TriggerGroup, events_data, quotes_data, status_data
 from dragoman.events.sentence import MentionRef, SentenceView, build_views
 from dragoman.events.status import (
     StatusCue,
@@ -483,6 +483,11 @@ def _status(
     inherent = EventStatus.PLANNED if m.payload.tense == "future" else None
     if matcher.match_at(plain, m.start) is None:
         inherent = EventStatus.PLANNED  # matched only without a glued future particle
+    kind = frame(rollup(m.payload.type))
+    if kind.talks_itself:
+        cues = [c for c in cues if c.payload.status is not EventStatus.TALKS]
+    if kind.said:
+        cues = [c for c in cues if not c.payload.rebuts]
     return detect_status(view, cues, srules, m.start, m.end, inherent)
 
 
@@ -808,6 +813,82 @@ def restated_by_demonstrative(hits: list[EventHit], lang: str) -> list[EventHit]
     return kept
 
 
+@cache
+def _reference_predicates(lang: str) -> tuple[PhraseMatcher[bool], int]:
+    """The language's copular and evaluative predicates (``status.yaml``) and their reach."""
+    data = status_data(lang)
+    words = data.reference_predicates if data else []
+    return PhraseMatcher((normalize_key(w), True) for w in words), (data.reference_reach if data else 1)
+
+
+def refers_to_act(h: EventHit, lang: str, triggers: set[int]) -> bool:
+    """Is the hit's noun trigger the subject of a copular or evaluative predicate?
+
+    "الانضمام إلى الاتفاقيات يمثل امتدادا", "ההצטרפות להסכמים מהווה צעד", "the accession
+    represents a shift": a predicate after the noun, in its clause, within the reach and
+    with no other trigger between, says what the act is, not that it happened.
+    ``triggers`` holds the token indices of the sentence's triggers.
+    """
+    if h.pos != "noun":
+        return False
+    predicates, reach = _reference_predicates(lang)
+    view = h.view
+    inner = {k for r in view.mentions for k in range(r.first + 1, r.last + 1)}  # a name counts as one word
+    k, words = h.token_end, 0
+    while k < len(view.words) and words < reach:
+        if view.clause[k] != view.clause[h.token_start] or k in triggers:
+            return False
+        if predicates.match_at(view.forms, k) is not None:
+            return True
+        words += k not in inner
+        k += 1
+    return False
+
+
+def restated_by_noun(hits: list[EventHit], lang: str) -> list[EventHit]:
+    """Fold an uncued noun trigger into the earlier event it names; mark a bare reference.
+
+    A noun trigger with no status cue of its own ("الانضمام", "the accession") that
+    names no party an earlier event of its type lacks, or none at all, refers to that
+    event: it takes the event's status by joining it (the latest such event, in its
+    sentence or before, not told with another date), and its clause becomes the event's
+    next evidence span.  "Kazakhstan announced its intention to join ... the government
+    said joining represents an extension of its policy" is one planned accession, not a
+    planned one and an occurred one.  A noun naming a party the earlier event lacks
+    tells another act and stays.  A noun that is the subject of a copular or
+    evaluative predicate (``refers_to_act``) with no earlier event to join stays
+    hypothetical: it says what the act is, not that it happened.
+    """
+    triggers: dict[int, set[int]] = {}
+    for h in hits:
+        triggers.setdefault(h.sentence, set()).update(range(h.token_start, h.token_end))
+    kept: list[EventHit] = []
+    for h in hits:
+        if h.pos != "noun" or h.event.status is not EventStatus.OCCURRED:
+            kept.append(h)
+            continue
+        reference = refers_to_act(h, lang, triggers[h.sentence])
+        parties = h.event.actors + h.event.recipients
+        prior = next(
+            (
+                p
+                for p in reversed(kept)
+                if p.event.type == h.event.type
+                and p.sentence <= h.sentence
+                and not _dated_otherwise(p.event, h.event)
+                and (not parties or _known(parties, set(p.event.actors + p.event.recipients)))
+            ),
+            None,
+        )
+        if prior is not None:
+            prior.event.evidence += [sp for sp in h.event.evidence if sp not in prior.event.evidence]
+            continue
+        if reference:
+            h.event.status = EventStatus.HYPOTHETICAL
+        kept.append(h)
+    return kept
+
+
 # A heading or caption line: this many words at most and no sentence-final mark.
 FRAGMENT_WORDS = 6
 _SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…", "״", '"', "”", "»"})
@@ -839,5 +920,5 @@ def without_bare_fragments(hits: list[EventHit]) -> list[EventHit]:
 
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
     hits = restated_in_relative(without_inner_mentions(find_hits(article, lang, arguments)), lang)
-    hits = without_bare_fragments(restated_by_demonstrative(hits, lang))
+    hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
     return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

@@ -38,6 +38,12 @@ class Frame(BaseModel):
     # over Israeli raids" accuses Israel; a party marked *about* or *against* after the
     # trigger wins over one marked *to* (events/argmodel.py).
     about_over_addressee: bool = False
+    # The event is talks itself: a talks cue ("discussed", محادثات، מגעים) tells no talks about
+    # it, so it does not colour its status ("the talks, held directly, discussed ...").
+    talks_itself: bool = False
+    # The event is a saying (an accusation, a demand, a threat): a denial or refusal of it
+    # ("denied the accusations", "رفضت الطلب") rejects what it says; it was still said.
+    said: bool = False
 
 
 class Frames(BaseModel):

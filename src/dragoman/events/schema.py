@@ -217,6 +217,16 @@ class StatusCue(_Strict):
     # The cue counts only when the next token starts with one of these (Arabic
     # قد before an imperfect verb means "may", before a past verb "has").
     next_token_prefixes: list[str] = Field(default_factory=list)
+    # The cue counts only when another cue or the trigger's own form already gives one
+    # of these statuses: "will support it only after", not "joined only after months".
+    over: list[EventStatus] = Field(default_factory=list)
+    # An exceptive cue lifts a negation of the trigger: "لن تنضم إلا بعد", "לא תצטרף
+    # אלא אם", "will not join unless" are conditions, not refusals.
+    lifts_negation: bool = False
+    # A verb of denial or refusal: it negates the act it takes as object, except a saying
+    # (frames.yaml: ``said``): "denied the accusations" denies what they say, not that they
+    # were made.
+    rebuts: bool = False
 
 
 class StatusData(_Strict):
@@ -227,6 +237,11 @@ class StatusData(_Strict):
     # ستنضم): the trigger is also looked up without it, and then is planned.
     future_particles: list[str] = Field(default_factory=list)
     imperfect_prefixes: list[str] = Field(default_factory=list)
+    # Copular and evaluative predicates ("represents", يمثل، מהווה): a noun trigger
+    # they follow within ``reference_reach`` tokens of its clause is their subject, a
+    # reference to the act ("joining the accords represents ..."), not a report of it.
+    reference_predicates: list[str] = Field(default_factory=list)
+    reference_reach: int = Field(default=4, ge=1)
 
 
 class QuotesData(_Strict):

@@ -5,7 +5,9 @@ negation (لم، לא، not), conditions (إذا، אם، if), talks about it (�
 discussing), hypotheses (قد، עשוי، may) and plans (سوف، צפוי، will).
 When several cues apply the strongest wins, in the order of ``PRIORITY``:
 "the administration is not discussing joining" is negated, "is discussing
-whether it may join" is talks.
+whether it may join" is talks.  Some cues count only over another status
+(``over``: "will sign ... only after" is conditional, "signed ... only after"
+is not), and an exceptive lifts a negation ("will not sign unless").
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ PRIORITY: tuple[EventStatus, ...] = (
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language
 class StatusRules:
     data: StatusData
-    matcher: PhraseMatcher[StatusCue]
+    # one matcher per cue: a longer word of one cue ("only if") must not hide a shorter
+    # one of another ("if"), whose scope or position may differ
+    matchers: tuple[PhraseMatcher[StatusCue], ...]
     future_particles: tuple[str, ...]
     imperfect_prefixes: tuple[str, ...]
 
@@ -41,10 +45,10 @@ def status_rules(lang: str) -> StatusRules | None:
     data = status_data(lang)
     if data is None:
         return None
-    entries = [(w, cue) for cue in data.cues for w in cue.words]
+    matchers = tuple(PhraseMatcher((w, cue) for w in cue.words) for cue in data.cues)
     fut = tuple(normalize_key(p) for p in data.future_particles)
     imp = tuple(normalize_key(p) for p in data.imperfect_prefixes)
-    return StatusRules(data, PhraseMatcher(entries), fut, imp)
+    return StatusRules(data, matchers, fut, imp)
 
 
 def with_future_stripped(forms: tuple[str, ...], rules: StatusRules | None) -> tuple[str, ...]:
@@ -71,7 +75,8 @@ def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def cue_matches(view: SentenceView, rules: StatusRules) -> list[Match[StatusCue]]:
-    return rules.matcher.find(view.forms)
+    found = [m for matcher in rules.matchers for m in matcher.find(view.forms)]
+    return sorted(found, key=lambda m: (m.start, m.end))
 
 
 def _applies(cue: Match[StatusCue], view: SentenceView, t_start: int, t_end: int) -> bool:
@@ -108,8 +113,22 @@ def detect_status(
     t_end: int,
     inherent: EventStatus | None = None,
 ) -> EventStatus:
-    """The status of the trigger at tokens ``[t_start, t_end)`` of ``view``."""
-    found = {c.payload.status for c in cues if _applies(c, view, t_start, t_end)}
+    """The status of the trigger at tokens ``[t_start, t_end)`` of ``view``.
+
+    A cue with ``over`` statuses counts only when the other cues or the trigger's own
+    form give one of them: "only after" makes "will support it only after ..."
+    conditional and leaves "joined only after months of talks" told as done.  An
+    exceptive cue (``lifts_negation``) makes "will not join unless ..." a condition.
+    """
+    applying = [c for c in cues if _applies(c, view, t_start, t_end)]
+    found = {c.payload.status for c in applying if not c.payload.over}
+    # a cue inside the trigger tells its tense all the same ("will support" is a promise to come)
+    own = {c.payload.status for c in cues if not c.payload.over and c.start < t_end and t_start < c.end}
+    base = found | own | ({inherent} if inherent else set())
+    counted = [c for c in applying if not c.payload.over or base.intersection(c.payload.over)]
+    found |= {c.payload.status for c in counted}
+    if any(c.payload.lifts_negation for c in counted):
+        found.discard(EventStatus.NEGATED)
     for status in PRIORITY:
         if status in found:
             return status
