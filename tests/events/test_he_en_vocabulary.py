@@ -61,6 +61,15 @@ def test_hebrew_verb_forms(make_article: Callable[..., Article], text: str, etyp
     assert (etype, trigger) in _typed(make_article(text, "he"), "he")
 
 
+def test_hebrew_passives_and_a_verb_read_again_without_its_object(make_article: Callable[..., Article]) -> None:
+    # nif'al: signed, kidnapped
+    assert ("SUPPORT", "נחתמו") in _typed(make_article("בשבוע שעבר נחתמו שני מסמכים בין המדינות.", "he"), "he")
+    assert ("ASSAULT", "נחטפו") in _typed(make_article("שני רועים נחטפו ליד הגבול.", "he"), "he")
+    # גירש with an ambassador after it is a sanction, without one a deportation
+    assert _typed(make_article("הממשלה גירשה את השגריר.", "he"), "he") == [("SANCTION", "גירשה את השגריר")]
+    assert _typed(make_article("הרשויות גירשו עשרות מהגרים.", "he"), "he") == [("COERCE", "גירשו")]
+
+
 def test_hebrew_future_forms_are_planned(make_article: Callable[..., Article]) -> None:
     for text, etype in [
         ("ישראל תשתף פעולה עם יוון.", "COOPERATE"),
