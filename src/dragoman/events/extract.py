@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Literal
 
 from dragoman.dates import dates_data
@@ -94,6 +94,11 @@ def _object_follows(view: SentenceView, lang: str, group: TriggerGroup, end: int
         if objects.match_at(view.forms, k) is not None:
             return True
     return False
+
+
+def _object_ok(view: SentenceView, lang: str, breaks: frozenset[str], m: Match[TriggerGroup | None]) -> bool:
+    """A non-trigger, a trigger that needs no object word, or one whose object word follows."""
+    return m.payload is None or not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, breaks)
 
 
 def _without_named_tail(start: int, end: int, covered: set[int]) -> int:
@@ -308,7 +313,9 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         if imperfect:
             plain = [_without_imperfect(f, imperfect) for f in plain]
         extended = [_future_forms(f, srules, imperfect) if f[0].startswith(particles) else f for f in plain]
-        found = matcher.find(extended)
+        # a trigger that needs an object word and has none gives way to the next reading of its words
+        # (עצר without הסחר after it is an arrest, not a halt to trade)
+        found = matcher.find(extended, partial(_object_ok, view, lang, crules.breaks))
         if not found:
             continue
         # "Support" in "Freedom Support Act" is part of a name, not an event word
@@ -320,7 +327,6 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             if m.payload is not None
             and not (generic and _generic_at(generic, view.forms, m))
             and m.start not in named
-            and (not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, crules.breaks))
         ]
         kept = [m for m in kept if not names_no_event(view, m, lang)]
         # "ready to impose martial law": the imposing is the event, planned; the readiness is its status

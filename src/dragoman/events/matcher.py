@@ -8,7 +8,7 @@ A word ending in ``*`` matches every word it begins.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -74,19 +74,31 @@ class PhraseMatcher(Generic[P]):
         w, prefix = word
         return any(f.startswith(w) if prefix else f == w for f in forms)
 
-    def _match_with(self, forms: Sequence[Sequence[str]], i: int, cands: list[int]) -> Match[P] | None:
+    def _match_with(
+        self,
+        forms: Sequence[Sequence[str]],
+        i: int,
+        cands: list[int],
+        accept: Callable[[Match[P]], bool] | None = None,
+    ) -> Match[P] | None:
         for idx in cands:
             words, payload = self._phrases[idx]
             if i + len(words) > len(forms):
                 continue
             if all(self._word_ok(w, forms[i + k]) for k, w in enumerate(words)):
-                return Match(i, i + len(words), payload)
+                m = Match(i, i + len(words), payload)
+                if accept is None or accept(m):
+                    return m
         return None
 
     def match_at(self, forms: Sequence[Sequence[str]], i: int) -> Match[P] | None:
         return self._match_with(forms, i, self._candidates(forms[i]))
 
-    def find(self, forms: Sequence[Sequence[str]]) -> list[Match[P]]:
+    def find(
+        self, forms: Sequence[Sequence[str]], accept: Callable[[Match[P]], bool] | None = None
+    ) -> list[Match[P]]:
+        """The matches, longest first at each position; ``accept`` may refuse one, and the next
+        candidate (a shorter phrase, or the same words listed again with another payload) is tried."""
         out: list[Match[P]] = []
         memo = self._memo
         i = 0
@@ -96,7 +108,7 @@ class PhraseMatcher(Generic[P]):
             cands = memo.get(key if type(key) is tuple else tuple(key))
             if cands is None:
                 cands = self._candidates(forms[i])
-            m = self._match_with(forms, i, cands) if cands else None
+            m = self._match_with(forms, i, cands, accept) if cands else None
             if m is None:
                 i += 1
                 continue

@@ -1,0 +1,136 @@
+"""Hebrew and English trigger vocabulary: a trigger that needs its object gives way to the next
+reading of its words, Hebrew verb forms (present, future, feminine, passive, possessed nouns),
+lifting restrictions as a concession, English phrasal verbs and deals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dragoman.events.extract import find_hits
+from dragoman.events.matcher import PhraseMatcher
+from dragoman.model import Article, EntityType, EventStatus
+
+GPE = EntityType.GPE
+
+
+def _typed(art: Article, lang: str) -> list[tuple[str, str]]:
+    return [(h.event.type, art.span_text(h.event.trigger)) for h in find_hits(art, lang) if h.event.trigger]
+
+
+def test_a_refused_match_gives_way_to_the_next_reading() -> None:
+    matcher = PhraseMatcher([("stop trade", "halt"), ("stop", "arrest"), ("stop", "other")])
+    forms = [("stop",), ("trade",)]
+    assert [m.payload for m in matcher.find(forms)] == ["halt"]
+    # the longer phrase refused: the shorter one; the first payload of the same words refused: the next
+    assert [m.payload for m in matcher.find(forms, lambda m: m.payload != "halt")] == ["arrest"]
+    assert [m.payload for m in matcher.find(forms, lambda m: m.payload == "other")] == ["other"]
+    assert matcher.find(forms, lambda m: False) == []
+
+
+def test_hebrew_halting_trade_is_a_sanction_and_arresting_people_an_arrest(
+    make_article: Callable[..., Article],
+) -> None:
+    # עצר* is listed twice: a SANCTION with trade or ties after it, else an arrest
+    halted = make_article("הממשלה עצרה את הסחר עם השכנה.", "he")
+    assert _typed(halted, "he") == [("SANCTION", "עצרה")]
+    arrested = make_article("המשטרה עצרה שלושה חשודים אתמול.", "he")
+    assert _typed(arrested, "he") == [("COERCE", "עצרה")]
+    assert [h.event.mode for h in find_hits(arrested, "he")] == ["arrest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "trigger"),
+    [
+        ("שתי המדינות שיתפו פעולה במאבק בטרור.", "COOPERATE", "שיתפו פעולה"),
+        ("ראש הממשלה התייעץ עם שר הביטחון.", "CONSULT", "התייעץ"),
+        ("השרים יפגשו בשבוע הבא ובפגישתם ידונו בתקציב.", "CONSULT", "ידונו"),
+        ("הנשיאה גינתה את ההחלטה.", "ACCUSE", "גינתה"),
+        ("השרה מתחה ביקורת חריפה על הממשלה.", "ACCUSE", "מתחה ביקורת"),
+        ("האופוזיציה הוקיעה את ההחלטה.", "ACCUSE", "הוקיעה"),
+        ("הממשלה מתנגדת לתוכנית.", "REJECT", "מתנגדת"),
+        ("השר שלל את האפשרות.", "REJECT", "שלל את"),
+        ("הצבא הפגיז את העיירה במשך הלילה.", "ASSAULT", "הפגיז"),
+        ("מפקד הארגון חוסל בתקיפה אווירית.", "ASSAULT", "חוסל"),
+        ("אלפים השתתפו במחאות בעיר.", "PROTEST", "במחאות"),
+        ("הממשלה הודיעה על הסרת ההגבלות על התנועה.", "CONCEDE", "הסרת ההגבלות"),
+    ],
+)
+def test_hebrew_verb_forms(make_article: Callable[..., Article], text: str, etype: str, trigger: str) -> None:
+    assert (etype, trigger) in _typed(make_article(text, "he"), "he")
+
+
+def test_hebrew_passives_and_a_verb_read_again_without_its_object(make_article: Callable[..., Article]) -> None:
+    # nif'al: signed, kidnapped
+    assert ("SUPPORT", "נחתמו") in _typed(make_article("בשבוע שעבר נחתמו שני מסמכים בין המדינות.", "he"), "he")
+    assert ("ASSAULT", "נחטפו") in _typed(make_article("שני רועים נחטפו ליד הגבול.", "he"), "he")
+    # גירש with an ambassador after it is a sanction, without one a deportation
+    assert _typed(make_article("הממשלה גירשה את השגריר.", "he"), "he") == [("SANCTION", "גירשה את השגריר")]
+    assert _typed(make_article("הרשויות גירשו עשרות מהגרים.", "he"), "he") == [("COERCE", "גירשו")]
+
+
+def test_hebrew_future_forms_are_planned(make_article: Callable[..., Article]) -> None:
+    for text, etype in [
+        ("ישראל תשתף פעולה עם יוון.", "COOPERATE"),
+        ("הממשלה תסכים לתנאים.", "AGREE"),
+        ("הצבא ייסוג מהאזור.", "RETREAT"),
+        ("הצבא יתקוף את המחנה.", "ASSAULT"),
+    ]:
+        hits = [h for h in find_hits(make_article(text, "he"), "he") if h.event.type == etype]
+        assert hits, text
+        assert hits[0].event.status is EventStatus.PLANNED, text
+
+
+def test_lifting_restrictions_is_no_sanction_imposed(make_article: Callable[..., Article]) -> None:
+    types = [t for t, _ in _typed(make_article("הממשלה הודיעה על הסרת ההגבלות על היבוא.", "he"), "he")]
+    assert "IMPOSE_SANCTION" not in types and "WAIVE_SANCTION" not in types
+    # lifting sanctions is still a waiver
+    assert ("WAIVE_SANCTION", "הסרת הסנקציות") in _typed(make_article("הוא בירך על הסרת הסנקציות.", "he"), "he")
+
+
+def test_hebrew_words_that_only_look_like_new_triggers(make_article: Callable[..., Article]) -> None:
+    # "will help growth" is no aid; "criticism" is no visit
+    assert all(t != "AID" for t, _ in _typed(make_article("הרפורמה תסייע לצמיחה.", "he"), "he"))
+    assert all(t != "CONSULT" for t, _ in _typed(make_article("הוא ספג ביקורת קשה.", "he"), "he"))
+
+
+def test_leaving_an_agreement_reneges_on_it(make_article: Callable[..., Article]) -> None:
+    names = {"Russia": ("country:RU", GPE), "Israel": ("country:IL", GPE), "Gaza": ("place:gaza", GPE)}
+    left = make_article("Russia withdrew from the arms control treaty in 2023.", "en", names)
+    assert ("REJECT", "withdrew from") in _typed(left, "en")
+    pulled = make_article("Russia pulled out of the grain deal.", "en", names)
+    assert ("REJECT", "pulled out of") in _typed(pulled, "en")
+    # a withdrawal of troops is still a retreat
+    troops = make_article("Israel withdrew its troops from Gaza.", "en", names)
+    assert [t for t, _ in _typed(troops, "en")] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "trigger"),
+    [
+        ("Iran turned down the proposal.", "REJECT", "turned down"),
+        ("The minister ruled out early elections.", "REJECT", "ruled out"),
+        ("Jordan slammed the decision.", "ACCUSE", "slammed"),
+        ("The opposition lashed out at the cabinet.", "ACCUSE", "lashed out at"),
+        ("Police cracked down on the independent media.", "COERCE", "cracked down"),
+        ("Police rounded up dozens of activists.", "COERCE", "rounded up"),
+        ("Gunmen gunned down a judge on Monday.", "ASSAULT", "gunned down"),
+        ("The prime minister stepped down on Monday.", "RETREAT", "stepped down"),
+        ("The envoy reached out to the rebels.", "CONSULT", "reached out to"),
+        ("The two leaders spoke by phone on Monday.", "CONSULT", "spoke by phone"),
+        ("The rivals reached a deal on Monday.", "AGREE", "deal"),
+    ],
+)
+def test_english_phrasal_verbs(make_article: Callable[..., Article], text: str, etype: str, trigger: str) -> None:
+    assert (etype, trigger) in _typed(make_article(text, "en"), "en")
+
+
+def test_english_words_that_only_look_like_new_triggers(make_article: Callable[..., Article]) -> None:
+    # "quit" without an agreement after it, "round" without "up"
+    assert all(t != "REJECT" for t, _ in _typed(make_article("The coach quit the team in May.", "en"), "en"))
+    assert _typed(make_article("The second round of voting begins today.", "en"), "en") == []
+    assert _typed(make_article("It was quite a good plan for the town.", "en"), "en") == []
+    # "deal with" is handling a matter, "a great deal" an amount
+    assert _typed(make_article("The committee will deal with the budget.", "en"), "en") == []
+    assert _typed(make_article("The town has changed a great deal.", "en"), "en") == []
