@@ -262,3 +262,18 @@ def test_a_person_joined_by_and_after_the_comma_is_another(make_article: Callabl
     )
     view = build_views(art, "ar", {"،"})[0]
     assert apposed(view, "ar").view is view
+
+
+def test_a_title_between_two_names_and_commas_is_the_first_ones(make_article: Callable[..., Article]) -> None:
+    # "Saleh, the Valdorian foreign minister, met Haddad": the title is Saleh's; Haddad stays his own name
+    art = make_article(
+        "التقى كريم صالح، وزير الخارجية الفالدوري، نبيل حداد في مسقط.",
+        "ar",
+        {"كريم صالح": SALEH, "الفالدوري": VALDORIA, "نبيل حداد": HADDAD},
+    )
+    view = apposed(build_views(art, "ar", {"،"})[0], "ar")
+    assert [art.span_text(r.mention.span) for r in view.view.mentions] == [
+        "كريم صالح، وزير الخارجية الفالدوري",
+        "نبيل حداد",
+    ]
+    assert view.affiliations == {"person:saleh": ["country:VD"]}

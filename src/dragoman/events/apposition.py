@@ -22,7 +22,8 @@ minister, met", "كريم صالح، وزير الخارجية الفالدور�
 person's reference spans name and title, the title's mentions are dropped, and the
 two commas go to ``joined`` so that the clause splitter keeps the person with the
 verb after them.  "and" in the phrase, another person's name, or words after its
-last title or body (no closing comma) make it no title.
+last title or body (no closing comma) make it no title.  Trailing titles are read
+first: a title between two names and commas ("X، وزير الخارجية، Y") is X's.
 
 The states and organisations named inside the phrase are the person's
 affiliations: ``affiliations`` lists them after the person among the event's
@@ -93,22 +94,10 @@ def apposed(view: SentenceView, lang: str) -> Apposed:
     dropped: set[int] = set()
     widened: dict[int, MentionRef] = {}
     out = Apposed(view)
+    # a title between two names and commas is the first one's ("التقى X، وزير الخارجية، Y")
+    claimed: set[int] = set()
     for p in refs:
         if not _named_person(p, rules) or p.index in dropped:
-            continue
-        found = _title_before(view, p, refs, heads, rules)
-        if found is None:
-            continue
-        first, proclitic = found
-        inner = [r for r in refs if r is not p and first <= r.first and r.last <= p.last]
-        if not any(r.mention.kind is not MentionKind.TITLE or r.entity != p.entity for r in inner):
-            continue  # the title names no body of its own ("chairman Salem")
-        dropped.update(r.index for r in inner)
-        span = Span(view.tokens[first].start, p.mention.span.end)
-        widened[p.index] = replace(p, mention=replace(p.mention, span=span), first=first, proclitic=proclitic)
-        _affiliate(out, p, inner)
-    for p in refs:
-        if not _named_person(p, rules) or p.index in dropped or p.index in widened:
             continue
         end = _title_after(view, p, refs, heads, rules)
         if end is None:
@@ -120,6 +109,24 @@ def apposed(view: SentenceView, lang: str) -> Apposed:
         _affiliate(out, p, inner)
         commas = {p.last + 1} | ({end} if end < len(view.words) and view.words[end] in _COMMAS else set())
         out.joined |= commas
+        claimed.update(range(p.last + 1, end))
+    for p in refs:
+        if not _named_person(p, rules) or p.index in dropped:
+            continue
+        found = _title_before(view, p, refs, heads, rules)
+        if found is None:
+            continue
+        first, proclitic = found
+        if any(k in claimed for k in range(first, p.first)):
+            continue
+        inner = [r for r in refs if r is not p and first <= r.first and r.last <= p.last]
+        if not any(r.mention.kind is not MentionKind.TITLE or r.entity != p.entity for r in inner):
+            continue  # the title names no body of its own ("chairman Salem")
+        dropped.update(r.index for r in inner)
+        q = widened.get(p.index, p)  # with its title after it, if any
+        span = Span(view.tokens[first].start, q.mention.span.end)
+        widened[p.index] = replace(q, mention=replace(q.mention, span=span), first=first, proclitic=proclitic)
+        _affiliate(out, p, inner)
     if not widened:
         return out
     kept = [widened.get(r.index, r) for r in view.mentions if r.index not in dropped]
