@@ -164,3 +164,116 @@ def test_a_visit_is_not_to_the_pair_of_a_deal_it_seeks(make_article: Callable[..
     found = [e for e in extract_events(art, "en") if e.type == "CONSULT"]
     assert found and found[0].actors == ["person:brandt"]
     assert found[0].recipients == ["country:LB"]
+
+
+SALEH = ("person:saleh", PER)
+VALDORIA = ("country:VD", GPE)
+
+
+def test_english_title_after_the_name_is_the_persons(make_article: Callable[..., Article]) -> None:
+    # "Saleh, Valdoria's foreign minister, met Haddad": Valdoria is Saleh's, not a party of its own
+    art = make_article(
+        "Karim Saleh, Valdoria's foreign minister, met Nabil Haddad in Cairo.",
+        "en",
+        {"Karim Saleh": SALEH, "Valdoria": VALDORIA, "Nabil Haddad": HADDAD},
+    )
+    view = apposed(build_views(art, "en", {","})[0], "en")
+    assert [art.span_text(r.mention.span) for r in view.view.mentions] == [
+        "Karim Saleh, Valdoria's foreign minister",
+        "Nabil Haddad",
+    ]
+    assert view.affiliations == {"person:saleh": ["country:VD"]}
+    assert view.joined == frozenset({2, 6})  # the commas around the title
+    actors, recipients = _consult(art, "en")
+    assert actors == ["person:saleh", "country:VD"] and recipients == ["person:haddad"]
+
+
+def test_english_title_after_the_object_names_its_body(make_article: Callable[..., Article]) -> None:
+    art = make_article(
+        "Nabil Haddad met Karim Saleh, the head of the Valdorian Sovereign Council, in Cairo.",
+        "en",
+        {"Karim Saleh": SALEH, "Valdorian Sovereign Council": COUNCIL, "Valdorian": VALDORIA, "Nabil Haddad": HADDAD},
+    )
+    actors, recipients = _consult(art, "en")
+    assert actors == ["person:haddad"]
+    assert recipients == ["person:saleh", "org:council", "country:VD"]
+
+
+def test_arabic_title_after_the_name(make_article: Callable[..., Article]) -> None:
+    # "Saleh, the Valdorian foreign minister, met with Haddad in Muscat"
+    art = make_article(
+        "التقى كريم صالح، وزير الخارجية الفالدوري، مع نبيل حداد في مسقط.",
+        "ar",
+        {"كريم صالح": SALEH, "الفالدوري": VALDORIA, "نبيل حداد": HADDAD},
+    )
+    view = apposed(build_views(art, "ar", {"،"})[0], "ar")
+    assert [r.entity for r in view.view.mentions] == ["person:saleh", "person:haddad"]
+    assert view.affiliations == {"person:saleh": ["country:VD"]}
+    actors, recipients = _consult(art, "ar")
+    assert actors == ["person:saleh", "country:VD"] and recipients == ["person:haddad"]
+
+
+def test_hebrew_title_after_the_name(make_article: Callable[..., Article]) -> None:
+    # "Saleh, the foreign minister of Valdoria, met with Haddad"
+    art = make_article(
+        "כרים סאלח, שר החוץ של ולדוריה, נפגש עם נביל חדאד.",
+        "he",
+        {"כרים סאלח": SALEH, "ולדוריה": VALDORIA, "נביל חדאד": HADDAD},
+    )
+    view = apposed(build_views(art, "he", {","})[0], "he")
+    assert [r.entity for r in view.view.mentions] == ["person:saleh", "person:haddad"]
+    actors, recipients = _consult(art, "he")
+    assert actors == ["person:saleh", "country:VD"] and recipients == ["person:haddad"]
+
+
+def test_a_list_after_a_name_is_no_title(make_article: Callable[..., Article]) -> None:
+    names = {"Karim Saleh": SALEH, "Valdoria": VALDORIA, "Ostrava": ("country:OS", GPE), "Nabil Haddad": HADDAD}
+    for text in (
+        "Nabil Haddad met Karim Saleh, Valdoria and the Ostrava envoy.",  # three parties
+        "Karim Saleh, Valdoria's foreign minister said he met Nabil Haddad.",  # words after the title
+    ):
+        art = make_article(text, "en", names)
+        view = build_views(art, "en", {","})[0]
+        assert apposed(view, "en").view is view, text
+
+
+def test_a_title_before_another_name_is_that_ones(make_article: Callable[..., Article]) -> None:
+    # "Haddad met Saleh, Valdoria's envoy Nouri": the title is Nouri's, Saleh is a party of his own
+    art = make_article(
+        "Nabil Haddad met Karim Saleh, Valdoria's envoy Khalid Nouri.",
+        "en",
+        {"Karim Saleh": SALEH, "Valdoria": VALDORIA, "Khalid Nouri": NOURI, "Nabil Haddad": HADDAD},
+    )
+    view = apposed(build_views(art, "en", {","})[0], "en")
+    assert [art.span_text(r.mention.span) for r in view.view.mentions] == [
+        "Nabil Haddad",
+        "Karim Saleh",
+        "Valdoria's envoy Khalid Nouri",
+    ]
+    assert view.affiliations == {"person:nouri": ["country:VD"]} and not view.joined
+
+
+def test_a_person_joined_by_and_after_the_comma_is_another(make_article: Callable[..., Article]) -> None:
+    # "Saleh and the Valdorian foreign minister met in Muscat": two people
+    art = make_article(
+        "اجتمع في مسقط كريم صالح، ووزير الخارجية الفالدوري.",
+        "ar",
+        {"كريم صالح": SALEH, "الفالدوري": VALDORIA},
+    )
+    view = build_views(art, "ar", {"،"})[0]
+    assert apposed(view, "ar").view is view
+
+
+def test_a_title_between_two_names_and_commas_is_the_first_ones(make_article: Callable[..., Article]) -> None:
+    # "Saleh, the Valdorian foreign minister, met Haddad": the title is Saleh's; Haddad stays his own name
+    art = make_article(
+        "التقى كريم صالح، وزير الخارجية الفالدوري، نبيل حداد في مسقط.",
+        "ar",
+        {"كريم صالح": SALEH, "الفالدوري": VALDORIA, "نبيل حداد": HADDAD},
+    )
+    view = apposed(build_views(art, "ar", {"،"})[0], "ar")
+    assert [art.span_text(r.mention.span) for r in view.view.mentions] == [
+        "كريم صالح، وزير الخارجية الفالدوري",
+        "نبيل حداد",
+    ]
+    assert view.affiliations == {"person:saleh": ["country:VD"]}

@@ -93,3 +93,36 @@ def test_an_abbreviation_in_brackets_after_a_name_is_the_same_candidate() -> Non
 def test_people_counted_as_casualties_are_candidates() -> None:
     assert _ar_runs("قتل شرطيين في هجوم") == ["شرطيين"]
     assert _en_runs("the bomb killed five bystanders") == ["bystanders"]
+
+
+def _runs(text: str, lang: str) -> list[str]:
+    art = bare_article(text, lang, use_ner=False)
+    return [art.span_text(m.span) for m in art.mentions]
+
+
+def test_a_title_after_a_name_is_one_candidate_with_it() -> None:
+    # the body named in the title (the UN, Valdoria) is the person's, no candidate of its own
+    assert _runs("Omar Haddad, the UN Regional Relief Coordinator, urged Valdoria to open the border.", "en") == [
+        "Omar Haddad, the UN Regional Relief Coordinator",
+        "Valdoria",
+    ]
+    # closed by the sentence's end
+    assert _runs("Talks ended with Karim Saleh, Valdoria's foreign minister.", "en") == [
+        "Talks",
+        "Karim Saleh, Valdoria's foreign minister",
+    ]
+
+
+def test_a_list_of_names_is_no_apposition() -> None:
+    # no title in the second run, or "and" after it: separate parties
+    assert _runs("Valdoria, Ostrava, Borduria and Syldavia met in Geneva.", "en") == [
+        "Valdoria",
+        "Ostrava",
+        "Borduria",
+        "Syldavia",
+        "Geneva",
+    ]
+    assert _runs("Karim Saleh, the Ostrava envoy, and Nabil Haddad met in Geneva.", "en")[:2] == [
+        "Karim Saleh",
+        "Ostrava envoy",
+    ]

@@ -1,4 +1,4 @@
-"""A title phrase in apposition to a name is one party: the person, with the bodies it names.
+"""A title phrase in apposition to a name, before or after it, is one party: the person, with the bodies it names.
 
 "met the head of the Sudanese Sovereign Council Ahmed Salem", "التقى وزير خارجية
 عمان بدر البوسعيدي", "נפגש עם שר החוץ של איראן עבאס עראקצ'י": the title phrase and
@@ -16,6 +16,14 @@ right before the name may also follow the body ("the Sovereign Council chairman
 Ahmed Salem").  The phrase must name at least one body: a bare head ("chairman
 Salem") changes nothing, and a title phrase with no name after it ("met the head
 of the Sovereign Council") keeps its mentions as candidates.
+
+A title after the name, set off by commas ("Karim Saleh, Valdoria's foreign
+minister, met", "كريم صالح، وزير الخارجية الفالدوري،"), is the person's as well: the
+person's reference spans name and title, the title's mentions are dropped, and the
+two commas go to ``joined`` so that the clause splitter keeps the person with the
+verb after them.  "and" in the phrase, another person's name, or words after its
+last title or body (no closing comma) make it no title.  Trailing titles are read
+first: a title between two names and commas ("X، وزير الخارجية، Y") is X's.
 
 The states and organisations named inside the phrase are the person's
 affiliations: ``affiliations`` lists them after the person among the event's
@@ -37,6 +45,9 @@ from dragoman.text import normalize_key
 __all__ = ["Apposed", "apposed", "with_affiliates"]
 
 _COMMAS = frozenset({",", "،"})
+_STOPS = frozenset({".", "!", "?", ";", ":", "؛", "؟", "(", ")", "\"", "״", "”", "“"})
+_AND = frozenset({"and", "or", "أو", "או"})  # standalone; a glued و/ו is ``conjunctions``
+_MAX_OTHERS = 3  # unknown words a trailing title phrase may hold ("the", "foreign", "الخارجية")
 # Entity types named inside a title phrase that are the person's affiliation (a place is not)
 _AFFILIATES = frozenset({EntityType.GPE, EntityType.ORG, EntityType.GROUP})
 
@@ -67,6 +78,7 @@ class Apposed:
 
     view: SentenceView
     affiliations: dict[str, list[str]] = field(default_factory=dict)
+    joined: frozenset[int] = frozenset()  # tokens of the commas around a title after its name: no clause break
 
 
 def apposed(view: SentenceView, lang: str) -> Apposed:
@@ -82,6 +94,22 @@ def apposed(view: SentenceView, lang: str) -> Apposed:
     dropped: set[int] = set()
     widened: dict[int, MentionRef] = {}
     out = Apposed(view)
+    # a title between two names and commas is the first one's ("التقى X، وزير الخارجية، Y")
+    claimed: set[int] = set()
+    for p in refs:
+        if not _named_person(p, rules) or p.index in dropped:
+            continue
+        end = _title_after(view, p, refs, heads, rules)
+        if end is None:
+            continue
+        inner = [r for r in refs if r is not p and p.last < r.first and r.last < end]
+        dropped.update(r.index for r in inner)
+        span = Span(p.mention.span.start, view.tokens[end - 1].end)
+        widened[p.index] = replace(p, mention=replace(p.mention, span=span), last=end - 1)
+        _affiliate(out, p, inner)
+        commas = {p.last + 1} | ({end} if end < len(view.words) and view.words[end] in _COMMAS else set())
+        out.joined |= commas
+        claimed.update(range(p.last + 1, end))
     for p in refs:
         if not _named_person(p, rules) or p.index in dropped:
             continue
@@ -89,17 +117,16 @@ def apposed(view: SentenceView, lang: str) -> Apposed:
         if found is None:
             continue
         first, proclitic = found
+        if any(k in claimed for k in range(first, p.first)):
+            continue
         inner = [r for r in refs if r is not p and first <= r.first and r.last <= p.last]
         if not any(r.mention.kind is not MentionKind.TITLE or r.entity != p.entity for r in inner):
             continue  # the title names no body of its own ("chairman Salem")
         dropped.update(r.index for r in inner)
-        span = Span(view.tokens[first].start, p.mention.span.end)
-        widened[p.index] = replace(p, mention=replace(p.mention, span=span), first=first, proclitic=proclitic)
-        if p.entity:
-            own = out.affiliations.setdefault(p.entity, [])
-            for r in inner:
-                if r.entity and r.entity != p.entity and r.mention.type in _AFFILIATES and r.entity not in own:
-                    own.append(r.entity)
+        q = widened.get(p.index, p)  # with its title after it, if any
+        span = Span(view.tokens[first].start, q.mention.span.end)
+        widened[p.index] = replace(q, mention=replace(q.mention, span=span), first=first, proclitic=proclitic)
+        _affiliate(out, p, inner)
     if not widened:
         return out
     kept = [widened.get(r.index, r) for r in view.mentions if r.index not in dropped]
@@ -107,11 +134,87 @@ def apposed(view: SentenceView, lang: str) -> Apposed:
     return out
 
 
+def _affiliate(out: Apposed, p: MentionRef, inner: list[MentionRef]) -> None:
+    """The states and bodies among ``inner`` (the title's mentions) as ``p``'s affiliations."""
+    if not p.entity:
+        return
+    own = out.affiliations.setdefault(p.entity, [])
+    for r in inner:
+        if r.entity and r.entity != p.entity and r.mention.type in _AFFILIATES and r.entity not in own:
+            own.append(r.entity)
+
+
+def _title_after(
+    view: SentenceView,
+    p: MentionRef,
+    refs: list[MentionRef],
+    heads: dict[int, tuple[int, str]],
+    rules: _TitleRules,
+) -> int | None:
+    """The end (exclusive) of a title phrase set off by commas after ``p``, else ``None``.
+
+    "Karim Saleh, Valdoria's foreign minister, said", "كريم صالح، وزير الخارجية
+    الفالدوري، قال": a comma, then heads, titles, bodies and connectors with at
+    most a few other words between them ("the", "الخارجية"), closed by a comma or
+    the sentence's end.  The phrase must hold a head or title and name a body; a
+    name of another person in it, or a conjunction opening it, makes it a list
+    ("Saleh, Valdoria and Ostrava", "Saleh, Valdoria's minister Nouri").
+    """
+    k = p.last + 1
+    if k >= len(view.words) or view.words[k] not in _COMMAS:
+        return None
+    k += 1
+    start, n = k, len(view.words)
+    titled = False
+    end = start  # the end of the last head, title or body
+    others = 0
+    while k < n and not _closing(view.words[k]):
+        if view.folded(k) in _AND:
+            return None  # "Saleh, Valdoria and the Ostrava envoy": three parties
+        ref = next((r for r in refs if r.first <= k <= r.last), None)
+        if ref is not None and ref.first >= start:
+            if not _body(ref) or _joined_by_and(ref.proclitic, rules):
+                return None  # another person's name: a list, or a title before that name
+            k = end = ref.last + 1
+        elif k in heads:
+            titled = True
+            h = heads[k][0]
+            if _joined_by_and(_clitic(view.folded(h), heads[k][1]), rules):
+                return None  # "كريم صالح، ووزير الخارجية": another person
+            while k < n and k in heads and heads[k][0] == h:
+                k += 1
+            end = k
+        elif view.folded(k) in rules.connectors:
+            k += 1
+        else:
+            others += 1
+            if others > _MAX_OTHERS:
+                return None
+            k += 1
+    if end != k or k == start:
+        return None  # words after the last piece ("..., Valdoria's minister said on")
+    inner = [r for r in refs if start <= r.first and r.last < end]
+    titled = titled or any(
+        r.mention.kind is MentionKind.TITLE or any(j in heads for j in range(r.first, r.last + 1)) for r in inner
+    )
+    # the phrase names a body: a state, an organisation, or a title of its own ("the Valdorian president")
+    named = any(r.mention.kind is not MentionKind.TITLE or r.entity != p.entity for r in inner)
+    return end if titled and named else None
+
+
+def _joined_by_and(proclitic: str, rules: _TitleRules) -> bool:
+    return any(c and proclitic.startswith(c) for c in rules.conjunctions)
+
+
+def _closing(word: str) -> bool:
+    return word in _COMMAS or word in _STOPS
+
+
 def _named_person(r: MentionRef, rules: _TitleRules) -> bool:
     """A person's name that is not joined by "and" to what precedes it ("שר החוץ ועראקצ'י": two people)."""
     if r.mention.type is not EntityType.PERSON or r.mention.kind is MentionKind.TITLE or not r.entity:
         return False
-    return not (r.proclitic and any(r.proclitic.startswith(c) for c in rules.conjunctions if c))
+    return not _joined_by_and(r.proclitic, rules)
 
 
 def _title_before(

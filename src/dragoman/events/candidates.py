@@ -20,6 +20,7 @@ from functools import cache
 
 from dragoman.events.matcher import PhraseMatcher
 from dragoman.events.schema import ArgumentPatterns, events_data
+from dragoman.kb.langdata import titles
 from dragoman.model import Article, Entity, EntityType, Mention, MentionKind, Span
 from dragoman.text import normalize_key, sentence_spans, tokenize
 from dragoman.text.morph import token_forms
@@ -241,7 +242,58 @@ def candidate_runs(words: list[str], lang: str, use_ner: bool = True) -> list[tu
                 break
         runs.append((k, j + 1, types[k]))
         k = j + 1
-    return runs
+    return _apposed_runs(runs, words, forms, named, lang)
+
+
+@cache
+def _title_matcher(lang: str) -> PhraseMatcher[bool]:
+    t = titles(lang)
+    words = [*(t.heads if t else []), *(p for title in (t.titles if t else []) for p in title.phrases)]
+    return PhraseMatcher((w, True) for w in words)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_AND = frozenset({"and", "or"})
+
+
+def _apposed_runs(
+    runs: list[tuple[int, int, EntityType]],
+    words: list[str],
+    forms: list[tuple[str, ...]],
+    named: list[bool],
+    lang: str,
+) -> list[tuple[int, int, EntityType]]:
+    """A name and the title set off by commas after it as one run ("Karim Saleh, the Valdorian envoy,").
+
+    The gold marks the person, or the title alone; as two candidates the body in
+    the title would compete with the person (``events.apposition`` does the same
+    for the pipeline's mentions).  The title run must hold a title or office head
+    (``titles.yaml``), and be closed by a comma or the sentence's end, not by "and":
+    "Egypt, Jordan, Syria" stays three.
+    """
+    if len(runs) < 2:
+        return runs
+    titled = [False] * len(words)
+    for m in _title_matcher(lang).find(forms):
+        for k in range(m.start, m.end):
+            titled[k] = True
+    out: list[tuple[int, int, EntityType]] = []
+    i = 0
+    while i < len(runs):
+        a, b, t = runs[i]
+        if i + 1 < len(runs) and named[a] and b < len(words) and words[b] in (",", "،"):
+            c, d, _ = runs[i + 1]
+            gap = words[b + 1 : c]
+            closed = d == len(words) or words[d] in (".", "!", "?") or (
+                words[d] in (",", "،") and (d + 1 == len(words) or normalize_key(words[d + 1]) not in _AND)
+            )
+            if all(w.lower() in _ARTICLES for w in gap) and len(gap) <= 1 and closed and any(titled[c:d]):
+                out.append((a, d, t))
+                i += 2
+                continue
+        out.append((a, b, t))
+        i += 1
+    return out
 
 
 @cache

@@ -40,12 +40,14 @@ def clause_rules(lang: str) -> ClauseRules:
     return ClauseRules(breaks | QUOTE_MARKS, PhraseMatcher((w, True) for w in openers))
 
 
-def segment(view: SentenceView, rules: ClauseRules) -> list[int]:
+def segment(view: SentenceView, rules: ClauseRules, joined: frozenset[int] = frozenset()) -> list[int]:
     """The clause number of every token; numbers only grow from left to right.
 
     A break token belongs to neither neighbour in spirit; it gets the number of
     the clause it closes, so an opener right after a comma does not open a
-    second, empty clause.
+    second, empty clause.  The break tokens at ``joined`` break nothing: the
+    commas around a title in apposition ("Saleh, Valdoria's foreign minister,
+    met") are inside one party.
     """
     n = len(view.words)
     opens = [False] * n
@@ -55,7 +57,7 @@ def segment(view: SentenceView, rules: ClauseRules) -> list[int]:
     c = 0
     fresh = True  # no word yet in the current clause
     for i, w in enumerate(view.words):
-        if w in rules.breaks:
+        if w in rules.breaks and i not in joined:
             out.append(c)
             if not fresh:
                 c += 1
