@@ -94,6 +94,34 @@ class PhraseMatcher(Generic[P]):
     def match_at(self, forms: Sequence[Sequence[str]], i: int) -> Match[P] | None:
         return self._match_with(forms, i, self._candidates(forms[i]))
 
+    def find_each(self, forms: Sequence[Sequence[str]]) -> list[Match[P]]:
+        """What one matcher per payload (by identity) would find, in one pass over the tokens.
+
+        For each payload its phrases match as ``find`` matches: longest first at each
+        position, left to right, not overlapping one another; the phrases of different
+        payloads may overlap (a longer cue word "only if" does not hide "if" of another cue).
+        """
+        out: list[Match[P]] = []
+        free: dict[int, int] = {}  # id(payload) -> first position its phrases may match again
+        memo = self._memo
+        n = len(forms)
+        for i in range(n):
+            key = forms[i]
+            cands = memo.get(key if type(key) is tuple else tuple(key))
+            if cands is None:
+                cands = self._candidates(forms[i])
+            taken: set[int] = set()
+            for idx in cands:  # phrase order: longest first
+                words, payload = self._phrases[idx]
+                who = id(payload)
+                if who in taken or free.get(who, 0) > i or i + len(words) > n:
+                    continue
+                if all(self._word_ok(w, forms[i + k]) for k, w in enumerate(words)):
+                    out.append(Match(i, i + len(words), payload))
+                    free[who] = i + len(words)
+                    taken.add(who)
+        return out
+
     def find(
         self, forms: Sequence[Sequence[str]], accept: Callable[[Match[P]], bool] | None = None
     ) -> list[Match[P]]:

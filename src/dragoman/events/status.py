@@ -33,10 +33,9 @@ PRIORITY: tuple[EventStatus, ...] = (
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language
 class StatusRules:
     data: StatusData
-    # cues whose words could meet on one token get matchers of their own: a longer word of one
-    # cue ("only if") must not hide a shorter one of another ("if"), whose scope or position
-    # may differ; cues that cannot meet share one (each matcher is a pass over the sentence)
-    matchers: tuple[PhraseMatcher[StatusCue], ...]
+    # every cue's words in one matcher, read per cue (``find_each``): a longer word of one cue
+    # ("only if") must not hide a shorter one of another ("if"), whose scope or position may differ
+    matcher: PhraseMatcher[StatusCue]
     future_particles: tuple[str, ...]
     imperfect_prefixes: tuple[str, ...]
 
@@ -46,37 +45,10 @@ def status_rules(lang: str) -> StatusRules | None:
     data = status_data(lang)
     if data is None:
         return None
-    matchers = tuple(PhraseMatcher((w, cue) for cue in group for w in cue.words) for group in _apart(data.cues))
+    matcher = PhraseMatcher((w, cue) for cue in data.cues for w in cue.words)
     fut = tuple(normalize_key(p) for p in data.future_particles)
     imp = tuple(normalize_key(p) for p in data.imperfect_prefixes)
-    return StatusRules(data, matchers, fut, imp)
-
-
-def _apart(cues: list[StatusCue]) -> list[list[StatusCue]]:
-    """Cues in groups whose words cannot match one token (greedy, in data order).
-
-    Two words may meet on a token when one contains the other (a token's forms include
-    its readings without clitics: وشرط and شرط; "only if" and "if"), so such cues go
-    to different groups.
-    """
-
-    def words(cue: StatusCue) -> set[str]:
-        return {normalize_key(w).rstrip("*") for phrase in cue.words for w in phrase.split()}
-
-    def meet(a: set[str], b: set[str]) -> bool:
-        return any(x in y or y in x for x in a for y in b)
-
-    groups: list[tuple[list[StatusCue], set[str]]] = []
-    for cue in cues:
-        mine = words(cue)
-        for members, seen in groups:
-            if not meet(mine, seen):
-                members.append(cue)
-                seen |= mine
-                break
-        else:
-            groups.append(([cue], set(mine)))
-    return [members for members, _ in groups]
+    return StatusRules(data, matcher, fut, imp)
 
 
 def with_future_stripped(forms: tuple[str, ...], rules: StatusRules | None) -> tuple[str, ...]:
@@ -103,8 +75,7 @@ def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def cue_matches(view: SentenceView, rules: StatusRules) -> list[Match[StatusCue]]:
-    found = [m for matcher in rules.matchers for m in matcher.find(view.forms)]
-    return sorted(found, key=lambda m: (m.start, m.end))
+    return sorted(rules.matcher.find_each(view.forms), key=lambda m: (m.start, m.end))
 
 
 def _applies(cue: Match[StatusCue], view: SentenceView, t_start: int, t_end: int) -> bool:

@@ -1,0 +1,31 @@
+"""PhraseMatcher: longest-first matches, and per-payload matches in one pass (find_each)."""
+
+from __future__ import annotations
+
+from dragoman.events.matcher import PhraseMatcher
+
+
+def _forms(text: str) -> list[tuple[str, ...]]:
+    return [(w,) for w in text.split()]
+
+
+def test_find_takes_the_longest_phrase_and_hides_the_shorter() -> None:
+    m = PhraseMatcher([("only if", "strict"), ("if", "loose")])
+    assert [(x.start, x.end, x.payload) for x in m.find(_forms("they sign only if paid"))] == [(2, 4, "strict")]
+
+
+def test_find_each_is_one_matcher_per_payload() -> None:
+    only_if, cond, talks = ["only-if"], ["if"], ["talks"]  # distinct objects: payloads by identity
+    m = PhraseMatcher([("only if", only_if), ("if", cond), ("talk*", talks), ("if need be", cond)])
+    forms = _forms("talks resume only if need be and talks end if asked")
+    got = [(x.start, x.end, x.payload) for x in m.find_each(forms)]
+    # "only if" does not hide the "if" of another payload; each payload's own phrases do not
+    # overlap, the longest first ("if need be" over "if")
+    assert got == [(0, 1, talks), (2, 4, only_if), (3, 6, cond), (7, 8, talks), (9, 10, cond)]
+    separate = sorted(
+        (x.start, x.end, id(x.payload))
+        for p in (only_if, cond, talks)
+        for x in PhraseMatcher([(w, q) for w, q in [("only if", only_if), ("if", cond), ("talk*", talks),
+                                                     ("if need be", cond)] if q is p]).find(forms)
+    )
+    assert sorted((s, e, id(p)) for s, e, p in got) == separate
