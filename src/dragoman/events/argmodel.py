@@ -322,10 +322,7 @@ def _undergoer_first(
     undergoers = [m for m in subject if may_be_recipient(code, m.mention.type)]
     if not undergoers:
         return
-    agent = _agent_after(ctx, t, code, pool)
-    out.actors = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)] if agent else []
-    taken = {m.entity for m in out.actors}
-    out.recipients = [m for m in undergoers if m.entity not in taken]
+    _agent_acts(ctx, t, code, pool, out, rules, undergoers)
 
 
 def _agent_after(ctx: Context, t: int, code: str, pool: list[MentionRef]) -> MentionRef | None:
@@ -344,6 +341,17 @@ def _agent_after(ctx: Context, t: int, code: str, pool: list[MentionRef]) -> Men
     )
 
 
+def _agent_acts(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules,
+    undergoers: list[MentionRef],
+) -> None:
+    """The party after *by* (with its group) becomes the actor, ``undergoers`` the recipients."""
+    agent = _agent_after(ctx, t, code, pool)
+    out.actors = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)] if agent else []
+    taken = {m.entity for m in out.actors}
+    out.recipients = [m for m in undergoers if m.entity not in taken]
+
+
 def _subject_undergoes(
     ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
 ) -> None:
@@ -359,10 +367,7 @@ def _subject_undergoes(
     undergoers = [m for m in out.actors if may_be_recipient(code, m.mention.type)]
     if not undergoers:
         return
-    agent = _agent_after(ctx, t, code, pool)
-    out.actors = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)] if agent else []
-    taken = {m.entity for m in out.actors}
-    out.recipients = [m for m in undergoers if m.entity not in taken]
+    _agent_acts(ctx, t, code, pool, out, rules, undergoers)
 
 
 # Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against
