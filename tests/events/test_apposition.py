@@ -13,7 +13,7 @@ GPE, ORG, PER = EntityType.GPE, EntityType.ORG, EntityType.PERSON
 HADDAD = ("person:haddad", PER)
 NOURI = ("person:nouri", PER)
 COUNCIL = ("org:council", ORG)
-SUDAN = ("country:SD", GPE)
+NORLAND = ("country:NL", GPE)
 
 
 def _consult(art: Article, lang: str) -> tuple[list[str], list[str]]:
@@ -23,62 +23,62 @@ def _consult(art: Article, lang: str) -> tuple[list[str], list[str]]:
 
 
 def test_hebrew_head_of_a_council_then_a_name_is_the_person(make_article: Callable[..., Article]) -> None:
-    # "Haddad met yesterday with the head of the Sudanese Sovereign Council Khalid Nouri."
+    # "Haddad met yesterday with the head of the Norland Transition Council Khalid Nouri."
     art = make_article(
-        "נביל חדאד נפגש אתמול עם ראש המועצה הריבונית הסודאני חאלד נורי.",
+        "נביל חדאד נפגש אתמול עם ראש מועצת המעבר הנורלנדית חאלד נורי.",
         "he",
-        {"נביל חדאד": HADDAD, "המועצה הריבונית הסודאני": COUNCIL, "הסודאני": SUDAN, "חאלד נורי": NOURI},
+        {"נביל חדאד": HADDAD, "מועצת המעבר הנורלנדית": COUNCIL, "הנורלנדית": NORLAND, "חאלד נורי": NOURI},
     )
     actors, recipients = _consult(art, "he")
     assert actors == ["person:haddad"]
     # the person first, then the body and the state its title names
-    assert recipients == ["person:nouri", "org:council", "country:SD"]
+    assert recipients == ["person:nouri", "org:council", "country:NL"]
 
 
 def test_arabic_head_of_a_council_then_a_name_is_the_person(make_article: Callable[..., Article]) -> None:
-    # "Haddad met the head of the Sudanese Sovereign Council Khalid al-Nouri in Cairo."
+    # "Haddad met the head of the Norland Transition Council Khalid al-Nouri in Cairo."
     art = make_article(
-        "التقى نبيل حداد رئيس مجلس السيادة السوداني خالد النوري في القاهرة.",
+        "التقى نبيل حداد رئيس المجلس الانتقالي النورلندي خالد النوري في القاهرة.",
         "ar",
-        {"نبيل حداد": HADDAD, "مجلس السيادة السوداني": COUNCIL, "السوداني": SUDAN, "خالد النوري": NOURI},
+        {"نبيل حداد": HADDAD, "المجلس الانتقالي النورلندي": COUNCIL, "النورلندي": NORLAND, "خالد النوري": NOURI},
     )
     actors, recipients = _consult(art, "ar")
     assert actors == ["person:haddad"]
-    assert recipients[0] == "person:nouri" and "country:SD" in recipients
+    assert recipients[0] == "person:nouri" and "country:NL" in recipients
 
 
 def test_english_head_of_a_council_then_a_name_is_the_person(make_article: Callable[..., Article]) -> None:
     art = make_article(
-        "Nabil Haddad met the head of the Sudanese Sovereign Council Khalid Nouri in Cairo on Monday.",
+        "Nabil Haddad met the head of the Norland Transition Council Khalid Nouri in Cairo on Monday.",
         "en",
-        {"Nabil Haddad": HADDAD, "Sudanese Sovereign Council": COUNCIL, "Sudanese": SUDAN, "Khalid Nouri": NOURI},
+        {"Nabil Haddad": HADDAD, "Norland Transition Council": COUNCIL, "Norland": NORLAND, "Khalid Nouri": NOURI},
     )
     actors, recipients = _consult(art, "en")
     assert actors == ["person:haddad"]
-    assert recipients == ["person:nouri", "org:council", "country:SD"]
+    assert recipients == ["person:nouri", "org:council", "country:NL"]
 
 
 def test_english_body_before_its_head(make_article: Callable[..., Article]) -> None:
-    # English titles may follow the body they head: "the Sovereign Council chairman Khalid Nouri"
+    # English titles may follow the body they head: "the Transition Council chairman Khalid Nouri"
     art = make_article(
-        "Nabil Haddad met Sovereign Council chairman Khalid Nouri in Cairo.",
+        "Nabil Haddad met Transition Council chairman Khalid Nouri in Cairo.",
         "en",
-        {"Nabil Haddad": HADDAD, "Sovereign Council": COUNCIL, "Khalid Nouri": NOURI},
+        {"Nabil Haddad": HADDAD, "Transition Council": COUNCIL, "Khalid Nouri": NOURI},
     )
     view = apposed(build_views(art, "en", {","})[0], "en")
     assert [art.span_text(r.mention.span) for r in view.view.mentions] == [
         "Nabil Haddad",
-        "Sovereign Council chairman Khalid Nouri",
+        "Transition Council chairman Khalid Nouri",
     ]
     assert view.affiliations == {"person:nouri": ["org:council"]}
 
 
 def test_without_a_name_the_body_stays_a_party(make_article: Callable[..., Article]) -> None:
-    # "Haddad met the head of the Sudanese Sovereign Council in Khartoum": no name, nothing changes
+    # "Haddad met the head of the Norland Transition Council in the capital": no name, nothing changes
     art = make_article(
-        "נביל חדאד נפגש עם ראש המועצה הריבונית הסודאני בחרטום.",
+        "נביל חדאד נפגש עם ראש מועצת המעבר הנורלנדית בעיר הבירה.",
         "he",
-        {"נביל חדאד": HADDAD, "המועצה הריבונית הסודאני": COUNCIL, "הסודאני": SUDAN},
+        {"נביל חדאד": HADDAD, "מועצת המעבר הנורלנדית": COUNCIL, "הנורלנדית": NORLAND},
     )
     view = build_views(art, "he", {","})[0]
     assert apposed(view, "he").view is view
@@ -128,42 +128,42 @@ def test_hebrew_title_mention_is_dropped_with_what_it_names(make_article: Callab
 def test_a_name_joined_by_and_is_another_person(make_article: Callable[..., Article]) -> None:
     # "met the head of the council and Nouri": two parties, the council stays one
     art = make_article(
-        "נביל חדאד נפגש עם ראש המועצה הריבונית וחאלד נורי.",
+        "נביל חדאד נפגש עם ראש מועצת המעבר וחאלד נורי.",
         "he",
-        {"נביל חדאד": HADDAD, "המועצה הריבונית": COUNCIL, "חאלד נורי": NOURI},
+        {"נביל חדאד": HADDAD, "מועצת המעבר": COUNCIL, "חאלד נורי": NOURI},
     )
     view = build_views(art, "he", {","})[0]
     assert apposed(view, "he").view is view
 
 
 def test_affiliates_follow_their_person_when_the_article_names_them() -> None:
-    titled = {"person:nouri": ["org:council", "country:SD"]}
-    assert with_affiliates(["person:nouri"], titled, {"person:nouri", "org:council", "country:SD"}) == [
+    titled = {"person:nouri": ["org:council", "country:NL"]}
+    assert with_affiliates(["person:nouri"], titled, {"person:nouri", "org:council", "country:NL"}) == [
         "person:nouri",
         "org:council",
-        "country:SD",
+        "country:NL",
     ]
-    assert with_affiliates(["person:nouri"], titled, {"person:nouri", "country:SD"}) == ["person:nouri", "country:SD"]
-    assert with_affiliates(["person:haddad"], titled, {"person:haddad", "country:SD"}) == ["person:haddad"]
+    assert with_affiliates(["person:nouri"], titled, {"person:nouri", "country:NL"}) == ["person:nouri", "country:NL"]
+    assert with_affiliates(["person:haddad"], titled, {"person:haddad", "country:NL"}) == ["person:haddad"]
 
 
 def test_a_visit_is_not_to_the_pair_of_a_deal_it_seeks(make_article: Callable[..., Article]) -> None:
-    # "arrived in Beirut in a bid to secure a deal between X and Y": the pair is the deal's, Lebanon hosts
+    # "landed in Amman hoping to seal a truce deal between X and Y": the pair is the deal's, Jordan hosts
     art = make_article(
-        "Envoy Karl Brandt arrived in Beirut in a bid to secure a cease-fire deal between Valdoria and Ostrava, "
-        "as Lebanon waited.",
+        "Envoy Karl Brandt landed in Amman hoping to seal a truce deal between Valdoria and Ostrava, "
+        "as Jordan looked on.",
         "en",
         {
             "Karl Brandt": ("person:brandt", PER),
-            "Beirut": ("city:beirut", EntityType.PLACE),
+            "Amman": ("city:amman", EntityType.PLACE),
             "Valdoria": ("country:VD", GPE),
             "Ostrava": ("country:OS", GPE),
-            "Lebanon": ("country:LB", GPE),
+            "Jordan": ("country:JO", GPE),
         },
     )
     found = [e for e in extract_events(art, "en") if e.type == "CONSULT"]
     assert found and found[0].actors == ["person:brandt"]
-    assert found[0].recipients == ["country:LB"]
+    assert found[0].recipients == ["country:JO"]
 
 
 SALEH = ("person:saleh", PER)
@@ -190,9 +190,9 @@ def test_english_title_after_the_name_is_the_persons(make_article: Callable[...,
 
 def test_english_title_after_the_object_names_its_body(make_article: Callable[..., Article]) -> None:
     art = make_article(
-        "Nabil Haddad met Karim Saleh, the head of the Valdorian Sovereign Council, in Cairo.",
+        "Nabil Haddad met Karim Saleh, the head of the Valdorian Transition Council, in Cairo.",
         "en",
-        {"Karim Saleh": SALEH, "Valdorian Sovereign Council": COUNCIL, "Valdorian": VALDORIA, "Nabil Haddad": HADDAD},
+        {"Karim Saleh": SALEH, "Valdorian Transition Council": COUNCIL, "Valdorian": VALDORIA, "Nabil Haddad": HADDAD},
     )
     actors, recipients = _consult(art, "en")
     assert actors == ["person:haddad"]

@@ -109,14 +109,14 @@ def test_hebrew_delegation_with_its_state_meets_a_named_party() -> None:
 
 def test_a_visit_is_hosted_by_its_place_not_by_the_delegation_that_travels_with_it() -> None:
     # "Azerbaijan is waiting for the guests. The Norland foreign minister will come for a visit to Baku
-    # next month at the head of an economic delegation."
+    # next month together with a delegation of traders."
     names = {
         "נורלנד": ("country:NL", GPE),
         "באקו": ("city:baku", PLACE),
         "אזרבייג'ן": ("country:AZ", GPE),
     }
     art = _run(
-        "אזרבייג'ן מחכה לאורחים. שר החוץ של נורלנד יגיע לביקור בבאקו בחודש הבא בראש משלחת כלכלית.",
+        "אזרבייג'ן מחכה לאורחים. שר החוץ של נורלנד יגיע לביקור בבאקו בחודש הבא יחד עם משלחת של סוחרים.",
         "he",
         names,
     )

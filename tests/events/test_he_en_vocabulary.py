@@ -54,7 +54,7 @@ def test_hebrew_halting_trade_is_a_sanction_and_arresting_people_an_arrest(
         ("הצבא הפגיז את העיירה במשך הלילה.", "ASSAULT", "הפגיז"),
         ("מפקד הארגון חוסל בתקיפה אווירית.", "ASSAULT", "חוסל"),
         ("אלפים השתתפו במחאות בעיר.", "PROTEST", "במחאות"),
-        ("הממשלה הודיעה על הסרת ההגבלות על התנועה.", "CONCEDE", "הסרת ההגבלות"),
+        ("הממשלה אישרה את הסרת ההגבלות בנמלים.", "CONCEDE", "הסרת ההגבלות"),
     ],
 )
 def test_hebrew_verb_forms(make_article: Callable[..., Article], text: str, etype: str, trigger: str) -> None:
@@ -83,7 +83,7 @@ def test_hebrew_future_forms_are_planned(make_article: Callable[..., Article]) -
 
 
 def test_lifting_restrictions_is_no_sanction_imposed(make_article: Callable[..., Article]) -> None:
-    types = [t for t, _ in _typed(make_article("הממשלה הודיעה על הסרת ההגבלות על היבוא.", "he"), "he")]
+    types = [t for t, _ in _typed(make_article("הממשלה אישרה את הסרת ההגבלות ליבוא.", "he"), "he")]
     assert "IMPOSE_SANCTION" not in types and "WAIVE_SANCTION" not in types
     # lifting sanctions is still a waiver
     assert ("WAIVE_SANCTION", "הסרת הסנקציות") in _typed(make_article("הוא בירך על הסרת הסנקציות.", "he"), "he")

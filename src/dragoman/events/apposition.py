@@ -1,6 +1,6 @@
 """A title phrase in apposition to a name, before or after it, is one party: the person, with the bodies it names.
 
-"met the head of the Sudanese Sovereign Council Ahmed Salem", "التقى وزير خارجية
+"met the head of the Norland Transition Council Ahmed Salem", "التقى وزير خارجية
 عمان بدر البوسعيدي", "נפגש עם שר החוץ של איראן עבאס עראקצ'י": the title phrase and
 the name right after it (a comma at most between) are one party, the person.  The
 mentions inside the title phrase (the council, the state, the title itself) are not
@@ -12,10 +12,10 @@ A title phrase is a role title of ``titles.yaml`` that the gazetteer made a TITL
 mention, or one of the language's ``heads`` (or a title's phrase) before the
 mentions of the body it heads, joined by the language's ``connectors`` ("of the",
 של); where titles may follow their state (English, ``modifier: before/both``) a head
-right before the name may also follow the body ("the Sovereign Council chairman
+right before the name may also follow the body ("the Transition Council chairman
 Ahmed Salem").  The phrase must name at least one body: a bare head ("chairman
 Salem") changes nothing, and a title phrase with no name after it ("met the head
-of the Sovereign Council") keeps its mentions as candidates.
+of the Transition Council") keeps its mentions as candidates.
 
 A title after the name, set off by commas ("Karim Saleh, Valdoria's foreign
 minister, met", "كريم صالح، وزير الخارجية الفالدوري،"), is the person's as well: the
@@ -249,7 +249,7 @@ def _title_before(
         return None
     n = opening[-1]  # the leftmost head: a body before it is no part of it ("עם איראן ראש ...")
     if rules.trailing_heads and n == 0 and pieces[0][2] == "head":
-        # "the Sovereign Council chairman Ahmed Salem": the body the head follows
+        # "the Transition Council chairman Ahmed Salem": the body the head follows
         while n + 1 < len(pieces) and pieces[n + 1][2] == "body":
             n += 1
     return pieces[n][0], pieces[n][1]

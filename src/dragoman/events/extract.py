@@ -380,7 +380,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             if hosted and ctx is not None and args.recipients and all(
                 marker_of(ctx, r)[0] == "between" for r in args.recipients
             ):
-                # "arrived in Beirut to secure a deal between Israel and Hezbollah": the pair is the
+                # "landed in Amman hoping to seal a truce between X and Y": the pair is the
                 # deal's; a visit is to its host
                 args.recipients = []
             if described:  # no named party fits a slot: an unnamed one the clause describes may

@@ -210,7 +210,7 @@ def _shape(tokens: Sequence[str], covered: list[bool], a: int, b: int, rules: _R
 
 
 def _person_after_head(tokens: Sequence[str], covered: list[bool], span: TaggedSpan, rules: _Rules) -> list[TaggedSpan]:
-    """A headed name with a person's name after its head is two names: "the Sovereign Council Khalid Nouri".
+    """A headed name with a person's name after its head is two names: "the Transition Council Khalid Nouri".
 
     After the body's head noun, a title ("European Council President Charles Michel")
     and two to four capitalised words with no head noun among them are the person the
