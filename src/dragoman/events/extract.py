@@ -710,6 +710,11 @@ def _opens_relative(h: EventHit, lang: str) -> bool:
     return first > 0 and not (set(h.view.forms[first - 1]) & verbs)
 
 
+def _fold_into(prior: EventHit, h: EventHit) -> None:
+    """``h`` restates ``prior``: its evidence becomes ``prior``'s next span (no span twice)."""
+    prior.event.evidence += [sp for sp in h.event.evidence if sp not in prior.event.evidence]
+
+
 def restated_in_relative(hits: list[EventHit], lang: str) -> list[EventHit]:
     """Fold a hit told in a relative clause into the event it describes.
 
@@ -732,7 +737,7 @@ def restated_in_relative(hits: list[EventHit], lang: str) -> list[EventHit]:
                 None,
             )
             if prior is not None:
-                prior.event.evidence += [sp for sp in h.event.evidence if sp not in prior.event.evidence]
+                _fold_into(prior, h)
                 continue
         kept.append(h)
     return kept
@@ -813,7 +818,7 @@ def restated_by_demonstrative(hits: list[EventHit], lang: str) -> list[EventHit]
             same = [p for p in earlier if p.event.status is h.event.status]
             prior = same[-1] if same else None
             if prior is not None:
-                prior.event.evidence += [sp for sp in h.event.evidence if sp not in prior.event.evidence]
+                _fold_into(prior, h)
                 continue
         kept.append(h)
     return kept
@@ -887,7 +892,7 @@ def restated_by_noun(hits: list[EventHit], lang: str) -> list[EventHit]:
             None,
         )
         if prior is not None:
-            prior.event.evidence += [sp for sp in h.event.evidence if sp not in prior.event.evidence]
+            _fold_into(prior, h)
             continue
         if reference:
             h.event.status = EventStatus.HYPOTHETICAL
