@@ -371,12 +371,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
             # a visit's or an embassy's host comes from its place before any unnamed party does
-            hosted = bool(
-                args.place
-                and args.place.entity
-                and hosted_by_place(group.type, group.mode)
-                and host_of(args.place.entity, present)
+            host = (
+                host_of(args.place.entity, present)
+                if args.place and args.place.entity and hosted_by_place(group.type, group.mode)
+                else None
             )
+            hosted = host is not None
             if hosted and ctx is not None and args.recipients and all(
                 marker_of(ctx, r)[0] == "between" for r in args.recipients
             ):
@@ -408,9 +408,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             recipients = [
                 r for r in _parties(article, args.recipients, present, titled.affiliations) if r not in actors
             ]
-            if not recipients and args.place and args.place.entity and hosted_by_place(group.type, group.mode):
-                host = host_of(args.place.entity, present)
-                recipients = [host] if host and host not in actors else []
+            if not recipients and host is not None:
+                recipients = [host] if host not in actors else []
             event = Event(
                 id="",
                 type=group.type,
