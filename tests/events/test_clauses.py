@@ -102,13 +102,13 @@ def test_one_time_expression_dates_the_reported_and_relative_clauses(
 ) -> None:
     names = {
         "The United States": ("country:US", GPE),
-        "Iraq": ("country:IQ", GPE),
-        "Iran": ("country:IR", GPE),
+        "Jordan": ("country:JO", GPE),
+        "Syria": ("country:SY", GPE),
     }
-    text = "The United States said on Thursday that it renewed a waiver which allows Iraq to buy electricity from Iran."
+    text = "The United States said on Monday that it renewed a waiver which allows Jordan to import gas from Syria."
     art = make_article(text, "en", names)
-    art.time_expressions = [_time(art, "Thursday", "2024-03-14")]
-    assert _dates(art, "en") == {"waiver": "2024-03-14", "allows": "2024-03-14"}
+    art.time_expressions = [_time(art, "Monday", "2023-06-05")]
+    assert _dates(art, "en") == {"waiver": "2023-06-05", "allows": "2023-06-05"}
 
 
 def test_a_relative_clause_inherits_in_arabic_and_hebrew(make_article: Callable[..., Article]) -> None:

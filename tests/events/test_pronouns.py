@@ -36,18 +36,18 @@ def test_no_antecedent_without_an_earlier_person_actor_nearby() -> None:
 
 def test_he_met_takes_the_envoy_of_the_sentence_before() -> None:
     names = {
-        "Hochstein": ("person:hochstein", EntityType.PERSON),
-        "Berri": ("person:berri", EntityType.PERSON),
-        "Mikati": ("person:mikati", EntityType.PERSON),
+        "Holloway": ("person:holloway", EntityType.PERSON),
+        "Dunmore": ("person:dunmore", EntityType.PERSON),
+        "Varga": ("person:varga", EntityType.PERSON),
     }
-    art = _article("Hochstein met Berri on Tuesday. Later, he met Mikati.", "en", names)
+    art = _article("Holloway met Dunmore on Monday. Later, he met Varga.", "en", names)
     evs = Events()(art).events
-    second = [e for e in evs if "person:mikati" in e.recipients]
-    assert second and second[0].actors[:1] == ["person:hochstein"]
+    second = [e for e in evs if "person:varga" in e.recipients]
+    assert second and second[0].actors[:1] == ["person:holloway"]
 
 
 def test_his_country_is_the_state_of_the_title_that_says_it() -> None:
-    # "Trump signed it. The Azerbaijani president said that his country is heading for a partnership with
+    # "Trump signed it. The Azerbaijani president said that his country seeks a partnership with
     # the United States": the title (no holder linked) names the state, and Trump is not the antecedent
     names = {
         "ترامب": ("person:trump", EntityType.PERSON),
@@ -55,7 +55,7 @@ def test_his_country_is_the_state_of_the_title_that_says_it() -> None:
         "الأذري": ("country:AZ", EntityType.GPE),
         "الولايات المتحدة": ("country:US", EntityType.GPE),
     }
-    text = "وقع ترامب الاتفاق. وقال الرئيس الأذري إن بلاده تتجه نحو شراكة إستراتيجية مع الولايات المتحدة."
+    text = "وقع ترامب الاتفاق. وقال الرئيس الأذري إن بلاده تسعى إلى شراكة اقتصادية مع الولايات المتحدة."
     evs = [e for e in Events()(_article(text, "ar", names)).events if e.type == "COOPERATE"]
     assert evs and evs[0].actors == ["country:AZ"] and evs[0].recipients == ["country:US"]
 

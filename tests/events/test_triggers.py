@@ -57,15 +57,15 @@ def test_the_subject_of_an_obligation_is_the_one_asked(make_article: Callable[..
 
 
 def test_the_second_party_of_between_shares_its_marker(make_article: Callable[..., Article]) -> None:
-    names = {"סודן": ("country:SD", GPE), "ישראל": ("country:IL", GPE)}
-    art = make_article("סיכמנו לחתום על הסכם שלום בין סודן לישראל.", "he", names)
+    names = {"ירדן": ("country:JO", GPE), "מצרים": ("country:EG", GPE)}
+    art = make_article("סיכמנו לחתום על הסכם סחר בין ירדן למצרים.", "he", names)
     view = build_views(art, "he", set(clause_rules("he").breaks))[0]
     ctx = context(view, "he", segment(view, clause_rules("he")), [Trigger(0, 1, "AGREE", "verb")])
     assert [marker_of(ctx, m)[0] for m in view.mentions] == ["between", "between"]
 
 
 def test_a_marker_in_another_clause_does_not_mark_the_mention(make_article: Callable[..., Article]) -> None:
-    art = make_article("وتجدر الإشارة إلى أن البحرين قطعت علاقاتها.", "ar", {"البحرين": ("country:BH", GPE)})
+    art = make_article("وتجدر الإشارة إلى أن الكويت قطعت علاقاتها.", "ar", {"الكويت": ("country:KW", GPE)})
     view = build_views(art, "ar", set(clause_rules("ar").breaks))[0]
     ctx = context(view, "ar", segment(view, clause_rules("ar")), [Trigger(5, 6, "SANCTION", "verb")])
     assert marker_of(ctx, view.mentions[0])[0] == "-"

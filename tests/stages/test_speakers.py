@@ -84,16 +84,16 @@ def test_arabic_participle_shares_the_sentence_subject_and_takes_its_object() ->
 
 
 def test_arabic_joint_statement_is_the_document_itself() -> None:
-    text = "ووفقا لبيان مشترك، فإن اللقاء يأتي في إطار العلاقات التاريخية بين البلدين."
+    text = "ووفقا لبيان مشترك، فإن الزيارة تندرج ضمن التعاون الوثيق بين الجانبين."
     art = _run(text, "ar")
     q = art.quotes[0]
     assert q.speaker_kind is SpeakerKind.DOCUMENT and q.speaker is None and _who(art, q) == "لبيان مشترك"
 
 
 def test_a_letter_speaks_for_its_sender() -> None:
-    text = "تلقى الملك رسالة من رئيس الوزراء نتنياهو. وكشفت الرسالة أن إسرائيل تدرس فتح قنصلية جديدة."
+    text = "تلقى الملك رسالة من رئيس الوزراء نتنياهو. وكشفت الرسالة أن إسرائيل تنوي إرسال وفد تجاري."
     art = _run(text, "ar", {"نتنياهو": ("person:netanyahu", PERSON, NAME)})
-    assert _by_text(art, "إسرائيل تدرس").speaker == "person:netanyahu"
+    assert _by_text(art, "إسرائيل تنوي").speaker == "person:netanyahu"
 
 
 def test_an_organisation_the_linker_does_not_know_and_its_later_reference() -> None:
@@ -133,9 +133,9 @@ def test_hebrew_recipient_phrase_before_the_subject() -> None:
 
 def test_english_title_resolves_through_an_earlier_apposition() -> None:
     text = (
-        "US special envoy Amos Walker arrived in Beirut on Tuesday. "
-        "Walker met the parliament speaker for two hours. "
-        "In remarks to reporters, the US envoy expressed his hope for a quick agreement."
+        "US special envoy Amos Walker landed in Amman on Monday. "
+        "Walker met the senate president for two hours. "
+        "Speaking to journalists afterwards, the US envoy voiced his hope for a quick agreement."
     )
     art = _run(text, "en", {"US": ("country:US", GPE, NAME)})
     assert _who(art, _by_text(art, "his hope")) == "Amos Walker"

@@ -1,7 +1,7 @@
 """Chrome that no phrase gives away, recognised by its shape: date stamps, bare links, embeds, handles.
 
-A news page prints its date on a line of its own ("الاثنين 17 يوليو 2023 -
-16:54", "2 November 2023"), bylines as pipe-separated fields with a date or a
+A news page prints its date on a line of its own ("الأربعاء 8 مارس 2023 -
+09:12", "2 November 2023"), bylines as pipe-separated fields with a date or a
 clock time ("Name | Section 2.5.2024 | 19:16"), embedded posts as a text line
 with a ``pic.twitter.com`` link followed by "— Name (@handle) Month D, YYYY",
 and sometimes a handle or a bare address as a line.  None of these is prose,

@@ -1,7 +1,7 @@
 """A title phrase in apposition to a name, before or after it, is one party: the person, with the bodies it names.
 
 "met the head of the Norland Transition Council Ahmed Salem", "التقى وزير خارجية
-عمان بدر البوسعيدي", "נפגש עם שר החוץ של איראן עבאס עראקצ'י": the title phrase and
+عمان سالم الحارثي", "נפגש עם שר החוץ של נורלנד תומאס ריבה": the title phrase and
 the name right after it (a comma at most between) are one party, the person.  The
 mentions inside the title phrase (the council, the state, the title itself) are not
 candidates of their own for the argument model, which would otherwise take the

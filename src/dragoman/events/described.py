@@ -17,7 +17,7 @@ qualifiers that may stand before or after them, count words and
 affiliation markers.  Nouns that are also ordinary words (مصدر "source of",
 مسؤول "responsible") count only with a qualifier, an affiliation, a count,
 or right beside a reporting verb or attribution cue.  A description
-followed by a person's name is a title ("the Hamas official Basem Naim"),
+followed by a person's name is a title ("the Hamas official Tarek Soufan"),
 not an unnamed source.
 """
 
@@ -218,7 +218,7 @@ def _grow(view: SentenceView, lo: int, hi: int, rules: _Rules, noun: DescribedNo
             affiliation, hi, qualified = affiliation or nxt.entity, nxt.last + 1, True
             continue
         break
-    # a person's name right after it makes it a title: "the Hamas official Basem Naim"
+    # a person's name right after it makes it a title: "the Hamas official Tarek Soufan"
     nxt = _mention_at(view, hi)
     if nxt is not None and nxt.first == hi and nxt.mention.type is EntityType.PERSON:
         return None

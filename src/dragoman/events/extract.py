@@ -223,7 +223,7 @@ def inherited_dates(
 ) -> list[TimeExpr | None]:
     """Dates for undated triggers told in clauses under a dated one, in a sentence with one time expression.
 
-    "The US said Thursday that it renewed a waiver which allows Iraq to buy power": one
+    "Norland said Monday that it extended a licence which lets Valdoria buy grain": one
     time governs the sentence, and the acts its reported and relative clauses tell as
     done share it.  ``clauses`` is each trigger's clause number and ``governed`` the
     clauses opened by a complementizer or relative pronoun (``dates.yaml:
@@ -400,7 +400,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
                 pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
             if pronoun and args.actors:
-                # "he met Mikati": the pronoun is the subject, so what follows the verb is its object
+                # "he met Varga": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
                 args.actors = []
             trigger = view.token_span(m.start, m.end)
@@ -576,7 +576,7 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
     status when it names no party the earlier one lacks, each in the same role
     (for a symmetric frame such as talks either may be named first), so "Iran
     held talks with Oman ... Oman said the talks with Iran were useful" is one
-    CONSULT, while "... he met Berri" after "the envoy arrived in Beirut" is
+    CONSULT, while "... he met Dunmore" after "the envoy landed in Amman" is
     another: it tells something new, and so is a hit dated otherwise.  A hit with no parties at all
     ("the talks", "the visit") is the nearest earlier event of its type and
     status that has parties; two party-less hits merge only inside one
@@ -617,9 +617,9 @@ def _dated_otherwise(a: Event, b: Event) -> bool:
 def _known(ids: list[str], parties: set[str]) -> bool:
     """Is each of ``ids`` one of ``parties``, or the person or office acting for one of them?
 
-    "Iran and Oman held talks ... Araghchi met Albusaidi": a person whose state is a
+    "Iran and Oman held talks ... Qasem met Harthy": a person whose state is a
     party adds no party, unless the earlier telling already names another person of
-    that state ("Hochstein met Berri ... he later met Mikati": another meeting).
+    that state ("Holloway met Dunmore ... he later met Varga": another meeting).
     """
 
     def stands_for(i: str) -> bool:

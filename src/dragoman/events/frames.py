@@ -26,7 +26,7 @@ class Frame(BaseModel):
     # accession", انضمامها (events/genitive.py).
     genitive_actor: bool = False
     # Modes ("*": any) whose place names the recipient when the text names none: a visit
-    # to Beirut is a visit to Lebanon, an embassy in Ashgabat is hosted by Turkmenistan.
+    # to Beirut is a visit to Lebanon, an embassy in Tashkent is hosted by Uzbekistan.
     place_hosts: list[str] = Field(default_factory=list)
     # The subject of its passive is still the doer ("troops were withdrawn", "guerrillas have been
     # demobilized": they withdrew), not the one acted on as for "were killed" (events/argmodel.py).

@@ -1,8 +1,8 @@
 """A pronoun subject ("he met ...", הוא נפגש، أنه أجرى) stands for the person who acted last.
 
 The argument model chooses among the mentions of a trigger's clause, and a
-pronoun is not a mention: "Hochstein met Berri.  He later held a meeting with
-Mikati" leaves the meeting without an actor; "أن بلاده تتجه نحو شراكة" ("that
+pronoun is not a mention: "Holloway met Dunmore.  He later held talks with
+Varga" leaves the meeting without an actor; "أن بلاده تسعى إلى شراكة" ("that
 his country is heading for a partnership") leaves it to the speaker's state.  Here an event that names no
 actor and whose clause has a third-person singular pronoun just before its
 trigger (the language's ``arguments.person_pronouns``, with no mention in

@@ -5,7 +5,7 @@ Direct quotes are text between a pair of quotation marks (per-language
 acronym mark, ארה"ב, not a quote).  Indirect quotes are what a reporting
 verb reports: after a complementizer (أنّ، כי، ש، that), as its object
 ("أعرب عن قلقه", "called for the dissolution", English "he said the deal
-..."), or before a closing attribution ("..., Tokayev said on Friday",
+..."), or before a closing attribution ("..., Ilves said on Monday",
 "..., according to X").  Attribution cues (وفقا لـ، לדברי، according to)
 name their source right after them.
 
@@ -240,7 +240,7 @@ class _Extractor:
                 (p.speaker for p in reversed(frames[:k]) if p.speaker not in (None, CONTINUES)), None
             )
             if earlier is None and fr.kind == "cont":
-                # "Stressing that ..., Miller said" / "X introduced it, emphasizing that ...":
+                # "Stressing that ..., Pryce said" / "X introduced it, emphasizing that ...":
                 # a participle shares its sentence's subject
                 later = next((p.speaker for p in frames[k + 1 :] if p.speaker not in (None, CONTINUES)), None)
                 earlier = later or self.finder.sentence_subject(view, fr.lo)
@@ -358,7 +358,7 @@ class _Extractor:
             k = e
 
     def _postposed(self, view: SentenceView, fr: _Frame) -> Span | None:
-        """ "..., Tokayev said on Friday." / "..., according to X.": the clause before the attribution."""
+        """ "..., Ilves said on Monday." / "..., according to X.": the clause before the attribution."""
         f = self.finder
         end = max(fr.hi, fr.subject.hi, fr.subject.stop)
         if not self._closes(view, end):
@@ -389,7 +389,7 @@ class _Extractor:
         """
         q = _tok_at(view, outer.start)
         k = _tok_at(end_view, outer.end)
-        for fr in end_frames:  # '"...," he said' / «...»، قالت ستروك / '"...," Miller said'
+        for fr in end_frames:  # '"...," he said' / «...»، قالت ستروك / '"...," Pryce said'
             lead = min(fr.lo, fr.subject.lo) if fr.subject.hi > fr.subject.lo else fr.lo
             if lead >= k and all(w in (",", "،") for w in end_view.words[k:lead]) and lead - k <= 1:
                 return fr.speaker, 0

@@ -2,8 +2,8 @@
 
 * **Titles** ("the minister", "الوزير", "השר", "the US envoy"): the person the
   article last called so.  Appositions tie a title word to a name: "US
-  envoy Amos Hochstein", "שר החוץ אלי כהן", "Hikmat Hajiyev, Assistant to
-  the President", and a subject phrase such as "علي أكبر ولايتي مستشار
+  envoy Marten Holloway", "שר החוץ אלי כהן", "Rustam Aliyarov, Adviser to
+  the President", and a subject phrase such as "سعيد كاظم نوري مستشار
   المرشد" once the speaker finder has read it.  A linked title mention
   ("the Azerbaijani president" -> its holder) is used when no apposition is
   found; otherwise the title stays a speaker without an entity.
@@ -59,7 +59,7 @@ class Referents:
             found = f._person_named_after(view, t.end, len(view.tokens))
             sp = found[0] if found else None
             if sp is None and t.start >= 2 and view.words[t.start - 1] in (",", "،"):
-                # "Hikmat Hajiyev, Assistant to the President": the name before the comma
+                # "Rustam Aliyarov, Adviser to the President": the name before the comma
                 m = f.mention_at(view, t.start - 2)
                 if (
                     m is not None
@@ -81,7 +81,7 @@ class Referents:
         return words[0] if self.rules.data.head_initial else words[-1]
 
     def note_subject(self, view: SentenceView, lo: int, hi: int, sp: Speaker) -> None:
-        """A subject phrase "NAME TITLE ..." ("علي أكبر ولايتي مستشار المرشد") ties the title to the name."""
+        """A subject phrase "NAME TITLE ..." ("سعيد كاظم نوري مستشار المرشد") ties the title to the name."""
         if sp.kind is not SpeakerKind.PERSON or sp.span is None:
             return
         for t in self.f.within(self.rules.titles, view, lo, hi):

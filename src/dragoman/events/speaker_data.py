@@ -34,7 +34,7 @@ class SpeakersData(_Strict):
     description: str = ""
     # Where the subject of a reporting verb stands, tried in this order.
     subject_order: list[Literal["after", "before"]] = Field(min_length=1)
-    # English inverts only right after a quotation ('"...," said Miller'): then "after" is tried too.
+    # English inverts only right after a quotation ('"...," said Pryce'): then "after" is tried too.
     invert_after_quote: bool = False
     # Subject pronouns: the speaker is the current one ("he said", "הוא אמר", "وقال هو").
     pronouns: list[str] = Field(default_factory=list)
@@ -67,7 +67,7 @@ class SpeakersData(_Strict):
     not_names: list[str] = Field(default_factory=list)
     # Noun phrases start with their head (Arabic and Hebrew construct state: "بيان وزارة
     # الخارجية", "הודעת משרד החוץ"), so a subject before the verb is also read from its start.
-    # English phrases end with their head ("State Department spokesman Matthew Miller").
+    # English phrases end with their head ("State Department spokesman Jonah Pryce").
     head_initial: bool = False
     # A verb joined to an earlier one by these (a proclitic و، ו or a word "and") shares its subject.
     coordinators: list[str] = Field(default_factory=list)

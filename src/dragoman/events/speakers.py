@@ -3,8 +3,8 @@
 The speaker is found by the grammar of attribution, not by proximity:
 
 * **word order** (``speakers.yaml: subject_order``): Arabic puts the subject
-  after the reporting verb (وأكد عراقجي أن), English before it (Miller said),
-  Hebrew both (השר אמר / אמש אישר בכיר חמאס כי).  The subject phrase is read
+  after the reporting verb (وأكد عراقجي أن), English before it (Pryce said),
+  Hebrew both (השר אמר / אמש מסר בכיר בחמאס כי).  The subject phrase is read
   from the verb outwards, over fillers ("also", قد، גם) and time
   expressions, and ends at a complementizer, punctuation or a preposition;
   in "X, the minister, said" the side that names a person wins.  A side
@@ -17,10 +17,10 @@ The speaker is found by the grammar of attribution, not by proximity:
   that entity; an organisation head (مكتب نتنياهو, "Netanyahu's office",
   "the ministry") the organisation; a publication; a title ("the minister",
   "الوزير", "השר") the person the article last called so; otherwise the
-  words themselves as an unlinked name ("علي أكبر ولايتي"), tied to a person
+  words themselves as an unlinked name ("سعيد كاظم نوري"), tied to a person
   entity when one of its mentions ends with the same word.  A title or
   organisation followed by a person's name is that person ("وزير الخارجية
-  عباس عراقجي", "the ministry's spokesman Esmaeil Baghaei").
+  عباس عراقجي", "the ministry's spokesman Kaveh Darvish").
 
 A verb with no subject at all (وأضاف أن، הוסיף כי) is ``CONTINUES``: the
 quotes stage gives it the current speaker.
@@ -244,7 +244,7 @@ class SpeakerFinder:
         self, view: SentenceView, k: int, hi: int, names: bool = True
     ) -> tuple[Speaker, int] | None:
         """A person named after a title ending at token ``k``: "وزير الخارجية [عباس عراقجي]",
-        "US envoy to the Middle East [Amos Hochstein]", "الباحث في شؤون القوقاز الدكتور [نادر الصباغ]".
+        "UN envoy to the Great Lakes [Marten Holloway]", "الباحث في شؤون القوقاز الدكتور [نادر الصباغ]".
 
         Mentions, nisbas and prepositional phrases may stand between.  With ``names``, an unlinked
         name counts too: capitalised words (English), or in Arabic and Hebrew two or three words
@@ -326,7 +326,7 @@ class SpeakerFinder:
         return n
 
     def _name_closing(self, view: SentenceView, k: int, hi: int) -> tuple[Speaker, int] | None:
-        """Unlinked words that close a phrase after a description and its body: "בכיר חמאס [באסם נעים]"."""
+        """Unlinked words that close a phrase after a description and its body: "בכיר חמאס [טארק סופאן]"."""
         body = (EntityType.ORG, EntityType.GPE)
         m = self.mention_at(view, k)
         before = self.mention_at(view, k - 1) if k > 0 else None
@@ -345,7 +345,7 @@ class SpeakerFinder:
         r, lists = self.rules, self.lists
         d = self._described(view, p)
         if d is not None:
-            # a description followed by a body and a name is a title: "בכיר חמאס באסם נעים"
+            # a description followed by a body and a name is a title: "בכיר חמאס טארק סופאן"
             named = self._name_closing(view, d[2], hi) if d[2] < hi else None
             return named if named is not None and named[1] == hi else (d[0], d[2])
         if self.at(r.pronouns, view, p) is not None:
@@ -578,7 +578,7 @@ class SpeakerFinder:
     def _phrase_before(self, view: SentenceView, lo: int, j: int) -> Subject | None:
         head: Subject | None = None
         if self.rules.data.head_initial:
-            # "בהודעת משרד החוץ הדגישו", "שר החוץ ישראל כ"ץ הגיב": the phrase's head comes first
+            # "בהודעת משרד החוץ הדגישו", "שר החוץ דני אורן הגיב": the phrase's head comes first
             k = self.skip_from(view, lo)
             if k <= j and self.is_stop(view, k):
                 return None  # "בנוגע לסוגיית ... הבהיר": a topic, not a subject
