@@ -384,7 +384,10 @@ def tracker(
                       show_lines=True)
         for r in agreement.rows:
             table.add_row(*(Text(cell) for cell in (
-                r.state, r.status, r.since or "-",
+                r.state,
+                r.status + (f"\narticles alone: {r.reported}" + (f" since {r.reported_since}" if r.reported_since else "")
+                            if r.reported else ""),
+                r.since or "-",
                 "\n".join(f"{c.kind}: {c.gloss} ({c.sources} src)" for c in r.conditions) or "-",
                 str(r.sources),
             )))

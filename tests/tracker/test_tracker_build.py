@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -10,9 +11,12 @@ import jsonschema
 import pytest
 
 from dragoman.corpus.tracker import article_contributions, tracker_report
-from dragoman.model import Article
+from dragoman.model import Article, EventStatus
 from dragoman.store.memory import MemoryStore
 from dragoman.tracker import observe
+from dragoman.views.tracker import tracker_view
+
+from .conftest import TBuilder  # noqa: TID252
 
 AA = "agreement:abraham-accords"
 
@@ -146,6 +150,25 @@ def test_documented_members_stay_members_until_they_withdraw(articles: dict[str,
     assert [h["status"] for h in bh["history"]] == ["member", "withdrawn"]
     # The broker of the accords is never a row.
     assert not [r for r in rows if r["state"]["id"] == "country:US"]
+
+
+def test_the_articles_reading_is_kept_beside_a_documented_status(articles: dict[str, Article]) -> None:
+    b = TBuilder("Talks on Kazakhstan's joining the Abraham Accords went on in Astana.", "en", date(2025, 5, 3))
+    kz, aa = b.state("Kazakhstan", "KZ"), b.agreement("Abraham Accords")
+    b.clause("joining", "ACCEDE", EventStatus.TALKS, [kz], [aa], "Talks on Kazakhstan's joining the Abraham Accords")
+    rows = _report([b.done(), articles["oman_talks"], articles["members_news"]])
+    kz_row = _row(rows, "country:KZ")
+    # treaties.yaml documents the announcement of 2025-11-06: it is the status; the article's talks stay visible
+    assert (kz_row["status"], kz_row["since"]) == ("candidate", "2025-11-06")
+    assert kz_row["reported"] == {"status": "talks", "since": "2025-05-03"}
+    # a state only the KB knows has no reading of its own; where the articles agree, the two are equal
+    assert _row(rows, "country:AE")["reported"] is None
+    om = _row(rows, "country:OM")
+    assert om["reported"] == {"status": om["status"], "since": om["since"]}
+
+    view_rows = {r.state_id: r for t in tracker_view(rows).agreements for r in t.rows}
+    assert (view_rows["country:KZ"].reported, view_rows["country:KZ"].reported_since) == ("talks", "2025-05-03")
+    assert view_rows["country:OM"].reported is None  # shown only where it differs
 
 
 def test_as_of_leaves_out_later_publications_and_documents(articles: dict[str, Article]) -> None:

@@ -69,6 +69,8 @@ def test_kazakhstan_in_early_talks_then_documented_as_candidate(store: MemorySto
     now = _rows(store)["country:KZ"]
     assert now["status"] == "candidate" and now["since"] == "2025-11-06"
     assert "talks" in [h["status"] for h in now["history"]]
+    # ... and the row still says how the articles alone read it.
+    assert now["reported"]["status"] == "talks" and before["reported"]["status"] == "talks"
 
 
 def test_the_other_central_asian_states_are_mentioned(store: MemoryStore) -> None:

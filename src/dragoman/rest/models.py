@@ -456,6 +456,11 @@ class TrackerHistoryModel(Closed):
                                         "were published (no source gives the day).")
 
 
+class TrackerReportedModel(Closed):
+    status: TrackerStatus
+    since: Day | None
+
+
 class TrackerRowModel(Closed):
     """One state in one agreement (tracker-v1): status, since when, conditions cited, sources, history."""
 
@@ -463,6 +468,9 @@ class TrackerRowModel(Closed):
     state: TrackerActorModel
     status: TrackerStatus
     since: Day | None
+    reported: TrackerReportedModel | None = Field(
+        description="The status and since-day the stored articles alone give (documented memberships left out); "
+                    "null when no article gives one.")
     conditions: list[TrackerConditionModel]
     sources: list[TrackerSourceModel] = Field(min_length=1)
     history: list[TrackerHistoryModel] = Field(min_length=1)

@@ -117,18 +117,26 @@ def _row(agreement: str, state: str, cs: list[Contribution], data: Treaties, cut
             entries[(p.since, p.status)].append(kb_source)
             given.add((p.since, p.status))
             sources.append(kb_source)
+    press: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)  # the articles alone
     for c in cs:
         if not c.statuses:
             continue
         best = max(RANK[o["status"]] for o in c.statuses)
         status = next(s for s, r in sorted(RANK.items()) if r == best and any(o["status"] == s for o in c.statuses))
         entries[(c.published, status)].extend(_source(c, o) for o in c.statuses if o["status"] == status)
+        press[(c.published, status)].append(_source(c, c.statuses[0]))
         if not c.estimated:
             given.add((c.published, status))
         sources.extend(_source(c, o) for o in c.statuses)
     if not entries:
         return None
     status, since = _current(entries)
+    # What the stored articles alone say, beside the status that also counts documented (KB) memberships:
+    # a corpus that predates a documented step still shows how its own articles read the state.
+    reported = None
+    if press:
+        r_status, r_since = _current(press)
+        reported = {"status": r_status, "since": r_since}
     history = [
         {"date": d, "status": s, "sources": _uniq_sources(srcs), "estimated": d is not None and (d, s) not in given}
         for (d, s), srcs in sorted(entries.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", RANK[kv[0][1]]))
@@ -138,6 +146,7 @@ def _row(agreement: str, state: str, cs: list[Contribution], data: Treaties, cut
         "state": _actor(state),
         "status": status,
         "since": since,
+        "reported": reported,
         "conditions": _conditions(cs),
         "sources": _uniq_sources(sources),
         "history": history,

@@ -80,6 +80,11 @@ class StateRow:
     history: list[HistoryLine]
     ladder: list[Rung]
     exits: list[Rung]
+    # What the stored articles alone say, shown where it differs from the status (a documented step
+    # the corpus predates); None when it agrees or no article gives a status.
+    reported: str | None = None
+    reported_label: str | None = None
+    reported_since: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +120,8 @@ def _name(entity_id: str) -> str:
 
 
 def _row(row: dict[str, Any]) -> StateRow:
+    rep = row.get("reported")
+    differs = rep is not None and (rep["status"], rep["since"]) != (row["status"], row["since"])
     return StateRow(
         state=row["state"]["canonical"],
         state_id=row["state"]["id"],
@@ -129,6 +136,9 @@ def _row(row: dict[str, Any]) -> StateRow:
         history=[HistoryLine(h["date"], h["status"], len(h["sources"]), bool(h.get("estimated"))) for h in row["history"]],
         ladder=_rungs(LADDER, row),
         exits=_rungs(EXITS, row),
+        reported=rep["status"] if differs else None,
+        reported_label=STATUS_LABELS.get(rep["status"], rep["status"]) if differs else None,
+        reported_since=rep["since"] if differs else None,
     )
 
 
