@@ -12,14 +12,17 @@ written (the entity's ``name_key`` still matches it across scripts).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
 from anyascii import anyascii
 
+from dragoman.kb.langdata import demonyms
 from dragoman.kb.names import name_key, readable
 from dragoman.link.rules import Rules
-from dragoman.text import normalize
+from dragoman.model import Article, Mention, MentionKind, Span
+from dragoman.text import normalize, normalize_key
 
 
 def latin_surface(surfaces: list[str]) -> str | None:
@@ -93,3 +96,51 @@ def readable_gloss(surface: str, lang: str, rules: Rules) -> str:
     if all(_VOWEL.search(w.rsplit("-", 1)[-1]) for w in latin.split()):
         return latin
     return surface
+
+
+@cache
+def _english_adjectives() -> dict[str, str]:
+    """ISO code -> the English adjective of the state ("TR" -> "Turkish"), from lang/data/en/demonyms.yaml."""
+    data = demonyms("en")
+    return {iso: bases[0] for iso, bases in (data.demonyms.items() if data else ()) if bases}
+
+
+def institution_gloss(article: Article, mentions: list[Mention], rules: Rules,
+                      state_name: Callable[[str], str | None]) -> str | None:
+    """"Turkish Trade Ministry" for "وزارة التجارة التركية": an institution's common words and its state.
+
+    A name that is a state's adjective after words ``rules.institutions`` knows (a leading
+    conjunction or preposition clitic allowed) is glossed from them; anything else is left
+    to the romaniser.  ``state_name`` gives the English name of a state with no adjective in the
+    data ("Foreign Ministry of Norland").
+    """
+    if not rules.institutions:
+        return None
+    nisbas = [n for n in article.mentions
+              if n.kind is MentionKind.NISBA and n.kb_id and n.kb_id.startswith("country:")]
+    for m in sorted(mentions, key=lambda m: m.span.start - m.span.end):  # the longest first
+        span: Span = m.span
+        for n in nisbas:
+            if not (span.start < n.span.start and n.span.end == span.end):
+                continue
+            words = normalize_key(article.text[span.start : n.span.start])
+            english = rules.institutions.get(words)
+            if english is None:  # "ووزارة الدفاع", "لوزارة الدفاع": one clitic before the head
+                for clitic in rules.conjunctions + _PREPOSITIONS:
+                    if words.startswith(clitic) and words[len(clitic):] in rules.institutions:
+                        english = rules.institutions[words[len(clitic):]]
+                        break
+            if english is None:
+                continue
+            iso = n.kb_id.removeprefix("country:")
+            adjective = _english_adjectives().get(iso)
+            if adjective:
+                return f"{adjective} {english}"
+            name = state_name(n.kb_id)
+            if name:
+                return f"{english} of {name}"
+    return None
+
+
+# One-letter prepositions that attach to the next word in Arabic and Hebrew (ل, ب; ל, ב, מ).
+_PREPOSITIONS: tuple[str, ...] = ("ل", "ب", "ל", "ב", "מ")

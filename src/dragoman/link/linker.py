@@ -17,7 +17,7 @@ from datetime import date
 from dragoman.kb.index import AliasIndex, alias_index
 from dragoman.kb.loader import KnowledgeBase
 from dragoman.kb.names import name_key, skeleton, skeleton_rules
-from dragoman.link.gloss import latin_names, latin_surface, readable_gloss
+from dragoman.link.gloss import institution_gloss, latin_names, latin_surface, readable_gloss
 from dragoman.link.people import People, propagate, to_present_people
 from dragoman.link.rules import ACTORS, ANY_TYPE, COMPATIBLE, NER_SOURCES, PROPAGATED, Rules, rules_for
 from dragoman.link.titles import Titles, after_title
@@ -278,6 +278,10 @@ class Linker:
             people.add(eid, words)
         return eid
 
+    def _canonical(self, entity_id: str) -> str | None:
+        rec = self.kb.get(entity_id)
+        return rec.canonical if rec else None
+
     def _kb_people(self, lang: str, assigned: dict[int, str]) -> dict[str, list[list[str]]]:
         """The names, in this language, of the KB people the article already mentions."""
         present = {eid for eid in assigned.values() if eid.startswith("person:")}
@@ -299,6 +303,8 @@ class Linker:
             # The gloss is built from the name as read: format marks inside it are not letters.
             surfaces = [article.span_text(m.head or m.span).translate(_NO_FORMAT) for m in mentions]
             gloss = latin_surface(surfaces)
+            if gloss is None and etype is EntityType.ORG:
+                gloss = institution_gloss(article, mentions, rules, self._canonical)
             if gloss is None:
                 if latin is None:
                     latin = latin_names(article.text)

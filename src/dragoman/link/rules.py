@@ -6,7 +6,7 @@ link to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,6 +59,10 @@ class LinkingData(BaseModel):
     gloss_prefixes: list[GlossPrefix] = Field(default_factory=list)
     # How a letter reads at the start of a word when that differs from inside it (Hebrew ב is b, not v).
     gloss_initials: dict[str, str] = Field(default_factory=dict)
+    # A state's institution named by common words and the state's adjective ("وزارة الدفاع المصرية"):
+    # the words before the adjective, as written, -> their English ("Defence Ministry"), so the
+    # gloss is "Egyptian Defence Ministry", not a romanisation of common nouns.
+    institutions: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,7 @@ class Rules:
     gloss: tuple[GlossPrefix, ...]
     initials: dict[str, str]
     freq: dict[str, int]
+    institutions: dict[str, str] = field(default_factory=dict)  # folded words -> English
 
 
 @cache
@@ -95,4 +100,5 @@ def rules_for(lang: str) -> Rules:
         ),
         initials={normalize_key(k): v for k, v in data.gloss_initials.items()},
         freq=word_frequencies(lang) if lang else {},
+        institutions={normalize_key(k): v for k, v in data.institutions.items()},
     )
