@@ -116,11 +116,11 @@ def institution_gloss(article: Article, mentions: list[Mention], rules: Rules,
     """
     if not rules.institutions:
         return None
-    nisbas = [n for n in article.mentions
+    nisbas = [(n, n.kb_id) for n in article.mentions
               if n.kind is MentionKind.NISBA and n.kb_id and n.kb_id.startswith("country:")]
     for m in sorted(mentions, key=lambda m: m.span.start - m.span.end):  # the longest first
         span: Span = m.span
-        for n in nisbas:
+        for n, state in nisbas:
             if not (span.start < n.span.start and n.span.end == span.end):
                 continue
             words = normalize_key(article.text[span.start : n.span.start])
@@ -132,11 +132,11 @@ def institution_gloss(article: Article, mentions: list[Mention], rules: Rules,
                         break
             if english is None:
                 continue
-            iso = n.kb_id.removeprefix("country:")
+            iso = state.removeprefix("country:")
             adjective = _english_adjectives().get(iso)
             if adjective:
                 return f"{adjective} {english}"
-            name = state_name(n.kb_id)
+            name = state_name(state)
             if name:
                 return f"{english} of {name}"
     return None

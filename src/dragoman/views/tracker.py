@@ -121,7 +121,9 @@ def _name(entity_id: str) -> str:
 
 def _row(row: dict[str, Any]) -> StateRow:
     rep = row.get("reported")
-    differs = rep is not None and (rep["status"], rep["since"]) != (row["status"], row["since"])
+    # shown only where it differs: (status, since) of the articles alone, else None
+    shown: dict[str, Any] | None = rep if rep is not None and (rep["status"], rep["since"]) != (
+        row["status"], row["since"]) else None
     return StateRow(
         state=row["state"]["canonical"],
         state_id=row["state"]["id"],
@@ -136,9 +138,9 @@ def _row(row: dict[str, Any]) -> StateRow:
         history=[HistoryLine(h["date"], h["status"], len(h["sources"]), bool(h.get("estimated"))) for h in row["history"]],
         ladder=_rungs(LADDER, row),
         exits=_rungs(EXITS, row),
-        reported=rep["status"] if differs else None,
-        reported_label=STATUS_LABELS.get(rep["status"], rep["status"]) if differs else None,
-        reported_since=rep["since"] if differs else None,
+        reported=shown["status"] if shown else None,
+        reported_label=STATUS_LABELS.get(shown["status"], shown["status"]) if shown else None,
+        reported_since=shown["since"] if shown else None,
     )
 
 
