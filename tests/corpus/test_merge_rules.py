@@ -71,3 +71,24 @@ def test_a_chain_of_pairs_does_not_make_one_event_of_what_no_pair_would() -> Non
     evs = [a, b, d]
     edges = [(x.id, y.id, s) for x, y in combinations(evs, 2) if (s := link(x, y)) is not None]
     assert [len(m.sources) for m in merge_events(facts(evs), edges)] == [3]
+
+
+def _merged(evs: list[EventFacts]):  # type: ignore[no-untyped-def]
+    edges = [(x.id, y.id, s) for x, y in combinations(evs, 2) if (s := link(x, y)) is not None]
+    (m,) = merge_events(facts(evs), edges)
+    return m
+
+
+def test_a_meeting_told_with_the_roles_the_other_way_round_is_no_disagreement() -> None:
+    m = _merged([ev("a", "CONSULT", (AZ,), (US,)), ev("b", "CONSULT", (US,), (AZ,)), ev("c", "CONSULT", (AZ,), (US,))])
+    assert [p.key for p in m.actors] == ["Q227"] and [p.key for p in m.recipients] == ["Q30"]
+    assert "actors" not in m.disagreements and "recipients" not in m.disagreements
+    assert len(m.sources) == 3  # every source kept
+
+
+def test_a_directed_act_keeps_each_source_roles_as_told() -> None:
+    # who imposed on whom is not symmetric: told both ways, they are two events, neither turned round
+    a, b = ev("a", "IMPOSE_SANCTION", (US,), (AZ,), date="2025-03"), ev("b", "IMPOSE_SANCTION", (AZ,), (US,), date="2025-03")
+    assert link(a, b) is None
+    assert [([p.key for p in m.actors], [p.key for p in m.recipients]) for m in merge_events(facts([a, b]), [])] == [
+        (["Q30"], ["Q227"]), (["Q227"], ["Q30"])]

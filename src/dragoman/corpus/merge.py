@@ -309,8 +309,9 @@ def _build(sources: list[Source]) -> MergedEvent:
     date_value, gran, estimated, conflict = _date_of(evs)
     if conflict:
         disagreements["date"] = values(lambda e: e.date)
-    actors, actor_sets = _parties(sources, "actors")
-    recipients, recipient_sets = _parties(sources, "recipients")
+    roles = _oriented([(s.event.actors, s.event.recipients) for s in sources], type_ in _SYMMETRIC)
+    actors, actor_sets = _parties([a for a, _ in roles])
+    recipients, recipient_sets = _parties([r for _, r in roles])
     for name, sets in (("actors", actor_sets), ("recipients", recipient_sets)):
         if len(sets) > 1:
             disagreements[name] = sets
@@ -341,13 +342,38 @@ def _plover(code: str, status: str) -> str | None:
         return code
 
 
-def _parties(sources: list[Source], role: str) -> tuple[list[Party], list[tuple[Any, list[int]]]]:
-    """Every participant any source names in ``role`` (most named first), and the distinct sets named."""
+Roles = tuple[tuple[Party, ...], tuple[Party, ...]]
+
+
+def _oriented(roles: list[Roles], symmetric: bool) -> list[Roles]:
+    """Each source's (actors, recipients), turned round where a symmetric code's source tells it the other way.
+
+    "Azerbaijan met the US" and "the US met Azerbaijan" are one meeting, not a disagreement about who
+    met whom: a source whose actors are only among the parties the sources before it named as
+    recipients (or the reverse) is read with its roles swapped, so the merged event does not list
+    every party as both actor and recipient.  Other codes keep each source's roles as told.
+    """
+    if not symmetric:
+        return roles
+    seen_act: set[str] = set()
+    seen_rec: set[str] = set()
+    out: list[Roles] = []
+    for act, rec in roles:
+        ka, kr = {p.key for p in act}, {p.key for p in rec}
+        if (ka & seen_rec or kr & seen_act) and not (ka & seen_act or kr & seen_rec):
+            act, rec, ka, kr = rec, act, kr, ka
+        out.append((act, rec))
+        seen_act |= ka
+        seen_rec |= kr
+    return out
+
+
+def _parties(per_source: list[tuple[Party, ...]]) -> tuple[list[Party], list[tuple[Any, list[int]]]]:
+    """Every participant any source names in one role (most named first), and the distinct sets named."""
     counts: Counter[str] = Counter()
     shown: dict[str, Party] = {}
     sets: dict[tuple[str, ...], list[int]] = {}
-    for i, s in enumerate(sources):
-        parties: tuple[Party, ...] = getattr(s.event, role)
+    for i, parties in enumerate(per_source):
         for p in parties:
             counts[p.key] += 1
             # Show a knowledge-base entity (English canonical name) over an article-local one.
