@@ -196,21 +196,33 @@ def test_a_yearless_month_after_dated_background_bounds_publication() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "lang", "expected"),
     [
         (
             "השרים נפגשו אתמול בירושלים.\nשני הצדדים שיבחו את הפגישה.\nבאוקטובר 2023 נדחתה הטיוטה הראשונה.\nבחודש יוני אישרה הכנסת את התקציב.",
             "he",
+            date(2024, 6, 1),
         ),
+        # "last June" is over: publication is in July at the earliest.
         (
             "التقى الوزيران أمس في العاصمة.\nووصف الجانبان اللقاء بالبناء.\nفي أكتوبر 2023 تأجلت المسودة الأولى.\nوفي يونيو الماضي أقر البرلمان التمويل.",
             "ar",
+            date(2024, 7, 1),
+        ),
+        (
+            "The ministers met yesterday in the capital.\nBoth sides praised the talks.\nIn October 2023 the first draft was shelved.\nLast June the parliament approved the funds.",
+            "en",
+            date(2024, 7, 1),
         ),
     ],
 )
-def test_yearless_month_bound_in_hebrew_and_arabic(text: str, lang: str) -> None:
+def test_yearless_month_bound_in_three_languages(text: str, lang: str, expected: date) -> None:
     art = _run(text, lang)
-    assert (art.source.published, art.source.published_estimated) == (date(2024, 6, 1), True)
+    assert (art.source.published, art.source.published_estimated) == (expected, True)
+    basis = art.source.published_basis
+    assert basis is not None and basis.granularity is Granularity.MONTH
+    months = [t for t in art.time_expressions if t.granularity is Granularity.MONTH and t.relative]
+    assert [t.value for t in months] == ["2024-06"]  # the year-less month itself stays June
 
 
 def test_a_month_named_ahead_bounds_nothing() -> None:

@@ -376,8 +376,9 @@ def _yearless_after_background(readings: list[Reading], background: list[_Candid
     leave it out inside it ("In February, ..."): a year-less month is the first such month
     after the latest dated background, and publication is no earlier.  Background alone
     still gives no estimate (``estimate_published``); the year-less month is the article's
-    own cue, and the estimate is month-level with a low confidence.  With several, the
-    earliest counts: one of them may look ahead ("the summit in July").
+    own cue, and the estimate is month-level with a low confidence.  A month told as
+    "last" is over, so the bound is the month after it.  With several, the earliest
+    counts: one of them may look ahead ("the summit in July").
     """
     if not background:
         return None
@@ -392,6 +393,10 @@ def _yearless_after_background(readings: list[Reading], background: list[_Candid
         # "February 2024" is another February.
         y = floor.day.year if r.month > floor.day.month else floor.day.year + 1
         d = date(y, r.month, 1)
+        if r.shift is Shift.LAST:
+            # "last April", "أبريل الماضي", "באפריל האחרון": April is over, so publication is
+            # in a later month (in April itself the words would mean the April before).
+            d = date(y + (r.month == 12), r.month % 12 + 1, 1)
         if best is None or d < best[0]:
             best = (d, r.span)
     if best is None:
