@@ -248,47 +248,47 @@ def _run_at(text: str, lang: str, today: date, published: date | None = None) ->
     ("text", "lang", "weekday", "day"),
     [
         (
-            "أفاد مصدر أن وفدا من نورلند وصل إلى عاصمة فالدوريا، يوم السبت 12 نيسان/أبريل، لإجراء محادثات.",
+            "قال مصدر إن وفدا من نورلند بلغ عاصمة فالدوريا، يوم الأحد 9 آذار/مارس، لبحث اتفاق الموانئ.",
             "ar",
-            "يوم السبت",
-            "12 نيسان/أبريل",
+            "يوم الأحد",
+            "9 آذار/مارس",
         ),
-        ("A delegation from Norland arrived in Valdoria on Saturday, April 12, for talks.", "en", "Saturday", "April 12"),
-        ("משלחת מנורלנד הגיעה לוולדוריה ביום שבת, 12 באפריל, לשיחות.", "he", "ביום שבת", "12 באפריל"),
+        ("A Norland delegation reached Valdoria on Sunday, March 9, to discuss a port deal.", "en", "Sunday", "March 9"),
+        ("משלחת מנורלנד הגיעה לוולדוריה ביום ראשון, 9 במרץ, כדי לדון בהסכם הנמלים.", "he", "ביום ראשון", "9 במרץ"),
     ],
 )
 def test_a_yearless_date_with_its_weekday_pins_the_latest_fitting_year(
     text: str, lang: str, weekday: str, day: str
 ) -> None:
-    # 12 April fell on a Saturday in 2014 and 2025 (and falls so again in 2031): on 3 December
+    # 9 March fell on a Sunday in 2014 and 2025 (and falls so again in 2031): on 3 December
     # 2026 the latest one up to the present is 2025.
     art = _run_at(text, lang, date(2026, 12, 3))
     src, basis = art.source, art.source.published_basis
-    assert (src.published, src.published_estimated) == (date(2025, 4, 12), True)
+    assert (src.published, src.published_estimated) == (date(2025, 3, 9), True)
     assert basis is not None and basis.granularity is Granularity.DAY and basis.confidence < 0.5
     assert [art.span_text(s) for s in basis.evidence] == [weekday, day]
     values = {art.span_text(t.span): t.value for t in art.time_expressions}
-    assert values[day] == "2025-04-12"
-    assert values[weekday] == "2025-04-12"  # the day name repeats its date
+    assert values[day] == "2025-03-09"
+    assert values[weekday] == "2025-03-09"  # the day name repeats its date
 
 
 def test_the_pinned_year_is_never_after_the_present() -> None:
-    text = "A delegation from Norland arrived in Valdoria on Saturday, April 12, for talks."
-    art = _run_at(text, "en", date(2025, 4, 11))
-    assert art.source.published == date(2014, 4, 12)
+    text = "A Norland delegation reached Valdoria on Sunday, March 9, to discuss a port deal."
+    art = _run_at(text, "en", date(2025, 3, 8))
+    assert art.source.published == date(2014, 3, 9)
 
 
 def test_each_weekday_pins_its_own_year_and_a_lone_weekday_pins_nothing() -> None:
-    text = "A delegation from Norland arrived in Valdoria on Friday, April 12, for talks.\nTalks went on."
+    text = "A Norland delegation reached Valdoria on Friday, March 9, to discuss a port deal.\nTalks went on."
     art = _run_at(text, "en", date(2026, 12, 3))
-    assert art.source.published == date(2024, 4, 12)  # the latest Friday 12 April up to the present
-    lone = "A delegation from Norland arrived in Valdoria on Saturday for talks.\nTalks went on."
+    assert art.source.published == date(2018, 3, 9)  # the latest Friday 9 March up to the present
+    lone = "A Norland delegation reached Valdoria on Sunday to discuss a port deal.\nTalks went on."
     assert _run_at(lone, "en", date(2026, 12, 3)).source.published is None
 
 
 def test_a_weekday_beside_its_date_takes_the_date_not_the_latest_such_day() -> None:
-    # Published a week later: alone, "Saturday" would be the Saturday before publication.
-    text = "The Valdorian minister said the talks opened on Saturday, 12 April, in the capital."
-    art = _run_at(text, "en", date(2026, 12, 3), published=date(2025, 4, 20))
+    # Published a week later, on a Sunday: alone, "Sunday" would be the publication day.
+    text = "The Valdorian minister said the port talks opened on Sunday, 9 March, in the capital."
+    art = _run_at(text, "en", date(2026, 12, 3), published=date(2025, 3, 16))
     values = {art.span_text(t.span): t.value for t in art.time_expressions}
-    assert values == {"Saturday": "2025-04-12", "12 April": "2025-04-12"}
+    assert values == {"Sunday": "2025-03-09", "9 March": "2025-03-09"}

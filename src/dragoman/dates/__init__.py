@@ -80,11 +80,11 @@ def extract_time_expressions(
 def _weekdays_follow_their_dates(
     scan: str, readings: list[Reading], exprs: list[TimeExpr], pats: Patterns
 ) -> list[TimeExpr]:
-    """A day name written beside its date ("on Saturday, 12 April") names that date.
+    """A day name written beside its date ("on Sunday, 9 March") names that date.
 
-    Alone, "Saturday" is the latest Saturday up to the anchor; beside a date it only
+    Alone, "Sunday" is the latest Sunday up to the anchor; beside a date it only
     repeats the date's weekday, so it takes the date's value: a page published a week
-    later must not date the event to the following Saturday.
+    later must not date the event to the Sunday it was published on.
     """
     out = list(exprs)
     for i, r in enumerate(readings):

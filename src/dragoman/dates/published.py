@@ -331,9 +331,9 @@ _PIN_YEARS = 30
 
 
 def weekday_pinned(scan: str, readings: list[Reading], pats: Patterns, today: date) -> PublishedDate | None:
-    """A lower bound from a year-less date written with its weekday ("يوم السبت 12 نيسان/أبريل").
+    """A lower bound from a year-less date written with its weekday ("يوم الأحد 9 آذار/مارس").
 
-    The weekday fixes the year up to the calendar's cycle: 12 April fell on a Saturday in
+    The weekday fixes the year up to the calendar's cycle: 9 March fell on a Sunday in
     2014, 2025 and 2031.  Publication is no later than ``today`` (the run's present: a page
     is read after it went online), so the date is the latest such day not after it: the
     news is recent when a pipeline reads it.  Years the article names decide nothing here:

@@ -45,7 +45,7 @@ class DatesSettings(StageSettings):
     # against that estimate; day-level ones ("yesterday") always stay unresolved.
     resolve_against_estimate: bool = True
     # The present the run assumes: no page is published after it. A year-less date written
-    # with its weekday ("Saturday 12 April") is taken in the latest year that fits up to it.
+    # with its weekday ("Sunday 9 March") is taken in the latest year that fits up to it.
     # None is the machine's date; set it (the crawl date) to re-run an archive reproducibly.
     today: date | None = None
 
