@@ -274,8 +274,15 @@ def test_a_yearless_date_with_its_weekday_pins_the_latest_fitting_year(
 
 def test_the_pinned_year_is_never_after_the_present() -> None:
     text = "A Norland delegation reached Valdoria on Sunday, March 9, to discuss a port deal."
-    art = _run_at(text, "en", date(2025, 3, 8))
+    # Read in December 2024, the next Sunday 9 March is more than three months ahead.
+    art = _run_at(text, "en", date(2024, 12, 1))
     assert art.source.published == date(2014, 3, 9)
+
+
+def test_a_fitting_day_just_ahead_of_the_present_is_a_plan_and_pins_nothing() -> None:
+    # Read on 1 March 2025, "Sunday, March 9" is the coming one: no estimate, not 2014's.
+    text = "A Norland delegation will reach Valdoria on Sunday, March 9, to discuss a port deal."
+    assert _run_at(text, "en", date(2025, 3, 1)).source.published is None
 
 
 def test_each_weekday_pins_its_own_year_and_a_lone_weekday_pins_nothing() -> None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dragoman.dates.data import Shift, Unit
 from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
@@ -330,14 +330,18 @@ def estimate_published(
 _PIN_YEARS = 30
 
 
-def weekday_pinned(scan: str, readings: list[Reading], pats: Patterns, today: date) -> PublishedDate | None:
+def weekday_pinned(
+    scan: str, readings: list[Reading], pats: Patterns, today: date, *, future_days: int = 92
+) -> PublishedDate | None:
     """A lower bound from a year-less date written with its weekday ("يوم الأحد 9 آذار/مارس").
 
     The weekday fixes the year up to the calendar's cycle: 9 March fell on a Sunday in
     2014, 2025 and 2031.  Publication is no later than ``today`` (the run's present: a page
     is read after it went online), so the date is the latest such day not after it: the
-    news is recent when a pipeline reads it.  Years the article names decide nothing here:
-    they may be plans ("a referendum in 2027") as well as history.  The estimate is a lower
+    news is recent when a pipeline reads it.  When the latest fitting day lies up to
+    ``future_days`` after the present, the article announced it ahead: no estimate, rather
+    than a cycle-old year.  Years the article names decide nothing here:
+    they may be plans ("a census planned for 2030") as well as history.  The estimate is a lower
     bound at day precision with a low confidence; the evidence is the weekday and the date.
     With several such pairs the latest date counts.
     """
@@ -349,13 +353,15 @@ def weekday_pinned(scan: str, readings: list[Reading], pats: Patterns, today: da
         for w in weekdays:
             if not gap_is_small(scan, w.span, r.span, pats):
                 continue
-            for y in range(today.year, today.year - _PIN_YEARS, -1):
+            for y in range(today.year + 1, today.year - _PIN_YEARS, -1):
                 try:
                     d = date(y, r.month, r.day)
                 except ValueError:  # 29 February
                     continue
-                if d <= today and d.isoweekday() == w.day:
-                    if best is None or d > best[0]:
+                if d <= today + timedelta(days=future_days) and d.isoweekday() == w.day:
+                    # A fitting day just ahead of the present is a plan told before it
+                    # happened: it bounds nothing, and an older year would be a wrong guess.
+                    if d <= today and (best is None or d > best[0]):
                         best = (d, w.span, r.span)
                     break
     if best is None:

@@ -157,7 +157,7 @@ class Dates(BaseStage):
             if pub is None and s.estimate_published:
                 pub = estimate_published(scan, readings, body, pats, embedded_post_dates(article.text))
             if pub is None and s.estimate_published:
-                pub = weekday_pinned(scan, readings, pats, s.today or date.today())
+                pub = weekday_pinned(scan, readings, pats, s.today or date.today(), future_days=s.future_days)
             if pub is not None and (not pub.estimated or s.resolve_against_estimate):
                 exprs, pub = self._resolve(scan, body, pats, readings, pub)
         if pub is not None:
