@@ -117,8 +117,9 @@ class Dates(BaseStage):
     page address, a leading metadata line, a dateline near the top, or the
     text's own "today, 19 August 2025"; failing those it estimates a lower
     bound from the article's own dates, never from a background date when
-    the news is told with "yesterday" or "on Friday"
-    (``Source.published_estimated=True``), and resolves against it only
+    the news is told with "yesterday" or "on Friday", or from a year-less
+    date written with its weekday, in the latest fitting year up to the
+    run's present (``today``) (``Source.published_estimated=True``), and resolves against it only
     what needs no exact day ("this year", "last July"), marking the anchor
     approximate (``2025-04~``).  ``Source.published_basis`` records the
     source, evidence spans and a confidence.
