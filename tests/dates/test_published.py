@@ -9,7 +9,7 @@ import pytest
 from dragoman.dates import find_dateline, find_readings, fold_digits, latest_dated, patterns
 from dragoman.dates.published import date_in_url, embedded_post_dates
 from dragoman.model import Article, Granularity, PublishedFrom, Span
-from dragoman.stages.dates import Dates
+from dragoman.stages.dates import Dates, DatesSettings
 from dragoman.stages.sentences import Sentences
 
 
@@ -196,21 +196,33 @@ def test_a_yearless_month_after_dated_background_bounds_publication() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "lang", "expected"),
     [
         (
             "השרים נפגשו אתמול בירושלים.\nשני הצדדים שיבחו את הפגישה.\nבאוקטובר 2023 נדחתה הטיוטה הראשונה.\nבחודש יוני אישרה הכנסת את התקציב.",
             "he",
+            date(2024, 6, 1),
         ),
+        # "last June" is over: publication is in July at the earliest.
         (
             "التقى الوزيران أمس في العاصمة.\nووصف الجانبان اللقاء بالبناء.\nفي أكتوبر 2023 تأجلت المسودة الأولى.\nوفي يونيو الماضي أقر البرلمان التمويل.",
             "ar",
+            date(2024, 7, 1),
+        ),
+        (
+            "The ministers met yesterday in the capital.\nBoth sides praised the talks.\nIn October 2023 the first draft was shelved.\nLast June the parliament approved the funds.",
+            "en",
+            date(2024, 7, 1),
         ),
     ],
 )
-def test_yearless_month_bound_in_hebrew_and_arabic(text: str, lang: str) -> None:
+def test_yearless_month_bound_in_three_languages(text: str, lang: str, expected: date) -> None:
     art = _run(text, lang)
-    assert (art.source.published, art.source.published_estimated) == (date(2024, 6, 1), True)
+    assert (art.source.published, art.source.published_estimated) == (expected, True)
+    basis = art.source.published_basis
+    assert basis is not None and basis.granularity is Granularity.MONTH
+    months = [t for t in art.time_expressions if t.granularity is Granularity.MONTH and t.relative]
+    assert [t.value for t in months] == ["2024-06"]  # the year-less month itself stays June
 
 
 def test_a_month_named_ahead_bounds_nothing() -> None:
@@ -222,3 +234,68 @@ def test_a_month_named_ahead_bounds_nothing() -> None:
     )
     art = _run(text, "en")
     assert art.source.published is None
+
+
+def _run_at(text: str, lang: str, today: date, published: date | None = None) -> Article:
+    art = Article.from_text(text)
+    art.source.published = published
+    art.language = lang
+    art.provided.add("boilerplate")
+    return Dates(DatesSettings(today=today))(Sentences()(art))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "weekday", "day"),
+    [
+        (
+            "قال مصدر إن وفدا من نورلند بلغ عاصمة فالدوريا، يوم الأحد 9 آذار/مارس، لبحث اتفاق الموانئ.",
+            "ar",
+            "يوم الأحد",
+            "9 آذار/مارس",
+        ),
+        ("A Norland delegation reached Valdoria on Sunday, March 9, to discuss a port deal.", "en", "Sunday", "March 9"),
+        ("משלחת מנורלנד הגיעה לוולדוריה ביום ראשון, 9 במרץ, כדי לדון בהסכם הנמלים.", "he", "ביום ראשון", "9 במרץ"),
+    ],
+)
+def test_a_yearless_date_with_its_weekday_pins_the_latest_fitting_year(
+    text: str, lang: str, weekday: str, day: str
+) -> None:
+    # 9 March fell on a Sunday in 2014 and 2025 (and falls so again in 2031): on 3 December
+    # 2026 the latest one up to the present is 2025.
+    art = _run_at(text, lang, date(2026, 12, 3))
+    src, basis = art.source, art.source.published_basis
+    assert (src.published, src.published_estimated) == (date(2025, 3, 9), True)
+    assert basis is not None and basis.granularity is Granularity.DAY and basis.confidence < 0.5
+    assert [art.span_text(s) for s in basis.evidence] == [weekday, day]
+    values = {art.span_text(t.span): t.value for t in art.time_expressions}
+    assert values[day] == "2025-03-09"
+    assert values[weekday] == "2025-03-09"  # the day name repeats its date
+
+
+def test_the_pinned_year_is_never_after_the_present() -> None:
+    text = "A Norland delegation reached Valdoria on Sunday, March 9, to discuss a port deal."
+    # Read in December 2024, the next Sunday 9 March is more than three months ahead.
+    art = _run_at(text, "en", date(2024, 12, 1))
+    assert art.source.published == date(2014, 3, 9)
+
+
+def test_a_fitting_day_just_ahead_of_the_present_is_a_plan_and_pins_nothing() -> None:
+    # Read on 1 March 2025, "Sunday, March 9" is the coming one: no estimate, not 2014's.
+    text = "A Norland delegation will reach Valdoria on Sunday, March 9, to discuss a port deal."
+    assert _run_at(text, "en", date(2025, 3, 1)).source.published is None
+
+
+def test_each_weekday_pins_its_own_year_and_a_lone_weekday_pins_nothing() -> None:
+    text = "A Norland delegation reached Valdoria on Friday, March 9, to discuss a port deal.\nTalks went on."
+    art = _run_at(text, "en", date(2026, 12, 3))
+    assert art.source.published == date(2018, 3, 9)  # the latest Friday 9 March up to the present
+    lone = "A Norland delegation reached Valdoria on Sunday to discuss a port deal.\nTalks went on."
+    assert _run_at(lone, "en", date(2026, 12, 3)).source.published is None
+
+
+def test_a_weekday_beside_its_date_takes_the_date_not_the_latest_such_day() -> None:
+    # Published a week later, on a Sunday: alone, "Sunday" would be the publication day.
+    text = "The Valdorian minister said the port talks opened on Sunday, 9 March, in the capital."
+    art = _run_at(text, "en", date(2026, 12, 3), published=date(2025, 3, 16))
+    values = {art.span_text(t.span): t.value for t in art.time_expressions}
+    assert values == {"Sunday": "2025-03-09", "9 March": "2025-03-09"}

@@ -18,6 +18,7 @@ from dragoman.dates.published import (
     PublishedDate,
     estimate_published,
     find_dateline,
+    gap_is_small,
     latest_dated,
     read_top,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "find_readings",
     "find_triggers",
     "fold_digits",
+    "gap_is_small",
     "languages_with_dates",
     "latest_dated",
     "parse_numeric",
@@ -71,4 +73,35 @@ def extract_time_expressions(
         if triggers is None:
             triggers = find_triggers(pats.keys(scan), pats)
         readings = [r for reg in regions for r in find_readings(scan, reg.start, reg.end, pats, triggers)]
-    return [resolve(r, anchor, future_days=future_days) for r in readings], readings
+    exprs = [resolve(r, anchor, future_days=future_days) for r in readings]
+    return _weekdays_follow_their_dates(scan, readings, exprs, pats), readings
+
+
+def _weekdays_follow_their_dates(
+    scan: str, readings: list[Reading], exprs: list[TimeExpr], pats: Patterns
+) -> list[TimeExpr]:
+    """A day name written beside its date ("on Sunday, 9 March") names that date.
+
+    Alone, "Sunday" is the latest Sunday up to the anchor; beside a date it only
+    repeats the date's weekday, so it takes the date's value: a page published a week
+    later must not date the event to the Sunday it was published on.
+    """
+    out = list(exprs)
+    for i, r in enumerate(readings):
+        if r.kind != Kind.WEEKDAY or r.shift is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(readings) or readings[j].kind != Kind.DAY:
+                continue
+            date_expr = exprs[j]
+            if date_expr.value is None or not gap_is_small(scan, r.span, readings[j].span, pats):
+                continue
+            out[i] = TimeExpr(
+                span=exprs[i].span,
+                value=date_expr.value,
+                granularity=date_expr.granularity,
+                relative=date_expr.relative,
+                anchor=date_expr.anchor,
+            )
+            break
+    return out

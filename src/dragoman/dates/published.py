@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dragoman.dates.data import Shift, Unit
 from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
@@ -236,7 +236,7 @@ def _deictic(r: Reading) -> bool:
     )
 
 
-def _gap_is_small(scan: str, a: Span, b: Span, pats: Patterns) -> bool:
+def gap_is_small(scan: str, a: Span, b: Span, pats: Patterns) -> bool:
     """Only weekday names, times and punctuation between two neighbouring spans."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
     if hi - lo > 30 or "\n" in scan[lo:hi]:
@@ -250,7 +250,7 @@ def text_today(scan: str, readings: list[Reading], pats: Patterns) -> PublishedD
     days = [r for r in readings if _full_day(r) is not None and not r.named]
     for t in (r for r in readings if _today(r)):
         for r in days:
-            if _gap_is_small(scan, t.span, r.span, pats):
+            if gap_is_small(scan, t.span, r.span, pats):
                 d = _full_day(r)
                 assert d is not None
                 return _found(d, PublishedFrom.TEXT_TODAY, t.span, r.span)
@@ -310,7 +310,7 @@ def estimate_published(
             or r.kind not in (Kind.DAY, Kind.MONTH)
         ):
             continue
-        tied = any(_gap_is_small(scan, r.span, t.span, pats) for t in deictics)
+        tied = any(gap_is_small(scan, r.span, t.span, pats) for t in deictics)
         cands.append(_Candidate(date(r.year, r.month, r.day or 1), r.kind == Kind.MONTH, r.span, tied))
     if deictics:
         news = [c for c in cands if c.tied or c.span.start < lede_end]
@@ -325,6 +325,51 @@ def estimate_published(
     return PublishedDate(best.day, PublishedBasis(PublishedFrom.ESTIMATE, conf, gran, (best.span,)))
 
 
+# How far back a weekday-pinned date is looked for: weekday and day-of-month
+# coincide every 5, 6 or 11 years, so this always holds several candidates.
+_PIN_YEARS = 30
+
+
+def weekday_pinned(
+    scan: str, readings: list[Reading], pats: Patterns, today: date, *, future_days: int = 92
+) -> PublishedDate | None:
+    """A lower bound from a year-less date written with its weekday ("يوم الأحد 9 آذار/مارس").
+
+    The weekday fixes the year up to the calendar's cycle: 9 March fell on a Sunday in
+    2014, 2025 and 2031.  Publication is no later than ``today`` (the run's present: a page
+    is read after it went online), so the date is the latest such day not after it: the
+    news is recent when a pipeline reads it.  When the latest fitting day lies up to
+    ``future_days`` after the present, the article announced it ahead: no estimate, rather
+    than a cycle-old year.  Years the article names decide nothing here:
+    they may be plans ("a census planned for 2030") as well as history.  The estimate is a lower
+    bound at day precision with a low confidence; the evidence is the weekday and the date.
+    With several such pairs the latest date counts.
+    """
+    best: tuple[date, Span, Span] | None = None
+    weekdays = [r for r in readings if r.kind == Kind.WEEKDAY and r.shift is None and not r.named]
+    for r in readings:
+        if r.kind != Kind.DAY or r.year is not None or r.shift is not None or r.named or not r.month or not r.day:
+            continue
+        for w in weekdays:
+            if not gap_is_small(scan, w.span, r.span, pats):
+                continue
+            for y in range(today.year + 1, today.year - _PIN_YEARS, -1):
+                try:
+                    d = date(y, r.month, r.day)
+                except ValueError:  # 29 February
+                    continue
+                if d <= today + timedelta(days=future_days) and d.isoweekday() == w.day:
+                    # A fitting day just ahead of the present is a plan told before it
+                    # happened: it bounds nothing, and an older year would be a wrong guess.
+                    if d <= today and (best is None or d > best[0]):
+                        best = (d, w.span, r.span)
+                    break
+    if best is None:
+        return None
+    evidence = tuple(sorted((best[1], best[2]), key=lambda s: s.start))
+    return PublishedDate(best[0], PublishedBasis(PublishedFrom.ESTIMATE, 0.4, Granularity.DAY, evidence))
+
+
 # Shifts that keep a year-less month in the past or the current year ("in February",
 # "last July", "March of this year"); "next March" looks ahead and bounds nothing.
 _PAST_SHIFTS = frozenset({None, Shift.LAST, Shift.THIS_YEAR})
@@ -337,8 +382,9 @@ def _yearless_after_background(readings: list[Reading], background: list[_Candid
     leave it out inside it ("In February, ..."): a year-less month is the first such month
     after the latest dated background, and publication is no earlier.  Background alone
     still gives no estimate (``estimate_published``); the year-less month is the article's
-    own cue, and the estimate is month-level with a low confidence.  With several, the
-    earliest counts: one of them may look ahead ("the summit in July").
+    own cue, and the estimate is month-level with a low confidence.  A month told as
+    "last" is over, so the bound is the month after it.  With several, the earliest
+    counts: one of them may look ahead ("the summit in July").
     """
     if not background:
         return None
@@ -353,6 +399,10 @@ def _yearless_after_background(readings: list[Reading], background: list[_Candid
         # "February 2024" is another February.
         y = floor.day.year if r.month > floor.day.month else floor.day.year + 1
         d = date(y, r.month, 1)
+        if r.shift is Shift.LAST:
+            # "last April", "أبريل الماضي", "באפריל האחרון": April is over, so publication is
+            # in a later month (in April itself the words would mean the April before).
+            d = date(y + (r.month == 12), r.month % 12 + 1, 1)
         if best is None or d < best[0]:
             best = (d, r.span)
     if best is None:

@@ -26,6 +26,7 @@ from dragoman.dates.published import (
     raised_to,
     read_top,
     text_today,
+    weekday_pinned,
 )
 from dragoman.dates.resolve import Kind, Reading
 from dragoman.model import NEWS_CHROME, Article, Granularity, PublishedBasis, PublishedFrom, Span, TimeExpr
@@ -43,6 +44,10 @@ class DatesSettings(StageSettings):
     # Resolve month- and year-level relative expressions ("this year", "last July")
     # against that estimate; day-level ones ("yesterday") always stay unresolved.
     resolve_against_estimate: bool = True
+    # The present the run assumes: no page is published after it. A year-less date written
+    # with its weekday ("Sunday 9 March") is taken in the latest year that fits up to it.
+    # None is the machine's date; set it (the crawl date) to re-run an archive reproducibly.
+    today: date | None = None
 
 
 def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[date, bool, Span] | None:
@@ -112,8 +117,9 @@ class Dates(BaseStage):
     page address, a leading metadata line, a dateline near the top, or the
     text's own "today, 19 August 2025"; failing those it estimates a lower
     bound from the article's own dates, never from a background date when
-    the news is told with "yesterday" or "on Friday"
-    (``Source.published_estimated=True``), and resolves against it only
+    the news is told with "yesterday" or "on Friday", or from a year-less
+    date written with its weekday, in the latest fitting year up to the
+    run's present (``today``) (``Source.published_estimated=True``), and resolves against it only
     what needs no exact day ("this year", "last July"), marking the anchor
     approximate (``2025-04~``).  ``Source.published_basis`` records the
     source, evidence spans and a confidence.
@@ -151,6 +157,8 @@ class Dates(BaseStage):
             pub = text_today(scan, readings, pats)
             if pub is None and s.estimate_published:
                 pub = estimate_published(scan, readings, body, pats, embedded_post_dates(article.text))
+            if pub is None and s.estimate_published:
+                pub = weekday_pinned(scan, readings, pats, s.today or date.today(), future_days=s.future_days)
             if pub is not None and (not pub.estimated or s.resolve_against_estimate):
                 exprs, pub = self._resolve(scan, body, pats, readings, pub)
         if pub is not None:
