@@ -156,8 +156,8 @@ class DatesData(BaseModel):
     # Short day names, used only to recognise a dateline line ("Wed, 12 Mar 2025").
     weekday_abbreviations: list[str] = Field(default_factory=list)
     # Clause openers through which the one time expression of a sentence reaches the acts
-    # its reported and relative clauses tell ("said Thursday that it renewed a waiver which
-    # allows ..."): complementizers and relative pronouns, not "and", "after" or "while".
+    # its reported and relative clauses tell ("said Monday that it extended a licence which
+    # lets ..."): complementizers and relative pronouns, not "and", "after" or "while".
     governed_clauses: list[str] = Field(default_factory=list)
     # Clause openers that put their act before the main one ("after", "بعد", "לאחר"): a time
     # expression outside such a clause never dates the act inside it.

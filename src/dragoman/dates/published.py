@@ -11,7 +11,7 @@ In order of strength (``PublishedFrom``):
 3. a leading metadata line of a scraped page (`` date 2025-03-12``);
 4. a dateline near the top ("نشر في 12 مارس 2025", "פורסם: 12.03.25", a line
    holding only "Wednesday 12 March 2025");
-5. the text saying what today is ("اليوم الثلاثاء 19 أغسطس 2025");
+5. the text saying what today is ("اليوم الأربعاء 11 يونيو 2025");
 6. an estimate from the article's own dates (``estimate_published``).
 
 1-5 are readings: relative expressions ("yesterday") resolve against them.
