@@ -54,6 +54,11 @@ class PhraseMatcher(Generic[P]):
         return bool(self._phrases)
 
     def _candidates(self, forms: Sequence[str]) -> list[int]:
+        """Phrases whose first word matches one of ``forms`` (one token's forms), in phrase order.
+
+        The first word is checked here, once per distinct token, and the memo keeps the
+        answer: the hot loops below then check only the words after it.
+        """
         key = tuple(forms)
         hit = self._memo.get(key)
         if hit is not None:
@@ -64,7 +69,7 @@ class PhraseMatcher(Generic[P]):
             for n in self._prefix_lengths:
                 if len(f) > n:
                     seen.update(self._by_first.get(f[:n], ()))
-        out = sorted(seen)
+        out = sorted(i for i in seen if self._word_ok(self._phrases[i][0][0], forms))
         if len(self._memo) < 500_000:  # words repeat across a corpus; bound the memo all the same
             self._memo[key] = out
         return out
@@ -74,6 +79,14 @@ class PhraseMatcher(Generic[P]):
         w, prefix = word
         return any(f.startswith(w) if prefix else f == w for f in forms)
 
+    def _rest_ok(self, words: tuple[tuple[str, bool], ...], forms: Sequence[Sequence[str]], i: int) -> bool:
+        """Do the words after a phrase's first (already matched at ``i``) match the tokens that follow?"""
+        for k in range(1, len(words)):
+            w, prefix = words[k]
+            if not any(f.startswith(w) if prefix else f == w for f in forms[i + k]):
+                return False
+        return True
+
     def _match_with(
         self,
         forms: Sequence[Sequence[str]],
@@ -81,14 +94,15 @@ class PhraseMatcher(Generic[P]):
         cands: list[int],
         accept: Callable[[Match[P]], bool] | None = None,
     ) -> Match[P] | None:
-        for idx in cands:
+        n = len(forms)
+        for idx in cands:  # their first word matches forms[i] (see _candidates)
             words, payload = self._phrases[idx]
-            if i + len(words) > len(forms):
+            size = len(words)
+            if size > 1 and (i + size > n or not self._rest_ok(words, forms, i)):
                 continue
-            if all(self._word_ok(w, forms[i + k]) for k, w in enumerate(words)):
-                m = Match(i, i + len(words), payload)
-                if accept is None or accept(m):
-                    return m
+            m = Match(i, i + size, payload)
+            if accept is None or accept(m):
+                return m
         return None
 
     def match_at(self, forms: Sequence[Sequence[str]], i: int) -> Match[P] | None:
@@ -110,15 +124,18 @@ class PhraseMatcher(Generic[P]):
             cands = memo.get(key if type(key) is tuple else tuple(key))
             if cands is None:
                 cands = self._candidates(forms[i])
+            if not cands:
+                continue
             taken: set[int] = set()
             for idx in cands:  # phrase order: longest first
                 words, payload = self._phrases[idx]
                 who = id(payload)
-                if who in taken or free.get(who, 0) > i or i + len(words) > n:
+                size = len(words)
+                if who in taken or free.get(who, 0) > i or i + size > n:
                     continue
-                if all(self._word_ok(w, forms[i + k]) for k, w in enumerate(words)):
-                    out.append(Match(i, i + len(words), payload))
-                    free[who] = i + len(words)
+                if size == 1 or self._rest_ok(words, forms, i):
+                    out.append(Match(i, i + size, payload))
+                    free[who] = i + size
                     taken.add(who)
         return out
 

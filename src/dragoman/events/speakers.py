@@ -54,7 +54,7 @@ class QuoteLists:
     comp_prefixes: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # its Referents refers back weakly (no cycle)
 class SpeakerFinder:
     """Resolves subject phrases in one article; built once per article by the quotes stage."""
 
