@@ -35,6 +35,13 @@ class Morphology(BaseModel):
     # The Snowball stemmer search uses for this language's inflections
     # (embassies ~ embassy), by its PyStemmer name; None: clitics only.
     snowball: str | None = None
+    # Pronoun enclitics (normalised) and the letters a word's end takes before them, bound -> free:
+    # Arabic موافقتها is موافقة + ها, its ta marbuta written ت before the suffix.  Only words
+    # that end in a bound letter before the suffix get the extra reading (``enclitic_forms``).
+    enclitics: list[str] = Field(default_factory=list)
+    bound_endings: dict[str, str] = Field(default_factory=dict)
+    # Letters a stem keeps before the bound letter, so short words are not read as suffixed.
+    enclitic_min_stem: int = 3
 
     @field_validator("snowball")
     @classmethod
@@ -141,4 +148,38 @@ def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
                 memo.clear()
             forms = memo[w] = _fold_word(w, lang)
         out.append(forms)
+    return out
+
+
+_ENCLITIC: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+
+
+def enclitic_forms(forms: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """``forms`` plus the free form of each one that is a bound ending and a pronoun enclitic.
+
+    موافقتها -> also موافقه (the folded موافقة), so a phrase list entry for the noun matches
+    "its approval"; وموافقتهم -> also موافقه through its clitic-stripped stem.  The extra
+    readings come after the others, so whatever matched before still matches first.
+    """
+    key = (forms, lang)
+    hit = _ENCLITIC.get(key)
+    if hit is not None:
+        return hit
+    m = morphology(lang)
+    out = forms
+    if m is not None and m.enclitics and m.bound_endings:
+        extra: list[str] = []
+        for f in forms:
+            for suffix in m.enclitics:
+                if not f.endswith(suffix):
+                    continue
+                base = f[: -len(suffix)]
+                if len(base) - 1 >= m.enclitic_min_stem and base[-1] in m.bound_endings:
+                    free = base[:-1] + m.bound_endings[base[-1]]
+                    if free not in forms and free not in extra:
+                        extra.append(free)
+        out = forms + tuple(extra) if extra else forms
+    if len(_ENCLITIC) >= _FORMS_LIMIT:
+        _ENCLITIC.clear()
+    _ENCLITIC[key] = out
     return out
