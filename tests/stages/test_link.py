@@ -249,10 +249,19 @@ def test_a_title_joined_by_and_is_not_the_name_before_it() -> None:
 
 
 def test_a_default_title_stays_open_when_the_article_names_that_office_elsewhere() -> None:
-    # "שר החוץ" alone is Israel's; next to the Jordanian foreign minister it could be either.
-    text = "שר החוץ הירדני נחת בקהיר. שר החוץ אמר כי השיחות יימשכו."
+    # "שר החוץ" alone is Israel's; in the sentence of the Jordanian foreign minister it could be either.
+    text = "שר החוץ הירדני נחת בקהיר ונפגש עם שר החוץ."
     art = Link()(_article(text, "he", date(2025, 3, 1)))
     assert art.entity("person:saar") is None
     assert _surfaces(art, _entity(art, "person:safadi")) == ["שר החוץ הירדני"]
     alone = Link()(_article("שר החוץ אמר כי השיחות יימשכו.", "he", date(2025, 3, 1)))
     assert _surfaces(alone, _entity(alone, "person:saar")) == ["שר החוץ"]
+
+
+def test_a_default_title_in_a_later_sentence_takes_up_the_office_named_before() -> None:
+    # "the Jordanian foreign minister landed ... The foreign minister said": the same man, as a
+    # definite noun refers back (with no holder known it takes the named office's role id)
+    text = "שר החוץ הירדני נחת בקהיר. שר החוץ אמר כי השיחות יימשכו."
+    art = Link()(_article(text, "he", date(2025, 3, 1)))
+    assert art.entity("person:saar") is None
+    assert _surfaces(art, _entity(art, "person:safadi")) == ["שר החוץ הירדני", "שר החוץ"]

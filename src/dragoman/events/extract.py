@@ -744,9 +744,13 @@ def restated_in_relative(hits: list[EventHit], lang: str) -> list[EventHit]:
 
 @cache
 def _demonstratives(lang: str) -> tuple[PhraseMatcher[bool], PhraseMatcher[bool], int, tuple[str, ...]]:
-    """The language's demonstratives before and after a noun, their reach, and the noun's articles."""
+    """The language's demonstratives before and after a noun, their reach, and the noun's articles.
+
+    A verb of referring ("referred to", התייחס ל) points at its object as a demonstrative
+    before the noun does, so the language's ``reference_verbs`` join ``demonstratives_before``.
+    """
     data = events_data(lang)
-    before = data.demonstratives_before if data else []
+    before = (data.demonstratives_before + data.reference_verbs) if data else []
     after = data.demonstratives_after if data else []
     reach = data.demonstrative_reach if data else 1
     articles = tuple(normalize_key(a) for a in (data.demonstrative_articles if data else []))

@@ -9,6 +9,9 @@ An event word is often used for something else than telling the event:
   Israeli-occupied territories", "the besieged town");
 * it is a light verb before the act its object names ("gave a warm welcome"), or
   the means of the act told right after it ("helicopters evacuated");
+* it follows a word of absence ("in the absence of a commitment", ללא הסכם): the act is
+  what is missing; or a frame noun it qualifies ("the framework of cooperation",
+  תהליך השלום);
 * it says how ready its subject is for the act named right after it ("is ready
   to impose", "prepared to withdraw"): that act is the event, planned (the same
   words are ``status.yaml`` cues of a planned act), and PLOVER codes it as
@@ -54,8 +57,18 @@ def _participle(form: str, endings: tuple[str, ...], participles: frozenset[str]
     return form in participles or any(form.endswith(e) and len(form) > len(e) + 2 for e in endings)
 
 
+@cache
+def _before_words(lang: str) -> frozenset[str]:
+    """Words after which a trigger names no event: absence words and frame heads."""
+    data = events_data(lang)
+    words = (data.modifiers.absence_words + data.modifiers.frame_heads) if data else []
+    return frozenset(normalize_key(w) for w in words)
+
+
 def names_no_event(view: SentenceView, m: Match[TriggerGroup], lang: str) -> bool:
-    """Does the trigger name doers, modify a noun of people, or stand as an adjective?"""
+    """Does the trigger name doers, modify a noun of people, stand as an adjective, or follow a word of absence?"""
+    if m.start > 0 and set(view.forms[m.start - 1]) & _before_words(lang):
+        return True  # "בהיעדר התחייבות", "למסגרת שיתוף הפעולה": any reading of the word before (clitics stripped)
     agents, heads, verb_cues, openers, endings, participles = _words(lang)
     last = view.folded(m.end - 1)
     before = view.folded(m.start - 1) if m.start > 0 else ""

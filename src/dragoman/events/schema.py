@@ -158,6 +158,13 @@ class ModifierPatterns(_Strict):
     light_verbs: list[str] = Field(default_factory=list)
     # Means of an act ("helicopters", "aircraft"): right before another trigger, its subject.
     instrument_nouns: list[str] = Field(default_factory=list)
+    # Words that say the act named right after them is absent ("in the absence of a
+    # commitment", ללא הסכם, היעדר התחייבות): the trigger after one names no event.
+    absence_words: list[str] = Field(default_factory=list)
+    # Nouns of a frame or a course that a trigger noun right after them qualifies ("the
+    # framework of cooperation", מסגרת שיתוף הפעולה, תהליך השלום): it names what the frame is
+    # about, no event.
+    frame_heads: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
@@ -203,6 +210,10 @@ class EventsData(_Strict):
     # Articles the pointed-at noun must carry when the language marks it (Arabic ال: "هذه
     # الاتفاقية"); without one the demonstrative is a pronoun subject ("وهذا يعني", "بعد ذلك اجتمع").
     demonstrative_articles: list[str] = Field(default_factory=list)
+    # Verbs whose object is an act already told ("referred to the visit", התייחס לביקור,
+    # הגיבה להסכם): a trigger noun right after one (``demonstrative_reach`` words at most)
+    # restates an earlier event as a pointed-at noun does.
+    reference_verbs: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
     modifiers: ModifierPatterns = ModifierPatterns()
     clauses: ClausePatterns = ClausePatterns()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -55,6 +56,14 @@ class Titles:
                 if others is None:
                     others = self._roles_named(article, assigned, day)
                 ambiguous = any(r == role and o != of for r, o in others)
+            earlier = _earlier_office(article, i, role) if ambiguous and named is None else None
+            if earlier is not None:
+                # "ושר החוץ האיראני ... שר החוץ שוחח": the bare title takes up the office last named,
+                # its holder when that one was resolved, else its role
+                if earlier in assigned:
+                    named = assigned[earlier]
+                else:
+                    article.mentions[i] = replace(m, kb_id=ms[earlier].kb_id)
             holder = (
                 None
                 if (named is not None and not named.startswith("local:")) or ambiguous
@@ -117,6 +126,26 @@ class Titles:
                 self._holders.clear()
             self._holders[key] = holders[0] if len(holders) == 1 else None
         return self._holders[key]
+
+
+def _earlier_office(article: Article, i: int, role: str) -> int | None:
+    """The latest title of ``role`` that names its state, in a sentence before mention ``i``'s, if any.
+
+    A title with no state after the same office of a named state was told refers back to it, as a
+    definite noun does: "the Valdorian foreign minister landed ... The foreign minister then spoke".
+    Not within one sentence: "the Valdorian foreign minister met the foreign minister" names two.
+    """
+    at = article.mentions[i].span.start
+    start = next((s.start for s in article.sentences if s.start <= at < s.end), at)
+    best: int | None = None
+    for j, o in enumerate(article.mentions):
+        if o.kind is not MentionKind.TITLE or not o.kb_id or not o.kb_id.startswith(f"role:{role}@"):
+            continue
+        if o.span.end > start or _by_default(article, o):
+            continue
+        if best is None or o.span.start > article.mentions[best].span.start:
+            best = j
+    return best
 
 
 def _by_default(article: Article, title: Mention) -> bool:
