@@ -18,7 +18,13 @@ from dragoman.events.described_args import described_refs, fill_described, with_
 from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
-from dragoman.events.modifiers import names_doers, names_means_or_light_verb, names_no_event, yields_to_next
+from dragoman.events.modifiers import (
+    names_doers,
+    names_means_or_light_verb,
+    names_no_event,
+    names_purpose,
+    yields_to_next,
+)
 from dragoman.events.objects import share_object_recipients
 from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
@@ -337,6 +343,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             if not yields_to_next(m, nxt := kept[k + 1] if k + 1 < len(kept) else None, view)
             and not names_doers(view, m, nxt, lang)
             and not names_means_or_light_verb(view, m, nxt, lang)
+            and not names_purpose(view, m, kept[k - 1] if k else None, lang)
         ]
         if not kept:
             continue

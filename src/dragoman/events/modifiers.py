@@ -9,6 +9,8 @@ An event word is often used for something else than telling the event:
   Israeli-occupied territories", "the besieged town");
 * it is a light verb before the act its object names ("gave a warm welcome"), or
   the means of the act told right after it ("helicopters evacuated");
+* it is an adverbial of purpose after another act ("cut trade ties in support of the
+  strikers", قطعنا العلاقات دعما لـ): it says why that act was done;
 * it says how ready its subject is for the act named right after it ("is ready
   to impose", "prepared to withdraw"): that act is the event, planned (the same
   words are ``status.yaml`` cues of a planned act), and PLOVER codes it as
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from dragoman.events.matcher import Match
+from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import rollup
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import SentenceView
@@ -124,3 +126,27 @@ def yields_to_next(m: Match[TriggerGroup], following: Match[TriggerGroup] | None
     if not m.payload.readiness or following is None:
         return False
     return following.start - m.end <= 1 and view.clause[following.start] == view.clause[m.start]
+
+
+@cache
+def _purpose_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.modifiers.purpose_phrases if data else []))
+
+
+def names_purpose(view: SentenceView, m: Match[TriggerGroup], previous: Match[TriggerGroup] | None, lang: str) -> bool:
+    """Is the trigger part of a phrase of purpose ("in support of", دعما لـ) after another trigger?
+
+    "Norland cut its trade with Valdoria in support of the strikers": the support is why
+    the cut was made, told by the purpose phrase, not an act of its own.  With no trigger
+    before it in the sentence ("in support of the strikers, Norland ...") the phrase may
+    be all the sentence tells of the act, and it stays.
+    """
+    if previous is None:
+        return False
+    matcher = _purpose_matcher(lang)
+    for k in range(max(0, m.start - 2), m.start + 1):  # the phrase may open before the trigger word
+        found = matcher.match_at(view.forms, k)
+        if found is not None and found.start <= m.start < found.end:
+            return True
+    return False
