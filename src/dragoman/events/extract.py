@@ -312,6 +312,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     hits: list[EventHit] = []
     imperfect = _imperfect_prefixes(lang)
     present = {e.id for e in article.entities}
+    kinds = {e.id: e.type for e in article.entities}
     pronoun_table = pronouns(lang)
     first_person = first_person_suffixes(lang)
     for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
@@ -417,6 +418,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             ]
             if not recipients and host is not None:
                 recipients = [host] if host not in actors else []
+            recipients = _pact_parties(article, lang, view, clause, m.start, group.type, actors, recipients, kinds)
             event = Event(
                 id="",
                 type=group.type,
@@ -435,6 +437,69 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
     return hits
+
+
+# Entities that are texts, not parties: what is done to one is done to the state it binds.
+_PACTS = frozenset({EntityType.AGREEMENT, EntityType.LAW})
+
+
+def _pact_parties(
+    article: Article,
+    lang: str,
+    view: SentenceView,
+    clause: list[int],
+    t_start: int,
+    code: str,
+    actors: list[str],
+    recipients: list[str],
+    kinds: dict[str, EntityType],
+) -> list[str]:
+    """A pact or law chosen as the recipient gives way to the state its clause names.
+
+    "Norland withdrew from Valdoria's border treaty", "انسحبت نورلاند من اتفاق فالدوريا": the
+    withdrawal acts on Valdoria, the treaty is what binds it.  The state nearest the pact
+    in the trigger's clause, not an actor nor an actor's state, takes its place; with none,
+    the pact stays.  Frames whose recipient is what is joined or applied to (ACCEDE,
+    CANDIDACY: ``frames.yaml: recipient_types``) keep it.
+    """
+    allowed = frame(code).recipient_types
+    if allowed is not None and EntityType.AGREEMENT in allowed:
+        return recipients
+    pacts = [r for r in view.mentions if r.entity in recipients and kinds.get(r.entity) in _PACTS]
+    if not pacts:
+        return recipients
+    data = events_data(lang)
+    endings = tuple(normalize_key(e) for e in data.arguments.name_genitive_endings) if data else ()
+    named = {
+        normalize_key(article.span_text(article.mentions[i].head or article.mentions[i].span)): e.id
+        for e in article.entities
+        if e.type is EntityType.GPE
+        for i in e.mentions
+    }
+    taken = set(actors) | {state_of(a) for a in actors}
+    states = [
+        r
+        for r in view.mentions
+        if r.entity
+        and kinds.get(r.entity) is EntityType.GPE
+        and clause[r.first] == clause[t_start]
+        and r.entity not in taken
+    ]
+    out = list(recipients)
+    for pact in pacts:
+        # the pact's own name may hold its state ("Iran's nuclear deal", one mention)
+        inner = [
+            named[w]
+            for k in range(pact.first, pact.last + 1)
+            for f in view.forms[k]
+            for w in (f, *(f.removesuffix(e) for e in endings if f.endswith(e)))
+            if w in named
+        ]
+        near = sorted(states, key=lambda r: _distance(r.first, r.last + 1, pact.first, pact.last + 1))
+        state = next((s for s in inner + [r.entity for r in near] if s and s not in taken), None)
+        if state is not None:
+            out = [state if r == pact.entity else r for r in out]
+    return list(dict.fromkeys(out))
 
 
 def _shared_recipients(hits: list[EventHit]) -> None:

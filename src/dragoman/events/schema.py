@@ -138,6 +138,8 @@ class ArgumentPatterns(_Strict):
     # words before it ("its", "their"), which stand for the party named last before it.
     genitive_markers: list[str] = Field(default_factory=list)
     possessive_suffixes: list[str] = Field(default_factory=list)
+    # Endings that make a name a possessor ("Iran's"): the name without them is looked up.
+    name_genitive_endings: list[str] = Field(default_factory=list)
     possessive_determiners: list[str] = Field(default_factory=list)
 
 
