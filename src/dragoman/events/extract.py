@@ -48,7 +48,7 @@ from dragoman.events.status import (
     with_future_stripped,
 )
 from dragoman.kb import load_kb
-from dragoman.model import Article, EntityType, Event, EventStatus, Span, TimeExpr
+from dragoman.model import Article, EntityType, Event, EventStatus, MentionKind, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
 
@@ -399,6 +399,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 if sender is not None and all(a.entity != sender.entity for a in args.actors):
                     parties = [r for r in args.recipients + args.actors if r.entity != sender.entity]
                     args.actors, args.recipients = [sender], parties
+            doers = _nisba_doers(view, m.start, m.end, group.pos, lang)
+            if doers and group.subject == "actor" and not frame(group.type).genitive_actor:
+                # "the Norlandic raid on Valdoria", الغارة النورلاندية: the adjective names the doer
+                args.actors = doers
+                args.recipients = [r for r in args.recipients if r.entity not in {d.entity for d in doers}]
             pronoun: str | None = None
             if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
                 # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
@@ -437,6 +442,45 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
     return hits
+
+
+def _nisba_doers(view: SentenceView, start: int, end: int, pos: str, lang: str) -> list[MentionRef]:
+    """The relational adjectives (nisba) that modify the trigger as a noun: its doers.
+
+    "the Norlandic war on Valdoria", "Norlandic strikes": an adjective of a state right
+    before the trigger word makes the word a noun and says whose act it is, whatever
+    else the sentence names ("the minister vowed to end the Norlandic war on Valdoria").
+    Where adjectives follow their noun (``arguments.noun_actor_after``: الضربات النورلاندية،
+    התקיפה הנורלנדית) only a noun trigger takes the adjectives right after it, since a verb
+    is followed by its object ("استهدفوا النورلانديين"; a trigger word with the article,
+    القصف، is a noun whatever its group says), and only an adjective with no
+    proclitic but the article: "تعترف بنورلاندية الإقليم" is a noun after a preposition.
+    Adjectives in a row ("the Norlandic-Valdorian talks") are all doers.
+    """
+    data = events_data(lang)
+    after = data is not None and data.arguments.noun_actor_after
+    bare = {"", normalize_key(data.arguments.article) if data else ""}
+    nisbas = {
+        r.first: r for r in view.mentions if r.entity and r.mention.kind is MentionKind.NISBA and r.proclitic in bare
+    }
+    by_last = {r.last: r for r in nisbas.values()}
+    out: list[MentionRef] = []
+    if not after:
+        k = start - 1
+        while k in by_last:
+            out.insert(0, by_last[k])
+            k = by_last[k].first - 1
+            k -= k >= 0 and view.words[k] in ("-", "–")
+        return out
+    definite = tuple(normalize_key(a) for a in data.arguments.article_prefixes) if data else ()
+    if pos != "noun" and not (definite and view.folded(start).startswith(definite)):
+        return out  # a verb, not a noun with its article (القصف)
+    k = end
+    while k in nisbas:
+        out.append(nisbas[k])
+        k = nisbas[k].last + 1
+        k += k < len(view.words) and view.words[k] in ("-", "–")
+    return out
 
 
 # Entities that are texts, not parties: what is done to one is done to the state it binds.
