@@ -971,6 +971,35 @@ def refers_to_act(h: EventHit, lang: str, triggers: set[int]) -> bool:
     return False
 
 
+def is_evaluation(h: EventHit, lang: str, triggers: set[int]) -> bool:
+    """Is the hit's noun trigger the complement of a copular or evaluative predicate?
+
+    "the deal represents a major victory", "ويعد الاتفاق خطوة نحو التطبيع", "הפסגה מהווה צעד
+    לקראת נרמול": a predicate before the noun, in its clause, within the reach and with no
+    other trigger between, says what its subject is; the noun names no act of its own.
+    """
+    if h.pos != "noun":
+        return False
+    predicates, _ = _reference_predicates(lang)
+    data = status_data(lang)
+    reach = data.complement_reach if data else 1
+    view = h.view
+    for k in range(h.token_start - 1, max(-1, h.token_start - 1 - reach), -1):
+        if view.clause[k] != view.clause[h.token_start] or k in triggers:
+            return False
+        if predicates.match_at(view.forms, k) is not None:
+            return True
+    return False
+
+
+def without_evaluations(hits: list[EventHit], lang: str) -> list[EventHit]:
+    """Drop noun triggers that only say what something is (``is_evaluation``)."""
+    triggers: dict[int, set[int]] = {}
+    for h in hits:
+        triggers.setdefault(h.sentence, set()).update(range(h.token_start, h.token_end))
+    return [h for h in hits if not is_evaluation(h, lang, triggers[h.sentence])]
+
+
 def restated_by_noun(hits: list[EventHit], lang: str) -> list[EventHit]:
     """Fold an uncued noun trigger into the earlier event it names; mark a bare reference.
 
@@ -1046,5 +1075,6 @@ def without_bare_fragments(hits: list[EventHit]) -> list[EventHit]:
 
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
     hits = restated_in_relative(without_inner_mentions(find_hits(article, lang, arguments)), lang)
+    hits = without_evaluations(hits, lang)
     hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
     return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

@@ -247,6 +247,10 @@ class StatusData(_Strict):
     # reference to the act ("joining the accords represents ..."), not a report of it.
     reference_predicates: list[str] = Field(default_factory=list)
     reference_reach: int = Field(default=4, ge=1)
+    # The same predicates before a noun trigger, within ``complement_reach`` tokens of its clause,
+    # make it their complement ("represents a major victory", يعد الاتفاق خطوة نحو التطبيع):
+    # it says what the subject is, no act (events/extract.py: is_evaluation).
+    complement_reach: int = Field(default=6, ge=1)
 
 
 class QuotesData(_Strict):
