@@ -73,3 +73,10 @@ def test_a_phrase_of_purpose_with_no_act_before_it_stays() -> None:
     art = bare_article("دعما لعمال الموانئ، خرج آلاف المتظاهرين في نورلاند.", "ar", use_ner=False)
     assert "SUPPORT" in [h.event.type for h in find_hits(art, "ar")]
     assert "SUPPORT" in [ty for _, ty in _triggers("Valdoria voiced its support for the striking dockers.")]
+
+
+def test_a_phrase_of_manner_after_another_act_is_no_event() -> None:
+    told = _triggers("Norland cut ties with Valdoria in cooperation with Ostmark.")
+    assert [ty for _, ty in told] == ["SANCTION"]
+    art = bare_article("قطعت نورلاند علاقاتها مع فالدوريا بالتعاون مع أوستمارك.", "ar", use_ner=False)
+    assert [h.event.type for h in find_hits(art, "ar")] == ["SANCTION"]

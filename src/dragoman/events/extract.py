@@ -19,10 +19,10 @@ from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.modifiers import (
+    names_adverbial,
     names_doers,
     names_means_or_light_verb,
     names_no_event,
-    names_purpose,
     yields_to_next,
 )
 from dragoman.events.objects import share_object_recipients
@@ -344,7 +344,6 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             if not yields_to_next(m, nxt := kept[k + 1] if k + 1 < len(kept) else None, view)
             and not names_doers(view, m, nxt, lang)
             and not names_means_or_light_verb(view, m, nxt, lang)
-            and not names_purpose(view, m, kept[k - 1] if k else None, lang)
         ]
         if not kept:
             continue
@@ -371,7 +370,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             if model is not None
             else None
         )
+        # "normalised ties with Valdoria with US mediation": the mediation is how the act was done; it
+        # stays among the triggers the argument model weighs, so the act's parties are chosen as before
+        adverbial = [names_adverbial(view, m, kept[k - 1] if k else None, lang) for k, m in enumerate(kept)]
         for t, (m, date, status) in enumerate(zip(kept, dates, statuses, strict=True)):
+            if adverbial[t]:
+                continue
             group = m.payload
             if ctx is not None and model is not None:
                 place = place_of(view, m.start, m.end, arules)

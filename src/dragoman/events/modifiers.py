@@ -9,8 +9,9 @@ An event word is often used for something else than telling the event:
   Israeli-occupied territories", "the besieged town");
 * it is a light verb before the act its object names ("gave a warm welcome"), or
   the means of the act told right after it ("helicopters evacuated");
-* it is an adverbial of purpose after another act ("cut trade ties in support of the
-  strikers", قطعنا العلاقات دعما لـ): it says why that act was done;
+* it is an adverbial of purpose or manner after another act ("cut ties in support of the
+  strikers", قطعنا العلاقات دعما لـ، "normalised ties with US mediation", بوساطة): it says
+  why or how that act was done;
 * it says how ready its subject is for the act named right after it ("is ready
   to impose", "prepared to withdraw"): that act is the event, planned (the same
   words are ``status.yaml`` cues of a planned act), and PLOVER codes it as
@@ -129,22 +130,23 @@ def yields_to_next(m: Match[TriggerGroup], following: Match[TriggerGroup] | None
 
 
 @cache
-def _purpose_matcher(lang: str) -> PhraseMatcher[bool]:
+def _adverbial_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
-    return PhraseMatcher((w, True) for w in (data.modifiers.purpose_phrases if data else []))
+    return PhraseMatcher((w, True) for w in (data.modifiers.adverbial_phrases if data else []))
 
 
-def names_purpose(view: SentenceView, m: Match[TriggerGroup], previous: Match[TriggerGroup] | None, lang: str) -> bool:
-    """Is the trigger part of a phrase of purpose ("in support of", دعما لـ) after another trigger?
+def names_adverbial(view: SentenceView, m: Match[TriggerGroup], previous: Match[TriggerGroup] | None, lang: str) -> bool:
+    """Is the trigger part of a phrase of purpose or manner ("in support of", بوساطة) after another trigger?
 
-    "Norland cut its trade with Valdoria in support of the strikers": the support is why
-    the cut was made, told by the purpose phrase, not an act of its own.  With no trigger
+    "Norland cut ties with Valdoria in support of the strikers", "طبعت نورلاند علاقاتها مع
+    فالدوريا بوساطة أمريكية": the support is why the cut was made and the mediation how the
+    ties were made, not acts of their own (the phrase's party stays in the text).  With no trigger
     before it in the sentence ("in support of the strikers, Norland ...") the phrase may
     be all the sentence tells of the act, and it stays.
     """
     if previous is None:
         return False
-    matcher = _purpose_matcher(lang)
+    matcher = _adverbial_matcher(lang)
     for k in range(max(0, m.start - 2), m.start + 1):  # the phrase may open before the trigger word
         found = matcher.match_at(view.forms, k)
         if found is not None and found.start <= m.start < found.end:

@@ -160,9 +160,10 @@ class ModifierPatterns(_Strict):
     light_verbs: list[str] = Field(default_factory=list)
     # Means of an act ("helicopters", "aircraft"): right before another trigger, its subject.
     instrument_nouns: list[str] = Field(default_factory=list)
-    # Adverbial phrases of purpose ("in support of", "in solidarity with", دعما لـ، تضامنا مع):
-    # after another trigger of the sentence they say why that act was done, not a new act.
-    purpose_phrases: list[str] = Field(default_factory=list)
+    # Adverbial phrases of purpose or manner ("in support of", "in cooperation with", دعما لـ،
+    # بالتنسيق مع، بوساطة): after another trigger of the sentence they say why or how that act
+    # was done, not a new act.
+    adverbial_phrases: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
