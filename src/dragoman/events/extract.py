@@ -373,6 +373,19 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         # "normalised ties with Valdoria with US mediation": the mediation is how the act was done; it
         # stays among the triggers the argument model weighs, so the act's parties are chosen as before
         adverbial = [names_adverbial(view, m, kept[k - 1] if k else None, lang) for k, m in enumerate(kept)]
+        # "Norland denied reports of talks with Valdoria": the denial negates the talks, which are the
+        # event; the verb denying a statement is none of its own
+        # the denied statement tells the acts after it in the sentence, negated however far they stand
+        # ("نفت نورلاند صحة ما تردد عن عقدها محادثات مع فالدوريا واقتراحها هدنة"); a planned or
+        # conditional act keeps its own status
+        denials = _statement_denials(view, cues, {k for m in kept for k in range(m.start, m.end)}, lang)
+        for k, m in enumerate(kept):
+            if m.start in denials:
+                statuses[k + 1 :] = [EventStatus.NEGATED if st is EventStatus.OCCURRED else st for st in statuses[k + 1 :]]
+        adverbial = [
+            side or (m.start in denials and any(st is EventStatus.NEGATED for st in statuses[k + 1 :]))
+            for k, (m, side) in enumerate(zip(kept, adverbial, strict=True))
+        ]
         for t, (m, date, status) in enumerate(zip(kept, dates, statuses, strict=True)):
             if adverbial[t]:
                 continue
@@ -446,6 +459,37 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
     return hits
+
+
+@cache
+def _statement_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = status_data(lang)
+    return PhraseMatcher((w, True) for w in (data.denied_statements if data else []))
+
+
+def _statement_denials(view: SentenceView, cues: list[Match[StatusCue]], triggers: set[int], lang: str) -> set[int]:
+    """Token indices of the verbs of denial that deny a statement ("denied reports", نفت تقارير).
+
+    The statement word stands within ``_DENIAL_REACH`` tokens after the verb, in its clause
+    (or after the comma closing a subject in apposition), before any other trigger: the
+    subject may stand between in verb-subject order ("نفى وزير خارجية نورلاند صحة ما تردد").
+    """
+    statements = _statement_matcher(lang)
+    out: set[int] = set()
+    for c in cues:
+        if not c.payload.rebuts:
+            continue
+        for k in range(c.end, min(len(view.forms), c.end + _DENIAL_REACH)):
+            if k in triggers:
+                break
+            if statements.match_at(view.forms, k) is not None:
+                out.add(c.start)
+                break
+    return out
+
+
+# Tokens after a verb of denial searched for the statement it denies (a subject may stand between).
+_DENIAL_REACH = 8
 
 
 def _nisba_doers(view: SentenceView, start: int, end: int, pos: str, lang: str) -> list[MentionRef]:

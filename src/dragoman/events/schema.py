@@ -252,6 +252,11 @@ class StatusData(_Strict):
     # make it their complement ("represents a major victory", يعد الاتفاق خطوة نحو التطبيع):
     # it says what the subject is, no act (events/extract.py: is_evaluation).
     complement_reach: int = Field(default=6, ge=1)
+    # Words right after a verb of denial (a ``rebuts`` cue) that make it deny a statement, not
+    # refuse a thing ("denied reports", "denied that", نفت تقارير، نفى صحة): the act denied is the
+    # event, negated, and the denial none of its own (events/extract.py: find_hits).  "Denied
+    # land allocation" refuses the allocation and stays a refusal.
+    denied_statements: list[str] = Field(default_factory=list)
 
 
 class QuotesData(_Strict):
