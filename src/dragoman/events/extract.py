@@ -408,6 +408,15 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "landed in Amman hoping to seal a truce between X and Y": the pair is the
                 # deal's; a visit is to its host
                 args.recipients = []
+            elif (
+                ctx is not None
+                and frame(rollup(group.type)).pair_acts
+                and len(args.recipients) > 1
+                and all(marker_of(ctx, r)[0] == "between" for r in args.recipients)
+            ):
+                # "the envoy came to secure a deal between X and Y": the pair makes the deal, the
+                # envoy only works for it
+                args.actors, args.recipients = args.recipients, []
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             if group.converse:  # "X received a letter from Y": Y wrote, X received
