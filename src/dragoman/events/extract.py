@@ -12,7 +12,7 @@ from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.apposition import apposed, with_affiliates
 from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
-from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
+from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
 from dragoman.events.frames import frame, hosted_by_place
@@ -355,6 +355,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         times = _time_tokens(article, view)
         dates = governing_dates(times, [(m.start, m.end) for m in kept], clause, anterior_clauses(view, clause, lang))
         statuses = [_status(view, cues, srules, plain, matcher, m) for m in kept]
+        statuses = [_headline_infinitive(view, m.start, arules, st) for m, st in zip(kept, statuses, strict=True)]
         dates = inherited_dates(
             dates,
             statuses,
@@ -468,6 +469,18 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
     return hits
+
+
+def _headline_infinitive(view: SentenceView, start: int, arules: ArgRules, status: EventStatus) -> EventStatus:
+    """An act told as an infinitive right after its party is planned ("Norland to open embassy in Valdoria").
+
+    Headlines drop the "is" of "Norland is to open": the party, the infinitive marker and the
+    trigger in a row tell an act to come, not one done.
+    """
+    if status is not EventStatus.OCCURRED or start < 2 or view.folded(start - 1) not in arules.infinitive_markers:
+        return status
+    party = any(r.entity and r.last == start - 2 for r in view.mentions)
+    return EventStatus.PLANNED if party else status
 
 
 @cache
