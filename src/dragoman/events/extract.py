@@ -443,6 +443,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "he met Mikati": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
                 args.actors = []
+            args.actors = [r for r in args.actors if not _is_medium(view, r, lang)]
+            args.recipients = [r for r in args.recipients if not _is_medium(view, r, lang)]
             trigger = view.token_span(m.start, m.end)
             actors = _parties(article, args.actors, present, titled.affiliations)
             recipients = [
@@ -469,6 +471,29 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
     return hits
+
+
+@cache
+def _publications(lang: str) -> PhraseMatcher[bool]:
+    data = quotes_data(lang)
+    return PhraseMatcher((w, True) for w in (data.publications if data else []))
+
+
+def _is_medium(view: SentenceView, r: MentionRef, lang: str) -> bool:
+    """Is the mention a newspaper, channel or agency (``quotes.yaml: publications``)?
+
+    "told the newspaper 'Al-Norlandi'", صحيفة "النورلاندي", "Reuters": the medium a statement was
+    given to or reported by is never a party to the act it tells.  The name itself or the word
+    right before it (over a quotation mark) is one of the language's publications.
+    """
+    pubs = _publications(lang)
+    if pubs.match_at(view.forms, r.first) is not None:
+        return True
+    k = r.first - 1
+    while k >= 0 and not any(ch.isalnum() for ch in view.words[k]) and view.words[k] not in {",", "،", ".", ":"}:
+        k -= 1  # a quotation mark around the name
+    found = pubs.match_at(view.forms, k) if k >= 0 else None
+    return found is not None and found.end == k + 1
 
 
 def _headline_infinitive(view: SentenceView, start: int, arules: ArgRules, status: EventStatus) -> EventStatus:
