@@ -467,6 +467,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             )
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
+    _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
     _genitive_actors(hits, lang, present)
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
@@ -639,6 +640,37 @@ def _pact_parties(
         if state is not None:
             out = [state if r == pact.entity else r for r in out]
     return list(dict.fromkeys(out))
+
+
+@cache
+def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
+
+
+def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
+    """An event with no actor whose clause says "both countries" (البلدين) is the last pair's.
+
+    "Norland and Valdoria agreed to restore ties ... the foreign ministers of both nations will
+    meet next month": the meeting's actors are the two states of the latest earlier event
+    whose parties are two states and no more, in this sentence or before.
+    """
+    pairs = _pair_matcher(lang)
+    if not pairs:
+        return
+    last: list[str] | None = None
+    for h in hits:
+        if not h.event.actors:
+            view, clause = h.view, h.view.clause[h.token_start]
+            said = any(
+                clause == view.clause[k] and pairs.match_at(view.forms, k) is not None for k in range(len(view.forms))
+            )
+            if said and last is not None:
+                h.event.actors = list(last)
+                h.event.recipients = [r for r in h.event.recipients if r not in last]
+        parties = [p for p in h.event.actors + h.event.recipients if p in states]
+        if len(set(parties)) == 2:
+            last = list(dict.fromkeys(parties))
 
 
 def _shared_recipients(hits: list[EventHit]) -> None:

@@ -130,6 +130,9 @@ class ArgumentPatterns(_Strict):
     person_pronouns: list[str] = Field(default_factory=list)
     # "His country" (بلاده، ארצו; two words at most): the state of that same person.
     state_pronouns: list[str] = Field(default_factory=list)
+    # "Both countries", "the two nations", البلدين، الدولتين: the two states of the latest earlier
+    # event between two states; an event naming no actor whose clause holds one is theirs.
+    pair_phrases: list[str] = Field(default_factory=list)
     # Endings of a first-person verb (Hebrew סיכמתי، סיכמנו; Arabic قطعنا): its subject is the
     # speaker, resolved as a person pronoun is; whatever the model chose as its actor is not.
     first_person_suffixes: list[str] = Field(default_factory=list)
