@@ -468,6 +468,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
+    _body_actors(hits, lang, kinds)
     _genitive_actors(hits, lang, present)
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
@@ -640,6 +641,63 @@ def _pact_parties(
         if state is not None:
             out = [state if r == pact.entity else r for r in out]
     return list(dict.fromkeys(out))
+
+
+@cache
+def _body_heads(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """One-word organisation nouns (``quotes.yaml: organisation_heads``) and the words that make them definite.
+
+    Where the article is glued to the noun (الوزارة، המשרד) the listed forms carry it and no word is needed.
+    """
+    quotes, data = quotes_data(lang), events_data(lang)
+    heads = frozenset(normalize_key(w) for w in (quotes.organisation_heads if quotes else []) if " " not in w.strip())
+    definite = frozenset(normalize_key(w) for w in (data.arguments.definite_articles if data else []))
+    return heads, definite
+
+
+# Tokens before a trigger searched for "the ministry" as its subject.
+_BODY_REACH = 4
+
+
+def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) -> None:
+    """An event with no actor whose subject is "the ministry" (الوزارة) is the ministry's told before.
+
+    "The Norlandic Foreign Ministry said ... the ministry also called for talks": the
+    definite organisation noun before the trigger, in its clause, stands for the latest
+    earlier actor that is an organisation whose name holds that noun, and the event takes
+    that event's actors (the organisation with its state).
+    """
+    heads, definite = _body_heads(lang)
+    after_verb = arg_rules(lang).subject_after_verb
+    for i, h in enumerate(hits):
+        if h.event.actors or h.pronoun:
+            continue
+        view, lo = h.view, h.token_start
+        # the subject stands before the verb, or right after it where verb-subject order is usual
+        after = range(h.token_end, min(len(view.forms), h.token_end + _BODY_REACH)) if after_verb else range(0)
+        noun = next(
+            (
+                set(view.forms[k]) & heads
+                for k in [*range(lo - 1, max(-1, lo - 1 - _BODY_REACH), -1), *after]
+                if view.clause[k] == view.clause[lo]
+                and set(view.forms[k]) & heads
+                and (not definite or (k > 0 and view.folded(k - 1) in definite))
+            ),
+            None,
+        )
+        if not noun:
+            continue
+        for p in reversed(hits[:i]):
+            named = [
+                r
+                for r in p.view.mentions
+                if r.entity in p.event.actors and kinds.get(r.entity) is EntityType.ORG
+                and noun & {x for k in range(r.first, r.last + 1) for x in p.view.forms[k]}
+            ]
+            if named:
+                h.event.actors = list(p.event.actors)
+                h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
+                break
 
 
 @cache

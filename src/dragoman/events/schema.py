@@ -133,6 +133,9 @@ class ArgumentPatterns(_Strict):
     # "Both countries", "the two nations", البلدين، الدولتين: the two states of the latest earlier
     # event between two states; an event naming no actor whose clause holds one is theirs.
     pair_phrases: list[str] = Field(default_factory=list)
+    # Words before a noun that make it definite ("the ministry"): such a noun refers back. Empty where
+    # the article is glued to the noun (الوزارة، המשרד).
+    definite_articles: list[str] = Field(default_factory=list)
     # Endings of a first-person verb (Hebrew סיכמתי، סיכמנו; Arabic قطعنا): its subject is the
     # speaker, resolved as a person pronoun is; whatever the model chose as its actor is not.
     first_person_suffixes: list[str] = Field(default_factory=list)
