@@ -23,6 +23,7 @@ from dragoman.events.modifiers import (
     names_doers,
     names_means_or_light_verb,
     names_no_event,
+    names_topic,
     yields_to_next,
 )
 from dragoman.events.objects import share_object_recipients
@@ -335,7 +336,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             and not (generic and _generic_at(generic, view.forms, m))
             and m.start not in named
         ]
-        kept = [m for m in kept if not names_no_event(view, m, lang)]
+        kept = [m for m in kept if not names_no_event(view, m, lang) and not names_topic(view, m, lang)]
         # "ready to impose martial law": the imposing is the event, planned; the readiness is its status
         # "suicide bombers killed": the killing is the event, the bombers its doers
         kept = [

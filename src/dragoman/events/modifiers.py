@@ -12,6 +12,8 @@ An event word is often used for something else than telling the event:
 * it is an adverbial of purpose or manner after another act ("cut ties in support of the
   strikers", قطعنا العلاقات دعما لـ، "normalised ties with US mediation", بوساطة): it says
   why or how that act was done;
+* it is the topic named by a noun of topic right before it ("the issue of
+  normalization", مسألة قطع العلاقات): what is talked about, no act told;
 * it says how ready its subject is for the act named right after it ("is ready
   to impose", "prepared to withdraw"): that act is the event, planned (the same
   words are ``status.yaml`` cues of a planned act), and PLOVER codes it as
@@ -150,5 +152,21 @@ def names_adverbial(view: SentenceView, m: Match[TriggerGroup], previous: Match[
     for k in range(max(0, m.start - 2), m.start + 1):  # the phrase may open before the trigger word
         found = matcher.match_at(view.forms, k)
         if found is not None and found.start <= m.start < found.end:
+            return True
+    return False
+
+
+@cache
+def _topic_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.modifiers.topic_heads if data else []))
+
+
+def names_topic(view: SentenceView, m: Match[TriggerGroup], lang: str) -> bool:
+    """Does a noun of topic end right before the trigger ("the issue of cutting ties", مسألة قطع العلاقات)?"""
+    matcher = _topic_matcher(lang)
+    for k in range(max(0, m.start - 4), m.start):
+        found = matcher.match_at(view.forms, k)
+        if found is not None and found.end == m.start:
             return True
     return False

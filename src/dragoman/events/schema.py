@@ -170,6 +170,9 @@ class ModifierPatterns(_Strict):
     # بالتنسيق مع، بوساطة): after another trigger of the sentence they say why or how that act
     # was done, not a new act.
     adverbial_phrases: list[str] = Field(default_factory=list)
+    # Nouns of a topic right before a trigger ("the issue of", مسألة، ملف): the act is what is
+    # talked about, not an act told as done.
+    topic_heads: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
