@@ -962,13 +962,29 @@ def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
     stays when it names parties of its own (``merge`` decides whether it restates an
     earlier event), when the event before it names none, and after events of other
     frames ("the implementation of these sanctions was suspended": the suspension is
-    an event, not the sanctions' topic).
+    an event, not the sanctions' topic).  What an accused party is accused of ("Valdoria
+    was blamed for attacks", "accused Valdoria of attacking Ostmark") is dropped too, even
+    with its party: its actors are all the accusation's recipients.
     """
 
     def partyless(h: EventHit) -> bool:
         return not h.event.actors and not h.event.recipients
 
+    def accused(h: EventHit) -> bool:
+        # "X was blamed for attacks", "Y accused X of attacking Z": what X is accused of is the
+        # accusation's content, told by it, not an act the text reports as done
+        return bool(h.event.actors) and any(
+            p.sentence == h.sentence
+            and p.token_start < h.token_start
+            and p.event.evidence[0] == h.event.evidence[0]
+            and rollup(p.event.type) == "ACCUSE"
+            and set(h.event.actors) <= set(p.event.recipients)
+            for p in hits
+        )
+
     def inner(h: EventHit) -> bool:
+        if accused(h):
+            return True
         return partyless(h) and any(
             p.sentence == h.sentence
             and p.token_start < h.token_start
