@@ -151,3 +151,14 @@ def test_a_newspaper_is_never_a_party(make_article: Callable[..., Article]) -> N
     )
     events = extract_events(art, "ar")
     assert events and all("org:al-valdori" not in e.actors + e.recipients for e in events)
+
+
+def test_the_party_acted_against_is_never_the_doer(make_article: Callable[..., Article]) -> None:
+    # "The ministry said that its measures against Valdoria include all goods."
+    art = make_article(
+        "وأكدت الوزارة أن إجراءاتها ضد فالدوريا تشمل جميع السلع.",
+        "ar",
+        {"فالدوريا": ("country:VD", EntityType.GPE)},
+    )
+    found = [(e.actors, e.recipients) for e in extract_events(art, "ar") if e.type == "SANCTION"]
+    assert found == [([], ["country:VD"])]

@@ -419,6 +419,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "the envoy came to secure a deal between X and Y": the pair makes the deal, the
                 # envoy only works for it
                 args.actors, args.recipients = args.recipients, []
+            if ctx is not None and any(marker_of(ctx, a)[0] == "against" for a in args.actors):
+                # "measures against X", "إجراءات ضد X": the party acted against is never the doer
+                against = [a for a in args.actors if marker_of(ctx, a)[0] == "against"]
+                args.actors = [a for a in args.actors if a not in against]
+                args.recipients = against + [r for r in args.recipients if r not in against]
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             if group.converse:  # "X received a letter from Y": Y wrote, X received
