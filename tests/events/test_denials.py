@@ -33,3 +33,9 @@ def test_every_act_the_denied_report_tells_is_negated() -> None:
     text = "Norland denied reports that its envoy met the Valdorian king and signed a trade agreement with Valdoria."
     told = _told(text, "en")
     assert told and all(st is EventStatus.NEGATED for _, st in told)
+
+
+def test_a_refusal_followed_by_a_pronoun_is_no_denied_statement() -> None:
+    told = _told("Valdorian rebels on Monday rejected an Ostmark peace plan and said they opposed the deployment of troops.", "en")
+    assert told and told[0] == ("REJECT", EventStatus.OCCURRED)
+    assert all(st is not EventStatus.NEGATED for _, st in told)

@@ -257,6 +257,8 @@ HEADLINE_NAMES = {"Norland": ("country:NL", EntityType.GPE), "Valdoria": ("count
         ("Norland opened an embassy in Valdoria on Monday.", EventStatus.OCCURRED),
         # an infinitive after a verb, not right after its party, is left to the cues
         ("Norland managed to open an embassy in Valdoria.", EventStatus.OCCURRED),
+        # the party after a verb is its object: not a headline's subject
+        ("Valdoria ordered Norland to open an embassy in Valdoria.", EventStatus.OCCURRED),
     ],
 )
 def test_an_infinitive_right_after_its_party_is_planned(

@@ -505,14 +505,19 @@ def _is_medium(view: SentenceView, r: MentionRef, lang: str) -> bool:
 
 
 def _headline_infinitive(view: SentenceView, start: int, arules: ArgRules, status: EventStatus) -> EventStatus:
-    """An act told as an infinitive right after its party is planned ("Norland to open embassy in Valdoria").
+    """An act told as an infinitive right after the party opening its sentence is planned.
 
-    Headlines drop the "is" of "Norland is to open": the party, the infinitive marker and the
-    trigger in a row tell an act to come, not one done.
+    Headlines drop the "is" of "Norland is to open": "Norland to open embassy in Valdoria",
+    the party, the infinitive marker and the trigger in a row at the start, tell an act to
+    come, not one done.  After a verb the party is its object ("ordered the paper to
+    suspend publication") and the cues decide.
     """
     if status is not EventStatus.OCCURRED or start < 2 or view.folded(start - 1) not in arules.infinitive_markers:
         return status
-    party = any(r.entity and r.last == start - 2 for r in view.mentions)
+    party = any(
+        r.entity and r.last == start - 2 and not any(ch.isalnum() for w in view.words[: r.first] for ch in w)
+        for r in view.mentions
+    )
     return EventStatus.PLANNED if party else status
 
 
