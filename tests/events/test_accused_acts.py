@@ -16,10 +16,15 @@ def _types(text: str, make_article: Callable[..., Article]) -> list[str]:
 
 
 def test_the_act_an_accused_party_is_blamed_for_is_no_event(make_article: Callable[..., Article]) -> None:
-    types = _types("Valdoria has been blamed by Norland for a series of attacks on ships.", make_article)
+    types = _types("Valdoria has been blamed by Norland for a series of attacks.", make_article)
     assert "ACCUSE" in types and "ASSAULT" not in types
 
 
 def test_an_act_told_in_another_clause_stays(make_article: Callable[..., Article]) -> None:
     types = _types("Norland accused Valdoria on Monday, after Ostmark attacked the port.", make_article)
+    assert "ACCUSE" in types and "ASSAULT" in types
+
+
+def test_an_act_told_with_its_target_stays(make_article: Callable[..., Article]) -> None:
+    types = _types("Norland accused Valdoria of attacking Ostmark.", make_article)
     assert "ACCUSE" in types and "ASSAULT" in types

@@ -974,7 +974,9 @@ def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
     frames ("the implementation of these sanctions was suspended": the suspension is
     an event, not the sanctions' topic).  What an accused party is accused of ("Valdoria
     was blamed for attacks", "accused Valdoria of attacking Ostmark") is dropped too, even
-    with its party: its actors are all the accusation's recipients.
+    with its party: its actors are all the accusation's recipients and it names no target
+    beyond the accusation's parties ("condemned the Norlandic shelling of Valdoria" keeps
+    the shelling).
     """
 
     def partyless(h: EventHit) -> bool:
@@ -983,12 +985,14 @@ def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
     def accused(h: EventHit) -> bool:
         # "X was blamed for attacks", "Y accused X of attacking Z": what X is accused of is the
         # accusation's content, told by it, not an act the text reports as done
+        # an act told with a target of its own ("condemned the Norlandic shelling of Valdoria") stands as told
         return bool(h.event.actors) and any(
             p.sentence == h.sentence
             and p.token_start < h.token_start
             and p.event.evidence[0] == h.event.evidence[0]
             and rollup(p.event.type) == "ACCUSE"
             and set(h.event.actors) <= set(p.event.recipients)
+            and set(h.event.recipients) <= set(p.event.actors + p.event.recipients)
             for p in hits
         )
 
