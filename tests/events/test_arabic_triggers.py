@@ -91,3 +91,12 @@ def test_a_recipient_named_by_a_later_telling(make_article: Callable[..., Articl
     assert [art.span_text(h.event.trigger) for h in hits if h.event.trigger] == ["وخرج", "وهتفوا"]
     assert all(h.event.recipients == ["person:haddad"] for h in hits)
     assert [art.span_text(m.mention.span) for m in hits[0].args.recipients] == ["سمير حداد"]
+
+
+def test_measures_against_a_party_are_a_sanction(make_article: Callable[..., Article]) -> None:
+    names = {"نورلاند": ("country:NL", EntityType.GPE), "فالدوريا": ("country:VD", EntityType.GPE)}
+    # "Norland took new measures against Valdoria."
+    art = make_article("واتخذت نورلاند إجراءات جديدة ضد فالدوريا.", "ar", names)
+    assert _triggers(art, "SANCTION") == ["إجراءات"]
+    # measures with no party they are against are no sanction ("measures to protect the coast")
+    assert _hits(make_article("واتخذت نورلاند إجراءات لحماية الساحل.", "ar", names), "SANCTION") == []

@@ -140,3 +140,25 @@ def test_no_host_from_a_place_of_the_visitors_own_state_or_for_talks(make_articl
         art = make_article(text, lang, {**STATES, **_places(lang)})
         ev = next(e for e in extract_events(art, lang) if e.type == "CONSULT")
         assert (ev.actors, ev.recipients, ev.place) == (["country:IL"], [], place), text
+
+
+def test_a_newspaper_is_never_a_party(make_article: Callable[..., Article]) -> None:
+    # "The Norlandic source told the newspaper 'Al-Valdori': the negotiating teams will arrive in Ostmark."
+    art = make_article(
+        'وقال المصدر النورلاندي لصحيفة "الفالدوري": ستصل فرق التفاوض إلى أوستمارك.',
+        "ar",
+        {"الفالدوري": ("org:al-valdori", EntityType.ORG), "أوستمارك": ("country:OM", EntityType.GPE)},
+    )
+    events = extract_events(art, "ar")
+    assert events and all("org:al-valdori" not in e.actors + e.recipients for e in events)
+
+
+def test_the_party_acted_against_is_never_the_doer(make_article: Callable[..., Article]) -> None:
+    # "The ministry said that its measures against Valdoria include all goods."
+    art = make_article(
+        "وأكدت الوزارة أن إجراءاتها ضد فالدوريا تشمل جميع السلع.",
+        "ar",
+        {"فالدوريا": ("country:VD", EntityType.GPE)},
+    )
+    found = [(e.actors, e.recipients) for e in extract_events(art, "ar") if e.type == "SANCTION"]
+    assert found == [([], ["country:VD"])]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from dragoman.events.candidates import bare_article
 from dragoman.events.extract import find_hits
 from dragoman.events.matcher import PhraseMatcher
 from dragoman.model import Article, EntityType, EventStatus
@@ -134,3 +135,10 @@ def test_english_words_that_only_look_like_new_triggers(make_article: Callable[.
     # "deal with" is handling a matter, "a great deal" an amount
     assert _typed(make_article("The committee will deal with the budget.", "en"), "en") == []
     assert _typed(make_article("The town has changed a great deal.", "en"), "en") == []
+
+
+def test_english_measures_against_a_party_are_a_sanction() -> None:
+    art = bare_article("Norland took tough measures against Valdoria on Monday.", "en", use_ner=False)
+    assert "SANCTION" in [h.event.type for h in find_hits(art, "en")]
+    art = bare_article("Norland took measures to protect its coast on Monday.", "en", use_ner=False)
+    assert "SANCTION" not in [h.event.type for h in find_hits(art, "en")]

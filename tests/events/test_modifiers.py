@@ -60,3 +60,31 @@ def test_a_light_verb_yields_to_the_act_its_object_names() -> None:
 def test_the_means_right_before_an_act_is_no_event() -> None:
     assert _triggers("U.N. helicopters evacuated the wounded from Gorazde.") == [("evacuated", "AID")]
     assert ("helicopters", "ASSAULT") in _triggers("Government helicopters over the town on Friday.")
+
+
+def test_a_phrase_of_purpose_after_another_act_is_no_event() -> None:
+    told = _triggers("Norland cut ties with Valdoria in support of the dockers.")
+    assert [ty for _, ty in told] == ["SANCTION"]
+    art = bare_article("قطعت نورلاند علاقاتها التجارية مع فالدوريا دعما لعمال الموانئ.", "ar", use_ner=False)
+    assert [h.event.type for h in find_hits(art, "ar")] == ["SANCTION"]
+
+
+def test_a_phrase_of_purpose_with_no_act_before_it_stays() -> None:
+    art = bare_article("دعما لعمال الموانئ، خرج آلاف المتظاهرين في نورلاند.", "ar", use_ner=False)
+    assert "SUPPORT" in [h.event.type for h in find_hits(art, "ar")]
+    assert "SUPPORT" in [ty for _, ty in _triggers("Valdoria voiced its support for the striking dockers.")]
+
+
+def test_a_phrase_of_manner_after_another_act_is_no_event() -> None:
+    told = _triggers("Norland cut ties with Valdoria in cooperation with Ostmark.")
+    assert [ty for _, ty in told] == ["SANCTION"]
+    art = bare_article("قطعت نورلاند علاقاتها مع فالدوريا بالتعاون مع أوستمارك.", "ar", use_ner=False)
+    assert [h.event.type for h in find_hits(art, "ar")] == ["SANCTION"]
+
+
+def test_a_trigger_named_as_a_topic_is_no_event() -> None:
+    told = _triggers("The minister did not raise the issue of sanctions against Valdoria.")
+    assert "IMPOSE_SANCTION" not in [ty for _, ty in told]
+    # "But he did not mention the question of cutting economic ties."
+    art = bare_article("لكنه لم يتطرق إلى مسألة قطع العلاقات الاقتصادية مع فالدوريا.", "ar", use_ner=False)
+    assert [h.event.type for h in find_hits(art, "ar")] == []

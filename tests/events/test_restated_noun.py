@@ -118,3 +118,32 @@ def test_a_reference_naming_another_party_is_not_folded(make_article: Callable[.
         (EventStatus.PLANNED, ["country:AZ"]),
         (EventStatus.HYPOTHETICAL, ["country:KZ"]),
     ]
+
+
+EVALUATED = {
+    "Norland": ("country:NL", EntityType.GPE),
+    "Valdoria": ("country:VD", EntityType.GPE),
+    "نورلاند": ("country:NL", EntityType.GPE),
+    "فالدوريا": ("country:VD", EntityType.GPE),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Norland and Valdoria met in Geneva. Observers said the summit represents a first step toward normalization."),
+        ("ar", "التقت نورلاند وفالدوريا في جنيف. ويمثل ذلك مرحلة أولى نحو تطبيع العلاقات."),
+    ],
+)
+def test_the_complement_of_an_evaluative_predicate_is_no_act(
+    make_article: Callable[..., Article], lang: str, text: str
+) -> None:
+    art = make_article(text, lang, EVALUATED)
+    assert any(h.event.type == "NORMALIZE" for h in find_hits(art, lang))
+    assert all(e.type != "NORMALIZE" for e in extract_events(art, lang))
+
+
+def test_a_noun_far_after_an_evaluative_predicate_stays(make_article: Callable[..., Article]) -> None:
+    text = "Observers said the summit represents progress, and Norland announced normalization with Valdoria on Monday."
+    art = make_article(text, "en", EVALUATED)
+    assert any(e.type == "NORMALIZE" for e in extract_events(art, "en"))

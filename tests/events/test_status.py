@@ -245,3 +245,24 @@ def test_a_denied_accusation_or_refused_demand_was_still_made(
 def test_until_a_date_says_when_not_on_what_condition(make_article: Callable[..., Article]) -> None:
     art = make_article("Israel will hold talks with Syria until Friday.", "en", SY)
     assert _statuses(art, "en", "CONSULT") == [EventStatus.PLANNED]
+
+
+HEADLINE_NAMES = {"Norland": ("country:NL", EntityType.GPE), "Valdoria": ("country:VD", EntityType.GPE)}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Norland to open embassy in Valdoria, officials say", EventStatus.PLANNED),
+        ("Norland opened an embassy in Valdoria on Monday.", EventStatus.OCCURRED),
+        # an infinitive after a verb, not right after its party, is left to the cues
+        ("Norland managed to open an embassy in Valdoria.", EventStatus.OCCURRED),
+        # the party after a verb is its object: not a headline's subject
+        ("Valdoria ordered Norland to open an embassy in Valdoria.", EventStatus.OCCURRED),
+    ],
+)
+def test_an_infinitive_right_after_its_party_is_planned(
+    make_article: Callable[..., Article], text: str, status: EventStatus
+) -> None:
+    art = make_article(text, "en", HEADLINE_NAMES)
+    assert [e.status for e in extract_events(art, "en") if e.type == "OPEN_EMBASSY"] == [status]

@@ -12,13 +12,20 @@ from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.apposition import apposed, with_affiliates
 from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
-from dragoman.events.arguments import Arguments, arg_rules, assign, place_of
+from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, place_of
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
 from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.genitive import genitive_actor
 from dragoman.events.matcher import Match, PhraseMatcher
-from dragoman.events.modifiers import names_doers, names_means_or_light_verb, names_no_event, yields_to_next
+from dragoman.events.modifiers import (
+    names_adverbial,
+    names_doers,
+    names_means_or_light_verb,
+    names_no_event,
+    names_topic,
+    yields_to_next,
+)
 from dragoman.events.objects import share_object_recipients
 from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
@@ -42,7 +49,7 @@ from dragoman.events.status import (
     with_future_stripped,
 )
 from dragoman.kb import load_kb
-from dragoman.model import Article, EntityType, Event, EventStatus, Span, TimeExpr
+from dragoman.model import Article, EntityType, Event, EventStatus, MentionKind, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
 from dragoman.text import normalize_key
 
@@ -306,6 +313,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     hits: list[EventHit] = []
     imperfect = _imperfect_prefixes(lang)
     present = {e.id for e in article.entities}
+    kinds = {e.id: e.type for e in article.entities}
     pronoun_table = pronouns(lang)
     first_person = first_person_suffixes(lang)
     for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
@@ -328,7 +336,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             and not (generic and _generic_at(generic, view.forms, m))
             and m.start not in named
         ]
-        kept = [m for m in kept if not names_no_event(view, m, lang)]
+        kept = [m for m in kept if not names_no_event(view, m, lang) and not names_topic(view, m, lang)]
         # "ready to impose martial law": the imposing is the event, planned; the readiness is its status
         # "suicide bombers killed": the killing is the event, the bombers its doers
         kept = [
@@ -348,6 +356,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         times = _time_tokens(article, view)
         dates = governing_dates(times, [(m.start, m.end) for m in kept], clause, anterior_clauses(view, clause, lang))
         statuses = [_status(view, cues, srules, plain, matcher, m) for m in kept]
+        statuses = [_headline_infinitive(view, m.start, arules, st) for m, st in zip(kept, statuses, strict=True)]
         dates = inherited_dates(
             dates,
             statuses,
@@ -363,7 +372,25 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             if model is not None
             else None
         )
+        # "normalised ties with Valdoria with US mediation": the mediation is how the act was done; it
+        # stays among the triggers the argument model weighs, so the act's parties are chosen as before
+        adverbial = [names_adverbial(view, m, kept[k - 1] if k else None, lang) for k, m in enumerate(kept)]
+        # "Norland denied reports of talks with Valdoria": the denial negates the talks, which are the
+        # event; the verb denying a statement is none of its own
+        # the denied statement tells the acts after it in the sentence, negated however far they stand
+        # ("نفت نورلاند صحة ما تردد عن عقدها محادثات مع فالدوريا واقتراحها هدنة"); a planned or
+        # conditional act keeps its own status
+        denials = _statement_denials(view, cues, {k for m in kept for k in range(m.start, m.end)}, lang)
+        for k, m in enumerate(kept):
+            if m.start in denials:
+                statuses[k + 1 :] = [EventStatus.NEGATED if st is EventStatus.OCCURRED else st for st in statuses[k + 1 :]]
+        adverbial = [
+            side or (m.start in denials and any(st is EventStatus.NEGATED for st in statuses[k + 1 :]))
+            for k, (m, side) in enumerate(zip(kept, adverbial, strict=True))
+        ]
         for t, (m, date, status) in enumerate(zip(kept, dates, statuses, strict=True)):
+            if adverbial[t]:
+                continue
             group = m.payload
             if ctx is not None and model is not None:
                 place = place_of(view, m.start, m.end, arules)
@@ -383,6 +410,20 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "landed in Amman hoping to seal a truce between X and Y": the pair is the
                 # deal's; a visit is to its host
                 args.recipients = []
+            elif (
+                ctx is not None
+                and frame(rollup(group.type)).pair_acts
+                and len(args.recipients) > 1
+                and all(marker_of(ctx, r)[0] == "between" for r in args.recipients)
+            ):
+                # "the envoy came to secure a deal between X and Y": the pair makes the deal, the
+                # envoy only works for it
+                args.actors, args.recipients = args.recipients, []
+            if ctx is not None and any(marker_of(ctx, a)[0] == "against" for a in args.actors):
+                # "measures against X", "إجراءات ضد X": the party acted against is never the doer
+                against = [a for a in args.actors if marker_of(ctx, a)[0] == "against"]
+                args.actors = [a for a in args.actors if a not in against]
+                args.recipients = against + [r for r in args.recipients if r not in against]
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             if group.converse:  # "X received a letter from Y": Y wrote, X received
@@ -391,6 +432,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 if sender is not None and all(a.entity != sender.entity for a in args.actors):
                     parties = [r for r in args.recipients + args.actors if r.entity != sender.entity]
                     args.actors, args.recipients = [sender], parties
+            doers = _nisba_doers(view, m.start, m.end, group.pos, lang)
+            if doers and group.subject == "actor" and not frame(group.type).genitive_actor:
+                # "the Norlandic raid on Valdoria", الغارة النورلاندية: the adjective names the doer
+                args.actors = doers
+                args.recipients = [r for r in args.recipients if r.entity not in {d.entity for d in doers}]
             pronoun: str | None = None
             if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
                 # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
@@ -403,6 +449,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "he met Varga": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
                 args.actors = []
+            args.actors = [r for r in args.actors if not _is_medium(view, r, lang)]
+            args.recipients = [r for r in args.recipients if not _is_medium(view, r, lang)]
             trigger = view.token_span(m.start, m.end)
             actors = _parties(article, args.actors, present, titled.affiliations)
             recipients = [
@@ -410,6 +458,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             ]
             if not recipients and host is not None:
                 recipients = [host] if host not in actors else []
+            recipients = _pact_parties(article, lang, view, clause, m.start, group.type, actors, recipients, kinds)
             event = Event(
                 id="",
                 type=group.type,
@@ -424,10 +473,273 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             )
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
+    _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
+    _body_actors(hits, lang, kinds)
     _genitive_actors(hits, lang, present)
     _shared_recipients(hits)
     share_object_recipients(hits, lang)
     return hits
+
+
+@cache
+def _publications(lang: str) -> PhraseMatcher[bool]:
+    data = quotes_data(lang)
+    return PhraseMatcher((w, True) for w in (data.publications if data else []))
+
+
+def _is_medium(view: SentenceView, r: MentionRef, lang: str) -> bool:
+    """Is the mention a newspaper, channel or agency (``quotes.yaml: publications``)?
+
+    "told the newspaper 'Al-Norlandi'", صحيفة "النورلاندي", "Reuters": the medium a statement was
+    given to or reported by is never a party to the act it tells.  The name itself or the word
+    right before it (over a quotation mark) is one of the language's publications.
+    """
+    pubs = _publications(lang)
+    if pubs.match_at(view.forms, r.first) is not None:
+        return True
+    k = r.first - 1
+    while k >= 0 and not any(ch.isalnum() for ch in view.words[k]) and view.words[k] not in {",", "،", ".", ":"}:
+        k -= 1  # a quotation mark around the name
+    found = pubs.match_at(view.forms, k) if k >= 0 else None
+    return found is not None and found.end == k + 1
+
+
+def _headline_infinitive(view: SentenceView, start: int, arules: ArgRules, status: EventStatus) -> EventStatus:
+    """An act told as an infinitive right after the party opening its sentence is planned.
+
+    Headlines drop the "is" of "Norland is to open": "Norland to open embassy in Valdoria",
+    the party, the infinitive marker and the trigger in a row at the start, tell an act to
+    come, not one done.  After a verb the party is its object ("ordered the paper to
+    suspend publication") and the cues decide.
+    """
+    if status is not EventStatus.OCCURRED or start < 2 or view.folded(start - 1) not in arules.infinitive_markers:
+        return status
+    party = any(
+        r.entity and r.last == start - 2 and not any(ch.isalnum() for w in view.words[: r.first] for ch in w)
+        for r in view.mentions
+    )
+    return EventStatus.PLANNED if party else status
+
+
+@cache
+def _statement_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = status_data(lang)
+    return PhraseMatcher((w, True) for w in (data.denied_statements if data else []))
+
+
+def _statement_denials(view: SentenceView, cues: list[Match[StatusCue]], triggers: set[int], lang: str) -> set[int]:
+    """Token indices of the verbs of denial that deny a statement ("denied reports", نفت تقارير).
+
+    The statement word stands within ``_DENIAL_REACH`` tokens after the verb, in its clause
+    (or after the comma closing a subject in apposition), before any other trigger: the
+    subject may stand between in verb-subject order ("نفى وزير خارجية نورلاند صحة ما تردد").
+    """
+    statements = _statement_matcher(lang)
+    out: set[int] = set()
+    for c in cues:
+        if not c.payload.rebuts:
+            continue
+        for k in range(c.end, min(len(view.forms), c.end + _DENIAL_REACH)):
+            if k in triggers:
+                break
+            if statements.match_at(view.forms, k) is not None:
+                out.add(c.start)
+                break
+    return out
+
+
+# Tokens after a verb of denial searched for the statement it denies (a subject may stand between).
+_DENIAL_REACH = 8
+
+
+def _nisba_doers(view: SentenceView, start: int, end: int, pos: str, lang: str) -> list[MentionRef]:
+    """The relational adjectives (nisba) that modify the trigger as a noun: its doers.
+
+    "the Norlandic war on Valdoria", "Norlandic strikes": an adjective of a state right
+    before the trigger word makes the word a noun and says whose act it is, whatever
+    else the sentence names ("the minister vowed to end the Norlandic war on Valdoria").
+    Where adjectives follow their noun (``arguments.noun_actor_after``: الضربات النورلاندية،
+    התקיפה הנורלנדית) only a noun trigger takes the adjectives right after it, since a verb
+    is followed by its object ("استهدفوا النورلانديين"; a trigger word with the article,
+    القصف، is a noun whatever its group says), and only an adjective with no
+    proclitic but the article: "تعترف بنورلاندية الإقليم" is a noun after a preposition.
+    Adjectives in a row ("the Norlandic-Valdorian talks") are all doers.
+    """
+    data = events_data(lang)
+    after = data is not None and data.arguments.noun_actor_after
+    bare = {"", normalize_key(data.arguments.article) if data else ""}
+    nisbas = {
+        r.first: r for r in view.mentions if r.entity and r.mention.kind is MentionKind.NISBA and r.proclitic in bare
+    }
+    by_last = {r.last: r for r in nisbas.values()}
+    out: list[MentionRef] = []
+    if not after:
+        k = start - 1
+        while k in by_last:
+            out.insert(0, by_last[k])
+            k = by_last[k].first - 1
+            k -= k >= 0 and view.words[k] in ("-", "–")
+        return out
+    definite = tuple(normalize_key(a) for a in data.arguments.article_prefixes) if data else ()
+    if pos != "noun" and not (definite and view.folded(start).startswith(definite)):
+        return out  # a verb, not a noun with its article (القصف)
+    k = end
+    while k in nisbas:
+        out.append(nisbas[k])
+        k = nisbas[k].last + 1
+        k += k < len(view.words) and view.words[k] in ("-", "–")
+    return out
+
+
+# Entities that are texts, not parties: what is done to one is done to the state it binds.
+_PACTS = frozenset({EntityType.AGREEMENT, EntityType.LAW})
+
+
+def _pact_parties(
+    article: Article,
+    lang: str,
+    view: SentenceView,
+    clause: list[int],
+    t_start: int,
+    code: str,
+    actors: list[str],
+    recipients: list[str],
+    kinds: dict[str, EntityType],
+) -> list[str]:
+    """A pact or law chosen as the recipient gives way to the state its clause names.
+
+    "Norland withdrew from Valdoria's border treaty", "انسحبت نورلاند من اتفاق فالدوريا": the
+    withdrawal acts on Valdoria, the treaty is what binds it.  The state nearest the pact
+    in the trigger's clause, not an actor nor an actor's state, takes its place; with none,
+    the pact stays.  Frames whose recipient is what is joined or applied to (ACCEDE,
+    CANDIDACY: ``frames.yaml: recipient_types``) keep it.
+    """
+    allowed = frame(code).recipient_types
+    if allowed is not None and EntityType.AGREEMENT in allowed:
+        return recipients
+    pacts = [r for r in view.mentions if r.entity in recipients and kinds.get(r.entity) in _PACTS]
+    if not pacts:
+        return recipients
+    data = events_data(lang)
+    endings = tuple(normalize_key(e) for e in data.arguments.name_genitive_endings) if data else ()
+    named = {
+        normalize_key(article.span_text(article.mentions[i].head or article.mentions[i].span)): e.id
+        for e in article.entities
+        if e.type is EntityType.GPE
+        for i in e.mentions
+    }
+    taken = set(actors) | {state_of(a) for a in actors}
+    states = [
+        r
+        for r in view.mentions
+        if r.entity
+        and kinds.get(r.entity) is EntityType.GPE
+        and clause[r.first] == clause[t_start]
+        and r.entity not in taken
+    ]
+    out = list(recipients)
+    for pact in pacts:
+        # the pact's own name may hold its state ("Iran's nuclear deal", one mention)
+        inner = [
+            named[w]
+            for k in range(pact.first, pact.last + 1)
+            for f in view.forms[k]
+            for w in (f, *(f.removesuffix(e) for e in endings if f.endswith(e)))
+            if w in named
+        ]
+        near = sorted(states, key=lambda r: _distance(r.first, r.last + 1, pact.first, pact.last + 1))
+        state = next((s for s in inner + [r.entity for r in near] if s and s not in taken), None)
+        if state is not None:
+            out = [state if r == pact.entity else r for r in out]
+    return list(dict.fromkeys(out))
+
+
+@cache
+def _body_heads(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """One-word organisation nouns (``quotes.yaml: organisation_heads``) and the words that make them definite.
+
+    Where the article is glued to the noun (الوزارة، המשרד) the listed forms carry it and no word is needed.
+    """
+    quotes, data = quotes_data(lang), events_data(lang)
+    heads = frozenset(normalize_key(w) for w in (quotes.organisation_heads if quotes else []) if " " not in w.strip())
+    definite = frozenset(normalize_key(w) for w in (data.arguments.definite_articles if data else []))
+    return heads, definite
+
+
+# Tokens before a trigger searched for "the ministry" as its subject.
+_BODY_REACH = 4
+
+
+def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) -> None:
+    """An event with no actor whose subject is "the ministry" (الوزارة) is the ministry's told before.
+
+    "The Norlandic Foreign Ministry said ... the ministry also called for talks": the
+    definite organisation noun before the trigger, in its clause, stands for the latest
+    earlier actor that is an organisation whose name holds that noun, and the event takes
+    that event's actors (the organisation with its state).
+    """
+    heads, definite = _body_heads(lang)
+    after_verb = arg_rules(lang).subject_after_verb
+    for i, h in enumerate(hits):
+        if h.event.actors or h.pronoun:
+            continue
+        view, lo = h.view, h.token_start
+        # the subject stands before the verb, or right after it where verb-subject order is usual
+        after = range(h.token_end, min(len(view.forms), h.token_end + _BODY_REACH)) if after_verb else range(0)
+        noun = next(
+            (
+                set(view.forms[k]) & heads
+                for k in [*range(lo - 1, max(-1, lo - 1 - _BODY_REACH), -1), *after]
+                if view.clause[k] == view.clause[lo]
+                and set(view.forms[k]) & heads
+                and (not definite or (k > 0 and view.folded(k - 1) in definite))
+            ),
+            None,
+        )
+        if not noun:
+            continue
+        for p in reversed(hits[:i]):
+            named = [
+                r
+                for r in p.view.mentions
+                if r.entity in p.event.actors and kinds.get(r.entity) is EntityType.ORG
+                and noun & {x for k in range(r.first, r.last + 1) for x in p.view.forms[k]}
+            ]
+            if named:
+                h.event.actors = list(p.event.actors)
+                h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
+                break
+
+
+@cache
+def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
+
+
+def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
+    """An event with no actor whose clause says "both countries" (البلدين) is the last pair's.
+
+    "Norland and Valdoria agreed to restore ties ... the foreign ministers of both nations will
+    meet next month": the meeting's actors are the two states of the latest earlier event
+    whose parties are two states and no more, in this sentence or before.
+    """
+    pairs = _pair_matcher(lang)
+    if not pairs:
+        return
+    last: list[str] | None = None
+    for h in hits:
+        if not h.event.actors:
+            view, clause = h.view, h.view.clause[h.token_start]
+            said = any(
+                clause == view.clause[k] and pairs.match_at(view.forms, k) is not None for k in range(len(view.forms))
+            )
+            if said and last is not None:
+                h.event.actors = list(last)
+                h.event.recipients = [r for r in h.event.recipients if r not in last]
+        parties = [p for p in h.event.actors + h.event.recipients if p in states]
+        if len(set(parties)) == 2:
+            last = list(dict.fromkeys(parties))
 
 
 def _shared_recipients(hits: list[EventHit]) -> None:
@@ -660,13 +972,33 @@ def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
     stays when it names parties of its own (``merge`` decides whether it restates an
     earlier event), when the event before it names none, and after events of other
     frames ("the implementation of these sanctions was suspended": the suspension is
-    an event, not the sanctions' topic).
+    an event, not the sanctions' topic).  What an accused party is accused of ("Valdoria
+    was blamed for attacks", "accused Valdoria of attacking Ostmark") is dropped too, even
+    with its party: its actors are all the accusation's recipients and it names no target
+    beyond the accusation's parties ("condemned the Norlandic shelling of Valdoria" keeps
+    the shelling).
     """
 
     def partyless(h: EventHit) -> bool:
         return not h.event.actors and not h.event.recipients
 
+    def accused(h: EventHit) -> bool:
+        # "X was blamed for attacks", "Y accused X of attacking Z": what X is accused of is the
+        # accusation's content, told by it, not an act the text reports as done
+        # an act told with a target of its own ("condemned the Norlandic shelling of Valdoria") stands as told
+        return bool(h.event.actors) and any(
+            p.sentence == h.sentence
+            and p.token_start < h.token_start
+            and p.event.evidence[0] == h.event.evidence[0]
+            and rollup(p.event.type) == "ACCUSE"
+            and set(h.event.actors) <= set(p.event.recipients)
+            and set(h.event.recipients) <= set(p.event.actors + p.event.recipients)
+            for p in hits
+        )
+
     def inner(h: EventHit) -> bool:
+        if accused(h):
+            return True
         return partyless(h) and any(
             p.sentence == h.sentence
             and p.token_start < h.token_start
@@ -859,6 +1191,35 @@ def refers_to_act(h: EventHit, lang: str, triggers: set[int]) -> bool:
     return False
 
 
+def is_evaluation(h: EventHit, lang: str, triggers: set[int]) -> bool:
+    """Is the hit's noun trigger the complement of a copular or evaluative predicate?
+
+    "the deal represents a major victory", "ويعد الاتفاق خطوة نحو التطبيع", "הפסגה מהווה צעד
+    לקראת נרמול": a predicate before the noun, in its clause, within the reach and with no
+    other trigger between, says what its subject is; the noun names no act of its own.
+    """
+    if h.pos != "noun":
+        return False
+    predicates, _ = _reference_predicates(lang)
+    data = status_data(lang)
+    reach = data.complement_reach if data else 1
+    view = h.view
+    for k in range(h.token_start - 1, max(-1, h.token_start - 1 - reach), -1):
+        if view.clause[k] != view.clause[h.token_start] or k in triggers:
+            return False
+        if predicates.match_at(view.forms, k) is not None:
+            return True
+    return False
+
+
+def without_evaluations(hits: list[EventHit], lang: str) -> list[EventHit]:
+    """Drop noun triggers that only say what something is (``is_evaluation``)."""
+    triggers: dict[int, set[int]] = {}
+    for h in hits:
+        triggers.setdefault(h.sentence, set()).update(range(h.token_start, h.token_end))
+    return [h for h in hits if not is_evaluation(h, lang, triggers[h.sentence])]
+
+
 def restated_by_noun(hits: list[EventHit], lang: str) -> list[EventHit]:
     """Fold an uncued noun trigger into the earlier event it names; mark a bare reference.
 
@@ -934,5 +1295,6 @@ def without_bare_fragments(hits: list[EventHit]) -> list[EventHit]:
 
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
     hits = restated_in_relative(without_inner_mentions(find_hits(article, lang, arguments)), lang)
+    hits = without_evaluations(hits, lang)
     hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
     return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

@@ -41,6 +41,9 @@ class Frame(BaseModel):
     # The event is talks itself: a talks cue ("discussed", محادثات، מגעים) tells no talks about
     # it, so it does not colour its status ("the talks, held directly, discussed ...").
     talks_itself: bool = False
+    # The pair after *between* makes the act ("a truce between X and Y" is X's and Y's), whoever
+    # is said to seek, broker or secure it; talks between X and Y may be mediated by a third.
+    pair_acts: bool = False
     # The event is a saying (an accusation, a demand, a threat): a denial or refusal of it
     # ("denied the accusations", "رفضت الطلب") rejects what it says; it was still said.
     said: bool = False

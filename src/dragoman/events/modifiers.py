@@ -12,6 +12,11 @@ An event word is often used for something else than telling the event:
 * it follows a word of absence ("in the absence of a commitment", ללא הסכם): the act is
   what is missing; or a frame noun it qualifies ("the framework of cooperation",
   תהליך השלום);
+* it is an adverbial of purpose or manner after another act ("cut ties in support of the
+  strikers", قطعنا العلاقات دعما لـ، "normalised ties with US mediation", بوساطة): it says
+  why or how that act was done;
+* it is the topic named by a noun of topic right before it ("the issue of
+  normalization", مسألة قطع العلاقات): what is talked about, no act told;
 * it says how ready its subject is for the act named right after it ("is ready
   to impose", "prepared to withdraw"): that act is the event, planned (the same
   words are ``status.yaml`` cues of a planned act), and PLOVER codes it as
@@ -25,7 +30,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from dragoman.events.matcher import Match
+from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import rollup
 from dragoman.events.schema import TriggerGroup, events_data
 from dragoman.events.sentence import SentenceView
@@ -137,3 +142,44 @@ def yields_to_next(m: Match[TriggerGroup], following: Match[TriggerGroup] | None
     if not m.payload.readiness or following is None:
         return False
     return following.start - m.end <= 1 and view.clause[following.start] == view.clause[m.start]
+
+
+@cache
+def _adverbial_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.modifiers.adverbial_phrases if data else []))
+
+
+def names_adverbial(view: SentenceView, m: Match[TriggerGroup], previous: Match[TriggerGroup] | None, lang: str) -> bool:
+    """Is the trigger part of a phrase of purpose or manner ("in support of", بوساطة) after another trigger?
+
+    "Norland cut ties with Valdoria in support of the strikers", "طبعت نورلاند علاقاتها مع
+    فالدوريا بوساطة أمريكية": the support is why the cut was made and the mediation how the
+    ties were made, not acts of their own (the phrase's party stays in the text).  With no trigger
+    before it in the sentence ("in support of the strikers, Norland ...") the phrase may
+    be all the sentence tells of the act, and it stays.
+    """
+    if previous is None:
+        return False
+    matcher = _adverbial_matcher(lang)
+    for k in range(max(0, m.start - 2), m.start + 1):  # the phrase may open before the trigger word
+        found = matcher.match_at(view.forms, k)
+        if found is not None and found.start <= m.start < found.end:
+            return True
+    return False
+
+
+@cache
+def _topic_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.modifiers.topic_heads if data else []))
+
+
+def names_topic(view: SentenceView, m: Match[TriggerGroup], lang: str) -> bool:
+    """Does a noun of topic end right before the trigger ("the issue of cutting ties", مسألة قطع العلاقات)?"""
+    matcher = _topic_matcher(lang)
+    for k in range(max(0, m.start - 4), m.start):
+        found = matcher.match_at(view.forms, k)
+        if found is not None and found.end == m.start:
+            return True
+    return False

@@ -130,6 +130,12 @@ class ArgumentPatterns(_Strict):
     person_pronouns: list[str] = Field(default_factory=list)
     # "His country" (بلاده، ארצו; two words at most): the state of that same person.
     state_pronouns: list[str] = Field(default_factory=list)
+    # "Both countries", "the two nations", البلدين، الدولتين: the two states of the latest earlier
+    # event between two states; an event naming no actor whose clause holds one is theirs.
+    pair_phrases: list[str] = Field(default_factory=list)
+    # Words before a noun that make it definite ("the ministry"): such a noun refers back. Empty where
+    # the article is glued to the noun (الوزارة، המשרד).
+    definite_articles: list[str] = Field(default_factory=list)
     # Endings of a first-person verb (Hebrew סיכמתי، סיכמנו; Arabic قطعنا): its subject is the
     # speaker, resolved as a person pronoun is; whatever the model chose as its actor is not.
     first_person_suffixes: list[str] = Field(default_factory=list)
@@ -138,6 +144,8 @@ class ArgumentPatterns(_Strict):
     # words before it ("its", "their"), which stand for the party named last before it.
     genitive_markers: list[str] = Field(default_factory=list)
     possessive_suffixes: list[str] = Field(default_factory=list)
+    # Endings that make a name a possessor ("Iran's"): the name without them is looked up.
+    name_genitive_endings: list[str] = Field(default_factory=list)
     possessive_determiners: list[str] = Field(default_factory=list)
 
 
@@ -165,6 +173,13 @@ class ModifierPatterns(_Strict):
     # framework of cooperation", מסגרת שיתוף הפעולה, תהליך השלום): it names what the frame is
     # about, no event.
     frame_heads: list[str] = Field(default_factory=list)
+    # Adverbial phrases of purpose or manner ("in support of", "in cooperation with", دعما لـ،
+    # بالتنسيق مع، بوساطة): after another trigger of the sentence they say why or how that act
+    # was done, not a new act.
+    adverbial_phrases: list[str] = Field(default_factory=list)
+    # Nouns of a topic right before a trigger ("the issue of", مسألة، ملف): the act is what is
+    # talked about, not an act told as done.
+    topic_heads: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
@@ -253,6 +268,15 @@ class StatusData(_Strict):
     # reference to the act ("joining the accords represents ..."), not a report of it.
     reference_predicates: list[str] = Field(default_factory=list)
     reference_reach: int = Field(default=4, ge=1)
+    # The same predicates before a noun trigger, within ``complement_reach`` tokens of its clause,
+    # make it their complement ("represents a major victory", يعد الاتفاق خطوة نحو التطبيع):
+    # it says what the subject is, no act (events/extract.py: is_evaluation).
+    complement_reach: int = Field(default=6, ge=1)
+    # Words right after a verb of denial (a ``rebuts`` cue) that make it deny a statement, not
+    # refuse a thing ("denied reports", "denied that", نفت تقارير، نفى صحة): the act denied is the
+    # event, negated, and the denial none of its own (events/extract.py: find_hits).  "Denied
+    # land allocation" refuses the allocation and stays a refusal.
+    denied_statements: list[str] = Field(default_factory=list)
 
 
 class QuotesData(_Strict):
