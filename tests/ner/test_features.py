@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.ner.features import gazetteer_matches, sentence_features, shape, strip_clitics
+from dragoman.ner.features import gazetteer_matches, sentence_features, shape, strip_clitics, tagging_features
 from dragoman.ner.resources import NerResource, lang_ner
 from dragoman.text import normalize_key
 
@@ -72,3 +72,20 @@ def test_frequency_and_definiteness_features() -> None:
 def test_character_trigrams_of_bare_stem() -> None:
     f = sentence_features(["والعراق"], "ar")[0]
     assert "c3=^عر" in f and "c3=اق$" in f
+
+
+def test_tagging_features_are_the_known_features_in_training_order() -> None:
+    # The tagger hands CRFsuite only the features the model knows, as bytes; they must be
+    # exactly the training features less the unknown ones, in the same order, word pairs
+    # included (a norm holding "|" must not confuse where a pair splits).
+    toks = ["وزير", "خارجية", "فالدوريا", "a|b", "قال", "a", "b|قال"]
+    full = sentence_features(toks, "ar")
+    names = {f for fs in full for f in fs}
+    pairs = {f for f in names if f.startswith(("-1w|w=", "w|1w="))}
+    # ("a|b", "قال") and ("a", "b|قال") make the same pair features
+    assert "w|1w=a|b|قال" in full[3] and "w|1w=a|b|قال" in full[5]
+    assert "-1w|w=a|b|قال" in full[4] and "-1w|w=a|b|قال" in full[6]
+    for keep in (names, {f for f in names if f not in pairs or "a|b" in f}, {f for f in names if len(f) % 2}):
+        known = {f: f.encode("utf-8") for f in keep}
+        got = tagging_features(toks, "ar", known)
+        assert got == [[f.encode("utf-8") for f in fs if f in keep] for fs in full]

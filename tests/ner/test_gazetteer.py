@@ -40,3 +40,15 @@ def test_precomputed_reaches_give_the_same_matches() -> None:
     assert reaches == [0, 3, 1, 0, 0, 1, 3]
     assert gazetteer.match(forms, table, 3, reaches) == gazetteer.match(forms, table, 3)
     assert gazetteer.match(forms, table, 3) == [(1, 4, "city"), (5, 6, "city")]
+
+
+def test_precomputed_one_token_kinds_give_the_same_matches() -> None:
+    # The featurizer memoises each word's one-token entry too; the first form that is one wins.
+    table = {("new", "york"): "city", ("york",): "town", ("ork",): "river", ("amman",): "city", ("new",): "adj"}
+    forms = [("in",), ("new",), ("york", "ork"), ("wamman", "amman"), ("new",), ("",), ("ork", "york")]
+    singles = [gazetteer.single(f, table) for f in forms]
+    assert singles == [None, "adj", "town", "city", "adj", None, "river"]
+    reaches = [gazetteer.reach(f, table) for f in forms]
+    expected = [(1, 3, "city"), (3, 4, "city"), (4, 5, "adj"), (6, 7, "river")]
+    assert gazetteer.match(forms, table, 2) == expected
+    assert gazetteer.match(forms, table, 2, reaches, singles) == expected

@@ -25,6 +25,7 @@ from dragoman.text.normalize import FORMAT_CHARS
 
 _QUOTES = frozenset({'"', "'", "«", "»"})  # folded forms of quotation tokens
 _CACHE_LIMIT = 200_000  # words; a long-running pipeline must not grow without bound
+_LEFT_PAIR, _RIGHT_PAIR = "-1w|w=", "w|1w="  # word-pair features: the head, then "<norm>|<next norm>"
 
 # What a featurizer emits per feature: the feature string (training), or the
 # UTF-8 bytes of a feature the model has weights for (tagging, see
@@ -78,14 +79,17 @@ class _Word(Generic[A]):
     norm: str
     forms: tuple[str, ...]  # the folded word, then its stems (gazetteer and cue lookups)
     stem: str  # the likeliest stem (see _make), or the word when nothing strips
-    own: tuple[A, ...]  # context-free features
+    own: tuple[A, ...]  # the sentence's head feature, then the word's context-free features
     near: dict[int, tuple[A, ...]]  # features this word lends its neighbours, by offset (cached: hot path)
     gaz_reach: int  # longest gazetteer entry any of ``forms`` starts (0: none), see gazetteer.match
     cue_reach: int  # the same for the language's cue phrases
-    # Word-pair features of this word and its left / right neighbour, less the neighbour's
-    # norm: one concatenation per pair instead of three (hot path).
-    as_left: str  # "-1w|w=<norm>|": the start of the next word's left-pair feature
-    as_right: str  # "w|1w=<norm>|": the start of this word's right-pair feature
+    gaz_one: str | None  # the kind of the one-token gazetteer entry the word is, see gazetteer.single
+    cue_one: str | None  # the same for the cue phrases
+    # Word-pair features of this word and the next, given the next word's norm: the next
+    # word's left-pair feature "-1w|w=<norm>|<next>" and this word's right-pair feature
+    # "w|1w=<norm>|<next>" (see _Featurizer._pair_lookup: hot path).
+    as_left: Callable[[str], A | None]
+    as_right: Callable[[str], A | None]
 
 
 class _Featurizer(Generic[A]):
@@ -96,9 +100,26 @@ class _Featurizer(Generic[A]):
     work is only the few features that depend on context.
     """
 
-    def __init__(self, lang: str, emit: Callable[[str], A | None]) -> None:
+    def __init__(self, lang: str, emit: Callable[[str], A | None], known: Mapping[str, A] | None = None) -> None:
+        """``known``, when given, is what ``emit`` looks features up in (``emit`` is ``known.get``)."""
         self.lang = lang
         self.emit: Callable[[str], A | None] = emit
+        # Word-pair features the model knows, by the left word's norm then the right word's:
+        # a tagger then finds a pair's feature with two lookups of strings whose hashes are
+        # cached, instead of building and hashing the feature string for every token.
+        self._pairs: dict[str, dict[str, dict[str, A]]] | None = None
+        self._no_pairs: dict[str, A] = {}  # what a word that starts no known pair looks the next word up in
+        if known is not None:
+            self._pairs = {_LEFT_PAIR: {}, _RIGHT_PAIR: {}}
+            for name, value in known.items():
+                for head, index in self._pairs.items():
+                    if name.startswith(head):
+                        rest = name[len(head) :]
+                        # A norm may hold "|" itself: every split that rebuilds the name is
+                        # entered, so a lookup finds the name exactly when the two norms rebuild it.
+                        for k, ch in enumerate(rest):
+                            if ch == "|":
+                                index.setdefault(rest[:k], {})[rest[k + 1 :]] = value
         self.res: LangNer = lang_ner(lang)
         self.gaz = gazetteer.load().get(lang, {})
         self.gaz_len = gazetteer.max_len(self.gaz)
@@ -128,6 +149,13 @@ class _Featurizer(Generic[A]):
                 self.cache.clear()
             w = self.cache[token] = self._make(token)
         return w
+
+    def _pair_lookup(self, head: str, norm: str) -> Callable[[str], A | None]:
+        """The feature ``head + norm + "|" + next`` as a function of ``next`` (None: left out)."""
+        if self._pairs is not None:
+            return self._pairs[head].get(norm, self._no_pairs).get
+        emit, start = self.emit, head + norm + "|"
+        return lambda nxt: emit(start + nxt)
 
     def _emit(self, feats: Sequence[str]) -> list[A]:
         emit = self.emit
@@ -189,12 +217,14 @@ class _Featurizer(Generic[A]):
             norm,
             forms,
             stem,
-            tuple(self._emit(feats)),
+            (*self._head, *self._emit(feats)),
             near,
             gazetteer.reach(forms, self.gaz),
             gazetteer.reach(forms, self.res.cues),
-            "-1w|w=" + norm + "|",
-            "w|1w=" + norm + "|",
+            gazetteer.single(forms, self.gaz),
+            gazetteer.single(forms, self.res.cues),
+            self._pair_lookup(_LEFT_PAIR, norm),
+            self._pair_lookup(_RIGHT_PAIR, norm),
         )
 
     def sentence(self, tokens: Sequence[str]) -> list[list[A]]:
@@ -203,13 +233,17 @@ class _Featurizer(Generic[A]):
         forms = [w.forms for w in words]
         # Context features by token index, only where there are any (most tokens have none).
         gaz: dict[int, list[str]] = {}
-        for a, b, kind in gazetteer.match(forms, self.gaz, self.gaz_len, [w.gaz_reach for w in words]):
+        for a, b, kind in gazetteer.match(
+            forms, self.gaz, self.gaz_len, [w.gaz_reach for w in words], [w.gaz_one for w in words]
+        ):
             gaz.setdefault(a, []).append("gzb=" + kind)
             for i in range(a, b):
                 gaz.setdefault(i, []).append("gz=" + kind)
         cue: dict[int, list[str]] = {}
         after: dict[int, list[str]] = {}
-        cues = gazetteer.match(forms, self.res.cues, self.res.max_cue_len, [w.cue_reach for w in words])
+        cues = gazetteer.match(
+            forms, self.res.cues, self.res.max_cue_len, [w.cue_reach for w in words], [w.cue_one for w in words]
+        )
         for a, b, kind in cues:
             for i in range(a, b):
                 cue.setdefault(i, []).append("cue=" + kind)
@@ -217,8 +251,7 @@ class _Featurizer(Generic[A]):
                 after.setdefault(b, []).append("pc=" + kind)
             if b + 1 < n:
                 after.setdefault(b + 1, []).append("pc2=" + kind)
-        one = self.emit
-        head, inq, first = self._head, self._inq, self._first
+        inq, first = self._inq, self._first
         none: list[A] = []
         here: list[Sequence[A]] = [none] * n
         for i in gaz.keys() | cue.keys() | after.keys():
@@ -250,8 +283,7 @@ class _Featurizer(Generic[A]):
             else:
                 q = inq if quoted else none
             f = [
-                *head,
-                *w.own,
+                *w.own,  # the head feature first
                 *here[i],
                 *q,
                 *(first if i == 0 else none),
@@ -260,9 +292,9 @@ class _Featurizer(Generic[A]):
                 *after1[i + 3],
                 *after2[i + 4],
             ]
-            if i > 0 and (e := one(words[i - 1].as_left + norm)) is not None:
+            if i > 0 and (e := words[i - 1].as_left(norm)) is not None:
                 f.append(e)
-            if i < last and (e := one(w.as_right + words[i + 1].norm)) is not None:
+            if i < last and (e := w.as_right(words[i + 1].norm)) is not None:
                 f.append(e)
             out.append(f)
         return out
@@ -295,7 +327,7 @@ def tagging_features(tokens: Sequence[str], lang: str, known: Mapping[str, bytes
     """
     entry = _TAGGING.get((lang, id(known)))
     if entry is None or entry[0] is not known:
-        entry = _TAGGING[(lang, id(known))] = (known, _Featurizer(lang, known.get))
+        entry = _TAGGING[(lang, id(known))] = (known, _Featurizer(lang, known.get, known))
     return entry[1].sentence(tokens)
 
 

@@ -170,19 +170,30 @@ def reach(forms: Sequence[str], table: dict[tuple[str, ...], str]) -> int:
     return best
 
 
+def single(forms: Sequence[str], table: dict[tuple[str, ...], str]) -> str | None:
+    """The kind of the one-token entry that the first of ``forms`` to be one is, or None."""
+    for f in forms:
+        kind = table.get((f,))
+        if kind is not None:
+            return kind
+    return None
+
+
 def match(
     forms: Sequence[Sequence[str]],
     table: dict[tuple[str, ...], str],
     longest: int,
     reaches: Sequence[int] | None = None,
+    singles: Sequence[str | None] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Longest gazetteer matches over a sentence, left to right.
 
     ``forms[i]`` are the folded forms of token ``i`` that may start a match
     (the word, then its clitic-stripped stems); the tokens after the first
     must match as written, as in "والولايات المتحدة".  ``reaches[i]``, when
-    given, is ``reach(forms[i], table)`` (a caller that memoises words can
-    compute it once per word instead of once per occurrence).
+    given, is ``reach(forms[i], table)``, and ``singles[i]`` is
+    ``single(forms[i], table)`` (a caller that memoises words can compute
+    them once per word instead of once per occurrence).
     """
     if reaches is None:
         reaches = [reach(f, table) for f in forms]
@@ -193,8 +204,8 @@ def match(
         return []
     out: list[tuple[int, int, str]] = []
     n = len(forms)
-    written = [f[0] if f else "" for f in forms]  # later tokens of a name match as written
-    formless = [k for k, f in enumerate(forms) if not f]  # such a token cannot be inside a name
+    written: list[str] | None = None  # later tokens of a name match as written
+    formless: list[int] = []  # such a token cannot be inside a name
     pairs = _pairs(table)
     free = 0  # the first token no earlier match covers
     for i in starts:
@@ -202,12 +213,16 @@ def match(
             continue
         hit: tuple[int, str] | None = None
         top = min(reaches[i], longest, n - i)
-        if top > 1 and not any((f, written[i + 1]) in pairs for f in forms[i]):
-            top = 1  # the next word continues no name this one starts: only one-word names remain
-        for length in range(top, 0, -1):
+        if top > 1:
+            if written is None:
+                written = [f[0] if f else "" for f in forms]
+                formless = [k for k, f in enumerate(forms) if not f]
+            if not any((f, written[i + 1]) in pairs for f in forms[i]):
+                top = 1  # the next word continues no name this one starts: only one-word names remain
+        for length in range(top, 1, -1):  # names of two tokens or more, longest first
             if formless and any(i < k < i + length for k in formless):
                 continue
-            rest = tuple(written[i + 1 : i + length])
+            rest = tuple(written[i + 1 : i + length]) if written is not None else ()
             for first in forms[i]:
                 kind = table.get((first, *rest))
                 if kind is not None:
@@ -215,6 +230,10 @@ def match(
                     break
             if hit:
                 break
+        if hit is None:  # a one-token name
+            kind = singles[i] if singles is not None else single(forms[i], table)
+            if kind is not None:
+                hit = (1, kind)
         if hit:
             out.append((i, i + hit[0], hit[1]))
             free = i + hit[0]
