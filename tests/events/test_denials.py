@@ -19,8 +19,8 @@ def test_denied_reports_negate_the_act_they_tell() -> None:
 
 
 def test_an_arabic_denial_of_what_was_said_reaches_a_distant_act() -> None:
-    # "Norland's foreign minister denied the truth of what was said about his holding talks with Valdoria."
-    told = _told("نفى وزير خارجية نورلاند صحة ما تردد عن عقده محادثات مع فالدوريا.", "ar")
+    # "Norland's foreign ministry denied the circulating reports of its conducting negotiations with Valdoria."
+    told = _told("نفت وزارة خارجية نورلاند الأنباء المتداولة عن إجرائها مفاوضات مع فالدوريا.", "ar")
     assert told == [("CONSULT", EventStatus.NEGATED)]
 
 

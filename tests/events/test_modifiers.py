@@ -85,6 +85,6 @@ def test_a_phrase_of_manner_after_another_act_is_no_event() -> None:
 def test_a_trigger_named_as_a_topic_is_no_event() -> None:
     told = _triggers("The minister did not raise the issue of sanctions against Valdoria.")
     assert "IMPOSE_SANCTION" not in [ty for _, ty in told]
-    # "But he did not mention the question of cutting economic ties."
-    art = bare_article("لكنه لم يتطرق إلى مسألة قطع العلاقات الاقتصادية مع فالدوريا.", "ar", use_ner=False)
+    # "The delegation did not discuss the question of cutting trade ties."
+    art = bare_article("ولم يناقش الوفد مسألة قطع العلاقات التجارية مع فالدوريا.", "ar", use_ner=False)
     assert [h.event.type for h in find_hits(art, "ar")] == []
