@@ -37,14 +37,19 @@ def build_article(text: str, lang: str, names: Names | None = None) -> Article:
                 )
             )
     found.sort(key=lambda m: m.span.start)
-    art.mentions = found
+    set_mentions(art, found)
+    art.provided |= {"language", "sentences", "tokens", "norm", "mentions", "entities", "time_expressions"}
+    return art
+
+
+def set_mentions(art: Article, mentions: list[Mention]) -> None:
+    """Give ``art`` these linked mentions and one entity per KB id over them."""
+    art.mentions = mentions
     ents: dict[str, Entity] = {}
-    for i, m in enumerate(found):
+    for i, m in enumerate(mentions):
         assert m.kb_id
         ents.setdefault(m.kb_id, Entity(id=m.kb_id, canonical=m.kb_id, type=m.type)).mentions.append(i)
     art.entities = list(ents.values())
-    art.provided |= {"language", "sentences", "tokens", "norm", "mentions", "entities", "time_expressions"}
-    return art
 
 
 @pytest.fixture

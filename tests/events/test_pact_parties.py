@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dragoman.events.extract import extract_events
-from dragoman.model import Article, Entity, EntityType
+from dragoman.model import Article, EntityType
+
+from .conftest import set_mentions  # noqa: TID252
 
 GPE = EntityType.GPE
 ACCORD = ("agreement:harbour-accord", EntityType.AGREEMENT)
@@ -16,12 +18,7 @@ def _only_outer(art: Article) -> Article:
     keep = [
         m for m in art.mentions if not any(o is not m and o.span.contains(m.span) and o.span != m.span for o in art.mentions)
     ]
-    art.mentions = keep
-    ents: dict[str, Entity] = {}
-    for i, m in enumerate(keep):
-        assert m.kb_id
-        ents.setdefault(m.kb_id, Entity(id=m.kb_id, canonical=m.kb_id, type=m.type)).mentions.append(i)
-    art.entities = list(ents.values())
+    set_mentions(art, keep)
     return art
 
 
