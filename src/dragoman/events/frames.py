@@ -47,6 +47,10 @@ class Frame(BaseModel):
     # The event is a saying (an accusation, a demand, a threat): a denial or refusal of it
     # ("denied the accusations", "رفضت الطلب") rejects what it says; it was still said.
     said: bool = False
+    # The act its clause tells after it is another party's: what one condemns, blames or asks
+    # for is not one's own act, so that act does not borrow this event's doer
+    # (events/borrowed.py: "condemned the attack", "called on X to withdraw").
+    others_act: bool = False
 
 
 class Frames(BaseModel):
