@@ -266,3 +266,27 @@ def test_an_infinitive_right_after_its_party_is_planned(
 ) -> None:
     art = make_article(text, "en", HEADLINE_NAMES)
     assert [e.status for e in extract_events(art, "en") if e.type == "OPEN_EMBASSY"] == [status]
+
+
+NV = {
+    "Norland": ("country:NL", EntityType.GPE), "Valdoria": ("country:VD", EntityType.GPE),
+    "نورلاند": ("country:NL", EntityType.GPE), "فالدوريا": ("country:VD", EntityType.GPE),
+    "נורלנד": ("country:NL", EntityType.GPE), "ולדוריה": ("country:VD", EntityType.GPE),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        ("The Norland president visits Valdoria next week.", "en", EventStatus.PLANNED),
+        ("The Norland president visited Valdoria last week.", "en", EventStatus.OCCURRED),
+        ("يزور رئيس نورلاند فالدوريا الأسبوع المقبل.", "ar", EventStatus.PLANNED),
+        ("زار رئيس نورلاند فالدوريا الأسبوع الماضي.", "ar", EventStatus.OCCURRED),
+        ("נשיא נורלנד יבקר בולדוריה בשבוע הבא.", "he", EventStatus.PLANNED),
+    ],
+)
+def test_a_time_to_come_in_the_clause_makes_the_act_planned(
+    make_article: Callable[..., Article], text: str, lang: str, status: EventStatus
+) -> None:
+    visits = [e for e in extract_events(make_article(text, lang, NV), lang) if e.type == "CONSULT"]
+    assert visits and visits[0].status is status, visits

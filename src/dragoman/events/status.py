@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from dragoman.dates.data import dates_data
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.schema import StatusCue, StatusData, status_data
 from dragoman.events.sentence import SentenceView
@@ -45,10 +46,29 @@ def status_rules(lang: str) -> StatusRules | None:
     data = status_data(lang)
     if data is None:
         return None
-    matcher = PhraseMatcher((w, cue) for cue in data.cues for w in cue.words)
+    cues = list(data.cues)
+    future = _future_cue(lang)
+    if future is not None:
+        cues.append(future)
+    matcher = PhraseMatcher((w, cue) for cue in cues for w in cue.words)
     fut = tuple(normalize_key(p) for p in data.future_particles)
     imp = tuple(normalize_key(p) for p in data.imperfect_prefixes)
     return StatusRules(data, matcher, fut, imp)
+
+
+def _future_cue(lang: str) -> StatusCue | None:
+    """A time to come in the trigger's clause makes it planned: "visits Algiers next week".
+
+    The phrases are the language's relative dates pointing forward (``dates.yaml: relative``
+    with a positive offset or a vague future: غدا، الأسبوع المقبل، בשבוע הבא، "in the coming
+    days"), so the status and the date of an event read the same words.  Before or after the
+    trigger, in its clause.
+    """
+    dates = dates_data(lang)
+    words = [w for rel in (dates.relative if dates else []) if rel.offset > 0 or rel.vague == "future" for w in rel.phrases]
+    if not words:
+        return None
+    return StatusCue(status=EventStatus.PLANNED, words=words, scope="clause", position="any")
 
 
 def with_future_stripped(forms: tuple[str, ...], rules: StatusRules | None) -> tuple[str, ...]:
