@@ -219,3 +219,17 @@ def test_the_place_inside_a_wars_name_is_its_own_mention() -> None:
     found = _found(art)
     assert found["המלחמה בעזה"].kb_id == "event:gaza-war"
     assert found["בעזה"].type in (EntityType.GPE, EntityType.PLACE)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kb_id"),
+    [
+        ("Turkey closed its airspace.", "Turkey", "country:TR"),
+        ("The Czech Republic voted against.", "Czech Republic", "country:CZ"),
+        ("Troops left the Democratic Republic of the Congo.", "Democratic Republic of the Congo", "country:CD"),
+        ("Myanmar, formerly Burma, held elections.", "Burma", "country:MM"),
+    ],
+)
+def test_english_news_names_that_cldr_no_longer_lists(text: str, surface: str, kb_id: str) -> None:
+    # CLDR's English short forms are "Türkiye", "Czechia", "Congo - Kinshasa", "Myanmar (Burma)"
+    _check(_run(text, "en"), surface, kb_id, MentionKind.NAME)

@@ -12,8 +12,8 @@ from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.apposition import apposed, with_affiliates
 from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
-from dragoman.events.borrowed import without_borrowed_doers
 from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, place_of
+from dragoman.events.borrowed import without_borrowed_doers
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
 from dragoman.events.frames import frame, hosted_by_place
@@ -27,7 +27,7 @@ from dragoman.events.modifiers import (
     names_topic,
     yields_to_next,
 )
-from dragoman.events.objects import share_object_recipients
+from dragoman.events.objects import share_object_recipients, without_restated_objects
 from dragoman.events.plover import is_known, rollup
 from dragoman.events.pronouns import (
     PERSON,
@@ -1295,7 +1295,8 @@ def without_bare_fragments(hits: list[EventHit]) -> list[EventHit]:
 
 
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
-    hits = restated_in_relative(without_inner_mentions(without_borrowed_doers(find_hits(article, lang, arguments))), lang)
+    hits = without_restated_objects(without_borrowed_doers(find_hits(article, lang, arguments)), lang)
+    hits = restated_in_relative(without_inner_mentions(hits), lang)
     hits = without_evaluations(hits, lang)
     hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
     return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))

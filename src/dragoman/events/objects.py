@@ -60,3 +60,21 @@ def share_object_recipients(hits: list[EventHit], lang: str) -> None:
             continue
         h.args.recipients = [r for r in obj.args.recipients if all(r.entity != a.entity for a in h.args.actors)]
         h.event.recipients = [r for r in obj.event.recipients if r not in h.event.actors]
+
+
+def without_restated_objects(hits: list[EventHit], lang: str) -> list[EventHit]:
+    """Drop a trigger that is the object of a verb trigger of its own type.
+
+    "received humanitarian aid from the EU", "provided aid to Iraq": the noun names the act
+    the verb tells, which the verb reads with its parties (a receiving verb the other way
+    round, ``converse``); read alone, the noun would tell the same aid a second time, with
+    the receiver as its giver.
+    """
+    restated = set()
+    for h in hits:
+        if h.pos != "verb":
+            continue
+        obj = object_of(h, hits, lang)
+        if obj is not None and obj.event.type == h.event.type:
+            restated.add(id(obj))
+    return [h for h in hits if id(h) not in restated]

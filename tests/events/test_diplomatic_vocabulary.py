@@ -1,0 +1,57 @@
+"""Everyday diplomatic wording read on invented sentences: receiving a visitor, receiving aid,
+recalling a diplomat, "for consultations"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dragoman.events.extract import extract_events
+from dragoman.model import Article, EntityType, Event
+
+GPE, PER = EntityType.GPE, EntityType.PERSON
+NL, VD = "country:NL", "country:VD"
+NAMES = {
+    "Norland": (NL, GPE), "Valdoria": (VD, GPE), "Anna Berg": ("person:berg", PER), "Tomas Vell": ("person:vell", PER),
+    "نورلاند": (NL, GPE), "فالدوريا": (VD, GPE), "נורלנד": (NL, GPE), "ולדוריה": (VD, GPE),
+}
+
+
+def _events(text: str, lang: str, make: Callable[..., Article]) -> list[Event]:
+    return extract_events(make(text, lang, NAMES), lang)
+
+
+def test_receiving_a_visitor_is_a_visit_hosted(make_article: Callable[..., Article]) -> None:
+    events = _events("Norland's president Anna Berg received Valdoria's foreign minister Tomas Vell on Sunday.", "en", make_article)
+    visit = next(e for e in events if e.type == "CONSULT")
+    assert "person:berg" in visit.actors and "person:vell" in visit.recipients
+
+
+@pytest.mark.parametrize("text", ["Norland received a shipment of grain.", "Norland received criticism from Valdoria."])
+def test_receiving_anything_else_is_no_visit(text: str, make_article: Callable[..., Article]) -> None:
+    assert not [e for e in _events(text, "en", make_article) if e.type == "CONSULT"]
+
+
+def test_the_giver_of_aid_received_is_the_one_it_came_from(make_article: Callable[..., Article]) -> None:
+    events = _events("Valdoria received humanitarian aid from Norland.", "en", make_article)
+    aid = [e for e in events if e.type == "AID"]
+    # one event, told once, the giver first: the noun after the verb does not tell it again reversed
+    assert [(e.actors, e.recipients) for e in aid] == [([NL], [VD])]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Norland recalled its ambassador to Valdoria for consultations.", "en"),
+        ("قررت نورلاند استدعاء سفيرها لدى فالدوريا للتشاور.", "ar"),
+        ("נורלנד החזירה את שגרירה מוולדוריה להתייעצויות.", "he"),
+    ],
+)
+def test_a_recall_for_consultations_is_a_cut_in_relations_not_talks(
+    text: str, lang: str, make_article: Callable[..., Article]
+) -> None:
+    events = _events(text, lang, make_article)
+    assert [e.type for e in events] == ["SANCTION"], events
+    assert events[0].actors == [NL]
+
