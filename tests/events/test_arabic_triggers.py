@@ -100,3 +100,32 @@ def test_measures_against_a_party_are_a_sanction(make_article: Callable[..., Art
     assert _triggers(art, "SANCTION") == ["إجراءات"]
     # measures with no party they are against are no sanction ("measures to protect the coast")
     assert _hits(make_article("واتخذت نورلاند إجراءات لحماية الساحل.", "ar", names), "SANCTION") == []
+
+
+def test_informing_a_party_is_a_consultation(make_article: Callable[..., Article]) -> None:
+    names = {"نورلاند": ("country:NL", EntityType.GPE), "فالدوريا": ("country:VD", EntityType.GPE)}
+    # "Norland informed Valdoria of its decision"
+    (hit,) = _hits(make_article("وأبلغت نورلاند فالدوريا قرارها.", "ar", names), "CONSULT")
+    assert (hit.event.actors, hit.event.recipients) == (["country:NL"], ["country:VD"])
+    # أخطار ("dangers") is no notification without a passive cue before it
+    assert _hits(make_article("وحذر التقرير من أخطار التلوث.", "ar", names), "CONSULT") == []
+
+
+def test_informed_by_a_party_it_told(make_article: Callable[..., Article]) -> None:
+    names = {"نورلاند": ("country:NL", EntityType.GPE), "فالدوريا": ("country:VD", EntityType.GPE)}
+    # "Norland said it had received no decision from Valdoria": Valdoria is the one that tells
+    art = make_article("وأكدت نورلاند أنها لم تتبلغ أي قرار من جانب فالدوريا.", "ar", names)
+    (hit,) = _hits(art, "CONSULT")
+    assert hit.event.actors == ["country:VD"]
+    assert "country:VD" not in hit.event.recipients
+    assert hit.event.status.value == "negated"
+
+
+def test_a_circumstantial_participle_shares_the_doer(make_article: Callable[..., Article]) -> None:
+    names = {"نورلاند": ("country:NL", EntityType.GPE), "فالدوريا": ("country:VD", EntityType.GPE)}
+    # "Norland keeps up its raids on Valdoria, ignoring all the international calls"; the name in
+    # scare quotes is still the verb's subject
+    art = make_article('وتواصل "نورلاند" غاراتها على فالدوريا، متجاهلة النداءات الدولية كافة.', "ar", names)
+    (rejected,) = _hits(art, "REJECT")
+    assert art.span_text(rejected.event.trigger) == "متجاهلة"
+    assert rejected.event.actors == ["country:NL"]

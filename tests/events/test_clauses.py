@@ -186,3 +186,12 @@ def test_an_act_under_discussion_is_not_dated_by_the_meeting(make_article: Calla
     art = make_article("The two sides met on Monday and discussed the release of prisoners.", "en")
     art.time_expressions = [_time(art, "on Monday", "2025-06-09")]
     assert _dates(art, "en") == {"met": "2025-06-09", "release": None}
+
+
+def test_quotation_marks_around_a_name_break_no_clause(make_article: Callable[..., Article]) -> None:
+    # scare quotes around one name: the sentence is one clause
+    art = make_article('Valdoria said "Norland" broke the truce.', "en")
+    assert len(_clauses(art, "en")) == 1
+    # a quoted statement of more words is speech, a clause of its own
+    art = make_article('Valdoria said "Norland broke the truce yesterday" today.', "en")
+    assert len(_clauses(art, "en")) == 3

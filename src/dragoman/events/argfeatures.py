@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-from dragoman.events.clauses import QUOTE_MARKS
+from dragoman.events.clauses import QUOTE_MARKS, scare_quotes
 from dragoman.events.matcher import PhraseMatcher
 from dragoman.events.plover import rollup
 from dragoman.events.schema import ArgumentPatterns, events_data, quotes_data
@@ -130,8 +130,9 @@ def context(
     ]
     in_quote = []
     inside = False
-    for w in view.words:
-        if w in QUOTE_MARKS:
+    names = scare_quotes(view)  # marks around a name or a term open no speech
+    for i, w in enumerate(view.words):
+        if w in QUOTE_MARKS and i not in names:
             inside = not inside
         in_quote.append(inside)
     return Context(view, lang, clause, trigs, marker_end, reporting, passive_before, in_quote, rules)

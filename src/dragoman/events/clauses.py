@@ -50,6 +50,7 @@ def segment(view: SentenceView, rules: ClauseRules, joined: frozenset[int] = fro
     met") are inside one party.
     """
     n = len(view.words)
+    joined = joined | scare_quotes(view)
     opens = [False] * n
     for m in rules.openers.find(view.forms):
         opens[m.start] = True
@@ -68,6 +69,28 @@ def segment(view: SentenceView, rules: ClauseRules, joined: frozenset[int] = fro
         out.append(c)
         fresh = False
     return out
+
+
+# Most words a pair of quotation marks may hold and still be a name or a term, not speech.
+_SCARE_QUOTE_WORDS = 3
+
+
+def scare_quotes(view: SentenceView) -> frozenset[int]:
+    """Quotation marks around a name or a term (ترتكب "فالدوريا" إبادة، the so-called "deal").
+
+    A pair of marks holding at most ``_SCARE_QUOTE_WORDS`` words quotes no speech: the words
+    stay in the clause around them, so a quoted subject is still the subject of its verb.
+    """
+    out: set[int] = set()
+    marks = [i for i, w in enumerate(view.words) if w in QUOTE_MARKS]
+    k = 0
+    while k + 1 < len(marks):
+        a, b = marks[k], marks[k + 1]
+        words = [w for w in view.words[a + 1 : b] if _word(w)]
+        if 0 < len(words) <= _SCARE_QUOTE_WORDS and all(_word(w) for w in view.words[a + 1 : b]):
+            out |= {a, b}
+        k += 2  # marks pair up in order: an opening one, then its closing one
+    return frozenset(out)
 
 
 def bounds(clause: list[int], i: int) -> tuple[int, int]:

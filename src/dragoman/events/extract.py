@@ -446,7 +446,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             else:
                 pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
                 pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
-            if pronoun and args.actors:
+            if pronoun and group.converse:
+                # "أنها لم تتبلغ أي قرار من X", "she received a letter from X": the pronoun is who
+                # received it (``_resolve_pronouns`` puts its referent among the recipients), X sent it
+                args.recipients = [r for r in args.recipients if r.first < m.start]
+            elif pronoun and args.actors:
                 # "he met Varga": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
                 args.actors = []
@@ -472,12 +476,14 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
             )
-            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, group.subject, n_sent, pronoun))
+            subject = "recipient" if group.converse else group.subject
+            hits.append(EventHit(event, view, m.start, m.end, args, group.pos, subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
     _body_actors(hits, lang, kinds)
     _genitive_actors(hits, lang, present)
     _shared_recipients(hits)
+    _circumstantial_actors(hits, lang)
     share_object_recipients(hits, lang)
     return hits
 
@@ -770,6 +776,33 @@ def _shared_recipients(hits: list[EventHit]) -> None:
             break
 
 
+@cache
+def _circumstantial_prefixes(lang: str) -> tuple[str, ...]:
+    data = events_data(lang)
+    return tuple(normalize_key(p) for p in data.arguments.circumstantial_prefixes) if data else ()
+
+
+def _circumstantial_actors(hits: list[EventHit], lang: str) -> None:
+    """A participle right after a comma with no doer of its own takes the previous act's doer.
+
+    "ترتكب X ... إبادة، متجاهلة النداءات" (X commits ..., ignoring the calls): the
+    circumstantial participle has no subject of its own; it is the subject of the act
+    before it in the sentence.
+    """
+    prefixes = _circumstantial_prefixes(lang)
+    if not prefixes:
+        return
+    for i, h in enumerate(hits):
+        if h.event.actors or h.pronoun or h.token_start == 0:
+            continue
+        if h.view.words[h.token_start - 1] not in (",", "،") or not h.view.folded(h.token_start).startswith(prefixes):
+            continue
+        before = [p for p in hits[:i] if p.sentence == h.sentence and p.token_start < h.token_start and p.event.actors]
+        if before:
+            h.event.actors = list(before[-1].event.actors)
+            h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
+
+
 def _genitive_actors(hits: list[EventHit], lang: str, present: set[str]) -> None:
     """A joining noun's actor is the party it is of: "انضمامها", "the accession of X" (events/genitive.py)."""
     for h in hits:
@@ -827,13 +860,16 @@ def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str],
         if ref is not None and h.pronoun != PERSON:
             ref = state_of(ref) if is_person.get(ref, False) else ref  # a title's state is one already
             ref = ref if ref in present else None
-        if ref is not None:
+        if ref is not None and h.subject == "recipient":  # the pronoun received what the actor did
+            h.event.recipients = [r for r in with_states([ref], present) if r not in h.event.actors]
+        elif ref is not None:
             h.event.actors = with_states([ref], present)
             h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
 
 
 def _from_party(ctx: Context, view: SentenceView, end: int) -> MentionRef | None:
-    """The sender after a receiving verb: the party marked *from* (من، מ-، from).
+    """The sender after a receiving verb: the party marked *from* (من، מ-، from) or *by*
+    (من جانب، من قبل: "لم تتبلغ أي قرار من جانب X", informed of no decision by X).
 
     A title often comes first ("from the Israeli prime minister Benjamin Netanyahu",
     "from US President Donald Trump"): the person named right after it, with no marker
@@ -845,7 +881,7 @@ def _from_party(ctx: Context, view: SentenceView, end: int) -> MentionRef | None
             continue
         marker = marker_of(ctx, r)[0]
         if not found:
-            if marker == "from":
+            if marker in ("from", "by"):
                 found.append(r)
         elif r.first <= found[-1].last + 3 and marker in ("from", "-"):
             found.append(r)

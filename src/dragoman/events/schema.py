@@ -95,6 +95,9 @@ class ArgumentPatterns(_Strict):
     # the endings and the irregular forms of a past participle ("killed", "taken", "shot"): after a
     # cue only a participle trigger is read as passive, its subject the recipient (events/argmodel.py).
     participle_endings: list[str] = Field(default_factory=list)
+    # Beginnings of an active participle that opens a circumstantial clause after a comma
+    # (Arabic حال: "..., متجاهلة النداءات"): its unnamed subject is the previous act's doer.
+    circumstantial_prefixes: list[str] = Field(default_factory=list)
     participles: list[str] = Field(default_factory=list)
     # Participles read as adjectives after a cue ("is opposed to", "is prepared to"): no passive.
     stative_participles: list[str] = Field(default_factory=list)
