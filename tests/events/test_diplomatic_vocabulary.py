@@ -55,3 +55,11 @@ def test_a_recall_for_consultations_is_a_cut_in_relations_not_talks(
     assert [e.type for e in events] == ["SANCTION"], events
     assert events[0].actors == [NL]
 
+
+
+def test_and_a_number_of_is_no_promise(make_article: Callable[..., Article]) -> None:
+    # وعدد = و + عدد ("and a number of"), which the promise trigger وعد* would read as a promise
+    events = _events("رافق رئيس نورلاند وزير الصحة وعدد من كبار المسؤولين.", "ar", make_article)
+    assert not [e for e in events if e.type == "AGREE"], events
+    promised = _events("وعدت نورلاند بتقديم مساعدات إلى فالدوريا.", "ar", make_article)
+    assert any(e.type == "AGREE" and e.actors == [NL] for e in promised), promised
