@@ -63,3 +63,10 @@ def test_and_a_number_of_is_no_promise(make_article: Callable[..., Article]) -> 
     assert not [e for e in events if e.type == "AGREE"], events
     promised = _events("وعدت نورلاند بتقديم مساعدات إلى فالدوريا.", "ar", make_article)
     assert any(e.type == "AGREE" and e.actors == [NL] for e in promised), promised
+
+
+def test_hebrew_launching_needs_its_weapon(make_article: Callable[..., Article]) -> None:
+    launched = _events("נורלנד שיגרה טיל בליסטי לעבר ולדוריה.", "he", make_article)
+    assert [(e.type, e.actors, e.recipients) for e in launched] == [("ASSAULT", [NL], [VD])], launched
+    sent = _events("נשיא נורלנד שיגר מכתב לנשיא ולדוריה.", "he", make_article)
+    assert not [e for e in sent if e.type == "ASSAULT"], sent

@@ -233,3 +233,23 @@ def test_the_place_inside_a_wars_name_is_its_own_mention() -> None:
 def test_english_news_names_that_cldr_no_longer_lists(text: str, surface: str, kb_id: str) -> None:
     # CLDR's English short forms are "Türkiye", "Czechia", "Congo - Kinshasa", "Myanmar (Burma)"
     _check(_run(text, "en"), surface, kb_id, MentionKind.NAME)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "kb_id"),
+    [
+        ("The Houthis claimed the strike.", "en", "Houthis", "org:houthis"),
+        ("وأعلن الحوثيون مسؤوليتهم.", "ar", "الحوثيون", "org:houthis"),
+        ("השיחות עם הרשות הפלסטינית נמשכו.", "he", "הרשות הפלסטינית", "org:palestinian-authority"),
+        ("وصل وفد من حركة فتح إلى القاهرة.", "ar", "حركة فتح", "org:fatah"),
+    ],
+)
+def test_regional_movements_and_bodies(text: str, lang: str, surface: str, kb_id: str) -> None:
+    found = _found(_run(text, lang))
+    hit = next((m for s, m in found.items() if surface in s), None)
+    assert hit is not None and hit.kb_id == kb_id, sorted(found)
+
+
+def test_arabic_opened_is_not_the_movement() -> None:
+    # bare فتح is "opened" far more often than the movement's name
+    assert all(m.kb_id != "org:fatah" for m in _run("فتح الجيش الطريق أمام القوافل.", "ar").mentions)
