@@ -1010,7 +1010,8 @@ def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
             p.sentence == h.sentence
             and p.token_end <= h.token_start <= p.token_end + CONTENT_REACH
             and p.event.evidence[0] == h.event.evidence[0]
-            and frame(rollup(p.event.type)).said
+            # the PLOVER codes themselves: a precondition's act (REQUEST by roll-up) is the act it conditions
+            and frame(p.event.type).said
             and set(h.event.actors) <= set(p.event.actors)
             and set(h.event.recipients) <= set(p.event.actors + p.event.recipients)
             for p in hits
