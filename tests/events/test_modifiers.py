@@ -88,3 +88,14 @@ def test_a_trigger_named_as_a_topic_is_no_event() -> None:
     # "The delegation did not discuss the question of cutting trade ties."
     art = bare_article("ولم يناقش الوفد مسألة قطع العلاقات التجارية مع فالدوريا.", "ar", use_ner=False)
     assert [h.event.type for h in find_hits(art, "ar")] == []
+
+
+def test_the_content_of_a_proposal_is_no_event() -> None:
+    # what a proposal would do is proposed, not done
+    told = _triggers("The Valdorian rebels approved a new proposal to halt the fighting in Norland.")
+    assert "SANCTION" not in [ty for _, ty in told]
+    assert ("halt", "SANCTION") in _triggers("Norland will halt all trade with Valdoria.")
+
+
+def test_interacting_with_a_group_is_a_meeting() -> None:
+    assert ("interact with", "CONSULT") in _triggers("The Norlandic envoy will interact with the local Valdorian community.")

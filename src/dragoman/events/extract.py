@@ -999,6 +999,11 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
     return None
 
 
+# Tokens between a trigger of speech and the act it names ("demanded the immediate release"):
+# the object's opening words, no further ("demanded ... and withdrew its envoy" is an act of its own).
+CONTENT_REACH = 3
+
+
 def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
     """Drop a party-less hit that names the act another event of its clause is about.
 
@@ -1033,8 +1038,24 @@ def without_inner_mentions(hits: list[EventHit]) -> list[EventHit]:
             for p in hits
         )
 
+    def spoken(h: EventHit) -> bool:
+        # "Norland demanded the release", "ישראל דורשת את שחרור": the act a demand, threat or accusation
+        # names right after its trigger is its content, though the model gave it the speaker as
+        # subject; the speaker is not its doer.  A second act of speech ("condemned ... and demanded")
+        # stays, and so does an act with a party beyond the speech's own.
+        return bool(h.event.actors) and not frame(rollup(h.event.type)).about_acts and any(
+            p.sentence == h.sentence
+            and p.token_end <= h.token_start <= p.token_end + CONTENT_REACH
+            and p.event.evidence[0] == h.event.evidence[0]
+            # the PLOVER codes themselves: a precondition's act (REQUEST by roll-up) is the act it conditions
+            and frame(p.event.type).said
+            and set(h.event.actors) <= set(p.event.actors)
+            and set(h.event.recipients) <= set(p.event.actors + p.event.recipients)
+            for p in hits
+        )
+
     def inner(h: EventHit) -> bool:
-        if accused(h):
+        if accused(h) or spoken(h):
             return True
         return partyless(h) and any(
             p.sentence == h.sentence
