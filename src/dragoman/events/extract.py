@@ -23,6 +23,7 @@ from dragoman.events.modifiers import (
     names_adverbial,
     names_doers,
     names_means_or_light_verb,
+    names_no_act_near,
     names_no_event,
     names_topic,
     yields_to_next,
@@ -49,6 +50,7 @@ from dragoman.events.status import (
     status_rules,
     with_future_stripped,
 )
+from dragoman.events.vso import verb_subject_first, vso_rules, without_route
 from dragoman.kb import load_kb
 from dragoman.model import Article, EntityType, Event, EventStatus, MentionKind, Span, TimeExpr
 from dragoman.model.ids import assign_event_ids
@@ -316,6 +318,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     present = {e.id for e in article.entities}
     kinds = {e.id: e.type for e in article.entities}
     pronoun_table = pronouns(lang)
+    vso = vso_rules(lang)
     first_person = first_person_suffixes(lang)
     for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
         plain = view.forms
@@ -337,7 +340,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             and not (generic and _generic_at(generic, view.forms, m))
             and m.start not in named
         ]
-        kept = [m for m in kept if not names_no_event(view, m, lang) and not names_topic(view, m, lang)]
+        kept = [
+            m
+            for m in kept
+            if not names_no_event(view, m, lang) and not names_topic(view, m, lang) and not names_no_act_near(view, m, lang)
+        ]
         # "ready to impose martial law": the imposing is the event, planned; the readiness is its status
         # "suicide bombers killed": the killing is the event, the bombers its doers
         kept = [
@@ -398,6 +405,17 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules, passive=group.passive)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            if vso is not None and group.pos == "verb" and group.subject == "actor" and not (group.passive or group.converse):
+                # "يزور الرئيس الفالدوري نورلاند": the phrase right after the verb is its subject
+                verb_subject_first(
+                    view,
+                    m.start,
+                    m.end,
+                    args,
+                    vso,
+                    pronoun_subject(view, clause, m.start, pronoun_table) is not None
+                    or first_person_verb(view.folded(m.start), first_person),
+                )
             # a visit's or an embassy's host comes from its place before any unnamed party does
             host = (
                 host_of(args.place.entity, present)
@@ -427,6 +445,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args.recipients = against + [r for r in args.recipients if r not in against]
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
+            # "moved from Cairo to Doha for the talks": the route's ends are places, not the talks' parties
+            without_route(args, view, lang, group.mode == "visit")
             if group.converse:  # "X received a letter from Y": Y wrote, X received
                 args.actors, args.recipients = args.recipients, args.actors
                 sender = _from_party(ctx, view, m.end) if ctx is not None else None

@@ -183,3 +183,31 @@ def names_topic(view: SentenceView, m: Match[TriggerGroup], lang: str) -> bool:
         if found is not None and found.end == m.start:
             return True
     return False
+
+
+@cache
+def _not_near(lang: str) -> list[tuple[PhraseMatcher[bool], PhraseMatcher[bool], int]]:
+    data = events_data(lang)
+    return [
+        (PhraseMatcher((w, True) for w in n.triggers), PhraseMatcher((w, True) for w in n.words), n.within)
+        for n in (data.modifiers.not_near if data else [])
+    ]
+
+
+def names_no_act_near(view: SentenceView, m: Match[TriggerGroup], lang: str) -> bool:
+    """Does a word near the trigger say it tells no act of a party (إصابة الوزير بفيروس، قتلى الزلزال)?
+
+    Wounds and deaths are told alike by an attack, an illness and a flood; the word of the
+    illness or the disaster in the trigger's clause says which.
+    """
+    for triggers, words, within in _not_near(lang):
+        at = triggers.match_at(view.forms, m.start)
+        if at is None:
+            continue
+        lo, hi = max(0, m.start - within), min(len(view.forms), m.end + within)
+        for k in range(lo, hi):
+            if view.clause[k] != view.clause[m.start] or m.start <= k < m.end:
+                continue
+            if words.match_at(view.forms, k) is not None:
+                return True
+    return False

@@ -120,6 +120,13 @@ class ArgumentPatterns(_Strict):
     # Nouns that count people as casualties or captives ("five people", أشخاص، مدنيين، جرحى):
     # the recipient, never the actor, of an event whose frame says so (frames.yaml: casualties_never_act).
     casualty_nouns: list[str] = Field(default_factory=list)
+    # Shapes of a verbal noun among a verb group's triggers (زيارة، مباحثات، لقاء، اجتماع), as
+    # fnmatch patterns on the folded word, and verbs that have such a shape (التقى): only a
+    # verb is followed by its subject (events/vso.py).
+    noun_shapes: list[str] = Field(default_factory=list)
+    # Proclitics of a genitive after a head noun ("الأمين العام للأمم المتحدة"): the head's party.
+    genitive_clitics: list[str] = Field(default_factory=list)
+    verbs_shaped_as_nouns: list[str] = Field(default_factory=list)
     # Possessive determiners: a common-noun candidate right after one ("its troops", "their
     # supporters") is the possessor's own people or means, no party of its own.
     possessives: list[str] = Field(default_factory=list)
@@ -150,6 +157,12 @@ class ArgumentPatterns(_Strict):
     # Endings that make a name a possessor ("Iran's"): the name without them is looked up.
     name_genitive_endings: list[str] = Field(default_factory=list)
     possessive_determiners: list[str] = Field(default_factory=list)
+
+
+class NotNear(_Strict):
+    triggers: list[str]  # folded forms; "*" matches any word the entry begins
+    words: list[str]
+    within: int = Field(default=6, ge=1)
 
 
 class ModifierPatterns(_Strict):
@@ -183,6 +196,10 @@ class ModifierPatterns(_Strict):
     # Nouns of a topic right before a trigger ("the issue of", مسألة، ملف): the act is what is
     # talked about, not an act told as done.
     topic_heads: list[str] = Field(default_factory=list)
+    # Words near a trigger that say it tells no act of a party ("infected with a virus", أصيب
+    # بفيروس; "killed in the earthquake", قتلى الزلزال): within ``within`` words of it, either
+    # side, in its clause, the trigger names no event.
+    not_near: list[NotNear] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):

@@ -1,0 +1,180 @@
+"""The subject right after a verb where verb-subject-object order is usual (Arabic).
+
+"يزور الرئيس الفرنسي الجزائر", "دعا الأمين العام للأمم المتحدة نورلاند": the noun phrase right
+after the verb is its subject, even when it names its party only by a title, a nisba or a
+genitive, and the state named after it is the object. The argument model weighs a full name
+right after the verb well, but a title or an unnamed body ("الحكومة الفالدورية", "القوات
+النورلاندية") often loses to the plain name after it. This post-rule puts the phrase's
+parties back as the actors when
+
+* the trigger is a verb (no verbal noun: زيارة، مباحثات, whose genitive may be its undergoer),
+  active and told from the doer's side, with no subject glued to it (قتلوا) or before it in
+  its clause (مصر تدين ..., a pronoun, or a party named before);
+* the word right after it opens a noun phrase: a party with no preposition on it, or a head
+  noun (الحكومة، الجيش، الأمين) followed by its nisba or genitive.
+
+A head noun whose phrase names no party ("هاجم مسلحون قاعدة في نورلاند") still says the
+named party after it is no subject: that party becomes a recipient, and the unnamed subject
+is left to the described-party filler.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import cache
+
+from dragoman.events.arguments import Arguments
+from dragoman.events.schema import events_data
+from dragoman.events.sentence import MentionRef, SentenceView
+from dragoman.model import EntityType, MentionKind
+from dragoman.text import normalize_key
+
+# Kinds of entity that act; a phrase naming any other (a war, a city as a place) is no subject.
+_PARTIES = frozenset({EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.GROUP})
+
+
+@dataclass(frozen=True, slots=True)
+class VsoRules:
+    heads: frozenset[str]  # folded head nouns of a subject phrase, with and without the article
+    bare: frozenset[str]  # proclitics a subject may carry (none, the article)
+    genitive: frozenset[str]  # proclitics of a genitive after a head (للأمم المتحدة)
+    noun_shapes: tuple[str, ...]
+    verbs: tuple[str, ...]
+    subject_suffixes: tuple[str, ...]
+    article: str
+
+
+@cache
+def vso_rules(lang: str) -> VsoRules | None:
+    data = events_data(lang)
+    if data is None or not data.arguments.subject_after_verb:
+        return None
+    a = data.arguments
+    article = normalize_key(a.article)
+    heads = {normalize_key(w.rstrip("*")) for w in [*a.construct_heads, *a.actor_nouns]}
+    heads |= {article + h for h in heads if not h.startswith(article)}
+    return VsoRules(
+        frozenset(heads),
+        frozenset({"", article}),
+        frozenset(normalize_key(c) for c in a.genitive_clitics),
+        tuple(normalize_key(s) for s in a.noun_shapes),
+        tuple(normalize_key(v) for v in a.verbs_shaped_as_nouns),
+        tuple(normalize_key(s) for s in a.subject_suffixes),
+        article,
+    )
+
+
+def is_verb_form(word: str, rules: VsoRules) -> bool:
+    """Is the folded trigger word a finite verb rather than a verbal noun?"""
+    if any(fnmatchcase(word, v) for v in rules.verbs):
+        return True
+    return not any(fnmatchcase(word, s) for s in rules.noun_shapes)
+
+
+def _at(view: SentenceView, k: int) -> list[MentionRef]:
+    return [r for r in view.mentions if r.entity and r.first == k]
+
+
+def subject_after(view: SentenceView, start: int, end: int, rules: VsoRules) -> tuple[list[MentionRef], int] | None:
+    """The parties of the noun phrase right after the verb ``[start, end)`` and the phrase's last token.
+
+    None when no subject phrase opens there (a preposition, a time word, the clause ends).
+    """
+    k = end
+    if k >= len(view.words) or view.clause[k] != view.clause[start]:
+        return None
+    out = _at(view, k)
+    if out:
+        if any(r.proclitic not in rules.bare for r in out):
+            return None  # بنورلاند، لفالدوريا: a prepositional phrase, not the subject
+        last = max(r.last for r in out)
+        out = [r for r in view.mentions if r.entity and k <= r.first <= last]
+    elif view.folded(k) in rules.heads:
+        last = k
+        # an adjective of the head with no party (الأمين العام) may stand before its genitive
+        if k + 1 < len(view.words) and not _at(view, k + 1) and view.folded(k + 1).startswith(rules.article):
+            nxt = _at(view, k + 2)
+            if nxt and all(r.proclitic in rules.genitive for r in nxt):
+                last = k + 1
+        nxt = _at(view, last + 1)
+        if nxt and view.clause[last + 1] == view.clause[start] and (
+            all(r.mention.kind is MentionKind.NISBA and r.proclitic in rules.bare for r in nxt)  # الحكومة الفالدورية
+            or all(r.proclitic in rules.genitive or (r.proclitic == "" and last == k) for r in nxt)  # قوات نورلاند
+        ):
+            last = max(r.last for r in nxt)
+            out = [r for r in view.mentions if r.entity and k < r.first <= last]
+    else:
+        return None
+    # nisba adjectives after the phrase agree with its head (رئيس الوزراء النورلاندي)
+    while (nxt := _at(view, last + 1)) and all(r.mention.kind is MentionKind.NISBA and r.proclitic in rules.bare for r in nxt):
+        out += nxt
+        last = max(r.last for r in nxt)
+    return out, last
+
+
+def verb_subject_first(
+    view: SentenceView, start: int, end: int, args: Arguments, rules: VsoRules, pronoun: bool
+) -> None:
+    """Make the phrase right after a verb its actors, the parties the model chose after that phrase recipients."""
+    word = view.folded(start)
+    if end - start != 1 or pronoun or not is_verb_form(word, rules):
+        return
+    if any(word.endswith(s) for s in rules.subject_suffixes):
+        return  # قتلوا: the subject is in the verb, what follows is its object
+    if any(r.entity and r.last < start and view.clause[r.first] == view.clause[start] for r in view.mentions):
+        return  # a party before the verb in its clause is its subject (مصر تدين)
+    found = subject_after(view, start, end, rules)
+    if found is None:
+        return
+    subject, last = found
+    if any(r.mention.type not in _PARTIES for r in subject):
+        return  # "ووقف الحرب على غزة": a war or a place after the word is no doer, the word a noun
+    ids = {r.entity for r in subject}
+    if ids & {a.entity for a in args.actors}:
+        return  # the model has it already
+    later = [a for a in args.actors if a.first > last]
+    if len(later) != len(args.actors):
+        return  # an actor before the verb or inside the phrase: leave the model's reading
+    args.actors = subject
+    args.recipients = [r for r in later + args.recipients if r.entity not in ids]
+
+
+@cache
+def _route_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = events_data(lang)
+    markers = data.arguments.markers if data else {}
+    return (
+        frozenset(normalize_key(w) for w in markers.get("from", []) if " " not in w),
+        frozenset(normalize_key(w) for w in markers.get("to", []) if " " not in w),
+    )
+
+
+def route_ends(view: SentenceView, lang: str) -> tuple[set[str], set[str]]:
+    """The entities that are the two ends of a route, "from X to Y" (من القاهرة إلى الدوحة).
+
+    A route is where someone went, not whom an act was done with: X is never a party, and Y
+    only the host of a visit (the place rule of ``frames.yaml: place_hosts``).
+    """
+    sources, targets = _route_words(lang)
+    origins: set[str] = set()
+    ends: set[str] = set()
+    if not sources or not targets:
+        return origins, ends
+    for y in view.mentions:
+        if not y.entity or y.proclitic or y.first < 2 or view.folded(y.first - 1) not in targets:
+            continue
+        for x in view.mentions:
+            if x.entity and not x.proclitic and x.last == y.first - 2 and x.first > 0 and view.folded(x.first - 1) in sources:
+                origins.add(x.entity)
+                ends.add(y.entity)
+    return origins, ends - origins
+
+
+def without_route(args: Arguments, view: SentenceView, lang: str, visit: bool) -> None:
+    """Drop the ends of a route from the parties: the origin always, the destination unless a visit."""
+    origins, ends = route_ends(view, lang)
+    gone = origins | (set() if visit else ends)
+    if gone:
+        args.actors = [a for a in args.actors if a.entity not in gone]
+        args.recipients = [r for r in args.recipients if r.entity not in gone]
