@@ -105,3 +105,14 @@ def test_the_ends_of_a_route_are_no_parties_of_the_talks(make_article: Callable[
 def test_a_grant_given_is_aid(make_article: Callable[..., Article]) -> None:
     ev = _of(_events("قدمت نورلاند منحة بقيمة مليون دولار لفالدوريا.", make_article), "AID")
     assert ev.actors == [NL] and VD in ev.recipients, ev
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["الرئيس النورلاندي يزور فالدوريا الأسبوع المقبل.", "الحكومة النورلاندية تستقبل وزير خارجية فالدوريا."],
+)
+def test_a_title_opening_a_headline_is_the_subject(text: str, make_article: Callable[..., Article]) -> None:
+    # subject then verb: the title or body before the verb acts, the state after it is the object
+    visit = _of(_events(text, make_article), "CONSULT")
+    assert visit.actors == [NL] and VD in visit.recipients, visit

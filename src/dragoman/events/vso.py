@@ -123,7 +123,8 @@ def verb_subject_first(
     if any(word.endswith(s) for s in rules.subject_suffixes):
         return  # قتلوا: the subject is in the verb, what follows is its object
     if any(r.entity and r.last < start and view.clause[r.first] == view.clause[start] for r in view.mentions):
-        return  # a party before the verb in its clause is its subject (مصر تدين)
+        _subject_before(view, start, args, rules)  # a party before the verb in its clause is its subject (مصر تدين)
+        return
     found = subject_after(view, start, end, rules)
     if found is None:
         return
@@ -138,6 +139,34 @@ def verb_subject_first(
         return  # an actor before the verb or inside the phrase: leave the model's reading
     args.actors = subject
     args.recipients = [r for r in later + args.recipients if r.entity not in ids]
+
+
+def _subject_before(view: SentenceView, start: int, args: Arguments, rules: VsoRules) -> None:
+    """The headline order, subject then verb ("الرئيس النورلاندي يزور فالدوريا", "واشنطن تنفي ..."):
+    the parties of a phrase that opens the verb's clause and ends right before it are its actors.
+
+    The model weighs a full name before the verb well; a title or a capital standing for its
+    government often loses to the state named after the verb, which is the object.
+    """
+    clause = view.clause[start]
+    opening = next((k for k in range(start) if view.clause[k] == clause), None)
+    if opening is None:
+        return
+    before = [r for r in view.mentions if r.entity and opening <= r.first and r.last < start]
+    if not before or max(r.last for r in before) != start - 1:
+        return  # the phrase must end right before the verb
+    first = min(r.first for r in before)
+    if first != opening and not (first == opening + 1 and view.folded(opening) in rules.heads):
+        return  # ... and open the clause, itself or after its head noun (الحكومة النورلاندية)
+    if any(r.proclitic not in rules.bare or r.mention.type not in _PARTIES for r in before):
+        return  # لنورلاند ...، a place or a war: no subject
+    ids = {r.entity for r in before}
+    if ids & {a.entity for a in args.actors}:
+        return  # the model has it already
+    if any(a.first < start for a in args.actors):
+        return  # an actor of its own choosing before the verb: leave the model's reading
+    args.recipients = [r for r in args.actors + args.recipients if r.entity not in ids]
+    args.actors = before
 
 
 @cache
