@@ -183,6 +183,11 @@ class ModifierPatterns(_Strict):
     # Nouns of a topic right before a trigger ("the issue of", مسألة، ملف): the act is what is
     # talked about, not an act told as done.
     topic_heads: list[str] = Field(default_factory=list)
+    # Nouns of a proposal, deal or terms whose purpose a glued clitic of purpose introduces
+    # (הצעה להפסקת אש, עסקה לשחרור חטופים, הסכם לשיתוף פעולה): after another trigger of the
+    # sentence the act after the clitic is the content of the deal, not an act told.
+    purpose_heads: list[str] = Field(default_factory=list)
+    purpose_clitics: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
