@@ -71,3 +71,19 @@ def test_the_everyday_hebrew_names_of_the_koreas(text: str, code: str) -> None:
 
     article = extract(text=text)
     assert f"country:{code}" in {e.id for e in article.entities}, article.entities
+
+
+def test_summoning_an_ambassador_for_a_reprimand_is_a_sanction(make_article: Callable[..., Article]) -> None:
+    events = _events("נורלנד הזמינה את שגריר ולדוריה לשיחת בירור.", make_article)
+    assert [e.type for e in events] == ["SANCTION"], events
+    assert events[0].actors == [NL]
+
+
+def test_inviting_an_ambassador_to_a_reception_is_no_sanction(make_article: Callable[..., Article]) -> None:
+    assert not [e for e in _events("נורלנד הזמינה את שגריר ולדוריה לקבלת הפנים.", make_article) if e.type == "SANCTION"]
+
+
+def test_the_detained_after_a_noun_name_people_not_an_arrest(make_article: Callable[..., Article]) -> None:
+    events = _events("ולדוריה דרשה מנורלנד לשחרר את העיתונאים העצורים.", make_article)
+    assert not [e for e in events if e.type == "COERCE"], events
+    assert [e for e in events if e.type == "REQUEST"]
