@@ -87,3 +87,18 @@ def test_the_detained_after_a_noun_name_people_not_an_arrest(make_article: Calla
     events = _events("ולדוריה דרשה מנורלנד לשחרר את העיתונאים העצורים.", make_article)
     assert not [e for e in events if e.type == "COERCE"], events
     assert [e for e in events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("שר החוץ של נורלנד ישוחח עם שר החוץ של ולדוריה.", "CONSULT"),
+        ("נשיא נורלנד ידון עם נשיא ולדוריה במצב.", "CONSULT"),
+        ("נורלנד תשחרר את אסירי ולדוריה.", "RETREAT"),
+    ],
+)
+def test_imperfect_forms_of_talking_and_releasing_are_planned(
+    text: str, etype: str, make_article: Callable[..., Article]
+) -> None:
+    found = [e for e in _events(text, make_article) if e.type == etype]
+    assert found and found[0].status is EventStatus.PLANNED, found
