@@ -63,8 +63,8 @@ def test_hebrew_verb_forms(make_article: Callable[..., Article], text: str, etyp
 
 
 def test_hebrew_passives_and_a_verb_read_again_without_its_object(make_article: Callable[..., Article]) -> None:
-    # nif'al: signed, kidnapped
-    assert ("SUPPORT", "נחתמו") in _typed(make_article("בשבוע שעבר נחתמו שני מסמכים בין המדינות.", "he"), "he")
+    # nif'al: signed (a formal agreement, AGREE), kidnapped
+    assert ("AGREE", "נחתמו") in _typed(make_article("בשבוע שעבר נחתמו שני מסמכים בין המדינות.", "he"), "he")
     assert ("ASSAULT", "נחטפו") in _typed(make_article("שני רועים נחטפו ליד הגבול.", "he"), "he")
     # גירש with an ambassador after it is a sanction, without one a deportation
     assert _typed(make_article("הממשלה גירשה את השגריר.", "he"), "he") == [("SANCTION", "גירשה את השגריר")]

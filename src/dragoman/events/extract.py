@@ -25,6 +25,7 @@ from dragoman.events.modifiers import (
     names_means_or_light_verb,
     names_no_act_near,
     names_no_event,
+    names_purpose,
     names_topic,
     yields_to_next,
 )
@@ -382,7 +383,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         )
         # "normalised ties with Valdoria with US mediation": the mediation is how the act was done; it
         # stays among the triggers the argument model weighs, so the act's parties are chosen as before
-        adverbial = [names_adverbial(view, m, kept[k - 1] if k else None, lang) for k, m in enumerate(kept)]
+        # "rejected the proposal to renew the talks": the talks are what the proposal is for (names_purpose)
+        adverbial = [
+            names_adverbial(view, m, prev := kept[k - 1] if k else None, lang) or names_purpose(view, m, prev, lang)
+            for k, m in enumerate(kept)
+        ]
         # "Norland denied reports of talks with Valdoria": the denial negates the talks, which are the
         # event; the verb denying a statement is none of its own
         # the denied statement tells the acts after it in the sentence, negated however far they stand

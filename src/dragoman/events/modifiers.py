@@ -211,3 +211,46 @@ def names_no_act_near(view: SentenceView, m: Match[TriggerGroup], lang: str) -> 
             if words.match_at(view.forms, k) is not None:
                 return True
     return False
+
+
+@cache
+def _purpose_words(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    data = events_data(lang)
+    if data is None:
+        return frozenset(), ()
+    mods = data.modifiers
+    # longest clitic first, so "ול" is tried before "ל"
+    clitics = tuple(sorted((normalize_key(c) for c in mods.purpose_clitics), key=len, reverse=True))
+    return frozenset(normalize_key(w) for w in mods.purpose_heads), clitics
+
+
+_PURPOSE_REACH = 3  # words between the head noun and the glued clitic: its adjectives (ההצעה האמריקאית החדשה ל...)
+
+
+def _glued_purpose(view: SentenceView, k: int, clitics: tuple[str, ...]) -> bool:
+    """Does word ``k`` carry a glued clitic of purpose (להפסקת, ולשחרור), with its bare reading among its forms?"""
+    word = normalize_key(view.words[k])
+    return any(word.startswith(c) and word[len(c) :] in view.forms[k] for c in clitics)
+
+
+def names_purpose(view: SentenceView, m: Match[TriggerGroup], previous: Match[TriggerGroup] | None, lang: str) -> bool:
+    """Is the trigger the purpose of a proposal, deal or terms named just before it, after another act?
+
+    "ולדוריה דחתה את ההצעה לחידוש המשא ומתן", "נורלנד חתמה על הסכם לשיתוף פעולה": the
+    rejection and the signing are the events; the talks and the cooperation are what the
+    proposal and the agreement are for.  The clitic is on the trigger's first word or on the
+    verbal noun right before it (לחידוש המשא ומתן).  With no trigger before it in the sentence
+    the phrase may be all the sentence tells, and it stays.
+    """
+    heads, clitics = _purpose_words(lang)
+    if previous is None or not heads:
+        return False
+    k = m.start if _glued_purpose(view, m.start, clitics) else m.start - 1
+    if k < 0 or k < previous.end or not _glued_purpose(view, k, clitics):
+        return False
+    for j in range(k - 1, max(previous.end, k - 1 - _PURPOSE_REACH) - 1, -1):
+        if view.clause[j] != view.clause[k]:
+            return False
+        if set(view.forms[j]) & heads:
+            return True
+    return False

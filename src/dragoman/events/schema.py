@@ -200,6 +200,11 @@ class ModifierPatterns(_Strict):
     # بفيروس; "killed in the earthquake", قتلى الزلزال): within ``within`` words of it, either
     # side, in its clause, the trigger names no event.
     not_near: list[NotNear] = Field(default_factory=list)
+    # Nouns of a proposal, deal or terms whose purpose a glued clitic of purpose introduces
+    # (הצעה להפסקת אש, עסקה לשחרור חטופים, הסכם לשיתוף פעולה): after another trigger of the
+    # sentence the act after the clitic is the content of the deal, not an act told.
+    purpose_heads: list[str] = Field(default_factory=list)
+    purpose_clitics: list[str] = Field(default_factory=list)
 
 
 class ClausePatterns(_Strict):
