@@ -133,8 +133,8 @@ SY = {
 }
 
 
-# the type signing an agreement gets: Hebrew codes it as the formal agreement it is (CAMEO 057, AGREE)
-_SIGNING = {"en": "SUPPORT", "ar": "SUPPORT", "he": "AGREE"}
+# the type signing an agreement gets: Hebrew and Arabic code it as the formal agreement it is (AGREE)
+_SIGNING = {"en": "SUPPORT", "ar": "AGREE", "he": "AGREE"}
 
 
 def _statuses(art: Article, lang: str, kind: str) -> list[EventStatus]:
@@ -220,7 +220,7 @@ def test_talks_cues_still_colour_the_topic_of_talks(make_article: Callable[..., 
     ("lang", "text", "kind"),
     [
         ("en", "Israel sent a delegation in order to sign an agreement with Azerbaijan.", "SUPPORT"),
-        ("ar", "أرسلت إسرائيل وفدا من أجل توقيع اتفاق مع أذربيجان.", "SUPPORT"),
+        ("ar", "أرسلت إسرائيل وفدا من أجل توقيع اتفاق مع أذربيجان.", "AGREE"),
         ("he", "ישראל שלחה משלחת כדי לקדם שיתוף פעולה עם אזרבייג'ן.", "COOPERATE"),
     ],
 )
