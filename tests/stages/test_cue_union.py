@@ -6,7 +6,10 @@ from dragoman.chrome.cues import any_cue, cue_matchers
 from dragoman.chrome.lines import split_lines
 
 # Invented lines: cue phrases alone and inside lines of many lengths, so every word-count tier is tried.
-_PADDING = "the Valdorian delegation met Norland officials in the capital of the northern province".split()
+_PADDING = [
+    *("the", "Valdorian", "delegation", "met", "Norland", "officials"),
+    *("in", "the", "capital", "of", "the", "northern", "province"),
+]
 _CUES = [
     "Norlandia — Reuters",
     "12 comments",
