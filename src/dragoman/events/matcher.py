@@ -107,7 +107,12 @@ class PhraseMatcher(Generic[P]):
         return None
 
     def match_at(self, forms: Sequence[Sequence[str]], i: int) -> Match[P] | None:
-        return self._match_with(forms, i, self._candidates(forms[i]))
+        key = forms[i]  # a tuple from token_forms; tuple() only for other sequences
+        cands = self._memo.get(key if type(key) is tuple else tuple(key))
+        if cands is None:
+            cands = self._candidates(key)
+        # most words start no phrase of a given matcher: answered without the matching loop
+        return self._match_with(forms, i, cands) if cands else None
 
     def _candidate_lists(self, forms: Sequence[Sequence[str]]) -> list[list[int]]:
         """Each token's candidate phrases (``_candidates``), the memo read in one pass.
