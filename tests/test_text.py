@@ -88,3 +88,17 @@ def test_splits_are_memoised_but_each_call_gets_its_own_list() -> None:
     again = splits("وبالعراق", "ar")
     assert ("x", "y") not in again
     assert again[0] == ("", "وبالعراق") and ("وبال", "عراق") in again
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  وزيرُ  خارجيةِ نورلانـــد\u200c قال\n",
+        "Minister\u00adTavor  of VALDORIA\tspoke",
+        "שר החוץ של ולדוריה\u200f אמר",
+        "",
+    ],
+)
+def test_normalize_key_is_the_folded_text_with_spaces_collapsed(text: str) -> None:
+    # normalize_key folds without building normalize()'s offsets: the same characters all the same
+    assert normalize_key(text) == " ".join(normalize(text).text.split())

@@ -160,3 +160,16 @@ def test_every_data_key_is_documented() -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "dates.md").read_text("utf-8")
     missing = [f for f in DatesData.model_fields if f != "description" and f"`{f}`" not in doc]
     assert not missing, f"dates.yaml keys missing from docs/dates.md: {missing}"
+
+
+@pytest.mark.parametrize("lang", languages_with_dates())
+def test_shapes_for_a_window_are_those_its_families_allow_in_priority_order(lang: str) -> None:
+    from dragoman.dates.patterns import DIGIT, MONTH, REL, YEAR
+
+    pats = patterns(lang)
+    assert pats is not None
+    for bits in (DIGIT, DIGIT | YEAR, MONTH | DIGIT, REL, 0):
+        want = [(p, k, rx) for p, (k, rx) in enumerate(pats.shapes) if bits & pats.needs[p]]
+        assert list(pats.shapes_for(bits)) == want
+        assert pats.shapes_for(bits) is pats.shapes_for(bits)  # made once per combination
+    assert pats.shapes_for(0) == ()

@@ -29,3 +29,14 @@ def test_find_each_is_one_matcher_per_payload() -> None:
                                                      ("if need be", cond)] if q is p]).find(forms)
     )
     assert sorted((s, e, id(p)) for s, e, p in got) == separate
+
+
+def test_forms_given_as_lists_match_as_tuples_do() -> None:
+    # The memo is keyed by tuples (token_forms gives tuples); lists take the slower path, same answer.
+    m = PhraseMatcher([("cease fire", "truce"), ("fire*", "shoot"), ("talks", "talk")])
+    text = "the Valdorian talks agreed a cease fire after fireworks stopped"
+    as_tuples = [(x.start, x.end, x.payload) for x in m.find(_forms(text))]
+    as_lists = [(x.start, x.end, x.payload) for x in m.find([list(f) for f in _forms(text)])]
+    assert as_tuples == as_lists == [(2, 3, "talk"), (5, 7, "truce"), (8, 9, "shoot")]
+    each = [(x.start, x.end, x.payload) for x in m.find_each([list(f) for f in _forms(text)])]
+    assert each == [(x.start, x.end, x.payload) for x in m.find_each(_forms(text))]

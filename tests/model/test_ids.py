@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import fields, replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from dragoman.model import (
     Event,
     EventStatus,
     Mention,
+    MentionKind,
     Quote,
     Source,
     Span,
@@ -31,6 +33,7 @@ from dragoman.model.ids import (
     event_id,
     local_entity_id,
     mention_id,
+    with_id,
 )
 
 TEXT = "x" * 400
@@ -133,3 +136,23 @@ def test_described_actors_by_their_first_description_not_by_position() -> None:
     b.gloss, b.affiliation = "Iranian protesters", "country:IR"
     assert [d.id for d in assign_described_ids(art.id, [b])] == ids[1:]
     assert described_id(Article.from_text("another text").id, a) != ids[0]
+
+
+def test_with_id_copies_every_other_field() -> None:
+    # Every field set away from its default, so a field the copy dropped or shifted would show.
+    m = Mention(
+        Span(3, 9),
+        EntityType.ORG,
+        kind=MentionKind.TITLE,
+        source="ner",
+        kb_id="org:valdorian-assembly",
+        head=Span(4, 9),
+        score=0.5,
+        id="m-old",
+    )
+    new = with_id(m, "m-new")
+    assert new == replace(m, id="m-new")
+    assert [getattr(new, f.name) for f in fields(Mention) if f.name != "id"] == [
+        getattr(m, f.name) for f in fields(Mention) if f.name != "id"
+    ]
+    assert new.id == "m-new" and m.id == "m-old"

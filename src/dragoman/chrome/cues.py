@@ -117,17 +117,27 @@ class AnyCue:
     Most lines are body text that no group matches; one pass over the union
     rules them out instead of 39 calls to ``CueMatcher.matches``.  A line that
     passes still goes through the groups in order, so the first match wins
-    as before.
+    as before.  The union is taken per word count (``tiers[words]``): only the
+    groups whose ``max_words`` admit the line, so a long line is searched with
+    the few patterns of the groups that allow long lines (captions) and not
+    with every dateline and byline pattern, which cost most of the search.
     """
 
-    max_words: int
+    tiers: tuple[_Union, ...]  # by the line's word count; a longer line than any group admits: none
+
+    def may_match(self, ln: Line) -> bool:
+        return ln.words < len(self.tiers) and self.tiers[ln.words].may_match(ln)
+
+
+@dataclass(frozen=True, slots=True)
+class _Union:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     contains: re.Pattern[str] | None
-    patterns: re.Pattern[str] | None  # every group's patterns in one alternation: one search a line
+    patterns: re.Pattern[str] | None  # the groups' patterns in one alternation: one search a line
 
     def may_match(self, ln: Line) -> bool:
-        return ln.words <= self.max_words and (
+        return (
             ln.core in self.exact
             or ln.head.startswith(self.prefixes)
             or bool(self.contains and self.contains.search(ln.key))
@@ -135,14 +145,24 @@ class AnyCue:
         )
 
 
-@cache
-def any_cue() -> AnyCue:
-    groups = cue_matchers()
-    return AnyCue(
-        max_words=max((g.max_words for g in groups), default=-1),
+def _union(groups: tuple[CueMatcher, ...]) -> _Union:
+    return _Union(
         exact=frozenset().union(*(g.exact for g in groups)),
         prefixes=tuple(p for g in groups for p in g.prefixes),
         # each group's ``contains`` is an alternation of escaped literals, so their union is one too
         contains=_alternation([g.contains.pattern for g in groups if g.contains]),
         patterns=_alternation([g.patterns.pattern for g in groups if g.patterns]),
     )
+
+
+@cache
+def any_cue() -> AnyCue:
+    groups = cue_matchers()
+    made: dict[tuple[int, ...], _Union] = {}  # the same groups admit many word counts: one union each
+    tiers: list[_Union] = []
+    for words in range(max((g.max_words for g in groups), default=-1) + 1):
+        admitted = tuple(i for i, g in enumerate(groups) if words <= g.max_words)
+        if admitted not in made:
+            made[admitted] = _union(tuple(groups[i] for i in admitted))
+        tiers.append(made[admitted])
+    return AnyCue(tiers=tuple(tiers))

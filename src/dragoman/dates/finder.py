@@ -141,9 +141,7 @@ def find_readings(
         triggers = find_triggers(pats.keys(scan), pats)
     hits: list[tuple[int, int, int, str, re.Match[str]]] = []
     for lo, hi, bits in _windows(triggers, start, end):
-        for prio, (kind, rx) in enumerate(pats.shapes):
-            if not bits & pats.needs[prio]:
-                continue
+        for prio, kind, rx in pats.shapes_for(bits):
             for m in rx.finditer(scan, lo, hi):
                 if m.end() > m.start():
                     hits.append((m.start(), m.end(), prio, kind, m))

@@ -10,7 +10,7 @@ Persian digits mapped one-to-one onto ASCII), so offsets are unchanged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dragoman.dates.data import DatesData, Modifier, OtherCalendar, dates_data
@@ -76,6 +76,23 @@ class Patterns:
     # families it can start; a shape runs only in windows around its triggers.
     triggers: dict[str, int]
     needs: tuple[int, ...]  # per shape, the families that must be present
+    # families present -> the (priority, kind, regex) of the shapes they allow; filled as windows ask
+    _allowed: dict[int, tuple[tuple[int, str, re.Pattern[str]], ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def shapes_for(self, bits: int) -> tuple[tuple[int, str, re.Pattern[str]], ...]:
+        """The shapes a window with the families ``bits`` runs, in priority order.
+
+        A window holds one of a few dozen combinations of families: the test of
+        every shape's ``needs`` is made once per combination, not once per window.
+        """
+        hit = self._allowed.get(bits)
+        if hit is None:
+            hit = self._allowed[bits] = tuple(
+                (prio, kind, rx) for prio, (kind, rx) in enumerate(self.shapes) if bits & self.needs[prio]
+            )
+        return hit
 
     @staticmethod
     def keys(scan: str) -> str:

@@ -584,6 +584,21 @@ def _statement_denials(view: SentenceView, cues: list[Match[StatusCue]], trigger
 _DENIAL_REACH = 8
 
 
+@cache
+def _nisba_forms(lang: str) -> tuple[bool, frozenset[str], tuple[str, ...]]:
+    """For ``_nisba_doers``: whether adjectives follow their noun, the proclitics a nisba doer may
+    carry (none, or the article) and the article prefixes, folded once per language (every trigger asks)."""
+    data = events_data(lang)
+    if data is None:
+        return False, frozenset({""}), ()
+    args = data.arguments
+    return (
+        args.noun_actor_after,
+        frozenset({"", normalize_key(args.article)}),
+        tuple(normalize_key(a) for a in args.article_prefixes),
+    )
+
+
 def _nisba_doers(view: SentenceView, start: int, end: int, pos: str, lang: str) -> list[MentionRef]:
     """The relational adjectives (nisba) that modify the trigger as a noun: its doers.
 
@@ -597,9 +612,7 @@ def _nisba_doers(view: SentenceView, start: int, end: int, pos: str, lang: str) 
     proclitic but the article: "تعترف بنورلاندية الإقليم" is a noun after a preposition.
     Adjectives in a row ("the Norlandic-Valdorian talks") are all doers.
     """
-    data = events_data(lang)
-    after = data is not None and data.arguments.noun_actor_after
-    bare = {"", normalize_key(data.arguments.article) if data else ""}
+    after, bare, definite = _nisba_forms(lang)
     nisbas = {
         r.first: r for r in view.mentions if r.entity and r.mention.kind is MentionKind.NISBA and r.proclitic in bare
     }
@@ -612,7 +625,6 @@ def _nisba_doers(view: SentenceView, start: int, end: int, pos: str, lang: str) 
             k = by_last[k].first - 1
             k -= k >= 0 and view.words[k] in ("-", "–")
         return out
-    definite = tuple(normalize_key(a) for a in data.arguments.article_prefixes) if data else ()
     if pos != "noun" and not (definite and view.folded(start).startswith(definite)):
         return out  # a verb, not a noun with its article (القصف)
     k = end

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Generic, TypeVar
 
 from dragoman.text import normalize_key
@@ -106,7 +107,30 @@ class PhraseMatcher(Generic[P]):
         return None
 
     def match_at(self, forms: Sequence[Sequence[str]], i: int) -> Match[P] | None:
-        return self._match_with(forms, i, self._candidates(forms[i]))
+        key = forms[i]  # a tuple from token_forms; tuple() only for other sequences
+        cands = self._memo.get(key if type(key) is tuple else tuple(key))
+        if cands is None:
+            cands = self._candidates(key)
+        # most words start no phrase of a given matcher: answered without the matching loop
+        return self._match_with(forms, i, cands) if cands else None
+
+    def _candidate_lists(self, forms: Sequence[Sequence[str]]) -> list[list[int]]:
+        """Each token's candidate phrases (``_candidates``), the memo read in one pass.
+
+        Most tokens start no phrase: the lookups run in ``map`` and the callers then
+        visit only the tokens with candidates, instead of a Python step per token for
+        every matcher that reads the sentence.
+        """
+        memo = self._memo
+        try:
+            got = list(map(memo.get, forms))  # type: ignore[arg-type]  # token forms are tuples (token_forms)
+        except TypeError:  # lists: the memo is keyed by tuples
+            got = [memo.get(tuple(f)) for f in forms]
+        if None in got:
+            for i, cands in enumerate(got):
+                if cands is None:
+                    got[i] = self._candidates(forms[i])
+        return got  # type: ignore[return-value]  # no None is left
 
     def find_each(self, forms: Sequence[Sequence[str]]) -> list[Match[P]]:
         """What one matcher per payload (by identity) would find, in one pass over the tokens.
@@ -117,17 +141,11 @@ class PhraseMatcher(Generic[P]):
         """
         out: list[Match[P]] = []
         free: dict[int, int] = {}  # id(payload) -> first position its phrases may match again
-        memo = self._memo
+        got = self._candidate_lists(forms)
         n = len(forms)
-        for i in range(n):
-            key = forms[i]
-            cands = memo.get(key if type(key) is tuple else tuple(key))
-            if cands is None:
-                cands = self._candidates(forms[i])
-            if not cands:
-                continue
+        for i in compress(range(n), got):  # the tokens that start some phrase
             taken: set[int] = set()
-            for idx in cands:  # phrase order: longest first
+            for idx in got[i]:  # phrase order: longest first
                 words, payload = self._phrases[idx]
                 who = id(payload)
                 size = len(words)
@@ -145,18 +163,13 @@ class PhraseMatcher(Generic[P]):
         """The matches, longest first at each position; ``accept`` may refuse one, and the next
         candidate (a shorter phrase, or the same words listed again with another payload) is tried."""
         out: list[Match[P]] = []
-        memo = self._memo
-        i = 0
-        n = len(forms)
-        while i < n:
-            key = forms[i]  # a tuple from token_forms; tuple() only for other sequences
-            cands = memo.get(key if type(key) is tuple else tuple(key))
-            if cands is None:
-                cands = self._candidates(forms[i])
-            m = self._match_with(forms, i, cands, accept) if cands else None
-            if m is None:
-                i += 1
+        got = self._candidate_lists(forms)
+        end = 0  # where the last match ended: the next may start there
+        for i in compress(range(len(forms)), got):  # the tokens that start some phrase
+            if i < end:
                 continue
-            out.append(m)
-            i = m.end
+            m = self._match_with(forms, i, got[i], accept)
+            if m is not None:
+                out.append(m)
+                end = m.end
         return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import ClassVar
 
 from dragoman.kb.index import AliasIndex, IndexEntry, alias_index
@@ -317,29 +317,31 @@ def _match(
     offsets: list[int],
 ) -> list[_Match]:
     out: list[_Match] = []
-    n = len(ntoks)
-    i = 0
-    while i < n:
+    # Each token's readings that start an indexed name, looked up in one pass (memoised per word);
+    # only the few tokens with one are visited, left to right, each match skipping the tokens it covers.
+    readings = list(map(idx.forms, ntoks))
+    end = 0
+    for i in compress(range(len(ntoks)), readings):
+        if i < end or i in blocked:
+            continue
         best: _Match | None = None
-        if i not in blocked:
-            for prefix, stem in idx.forms(ntoks[i]):
-                for e in idx.by_first[stem]:
-                    length = len(e.tokens)
-                    if best is not None and length <= best.length:
-                        break
-                    m = _try(idx, text, toks, ntoks, joinable, blocked, offsets, i, prefix, stem, e)
-                    if m is not None:
-                        best = m
-                        break
+        for prefix, stem in readings[i]:
+            for e in idx.by_first[stem]:
+                length = len(e.tokens)
+                if best is not None and length <= best.length:
+                    break
+                m = _try(idx, text, toks, ntoks, joinable, blocked, offsets, i, prefix, stem, e)
+                if m is not None:
+                    best = m
+                    break
         if best is None or _inside_org_name(idx, ntoks, joinable, best):
-            i += 1
             continue
         if best.entry.kind is MentionKind.METONYM and _locative(idx, ntoks, joinable, best):
             city = idx.city_reading.get(best.entry.tokens)
             if city is not None:
                 best.entry = city
         out.append(best)
-        i = best.end
+        end = best.end
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -34,6 +35,15 @@ class NerSettings(StageSettings):
     proper_nouns: tuple[str, ...] = ("en",)
 
 
+@cache
+def _weights_digest(model: str, lang: str) -> str:
+    """The digest of a language's weights, asked for every article: resolving the packaged file's
+    path through importlib.resources costs more than the rest of the provenance (``file_digest``
+    itself is memoised per path, so a process never saw a changed file anyway)."""
+    impl = neural if model == "neural" else tagger
+    return file_digest(impl.model_path(lang))
+
+
 @register_stage("dragoman.NER.v1", settings=NerSettings)
 class Ner(BaseStage):
     """Tag each body sentence with the language's NER model and append ``source="ner"`` mentions.
@@ -62,7 +72,7 @@ class Ner(BaseStage):
         impl = neural if self.settings.model == "neural" else tagger
         if lang not in self.settings.languages or not impl.has_model(lang):
             return {}
-        return {f"ner.{lang}": f"{self.settings.model}:{file_digest(impl.model_path(lang))}"}
+        return {f"ner.{lang}": f"{self.settings.model}:{_weights_digest(self.settings.model, lang)}"}
 
     def __call__(self, article: Article) -> Article:
         lang = (article.language or "").split("-")[0].lower()

@@ -126,4 +126,5 @@ def normalize(text: str) -> NormalizedText:
 
 def normalize_key(text: str) -> str:
     """Folded form for dictionary keys and search terms."""
-    return " ".join(normalize(text).text.split())
+    # normalize(text).text, without the offsets map a key has no use for
+    return " ".join(text.translate(_translation()[0]).split())
