@@ -70,3 +70,11 @@ def test_hebrew_launching_needs_its_weapon(make_article: Callable[..., Article])
     assert [(e.type, e.actors, e.recipients) for e in launched] == [("ASSAULT", [NL], [VD])], launched
     sent = _events("נשיא נורלנד שיגר מכתב לנשיא ולדוריה.", "he", make_article)
     assert not [e for e in sent if e.type == "ASSAULT"], sent
+
+
+def test_the_occupation_named_as_a_party_is_no_act_of_occupying(make_article: Callable[..., Article]) -> None:
+    # Arab outlets name a state "the occupation" (رئيس وزراء الاحتلال); an occupation told is a verb or a construct
+    named = _events("التقى رئيس وزراء الاحتلال وفدا من فالدوريا.", "ar", make_article)
+    assert not [e for e in named if e.type == "COERCE"], named
+    told = _events("احتلت نورلاند جزيرة في فالدوريا.", "ar", make_article)
+    assert any(e.type == "COERCE" and e.actors == [NL] for e in told), told
