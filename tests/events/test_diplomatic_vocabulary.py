@@ -78,3 +78,10 @@ def test_the_occupation_named_as_a_party_is_no_act_of_occupying(make_article: Ca
     assert not [e for e in named if e.type == "COERCE"], named
     told = _events("احتلت نورلاند جزيرة في فالدوريا.", "ar", make_article)
     assert any(e.type == "COERCE" and e.actors == [NL] for e in told), told
+
+
+def test_admitting_is_no_recognition(make_article: Callable[..., Article]) -> None:
+    admitted = _events("اعترف وزير نورلاند بأنه أخطأ في تقدير الموقف.", "ar", make_article)
+    assert not [e for e in admitted if e.type == "NORMALIZE"], admitted
+    recognised = _events("اعترفت نورلاند بدولة فالدوريا.", "ar", make_article)
+    assert any(e.type == "NORMALIZE" and e.actors == [NL] for e in recognised), recognised
