@@ -137,6 +137,11 @@ def _statuses(art: Article, lang: str, kind: str) -> list[EventStatus]:
     return [e.status for e in extract_events(art, lang) if e.type == kind]
 
 
+# Signing an agreement: English reads a pact signed as agreeing to it (events.yaml), Arabic and
+# Hebrew still as SUPPORT.
+_SIGNING = {"en": "AGREE", "ar": "SUPPORT", "he": "SUPPORT"}
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
@@ -155,7 +160,7 @@ def _statuses(art: Article, lang: str, kind: str) -> list[EventStatus]:
     ],
 )
 def test_a_condition_after_the_trigger(make_article: Callable[..., Article], lang: str, text: str) -> None:
-    statuses = _statuses(make_article(text, lang, SY), lang, "SUPPORT")
+    statuses = _statuses(make_article(text, lang, SY), lang, _SIGNING[lang])
     assert statuses == [EventStatus.CONDITIONAL]
 
 
@@ -169,7 +174,7 @@ def test_a_condition_after_the_trigger(make_article: Callable[..., Article], lan
     ],
 )
 def test_only_after_a_done_act_is_no_condition(make_article: Callable[..., Article], lang: str, text: str) -> None:
-    assert _statuses(make_article(text, lang, SY), lang, "SUPPORT") == [EventStatus.OCCURRED]
+    assert _statuses(make_article(text, lang, SY), lang, _SIGNING[lang]) == [EventStatus.OCCURRED]
 
 
 @pytest.mark.parametrize(
@@ -215,7 +220,7 @@ def test_talks_cues_still_colour_the_topic_of_talks(make_article: Callable[..., 
 @pytest.mark.parametrize(
     ("lang", "text", "kind"),
     [
-        ("en", "Israel sent a delegation in order to sign an agreement with Azerbaijan.", "SUPPORT"),
+        ("en", "Israel sent a delegation in order to sign an agreement with Azerbaijan.", "AGREE"),
         ("ar", "أرسلت إسرائيل وفدا من أجل توقيع اتفاق مع أذربيجان.", "SUPPORT"),
         ("he", "ישראל שלחה משלחת כדי לקדם שיתוף פעולה עם אזרבייג'ן.", "COOPERATE"),
     ],
