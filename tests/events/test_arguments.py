@@ -13,7 +13,7 @@ GPE = EntityType.GPE
 def test_english_actor_before_recipient_after_marker(make_article: Callable[..., Article]) -> None:
     names = {"Israel": ("country:IL", GPE), "Azerbaijan": ("country:AZ", GPE)}
     art = make_article("Israel signed a security agreement with Azerbaijan.", "en", names)
-    ev = next(e for e in extract_events(art, "en") if e.type == "SUPPORT")
+    ev = next(e for e in extract_events(art, "en") if e.type == "AGREE")  # signing a pact is agreeing to it
     assert ev.actors == ["country:IL"]
     assert ev.recipients == ["country:AZ"]
 

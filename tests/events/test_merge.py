@@ -82,7 +82,8 @@ def test_a_partyless_trigger_alone_in_its_clause_stays(make_article: Callable[..
 
 def test_a_relative_clause_restates_the_event_it_describes(make_article: Callable[..., Article]) -> None:
     names = {**NAMES, "Oman": ("country:OM", EntityType.GPE)}
-    text = "Israel signed an agreement with Azerbaijan. The agreement, which was signed in the presence of Oman, ends a dispute."
+    # a petition, not a pact: both signings stay one type (a pact signed is an AGREE, its noun another telling)
+    text = "Israel signed a petition with Azerbaijan. The petition, which was signed in the presence of Oman, ends a dispute."
     art = make_article(text, "en", names)
     hits = find_hits(art, "en")
     signed = [h for h in hits if art.span_text(h.event.trigger or h.event.evidence[0]).startswith("signed")]
@@ -103,9 +104,9 @@ def test_a_relative_clause_with_nothing_told_before_stays_an_event(make_article:
 def test_that_opens_a_relative_clause_unless_a_verb_of_saying_precedes(
     make_article: Callable[..., Article],
 ) -> None:
-    first = "Israel signed an agreement with Azerbaijan."
-    relative = make_article(first + " It is the agreement that Israel signed with Azerbaijan in May.", "en", NAMES)
-    reported = make_article(first + " Azerbaijan said that Israel signed an agreement with Azerbaijan in May.", "en", NAMES)
+    first = "Israel signed a petition with Azerbaijan."  # no pact: every signing stays SUPPORT, no noun trigger
+    relative = make_article(first + " It is the petition that Israel signed with Azerbaijan in May.", "en", NAMES)
+    reported = make_article(first + " Azerbaijan said that Israel signed a petition with Azerbaijan in May.", "en", NAMES)
     for art, told_again in ((relative, False), (reported, True)):
         hits = find_hits(art, "en")
         assert len([h for h in hits if h.event.type == hits[0].event.type]) == 2

@@ -133,12 +133,12 @@ SY = {
 }
 
 
-# the type signing an agreement gets: Hebrew and Arabic code it as the formal agreement it is (AGREE)
-_SIGNING = {"en": "SUPPORT", "ar": "AGREE", "he": "AGREE"}
-
-
 def _statuses(art: Article, lang: str, kind: str) -> list[EventStatus]:
     return [e.status for e in extract_events(art, lang) if e.type == kind]
+
+
+# Signing an agreement: every language reads a pact signed as agreeing to it (events.yaml).
+_SIGNING = {"en": "AGREE", "ar": "AGREE", "he": "AGREE"}
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_talks_cues_still_colour_the_topic_of_talks(make_article: Callable[..., 
 @pytest.mark.parametrize(
     ("lang", "text", "kind"),
     [
-        ("en", "Israel sent a delegation in order to sign an agreement with Azerbaijan.", "SUPPORT"),
+        ("en", "Israel sent a delegation in order to sign an agreement with Azerbaijan.", "AGREE"),
         ("ar", "أرسلت إسرائيل وفدا من أجل توقيع اتفاق مع أذربيجان.", "AGREE"),
         ("he", "ישראל שלחה משלחת כדי לקדם שיתוף פעולה עם אזרבייג'ן.", "COOPERATE"),
     ],

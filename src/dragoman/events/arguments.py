@@ -85,7 +85,7 @@ def _before(view: SentenceView, m: MentionRef, words: frozenset[str]) -> bool:
 
 
 def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: ArgRules) -> list[MentionRef]:
-    """The seed plus mentions coordinated with it ("X and Y", "X, Y and Z", وأذربيجان).
+    """The seed plus mentions coordinated with it ("X and Y", "X, Y and Z", "X and the Y", وأذربيجان).
 
     Mentions overlapping the current one (the nisba inside "the Iranian
     foreign minister") are stepped over, so "Witkoff and the Iranian foreign
@@ -109,7 +109,16 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
                 if step == 1
                 else cur.proclitic[:1] in rules.coordinators
             )
-            if (between and all(w in rules.coordinators for w in between)) or (not between and glued):
+            # a determiner may follow a coordinating word, not a comma ("X, the Y speaker said"):
+            # "the United States and the Taliban"
+            joined = bool(between) and all(w in rules.coordinators for w in between)
+            joined = joined or (
+                bool(between)
+                and between[0] in rules.coordinators
+                and between[0].isalpha()
+                and all(w in rules.coordinators or w in rules.skip_words for w in between[1:])
+            )
+            if joined or (not between and glued):
                 out.append(nxt)
                 cur = nxt
                 j += step

@@ -17,7 +17,7 @@ from dragoman.events.borrowed import without_borrowed_doers
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
 from dragoman.events.frames import frame, hosted_by_place
-from dragoman.events.genitive import genitive_actor
+from dragoman.events.genitive import genitive_actor, possessor_actor
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.modifiers import (
     names_adverbial,
@@ -51,6 +51,7 @@ from dragoman.events.status import (
     status_rules,
     with_future_stripped,
 )
+from dragoman.events.venues import at_venue
 from dragoman.events.vso import verb_subject_first, vso_rules, without_route
 from dragoman.kb import load_kb
 from dragoman.model import Article, EntityType, Event, EventStatus, MentionKind, Span, TimeExpr
@@ -480,7 +481,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args.recipients = args.recipients or args.actors
                 args.actors = []
             args.actors = [r for r in args.actors if not _is_medium(view, r, lang)]
-            args.recipients = [r for r in args.recipients if not _is_medium(view, r, lang)]
+            args.recipients = [
+                r
+                for r in args.recipients
+                if not _is_medium(view, r, lang) and not at_venue(view, r, group.type, m.start, m.end, arules, lang)
+            ]
             trigger = view.token_span(m.start, m.end)
             actors = _parties(article, args.actors, present, titled.affiliations)
             recipients = [
@@ -507,6 +512,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
     _body_actors(hits, lang, kinds)
     _genitive_actors(hits, lang, present)
+    _possessor_actors(hits, lang, present)
     _shared_recipients(hits)
     _circumstantial_actors(hits, lang)
     share_object_recipients(hits, lang)
@@ -849,6 +855,23 @@ def _genitive_actors(hits: list[EventHit], lang: str, present: set[str]) -> None
         if who is not None:
             h.event.actors = with_states([who], present)
             h.event.recipients = [r for r in h.event.recipients if r not in h.event.actors]
+
+
+def _possessor_actors(hits: list[EventHit], lang: str, present: set[str]) -> None:
+    """An act owned by a possessive name is that party's: "Norland's strikes on Valdoria" (events/genitive.py).
+
+    A party the model took as the doer after the trigger ("on Valdoria") is the one acted on.
+    """
+    for h in hits:
+        who = possessor_actor(h.view, h.token_start, h.token_end, h.event.type, lang)
+        if who is None or who.entity is None:
+            continue
+        moved = [a for a in h.args.actors if a.first >= h.token_end and a.entity != who.entity]
+        h.args.actors = [who]
+        h.args.recipients = [r for r in h.args.recipients if r.entity != who.entity] + moved
+        h.event.actors = with_states([who.entity], present)
+        recipients = h.event.recipients + [a.entity for a in moved if a.entity]
+        h.event.recipients = list(dict.fromkeys(r for r in recipients if r not in h.event.actors))
 
 
 def host_of(place: str, present: set[str]) -> str | None:

@@ -51,6 +51,12 @@ class Frame(BaseModel):
     # for is not one's own act, so that act does not borrow this event's doer
     # (events/borrowed.py: "condemned the attack", "called on X to withdraw").
     others_act: bool = False
+    # A party after a venue word ("at": events.yaml: venue_markers) may be its target ("fired at a
+    # ship", "lashed out at X"); for every other code it is where the act took place.
+    aimed_at: bool = False
+    # A verb of its code ends or halts what its object noun names ("suspended its trade agreement",
+    # "halted the talks"): the noun tells no agreement or talks of its own (events/objects.py).
+    voids_object: bool = False
 
 
 class Frames(BaseModel):

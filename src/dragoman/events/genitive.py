@@ -30,7 +30,7 @@ from dragoman.events.sentence import MentionRef, SentenceView
 from dragoman.model import EntityType
 from dragoman.text import normalize_key
 
-__all__ = ["genitive_actor"]
+__all__ = ["genitive_actor", "possessor_actor"]
 
 _PARTIES = frozenset({EntityType.GPE, EntityType.ORG, EntityType.PERSON})
 # A possessive ending leaves a stem of at least this many letters (ها on a three-letter word is not one).
@@ -71,3 +71,35 @@ def genitive_actor(view: SentenceView, start: int, end: int, code: str, lang: st
         return None
     before = [r for r in view.mentions if r.last < start and _party(r, code)]
     return before[-1].entity if before else None
+
+
+# Words that may stand between a possessive name and the act it owns ("Norland's deadly strikes").
+_POSSESSOR_GAP = 1
+
+
+@cache
+def _name_endings(lang: str) -> tuple[str, ...]:
+    data = events_data(lang)
+    return tuple(normalize_key(e) for e in data.arguments.name_genitive_endings) if data else ()
+
+
+def possessor_actor(view: SentenceView, start: int, end: int, code: str, lang: str) -> MentionRef | None:
+    """The party whose possessive name stands right before the trigger at [start, end): its doer.
+
+    "condemned Norland's strikes on Valdoria": a noun of an act owned by a name ("Norland's",
+    ``name_genitive_endings``) is that party's act, whatever else its clause names; one plain
+    word (an adjective) may stand between.  The model, reading the trigger alone, may take the
+    party after "on" as the doer.
+    """
+    endings = _name_endings(lang)
+    if not endings:
+        return None
+    for r in view.mentions:
+        gap = range(r.last + 1, start)
+        if len(gap) > _POSSESSOR_GAP or r.last >= start or not _party(r, code):
+            continue
+        if not view.folded(r.last).endswith(endings) or view.clause[r.last] != view.clause[start]:
+            continue
+        if all(view.words[k].isalpha() and view.words[k].islower() for k in gap):
+            return r
+    return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from dragoman.events.frames import frame
 from dragoman.events.schema import events_data
 from dragoman.text import normalize_key
 
@@ -68,13 +69,15 @@ def without_restated_objects(hits: list[EventHit], lang: str) -> list[EventHit]:
     "received humanitarian aid from the EU", "provided aid to Iraq": the noun names the act
     the verb tells, which the verb reads with its parties (a receiving verb the other way
     round, ``converse``); read alone, the noun would tell the same aid a second time, with
-    the receiver as its giver.
+    the receiver as its giver.  A verb that ends what its object names ("suspended its trade
+    agreement with X": ``frames.yaml: voids_object``) drops its object trigger of any type: the
+    agreement suspended is no new agreement.
     """
     restated = set()
     for h in hits:
         if h.pos != "verb":
             continue
         obj = object_of(h, hits, lang)
-        if obj is not None and obj.event.type == h.event.type:
+        if obj is not None and (obj.event.type == h.event.type or frame(h.event.type).voids_object):
             restated.add(id(obj))
     return [h for h in hits if id(h) not in restated]

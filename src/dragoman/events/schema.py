@@ -157,6 +157,10 @@ class ArgumentPatterns(_Strict):
     # Endings that make a name a possessor ("Iran's"): the name without them is looked up.
     name_genitive_endings: list[str] = Field(default_factory=list)
     possessive_determiners: list[str] = Field(default_factory=list)
+    # Words that put a party at a venue ("initialled a deal at the EU headquarters", "met at the
+    # White House"): one after them is where the act took place, not its recipient, unless the
+    # frame aims at it ("fired at a ship": frames.yaml: aimed_at; events/extract.py: _at_venue).
+    venue_markers: list[str] = Field(default_factory=list)
 
 
 class NotNear(_Strict):
