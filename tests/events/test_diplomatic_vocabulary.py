@@ -85,3 +85,21 @@ def test_admitting_is_no_recognition(make_article: Callable[..., Article]) -> No
     assert not [e for e in admitted if e.type == "NORMALIZE"], admitted
     recognised = _events("اعترفت نورلاند بدولة فالدوريا.", "ar", make_article)
     assert any(e.type == "NORMALIZE" and e.actors == [NL] for e in recognised), recognised
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Norland warned that it would respond to any attack by Valdoria.", "en"),
+        ("נורלנד הזהירה כי תגיב על כל תקיפה של ולדוריה.", "he"),
+    ],
+)
+def test_any_attack_is_no_attack(text: str, lang: str, make_article: Callable[..., Article]) -> None:
+    assert not [e for e in _events(text, lang, make_article) if e.type == "ASSAULT"]
+
+
+def test_talks_hosted_keep_their_own_parties(make_article: Callable[..., Article]) -> None:
+    names = {**NAMES, "Ostmark": ("country:OM", GPE)}
+    art = make_article("Ostmark hosted talks between Norland and Valdoria.", "en", names)
+    talks = [e for e in extract_events(art, "en") if e.type == "CONSULT"]
+    assert any(set(e.actors) == {NL, VD} for e in talks), talks

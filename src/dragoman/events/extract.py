@@ -444,6 +444,16 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "the envoy came to secure a deal between X and Y": the pair makes the deal, the
                 # envoy only works for it
                 args.actors, args.recipients = args.recipients, []
+            elif (
+                ctx is not None
+                and frame(rollup(group.type)).symmetric
+                and len(args.recipients) > 1
+                and all(marker_of(ctx, r)[0] == "between" for r in args.recipients)
+                and _between_at(view, m.end, lang)
+            ):
+                # "Ostmark hosted talks between X and Y", محادثات بين X وY: the talks the word names
+                # right before "between" are the pair's; the subject hosting them is their host
+                args.actors, args.recipients = args.recipients, args.actors
             if ctx is not None and any(marker_of(ctx, a)[0] == "against" for a in args.actors):
                 # "measures against X", "إجراءات ضد X": the party acted against is never the doer
                 against = [a for a in args.actors if marker_of(ctx, a)[0] == "against"]
@@ -517,6 +527,17 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _circumstantial_actors(hits, lang)
     share_object_recipients(hits, lang)
     return hits
+
+
+@cache
+def _between_words(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.markers.get("between", []) if data else []))
+
+
+def _between_at(view: SentenceView, k: int, lang: str) -> bool:
+    """Does the word right after the trigger say "between" (talks between X and Y)?"""
+    return k < len(view.words) and bool(set(view.forms[k]) & _between_words(lang))
 
 
 @cache

@@ -71,13 +71,32 @@ def without_restated_objects(hits: list[EventHit], lang: str) -> list[EventHit]:
     round, ``converse``); read alone, the noun would tell the same aid a second time, with
     the receiver as its giver.  A verb that ends what its object names ("suspended its trade
     agreement with X": ``frames.yaml: voids_object``) drops its object trigger of any type: the
-    agreement suspended is no new agreement.
+    agreement suspended is no new agreement.  An object of its own type that names parties
+    the verb does not, or a pair of parties to talks or a deal ("Ostmark hosted talks between
+    X and Y": the talks are X's and Y's, the host only hosts them), tells more than the verb
+    and stays.
     """
     restated = set()
     for h in hits:
         if h.pos != "verb":
             continue
+        told = set(h.event.actors + h.event.recipients)
+        talks = next((o for o in hits if o.view is h.view and o.token_start == h.token_end), None)
+        if (
+            talks is not None
+            and talks.event.type == h.event.type
+            and frame(talks.event.type).symmetric
+            and len(talks.event.actors) > 1
+            and set(talks.event.actors + talks.event.recipients) <= told
+        ):
+            restated.add(id(h))  # "Ostmark hosted talks between X and Y": the talks, the host their recipient
+            continue
         obj = object_of(h, hits, lang)
-        if obj is not None and (obj.event.type == h.event.type or frame(h.event.type).voids_object):
+        if obj is None:
+            continue
+        pair = frame(obj.event.type).symmetric and len(obj.event.actors) > 1
+        if frame(h.event.type).voids_object or (
+            obj.event.type == h.event.type and not pair and set(obj.event.actors + obj.event.recipients) <= told
+        ):
             restated.add(id(obj))
     return [h for h in hits if id(h) not in restated]
