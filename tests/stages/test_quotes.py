@@ -156,3 +156,25 @@ def test_english_trailing_said_speaker() -> None:
     art = Quotes()(_article(text, "en", {"Witkoff": ("person:witkoff", EntityType.PERSON)}))
     q = art.quotes[0]
     assert q.direct and q.speaker == "person:witkoff" and q.speaker_kind is SpeakerKind.PERSON
+
+
+def test_a_relayed_quote_is_the_quoted_persons() -> None:
+    # "X quoted Y as saying", "نقلت X عن Y قوله": Y speaks, X only relays
+    en = Quotes()(_article(
+        "The Norland News Agency quoted Anna Berg as saying that the border would stay closed.",
+        "en",
+        {"Norland News Agency": ("org:nna", EntityType.ORG), "Anna Berg": ("person:berg", EntityType.PERSON)},
+    ))
+    assert [q.speaker for q in en.quotes] == ["person:berg"]
+    ar = Quotes()(_article(
+        "ونقلت وكالة أنباء نورلاند عن آنا بيرغ قولها إن الحدود ستبقى مغلقة.",
+        "ar",
+        {"وكالة أنباء نورلاند": ("org:nna", EntityType.ORG), "آنا بيرغ": ("person:berg", EntityType.PERSON)},
+    ))
+    assert [q.speaker for q in ar.quotes] == ["person:berg"]
+
+
+def test_him_after_a_quote_continues_its_speaker() -> None:
+    text = 'Anna Berg said the border was under review. "It will stay closed," her office quoted her as saying.'
+    art = Quotes()(_article(text, "en", {"Anna Berg": ("person:berg", EntityType.PERSON)}))
+    assert [q.speaker for q in art.quotes if q.direct] == ["person:berg"]
