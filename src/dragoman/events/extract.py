@@ -876,7 +876,18 @@ def _status(
         cues = [c for c in cues if c.payload.status is not EventStatus.TALKS]
     if kind.said:
         cues = [c for c in cues if not c.payload.rebuts]
+        # a saying is done when told: talks named in another clause ("while X weighs the reply,
+        # its office said that X demands ...") are not talks about it
+        cues = [c for c in cues if not _talks_elsewhere(c, view, m)]
     return detect_status(view, cues, srules, m.start, m.end, inherent)
+
+
+def _talks_elsewhere(cue: Match[StatusCue], view: SentenceView, m: Match[TriggerGroup]) -> bool:
+    """A sentence-wide talks cue outside the clause of the trigger at ``m``."""
+    spec = cue.payload
+    if spec.status is not EventStatus.TALKS or spec.scope != "sentence":
+        return False
+    return view.clause[min(cue.start, len(view.clause) - 1)] != view.clause[m.start]
 
 
 def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str], objects: frozenset[str]) -> None:
