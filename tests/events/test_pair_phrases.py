@@ -13,6 +13,8 @@ NAMES = {
     "Valdoria": ("country:VD", GPE),
     "نورلاند": ("country:NL", GPE),
     "فالدوريا": ("country:VD", GPE),
+    "נורלנד": ("country:NL", GPE),
+    "ולדוריה": ("country:VD", GPE),
 }
 
 
@@ -39,6 +41,18 @@ def test_arabic_the_two_countries_are_the_pair_told_before(make_article: Callabl
         NAMES,
     )
     assert set(_consult_actors(art, "ar")) == {"country:NL", "country:VD"}
+
+
+def test_hebrew_the_two_countries_are_the_pair_told_before(make_article: Callable[..., Article]) -> None:
+    # "Norland and Valdoria signed a cooperation agreement. The ministers of the two countries will meet next month."
+    art = make_article("נורלנד וולדוריה חתמו על הסכם. שרי החוץ של שתי הארצות ייפגשו בחודש הבא.", "he", NAMES)
+    assert set(_consult_actors(art, "he")) == {"country:NL", "country:VD"}
+
+
+def test_hebrew_the_two_state_solution_is_no_pair(make_article: Callable[..., Article]) -> None:
+    # "... The minister will meet [someone] to discuss the two-state solution": no pair is named
+    art = make_article("נורלנד וולדוריה חתמו על הסכם. השר ייפגש בחודש הבא לדיון על פתרון שתי המדינות.", "he", NAMES)
+    assert _consult_actors(art, "he") == []
 
 
 def test_without_the_phrase_the_meeting_names_no_actor(make_article: Callable[..., Article]) -> None:

@@ -490,6 +490,15 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "he met Varga": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
                 args.actors = []
+            promised = group.pos == "verb" and not pronoun and status is EventStatus.PLANNED and not group.converse
+            sayer = [r for r in _subject_of_saying(view, m.start, lang) if not _is_medium(view, r, lang)] if promised else []
+            if sayer and all(a.first > m.end or a.proclitic for a in args.actors):
+                # "ממשלת X הבהירה כי תתמוך בבקשת Y": a promise with no subject of its own (none
+                # before it, none right after it as in "כי יבקר נשיא Y") is the sayer's; the party
+                # the model chose after it is whom the act is on. A medium reports, it promises nothing
+                taken = {r.entity for r in sayer}
+                args.recipients = [r for r in (args.recipients or args.actors) if r.entity not in taken]
+                args.actors = sayer
             args.actors = [r for r in args.actors if not _is_medium(view, r, lang)]
             args.recipients = [
                 r
@@ -538,6 +547,39 @@ def _between_words(lang: str) -> frozenset[str]:
 def _between_at(view: SentenceView, k: int, lang: str) -> bool:
     """Does the word right after the trigger say "between" (talks between X and Y)?"""
     return k < len(view.words) and bool(set(view.forms[k]) & _between_words(lang))
+
+
+@cache
+def _sayings(lang: str) -> tuple[PhraseMatcher[bool], frozenset[str], int]:
+    """The verbs of saying, the free complementizers and their reach (``quotes.yaml``)."""
+    quotes = quotes_data(lang)
+    if quotes is None:
+        return PhraseMatcher([]), frozenset(), 1
+    verbs = PhraseMatcher((w, True) for w in quotes.reporting_verbs)
+    return verbs, frozenset(normalize_key(w) for w in quotes.complementizers), quotes.speaker_window
+
+
+def _subject_of_saying(view: SentenceView, start: int, lang: str) -> list[MentionRef]:
+    """Who says "that" right before the verb at ``start``, when the verb names no subject between.
+
+    "X clarified that [it] will support ..." (Hebrew drops the subject that is the sayer's):
+    the parties named before the verb of saying, in its clause, with none named between it
+    and the complementizer ("warned Y that [it] will ..." leaves the subject open).
+    """
+    verbs, complementizers, reach = _sayings(lang)
+    k = start - 1
+    if k < 1 or not complementizers.intersection(view.forms[k]):
+        return []
+    for v in range(k - 1, max(-1, k - 1 - reach), -1):
+        if view.clause[v] != view.clause[k]:
+            return []
+        said = verbs.match_at(view.forms, v)
+        if said is None:
+            continue
+        if any(v <= r.first < k for r in view.mentions):
+            return []
+        return [r for r in view.mentions if r.entity and r.last < v and view.clause[r.first] == view.clause[v]]
+    return []
 
 
 @cache
@@ -920,7 +962,18 @@ def _status(
         cues = [c for c in cues if c.payload.status is not EventStatus.TALKS]
     if kind.said:
         cues = [c for c in cues if not c.payload.rebuts]
+        # a saying is done when told: talks named in another clause ("while X weighs the reply,
+        # its office said that X demands ...") are not talks about it
+        cues = [c for c in cues if not _talks_elsewhere(c, view, m)]
     return detect_status(view, cues, srules, m.start, m.end, inherent)
+
+
+def _talks_elsewhere(cue: Match[StatusCue], view: SentenceView, m: Match[TriggerGroup]) -> bool:
+    """A sentence-wide talks cue outside the clause of the trigger at ``m``."""
+    spec = cue.payload
+    if spec.status is not EventStatus.TALKS or spec.scope != "sentence":
+        return False
+    return view.clause[min(cue.start, len(view.clause) - 1)] != view.clause[m.start]
 
 
 def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str], objects: frozenset[str]) -> None:

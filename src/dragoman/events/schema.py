@@ -272,6 +272,15 @@ class StatusCue(_Strict):
     # The cue counts only when the next token starts with one of these (Arabic
     # قد before an imperfect verb means "may", before a past verb "has").
     next_token_prefixes: list[str] = Field(default_factory=list)
+    # The cue does not count when the word right after it, not itself the trigger, ends with
+    # one of these: Hebrew לא before an adjective ("תנאים לא מציאותיים להפסקת אש") negates
+    # the adjective, not a later act.
+    next_token_blocking_suffixes: list[str] = Field(default_factory=list)
+    # The cue counts only when one of these words stands at most ``after_reach`` tokens before
+    # it: Hebrew שלפיו after a proposal or deal ("the outline, under which X will release ...")
+    # tells its terms, still talked about; after a report it tells what was reported.
+    after_words: list[str] = Field(default_factory=list)
+    after_reach: int = Field(default=1, ge=1)
     # The cue counts only when another cue or the trigger's own form already gives one
     # of these statuses: "will support it only after", not "joined only after months".
     over: list[EventStatus] = Field(default_factory=list)

@@ -121,6 +121,13 @@ def _applies(cue: Match[StatusCue], view: SentenceView, t_start: int, t_end: int
             _folded(tuple(spec.next_token_prefixes))
         ):
             return False
+    blocking = _folded(tuple(spec.next_token_blocking_suffixes))
+    if blocking and t_start != cue.end < len(view.forms) and view.folded(cue.end).endswith(blocking):
+        return False
+    if spec.after_words:
+        wanted = set(_folded(tuple(spec.after_words)))
+        if not any(wanted.intersection(view.forms[i]) for i in range(max(0, cue.start - spec.after_reach), cue.start)):
+            return False
     return True
 
 
