@@ -19,6 +19,8 @@ def _orgs(text: str) -> list[str]:
         ("أعلنت السفارة الأردنية في لندن إغلاق أبوابها.", "Jordanian Embassy"),
         ("משרד החוץ הירדני פרסם הודעה על כך הבוקר.", "Jordanian Foreign Ministry"),
         ("השגרירות המצרית בתל אביב נסגרה אתמול.", "Egyptian Embassy"),
+        # a construct before the state's name: the government of Libya
+        ("ממשלת לוב פרסמה הודעה על כך הבוקר.", "Libyan Government"),
     ],
 )
 def test_institution_words_and_the_state_adjective(text: str, gloss: str) -> None:

@@ -109,15 +109,18 @@ def institution_gloss(article: Article, mentions: list[Mention], rules: Rules,
                       state_name: Callable[[str], str | None]) -> str | None:
     """"Turkish Trade Ministry" for "وزارة التجارة التركية": an institution's common words and its state.
 
-    A name that is a state's adjective after words ``rules.institutions`` knows (a leading
+    A name that ends in a state's adjective or, in a construct, its name ("ממשלת לוב") after words
+    ``rules.institutions`` knows (a leading
     conjunction or preposition clitic allowed) is glossed from them; anything else is left
     to the romaniser.  ``state_name`` gives the English name of a state with no adjective in the
     data ("Foreign Ministry of Norland").
     """
     if not rules.institutions:
         return None
+    # the state after the institution's words: its adjective (وزارة التجارة التركية) or, in a
+    # construct, its name (ממשלת לוב، حكومة ليبيا)
     nisbas = [(n, n.kb_id) for n in article.mentions
-              if n.kind is MentionKind.NISBA and n.kb_id and n.kb_id.startswith("country:")]
+              if n.kind in (MentionKind.NISBA, MentionKind.NAME) and n.kb_id and n.kb_id.startswith("country:")]
     for m in sorted(mentions, key=lambda m: m.span.start - m.span.end):  # the longest first
         span: Span = m.span
         for n, state in nisbas:
