@@ -103,3 +103,15 @@ def test_talks_hosted_keep_their_own_parties(make_article: Callable[..., Article
     art = make_article("Ostmark hosted talks between Norland and Valdoria.", "en", names)
     talks = [e for e in extract_events(art, "en") if e.type == "CONSULT"]
     assert any(set(e.actors) == {NL, VD} for e in talks), talks
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Norland said the aid convoy reached Valdoria.", "en"),
+        ("נורלנד מסרה כי שיירת הסיוע הגיעה לולדוריה.", "he"),
+        ("قالت نورلاند إن قافلة مساعدات وصلت إلى فالدوريا.", "ar"),
+    ],
+)
+def test_aid_naming_a_convoy_is_no_aid_given(text: str, lang: str, make_article: Callable[..., Article]) -> None:
+    assert not [e for e in _events(text, lang, make_article) if e.type == "AID"]
