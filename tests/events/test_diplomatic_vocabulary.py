@@ -115,3 +115,10 @@ def test_talks_hosted_keep_their_own_parties(make_article: Callable[..., Article
 )
 def test_aid_naming_a_convoy_is_no_aid_given(text: str, lang: str, make_article: Callable[..., Article]) -> None:
     assert not [e for e in _events(text, lang, make_article) if e.type == "AID"]
+
+
+def test_reopening_an_embassy_and_a_raid(make_article: Callable[..., Article]) -> None:
+    reopened = _events("Norland reopened its embassy in Valdoria.", "en", make_article)
+    assert any(e.type == "OPEN_EMBASSY" and e.actors == [NL] for e in reopened), reopened
+    raided = _events("Norland forces raided a village in Valdoria.", "en", make_article)
+    assert any(e.type == "ASSAULT" and NL in e.actors for e in raided), raided
