@@ -122,3 +122,12 @@ def test_reopening_an_embassy_and_a_raid(make_article: Callable[..., Article]) -
     assert any(e.type == "OPEN_EMBASSY" and e.actors == [NL] for e in reopened), reopened
     raided = _events("Norland forces raided a village in Valdoria.", "en", make_article)
     assert any(e.type == "ASSAULT" and NL in e.actors for e in raided), raided
+
+
+def test_hebrew_normalising_verbs_and_attacking_to_come(make_article: Callable[..., Article]) -> None:
+    refused = _events("נורלנד הודיעה כי לא תנרמל את יחסיה עם ולדוריה.", "he", make_article)
+    assert any(e.type == "NORMALIZE" and e.status.value == "negated" and e.actors == [NL] for e in refused), refused
+    done = _events("נורלנד נרמלה את יחסיה עם ולדוריה.", "he", make_article)
+    assert any(e.type == "NORMALIZE" and e.status.value == "occurred" for e in done), done
+    threat = _events("נורלנד הודיעה כי תמשיך לתקוף את ולדוריה.", "he", make_article)
+    assert [e.status.value for e in threat if e.type == "ASSAULT"] == ["planned"], threat
