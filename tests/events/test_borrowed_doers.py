@@ -80,3 +80,20 @@ def test_an_act_with_its_own_doer_after_the_accusation_is_left_alone(make_articl
     events = _events("Norland accused Valdoria of attacking Ostmark.", "en", EN, make_article)
     attack = next(e for e in events if e.type == "ASSAULT")
     assert attack.actors == [VD] and attack.recipients == [OM]
+
+
+def test_what_a_party_welcomes_is_not_its_own_act(make_article: Callable[..., Article]) -> None:
+    events = _events("Norland welcomed the withdrawal of the troops.", "en", EN, make_article)
+    assert [e.type for e in events if NL in e.actors] == ["SUPPORT"], events
+
+
+def test_the_one_praised_is_the_doer_of_what_it_is_praised_for(make_article: Callable[..., Article]) -> None:
+    events = _events("Norland thanked Valdoria for its aid.", "en", EN, make_article)
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and aid[0].actors == [VD], events
+
+
+def test_joining_a_party_backs_stays_its_own(make_article: Callable[..., Article]) -> None:
+    names = {**EN, "the Brill Pact": ("agreement:brill", EntityType.AGREEMENT)}
+    events = _events("Norland supports joining the Brill Pact.", "en", names, make_article)
+    assert any(e.type == "ACCEDE" and e.actors == [NL] for e in events), events

@@ -6,18 +6,19 @@ attack it finds no doer of its own but the condemner, the nearest party before i
 condemner did not attack; a wrong doer is worse than none.  Likewise "the envoy called
 on Valdoria and Ostmark to agree to a truce": the truce is theirs, not the envoy's.
 
-So an act told after an accusation or a demand in its clause (``frames.yaml:
-others_act``) does not keep a doer it borrowed from it, one of the outer event's own
+So an act told after an accusation, a demand or praise in its clause (``frames.yaml:
+others_act``: "welcomed the ceasefire between X and Y" is not the welcomer's ceasefire) does not keep a doer it borrowed from it, one of the outer event's own
 actors or a party named before the outer trigger:
 
 - after a demand with an addressee ("called on X to ...", طالب X بـ، "דרש מ-X"), the
   addressee is the doer, of an act asked for: told as done it becomes hypothetical (the
-  demand is the fact; whether X complies the text does not say);
+  demand is the fact; whether X complies the text does not say); after praise of someone
+  ("thanked X for its aid") the one praised is the doer;
 - otherwise the borrowed doer is dropped; a party-less act is then the outer event's
   topic, and ``without_inner_mentions`` drops it.
 
 Left alone: an act with a doer of its own after the outer trigger ("accused X of
-attacking Y" is read by ``without_inner_mentions``), and, when a demand addresses nobody,
+attacking Y" is read by ``without_inner_mentions``), and, when a demand or praise addresses nobody,
 joining and applying, which an asking party asks for itself (``genitive_actor`` frames:
 "Norland asked to join the pact"), and talks or an agreement it is a party to ("Norland
 called for talks with Valdoria").
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dragoman.events.frames import frame
+from dragoman.events.frames import frame, may_be_actor
 from dragoman.events.plover import rollup
 from dragoman.model import EventStatus
 
@@ -36,7 +37,10 @@ if TYPE_CHECKING:
 
 
 def _others_act(h: EventHit) -> bool:
-    return frame(h.event.type).others_act or frame(rollup(h.event.type)).others_act
+    # extension codes count through their roll-up (a precondition is a demand), except the acts
+    # that roll up to SUPPORT: recognising or opening an embassy is no praise of another's act
+    up = rollup(h.event.type)
+    return frame(h.event.type).others_act or (up != "SUPPORT" and frame(up).others_act)
 
 
 def _outer(h: EventHit, hits: list[EventHit]) -> EventHit | None:
@@ -78,7 +82,7 @@ def _asked(h: EventHit) -> None:
 
 
 def without_borrowed_doers(hits: list[EventHit]) -> list[EventHit]:
-    """Give an act told after an accusation or a demand the doer it has, not the accuser's."""
+    """Give an act told after an accusation, a demand or praise the doer it has, not the outer event's."""
     for h in hits:
         if not h.event.actors:
             continue
@@ -89,13 +93,20 @@ def without_borrowed_doers(hits: list[EventHit]) -> list[EventHit]:
             if rollup(outer.event.type) == "REQUEST" and set(h.event.actors) <= set(outer.event.recipients):
                 _asked(h)  # "urged Valdoria to release the prisoners": asked of Valdoria, not yet done
             continue
-        demand = rollup(outer.event.type) == "REQUEST"
+        kind = rollup(outer.event.type)
         addressees = [r for r in outer.event.recipients if r not in h.event.recipients]
-        if demand and addressees:
-            h.event.actors = addressees  # "called on X to withdraw": X is asked to withdraw
+        # the one praised, if it may act at all (a pact backed is no doer: "backs joining the pact")
+        cannot = {r.entity for r in outer.args.recipients if not may_be_actor(h.event.type, r.mention.type)}
+        praised = [r for r in outer.event.recipients if r not in cannot] if kind == "SUPPORT" else []
+        if kind == "REQUEST" and addressees:
+            h.event.actors = addressees  # "called on X to withdraw": X is asked to
             _asked(h)
-        elif demand and (frame(h.event.type).symmetric or frame(h.event.type).genitive_actor):
-            continue  # "Norland asked to join the pact", "called for talks with Valdoria": its own
+        elif praised:
+            # "thanked X for its aid", "welcomed the opening of X's embassy in Y": X did it
+            h.event.actors = praised
+            h.event.recipients = [r for r in h.event.recipients if r not in praised]
+        elif kind in ("REQUEST", "SUPPORT") and (frame(h.event.type).symmetric or frame(h.event.type).genitive_actor):
+            continue  # "Norland asked to join the pact", "backs talks with Valdoria": its own
         else:
             h.event.actors = []
         h.args.actors = []
