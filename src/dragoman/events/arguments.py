@@ -103,13 +103,13 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
                 j += step  # nested in or overlapping the current mention
                 continue
             lo, hi = (cur.last + 1, nxt.first) if step == 1 else (nxt.last + 1, cur.first)
-            between = [view.folded(k) for k in range(lo, hi)]
-            glued = (
-                nxt.proclitic[:1] in rules.coordinators
-                if step == 1
-                else cur.proclitic[:1] in rules.coordinators
-            )
-            if (between and all(w in rules.coordinators for w in between)) or (not between and glued):
+            # only coordinators between them, or (nothing between) one glued to the later mention;
+            # the words are read until the first that is not a coordinator, not all of a long gap
+            if hi > lo:
+                joined = all(view.folded(k) in rules.coordinators for k in range(lo, hi))
+            else:
+                joined = (nxt if step == 1 else cur).proclitic[:1] in rules.coordinators
+            if joined:
                 out.append(nxt)
                 cur = nxt
                 j += step
