@@ -206,3 +206,32 @@ def test_people_counted_as_casualties_are_never_the_attacker(
     # the frames of other events leave them alone: civilians may well protest
     ev = next(e for e in extract_events(make_article("The civilians protested against Hamas.", "en", names), "en"))
     assert ev.actors == ["group:civilians"]
+
+
+def test_pair_features_are_shared_per_combination_and_match_a_fresh_build(
+    make_article: Callable[..., Article],
+) -> None:
+    from dragoman.events import argfeatures
+
+    names = {"Norland": ("country:NL", GPE), "Valdoria": ("country:VD", GPE)}
+    art = make_article("Norland signed a trade pact with Valdoria on Monday.", "en", names)
+    hit = next(h for h in find_hits(art, "en") if h.event.actors)
+    view = hit.view
+    trig = argfeatures.Trigger(hit.token_start, hit.token_end, hit.event.type, hit.pos, hit.subject)
+    pool = [m for m in view.mentions if m.entity]
+    assert len(pool) == 2
+
+    def features() -> list[list[str]]:
+        ctx = argfeatures.context(view, "en", view.clause, [trig])
+        return [argfeatures.candidate_features(ctx, 0, m, pool) for m in pool]
+
+    argfeatures._PAIR_FEATURES.clear()
+    cold = features()
+    assert len(argfeatures._PAIR_FEATURES) == 2  # one combination per side of the trigger
+    warm = features()
+    assert warm == cold
+    # the names come from the shared tuple, not new strings
+    assert all(w[-1] is c[-1] for w, c in zip(warm, cold, strict=True))
+    before, after = sorted(cold, key=lambda f: "dist=A" in " ".join(f))
+    assert "side=B" in before and "clause=same&B" in before
+    assert "side=A" in after and "marker=with&A" in after

@@ -105,3 +105,18 @@ def test_page_meta_fallbacks() -> None:
 def test_adjacent_links_are_separate_items_but_glued_prefixes_stay() -> None:
     r = render("<nav><a>חדשות</a><a>פוליטי</a><button>בעולם</button></nav><p>قال و<a>إسرائيل</a> اليوم</p>")
     assert r.text == "חדשות פוליטי בעולם\nقال وإسرائيل اليوم"
+
+
+def test_collapsible_runs_are_those_a_browser_collapses() -> None:
+    import itertools
+    import re
+
+    from dragoman.ingest.html import _COLLAPSE_RE
+
+    # the plain statement of the rule: a whitespace run with a break or tab in it, or 2+ spaces
+    plain = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}")
+    for n in range(6):
+        for chars in itertools.product(" \tn\u00a0x", repeat=n):
+            s = "".join(chars).replace("n", "\n")
+            assert [m.span() for m in _COLLAPSE_RE.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+    assert [m.group() for m in _COLLAPSE_RE.finditer("Norland  and\n Valdoria met")] == ["  ", "\n "]

@@ -65,3 +65,13 @@ def test_a_title_splits_a_body_from_the_person_after_it() -> None:
     # no title: a body's longer name is not cut ("Guard Corps Quds Force" names no one)
     got = _names("The Islamic Revolutionary Guard Corps Quds Force fired drones.")
     assert got == {"Islamic Revolutionary Guard Corps Quds Force": EntityType.ORG}
+
+
+def test_bare_drops_only_a_possessive_ending_and_lowercases() -> None:
+    from dragoman.ner.proper import _bare
+
+    assert _bare("Norland's") == "norland"
+    assert _bare("Valdoria’s") == "valdoria"
+    assert _bare("Ministers'") == "ministers"
+    assert _bare("O'Hara") == "o'hara"  # an apostrophe inside a word stays
+    assert _bare("Minister") == "minister"

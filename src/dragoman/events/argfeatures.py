@@ -324,27 +324,49 @@ def candidate_features(ctx: Context, t: int, m: MentionRef, pool: list[MentionRe
     )
     d = _bucket(dist)
     cl = "same" if same else "other"
-    return [
-        *static,
-        *_trigger_side(ctx, t, side, ranks.get(m.index, 1), first_in_clause),
+    passive = ctx.passive_before[t]
+    mismatch = ctx.in_quote[m.first] != ctx.in_quote[start]
+    ent, kind = m.mention.type._value_, m.mention.kind._value_  # ``.value`` is a Python-level property
+    key = (side, d, cl, gap_breaks, min(between_trig, 2), marker, etype, pos, ent, kind, speaker, genitive, poss,
+           passive, mismatch, subject)
+    pair = _PAIR_FEATURES.get(key)
+    if pair is None:
+        pair = _pair_features(key)
+    return [*static, *_trigger_side(ctx, t, side, ranks.get(m.index, 1), first_in_clause), *pair]
+
+
+# The features of a (trigger, candidate) pair take their values from small sets, and the same
+# combinations recur across sentences and articles: each combination's names are built once and
+# shared, so a candidate costs one tuple lookup instead of seventeen strings made and hashed.
+_PAIR_FEATURES: dict[tuple[object, ...], tuple[str, ...]] = {}
+_PAIR_FEATURES_LIMIT = 200_000  # bounded all the same
+
+
+def _pair_features(key: tuple[object, ...]) -> tuple[str, ...]:
+    (side, d, cl, gap_breaks, between, marker, etype, pos, ent, kind, speaker, genitive, poss,
+     passive, mismatch, subject) = key
+    out = (
         f"dist={side}{d}",
         f"clause={cl}",
         f"clause={cl}&{side}",
         f"breaks={gap_breaks}&{side}",
-        f"trig_between={min(between_trig, 2)}&{side}",
+        f"trig_between={between}&{side}",
         f"marker={marker}&{side}",
         f"marker={marker}&type={etype}",
         f"marker={marker}&pos={pos}",
-        f"ent={m.mention.type.value}&type={etype}",
-        f"kind={m.mention.kind.value}&{side}",
+        f"ent={ent}&type={etype}",
+        f"kind={kind}&{side}",
         f"pos={pos}&{side}&d={d}",
         f"speaker={speaker}&type={etype}",
         f"genitive={genitive}",
         f"poss={poss}",
-        f"passive={ctx.passive_before[t]}&marker={marker}",
-        f"quote_mismatch={ctx.in_quote[m.first] != ctx.in_quote[start]}",
+        f"passive={passive}&marker={marker}",
+        f"quote_mismatch={mismatch}",
         f"subject={subject}&marker={marker}",
-    ]
+    )
+    if len(_PAIR_FEATURES) < _PAIR_FEATURES_LIMIT:
+        _PAIR_FEATURES[key] = out
+    return out
 
 
 def null_features(ctx: Context, t: int, pool: list[MentionRef]) -> list[str]:

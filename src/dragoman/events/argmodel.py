@@ -48,6 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import Protocol
 
 from dragoman.events.argfeatures import (
@@ -120,8 +121,8 @@ class LinearModel:
         recs: list[float] = []
         for fs in feats:
             a = r = 0.0
-            for f in fs:
-                x, y = get(f, _ZERO)
+            # the weights are added in the features' order, as before: the sums are the same floats
+            for x, y in map(get, fs, repeat(_ZERO)):
                 a += x
                 r += y
             acts.append(a)

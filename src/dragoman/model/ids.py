@@ -123,7 +123,7 @@ def assign_mention_ids(article: Article) -> None:
     memo: dict[tuple[int, int, str], str] = article._index.setdefault("mention_ids", {})
     raw = []
     for m in article.mentions:
-        key = (m.span.start, m.span.end, m.type.value)
+        key = (m.span.start, m.span.end, m.type)  # the member itself: ``.value`` is a Python-level property
         found = memo.get(key)
         if found is None:
             found = memo[key] = mention_id(article.id, m)

@@ -102,7 +102,10 @@ def _capitalised(word: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word).lower()
+    # most words hold no apostrophe: the regex runs only on those that do
+    if "'" in word or "’" in word:
+        return _POSSESSIVE.sub("", word).lower()
+    return word.lower()
 
 
 def tag_spans(tokens: Sequence[str], lang: str, known: Sequence[bool] | None = None) -> list[TaggedSpan]:
