@@ -113,8 +113,8 @@ def test_informing_a_party_is_a_consultation(make_article: Callable[..., Article
 
 def test_informed_by_a_party_it_told(make_article: Callable[..., Article]) -> None:
     names = {"نورلاند": ("country:NL", EntityType.GPE), "فالدوريا": ("country:VD", EntityType.GPE)}
-    # "Norland said it had received no decision from Valdoria": Valdoria is the one that tells
-    art = make_article("وأكدت نورلاند أنها لم تتبلغ أي قرار من جانب فالدوريا.", "ar", names)
+    # "Norland said it had been sent no official letter by Valdoria": Valdoria is the one that tells
+    art = make_article("وقالت نورلاند إنها لم تتبلغ رسالة رسمية من جانب فالدوريا.", "ar", names)
     (hit,) = _hits(art, "CONSULT")
     assert hit.event.actors == ["country:VD"]
     assert "country:VD" not in hit.event.recipients

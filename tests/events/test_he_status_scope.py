@@ -1,5 +1,5 @@
 """Hebrew status cues kept to what they govern: the terms of a proposal (שלפיו) are talked
-about, a negated adjective (תנאים לא מציאותיים) negates no act, and talks named in another
+about, a negated adjective (ערבויות לא מעשיות) negates no act, and talks named in another
 clause do not make a demand told as made a talked-about one."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def test_under_a_report_the_act_is_not_talks(make_article: Callable[..., Article
 
 
 def test_a_negated_adjective_does_not_negate_the_act_after_it(make_article: Callable[..., Article]) -> None:
-    status = _status("נורלנד מציבה תנאים לא מציאותיים להפסקת אש.", "RETREAT", make_article)
+    status = _status("נורלנד הציבה ערבויות לא מעשיות להפסקת אש.", "RETREAT", make_article)
     assert status is not EventStatus.NEGATED
 
 

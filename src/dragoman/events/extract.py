@@ -483,7 +483,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
                 pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
             if pronoun and group.converse:
-                # "أنها لم تتبلغ أي قرار من X", "she received a letter from X": the pronoun is who
+                # "أنه لم يتبلغ رسالة من X", "she received a letter from X": the pronoun is who
                 # received it (``_resolve_pronouns`` puts its referent among the recipients), X sent it
                 args.recipients = [r for r in args.recipients if r.first < m.start]
             elif pronoun and args.actors:
@@ -1003,7 +1003,7 @@ def _resolve_pronouns(article: Article, hits: list[EventHit], present: set[str],
 
 def _from_party(ctx: Context, view: SentenceView, end: int) -> MentionRef | None:
     """The sender after a receiving verb: the party marked *from* (من، מ-، from) or *by*
-    (من جانب، من قبل: "لم تتبلغ أي قرار من جانب X", informed of no decision by X).
+    (من جانب، من قبل: "لم يتبلغ رسالة من جانب X", told nothing by X).
 
     A title often comes first ("from the Israeli prime minister Benjamin Netanyahu",
     "from US President Donald Trump"): the person named right after it, with no marker

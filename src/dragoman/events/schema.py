@@ -273,7 +273,7 @@ class StatusCue(_Strict):
     # قد before an imperfect verb means "may", before a past verb "has").
     next_token_prefixes: list[str] = Field(default_factory=list)
     # The cue does not count when the word right after it, not itself the trigger, ends with
-    # one of these: Hebrew לא before an adjective ("תנאים לא מציאותיים להפסקת אש") negates
+    # one of these: Hebrew לא before an adjective ("ערבויות לא מעשיות להפסקת אש") negates
     # the adjective, not a later act.
     next_token_blocking_suffixes: list[str] = Field(default_factory=list)
     # The cue counts only when one of these words stands at most ``after_reach`` tokens before
