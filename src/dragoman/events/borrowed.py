@@ -1,4 +1,4 @@
-"""The act another party condemns or asks for is not that party's act.
+"""The act a party condemns, asks for or praises is not that party's act.
 
 "The Norlandic government condemned the attack on the convoy", ندد نورلاند بالهجوم،
 "נורלנד גינתה את הפיגוע": the argument model reads each trigger on its own, and for the
@@ -7,8 +7,9 @@ condemner did not attack; a wrong doer is worse than none.  Likewise "the envoy 
 on Valdoria and Ostmark to agree to a truce": the truce is theirs, not the envoy's.
 
 So an act told after an accusation, a demand or praise in its clause (``frames.yaml:
-others_act``: "welcomed the ceasefire between X and Y" is not the welcomer's ceasefire) does not keep a doer it borrowed from it, one of the outer event's own
-actors or a party named before the outer trigger:
+others_act``: "welcomed the ceasefire between X and Y" is not the welcomer's ceasefire)
+does not keep a doer it borrowed from it, one of the outer event's own actors or a party
+named before the outer trigger:
 
 - after a demand with an addressee ("called on X to ...", طالب X بـ، "דרש מ-X"), the
   addressee is the doer, of an act asked for: told as done it becomes hypothetical (the
@@ -18,10 +19,10 @@ actors or a party named before the outer trigger:
   topic, and ``without_inner_mentions`` drops it.
 
 Left alone: an act with a doer of its own after the outer trigger ("accused X of
-attacking Y" is read by ``without_inner_mentions``), and, when a demand or praise addresses nobody,
-joining and applying, which an asking party asks for itself (``genitive_actor`` frames:
-"Norland asked to join the pact"), and talks or an agreement it is a party to ("Norland
-called for talks with Valdoria").
+attacking Y" is read by ``without_inner_mentions``), and, when a demand or praise
+addresses nobody, joining and applying, which an asking party asks for itself
+(``genitive_actor`` frames: "Norland asked to join the pact"), and talks or an agreement
+it is a party to ("Norland called for talks with Valdoria").
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _others_act(h: EventHit) -> bool:
 
 
 def _outer(h: EventHit, hits: list[EventHit]) -> EventHit | None:
-    """The nearest accusation or demand before ``h`` in its clause, with a doer of its own."""
+    """The nearest accusation, demand or praise before ``h`` in its clause, with a doer of its own."""
     best: EventHit | None = None
     for p in hits:
         if (
