@@ -72,9 +72,9 @@ def without_restated_objects(hits: list[EventHit], lang: str) -> list[EventHit]:
     the receiver as its giver.  A verb that ends what its object names ("suspended its trade
     agreement with X": ``frames.yaml: voids_object``) drops its object trigger of any type: the
     agreement suspended is no new agreement.  An object of its own type that names parties
-    the verb does not, or a pair of parties to talks or a deal ("Ostmark hosted talks between
-    X and Y": the talks are X's and Y's, the host only hosts them), tells more than the verb
-    and stays.
+    the verb does not tells more than the verb and stays; talks or a deal right after the verb
+    with a pair of their own ("Ostmark hosted talks between X and Y": the talks are X's and
+    Y's, the host their recipient) stay and the verb, which tells no more, goes.
     """
     restated = set()
     for h in hits:
