@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from dragoman.events.schema import ArgumentPatterns, events_data
+from dragoman.events.schema import ArgumentPatterns, MarkerClass, events_data
 from dragoman.events.sentence import MentionRef, SentenceView
 from dragoman.model import EntityType
 from dragoman.text import normalize_key
@@ -52,6 +52,17 @@ class Arguments:
 
 def _fold(words: list[str]) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in words)
+
+
+@cache
+def marker_words(lang: str, *classes: MarkerClass) -> frozenset[str]:
+    """The folded words that mark an argument (``events.yaml: arguments.markers``), of the given
+    classes ("between", "from") or, with none given, of every class."""
+    data = events_data(lang)
+    if data is None:
+        return frozenset()
+    markers = data.arguments.markers
+    return frozenset(normalize_key(w) for c in (classes or tuple(markers)) for w in markers.get(c, []))
 
 
 @cache

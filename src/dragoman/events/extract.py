@@ -12,7 +12,7 @@ from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.apposition import apposed, with_affiliates
 from dragoman.events.argfeatures import Context, Trigger, context, marker_of
 from dragoman.events.argmodel import decide, shipped_model
-from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, place_of
+from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, marker_words, place_of
 from dragoman.events.borrowed import without_borrowed_doers
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
@@ -411,17 +411,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = decide(ctx, t, group.type, place, model, arules, passive=group.passive)
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
+            # a first-person verb ("סיכמתי", "قطعنا") or a pronoun subject, read once for the steps below
+            own_voice = group.pos == "verb" and first_person_verb(view.folded(m.start), first_person)
+            subject_pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
             if vso is not None and group.pos == "verb" and group.subject == "actor" and not (group.passive or group.converse):
                 # "يزور الرئيس الفالدوري نورلاند": the phrase right after the verb is its subject
-                verb_subject_first(
-                    view,
-                    m.start,
-                    m.end,
-                    args,
-                    vso,
-                    pronoun_subject(view, clause, m.start, pronoun_table) is not None
-                    or first_person_verb(view.folded(m.start), first_person),
-                )
+                verb_subject_first(view, m.start, m.end, args, vso, subject_pronoun is not None or own_voice)
             # a visit's or an embassy's host comes from its place before any unnamed party does
             host = (
                 host_of(args.place.entity, present)
@@ -429,28 +424,20 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 else None
             )
             hosted = host is not None
-            if hosted and ctx is not None and args.recipients and all(
+            # every recipient the model chose is marked *between* ("a truce between X and Y")
+            between = ctx is not None and bool(args.recipients) and all(
                 marker_of(ctx, r)[0] == "between" for r in args.recipients
-            ):
+            )
+            pair = between and len(args.recipients) > 1
+            if hosted and between:
                 # "landed in Amman hoping to seal a truce between X and Y": the pair is the
                 # deal's; a visit is to its host
                 args.recipients = []
-            elif (
-                ctx is not None
-                and frame(rollup(group.type)).pair_acts
-                and len(args.recipients) > 1
-                and all(marker_of(ctx, r)[0] == "between" for r in args.recipients)
-            ):
+            elif pair and frame(rollup(group.type)).pair_acts:
                 # "the envoy came to secure a deal between X and Y": the pair makes the deal, the
                 # envoy only works for it
                 args.actors, args.recipients = args.recipients, []
-            elif (
-                ctx is not None
-                and frame(rollup(group.type)).symmetric
-                and len(args.recipients) > 1
-                and all(marker_of(ctx, r)[0] == "between" for r in args.recipients)
-                and _between_at(view, m.end, lang)
-            ):
+            elif pair and frame(rollup(group.type)).symmetric and _between_at(view, m.end, lang):
                 # "Ostmark hosted talks between X and Y", محادثات بين X وY: the talks the word names
                 # right before "between" are the pair's; the subject hosting them is their host
                 args.actors, args.recipients = args.recipients, args.actors
@@ -475,13 +462,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args.actors = doers
                 args.recipients = [r for r in args.recipients if r.entity not in {d.entity for d in doers}]
             pronoun: str | None = None
-            if group.pos == "verb" and first_person_verb(view.folded(m.start), first_person):
+            if own_voice:
                 # "סיכמתי עם ...", "قطعنا علاقاتنا": the speaker did it, not a party the model chose
                 pronoun = PERSON
                 args.actors = [a for a in args.actors if a.first >= m.end]
             else:
-                pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
-                pronoun = pronoun if all(a.first >= m.end for a in args.actors) else None
+                pronoun = subject_pronoun if all(a.first >= m.end for a in args.actors) else None
             if pronoun and group.converse:
                 # "أنه لم يتبلغ رسالة من X", "she received a letter from X": the pronoun is who
                 # received it (``_resolve_pronouns`` puts its referent among the recipients), X sent it
@@ -538,15 +524,9 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     return hits
 
 
-@cache
-def _between_words(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.markers.get("between", []) if data else []))
-
-
 def _between_at(view: SentenceView, k: int, lang: str) -> bool:
     """Does the word right after the trigger say "between" (talks between X and Y)?"""
-    return k < len(view.words) and bool(set(view.forms[k]) & _between_words(lang))
+    return k < len(view.words) and bool(set(view.forms[k]) & marker_words(lang, "between"))
 
 
 @cache

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from dragoman.events.arguments import marker_words
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.plover import rollup
 from dragoman.events.schema import TriggerGroup, events_data
@@ -109,11 +110,10 @@ def _light_and_means(lang: str) -> tuple[frozenset[str], frozenset[str], frozens
     data = events_data(lang)
     if data is None:
         return frozenset(), frozenset(), frozenset()
-    markers = [w for ws in data.arguments.markers.values() for w in ws]
     return (
         frozenset(normalize_key(w) for w in data.modifiers.light_verbs),
         frozenset(normalize_key(w) for w in data.modifiers.instrument_nouns),
-        frozenset(normalize_key(w) for w in markers),
+        marker_words(lang),
     )
 
 

@@ -10,12 +10,10 @@ object's recipients.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
+from dragoman.events.arguments import marker_words
 from dragoman.events.frames import frame
-from dragoman.events.schema import events_data
-from dragoman.text import normalize_key
 
 if TYPE_CHECKING:
     from dragoman.events.extract import EventHit
@@ -24,23 +22,13 @@ if TYPE_CHECKING:
 OBJECT_GAP = 4
 
 
-@cache
-def _markers(lang: str) -> frozenset[str]:
-    """Words that mark an argument (with, to, of, in ...): a trigger after one is no direct object."""
-    data = events_data(lang)
-    if data is None:
-        return frozenset()
-    words = [w for ws in data.arguments.markers.values() for w in ws]
-    return frozenset(normalize_key(w) for w in words)
-
-
 def object_of(verb: EventHit, hits: list[EventHit], lang: str) -> EventHit | None:
     """The trigger noun right after ``verb`` that is its object, if any."""
     view = verb.view
     nxt = next((h for h in hits if h.view is view and h.token_start >= verb.token_end), None)
     if nxt is None or nxt.token_start - verb.token_end > OBJECT_GAP:
         return None
-    markers = _markers(lang)
+    markers = marker_words(lang)  # with, to, of, in ...: a trigger after one is no direct object
     for k in range(verb.token_end, nxt.token_start):
         word = view.words[k]
         in_word = word == "-" or any(ch.isalnum() for ch in word)  # a hyphen joins a compound

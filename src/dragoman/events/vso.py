@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
 
-from dragoman.events.arguments import Arguments
+from dragoman.events.arguments import Arguments, marker_words
 from dragoman.events.schema import events_data
 from dragoman.events.sentence import MentionRef, SentenceView
 from dragoman.model import EntityType, MentionKind
@@ -171,11 +171,10 @@ def _subject_before(view: SentenceView, start: int, args: Arguments, rules: VsoR
 
 @cache
 def _route_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    data = events_data(lang)
-    markers = data.arguments.markers if data else {}
+    """The one-word markers of a route's start and end (من، إلى)."""
     return (
-        frozenset(normalize_key(w) for w in markers.get("from", []) if " " not in w),
-        frozenset(normalize_key(w) for w in markers.get("to", []) if " " not in w),
+        frozenset(w for w in marker_words(lang, "from") if " " not in w),
+        frozenset(w for w in marker_words(lang, "to") if " " not in w),
     )
 
 
