@@ -88,14 +88,18 @@ def test_admitting_is_no_recognition(make_article: Callable[..., Article]) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "lang", "code"),
     [
-        ("Norland warned that it would respond to any attack by Valdoria.", "en"),
-        ("נורלנד הזהירה כי תגיב על כל תקיפה של ולדוריה.", "he"),
+        # "any attack" names no attack; aid naming a convoy is no aid given
+        ("Norland warned that it would respond to any attack by Valdoria.", "en", "ASSAULT"),
+        ("נורלנד הזהירה כי תגיב על כל תקיפה של ולדוריה.", "he", "ASSAULT"),
+        ("Norland said the aid convoy reached Valdoria.", "en", "AID"),
+        ("נורלנד מסרה כי שיירת הסיוע הגיעה לולדוריה.", "he", "AID"),
+        ("قالت نورلاند إن قافلة مساعدات وصلت إلى فالدوريا.", "ar", "AID"),
     ],
 )
-def test_any_attack_is_no_attack(text: str, lang: str, make_article: Callable[..., Article]) -> None:
-    assert not [e for e in _events(text, lang, make_article) if e.type == "ASSAULT"]
+def test_words_that_only_look_like_acts(text: str, lang: str, code: str, make_article: Callable[..., Article]) -> None:
+    assert not [e for e in _events(text, lang, make_article) if e.type == code]
 
 
 def test_talks_hosted_keep_their_own_parties(make_article: Callable[..., Article]) -> None:
@@ -103,18 +107,6 @@ def test_talks_hosted_keep_their_own_parties(make_article: Callable[..., Article
     art = make_article("Ostmark hosted talks between Norland and Valdoria.", "en", names)
     talks = [e for e in extract_events(art, "en") if e.type == "CONSULT"]
     assert any(set(e.actors) == {NL, VD} for e in talks), talks
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Norland said the aid convoy reached Valdoria.", "en"),
-        ("נורלנד מסרה כי שיירת הסיוע הגיעה לולדוריה.", "he"),
-        ("قالت نورلاند إن قافلة مساعدات وصلت إلى فالدوريا.", "ar"),
-    ],
-)
-def test_aid_naming_a_convoy_is_no_aid_given(text: str, lang: str, make_article: Callable[..., Article]) -> None:
-    assert not [e for e in _events(text, lang, make_article) if e.type == "AID"]
 
 
 def test_reopening_an_embassy_and_a_raid(make_article: Callable[..., Article]) -> None:
