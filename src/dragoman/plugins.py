@@ -62,6 +62,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "dragoman.stages.ner",
     "dragoman.stages.dates",
     "dragoman.stages.link",
+    "dragoman.stages.tenure",
     "dragoman.stages.described",
     "dragoman.stages.events",
     "dragoman.stages.quotes",

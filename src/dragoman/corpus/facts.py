@@ -24,7 +24,7 @@ from typing import Any
 from dragoman.chrome.memory import outlet_of
 from dragoman.events.plover import rollup
 from dragoman.kb.names import name_key
-from dragoman.model import Article, Entity, EventStatus, Span, TimeExpr
+from dragoman.model import Article, Entity, EventStatus, Granularity, Span, TimeExpr
 from dragoman.model.ids import LOCAL_PREFIX
 from dragoman.model.timeline import interval
 
@@ -256,7 +256,10 @@ def article_facts(article: Article, *, embedding: tuple[float, ...] | None = Non
             )
         )
     events.extend(statements(article.id, claims, parties))
-    published = article.source.published
+    # Stories and merged events compare days: a year-level estimate (1 January standing for "some
+    # day that year") would read as a day, so it counts as no date here
+    basis = article.source.published_basis
+    published = None if basis is not None and basis.granularity is Granularity.YEAR else article.source.published
     return ArticleFacts(
         id=article.id,
         path=article.source.path,

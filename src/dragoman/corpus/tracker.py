@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from dragoman.corpus.base import CorpusPassSettings, register_corpus_pass
 from dragoman.lang import available_languages
-from dragoman.model import Article, Granularity, PublishedFrom
+from dragoman.model import Article, PublishedFrom
 from dragoman.store.roles import CorpusTables
 from dragoman.tracker.build import Contribution, build_tracker
 from dragoman.tracker.observe import observe
@@ -56,7 +56,7 @@ def data_version() -> str:
 
 
 def _published(article: Article) -> tuple[str | None, bool]:
-    """The publication day (a month when an estimate knows only the month) and whether it is estimated.
+    """The publication day (a month or a year when an estimate knows only that) and whether it is estimated.
 
     An article whose date the dates stage only estimated from the dates in its text keeps that estimate:
     its history entry is placed in time, marked ``estimated``, rather than listed with the undated ones.
@@ -66,9 +66,7 @@ def _published(article: Article) -> tuple[str | None, bool]:
         return None, False
     basis = src.published_basis
     estimated = src.published_estimated or (basis is not None and basis.source == PublishedFrom.ESTIMATE)
-    if basis is not None and basis.granularity == Granularity.MONTH:
-        return src.published.isoformat()[:7], estimated
-    return src.published.isoformat(), estimated
+    return src.published_iso(), estimated
 
 
 def _meta(article: Article) -> dict[str, Any]:

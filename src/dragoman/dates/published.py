@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from dragoman.dates.data import Shift, Unit
 from dragoman.dates.finder import Trigger, find_readings, find_triggers, parse_numeric
 from dragoman.dates.patterns import Patterns
-from dragoman.dates.resolve import Kind, Reading
+from dragoman.dates.resolve import Anchor, Kind, Reading
 from dragoman.model import Granularity, PublishedBasis, PublishedFrom, Span
 
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?|ص|م|GMT|UTC)?")
@@ -68,6 +68,14 @@ class PublishedDate:
     @property
     def month_only(self) -> bool:
         return self.basis.granularity is Granularity.MONTH
+
+    @property
+    def year_only(self) -> bool:
+        return self.basis.granularity is Granularity.YEAR
+
+    def anchor(self) -> Anchor:
+        """The anchor relative expressions resolve against, at this date's precision."""
+        return Anchor(self.day, estimated=self.estimated, month_only=self.month_only, year_only=self.year_only)
 
 
 def _found(

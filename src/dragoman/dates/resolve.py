@@ -77,6 +77,13 @@ class Reading:
             return True
         return self.kind == Kind.RELATIVE and self.unit in (Unit.DAY, Unit.WEEK)
 
+    @property
+    def needs_month(self) -> bool:
+        """Meaningless without the publication month: all but "this year", "last year", "March of this year"."""
+        if self.kind == Kind.RELATIVE:
+            return self.unit != Unit.YEAR
+        return self.shift not in (Shift.THIS_YEAR, Shift.LAST_YEAR, Shift.NEXT_YEAR)
+
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
@@ -84,16 +91,25 @@ class Anchor:
 
     ``estimated`` anchors come from dates in the text, not from metadata or
     a dateline; their ISO form carries the ISO 8601-2 "approximate" mark
-    ``~`` and, when only the month is known, month precision.
+    ``~`` and, when only the month (or the year) is known, that precision.
+    A ``year_only`` anchor (the year the office terms of the people an undated
+    article names allow, ``dragoman.dates.tenure``) resolves only what needs
+    no more than the year.
     """
 
     day: date
     estimated: bool = False
     month_only: bool = False
+    year_only: bool = False
 
     @property
     def iso(self) -> str:
-        base = f"{self.day.year:04d}-{self.day.month:02d}" if self.month_only else self.day.isoformat()
+        if self.year_only:
+            base = f"{self.day.year:04d}"
+        elif self.month_only:
+            base = f"{self.day.year:04d}-{self.day.month:02d}"
+        else:
+            base = self.day.isoformat()
         return base + "~" if self.estimated else base
 
 
@@ -144,9 +160,10 @@ def resolve(r: Reading, anchor: Anchor | None, *, future_days: int = 92) -> Time
     """Resolve one reading; relative ones without a usable anchor stay UNRESOLVED."""
     if r.absolute:
         return _absolute(r)
-    if anchor is None or (anchor.estimated and r.needs_day):
+    if anchor is None or (anchor.estimated and r.needs_day) or (anchor.year_only and r.needs_month):
         # An estimated anchor is a lower bound on the publication date: good
-        # enough to say which year "this year" is, not which day "yesterday" was.
+        # enough to say which year "this year" is, not which day "yesterday" was;
+        # a year-only one says which year "this year" is and nothing finer.
         return TimeExpr(span=r.span, value=None, granularity=Granularity.UNRESOLVED, relative=True)
     a = anchor.day
     if r.kind == Kind.DAY:

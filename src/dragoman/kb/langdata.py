@@ -51,6 +51,9 @@ class Titles(_Strict):
     # base ("head", "chairman", ראש, زعيم): "the head of the X council Y" names Y, and the
     # council is Y's affiliation, not a party of its own (``dragoman.events.apposition``).
     heads: list[str] = Field(default_factory=list)
+    # Words that put a title in the past ("former", "السابق", "לשעבר"): a term the person no
+    # longer held when the article was written, so it dates nothing (``dragoman.dates.tenure``).
+    past: list[str] = Field(default_factory=list)
 
 
 class GazetteerPolicy(_Strict):

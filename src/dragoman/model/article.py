@@ -44,6 +44,14 @@ class Source:
     encoding: str | None = None  # what the reader assumed, e.g. "windows-1256"
     encoding_note: str | None = None  # e.g. "declared iso-8859-6, detected utf-8"
 
+    def published_iso(self) -> str | None:
+        """``published`` at the precision its basis knows: "2025-03-12", "2025-03" or "2025"."""
+        if self.published is None:
+            return None
+        day = self.published.isoformat()
+        gran = self.published_basis.granularity.value if self.published_basis else "day"
+        return day[:4] if gran == "year" else day[:7] if gran == "month" else day
+
 
 @dataclass(slots=True)
 class Article:

@@ -112,6 +112,9 @@ class PublishedFrom(StrEnum):
     METADATA_LINE = "metadata-line"  # a scraped page's leading "date 2025-03-12" line
     DATELINE = "dateline"  # a date printed near the top of the page ("Published 12 March 2025")
     TEXT_TODAY = "text-today"  # the text says what today is ("today, Tuesday 12 March 2025")
+    # A year-less dateline ("Jerusalem, Apr 19") in the one year the office terms of the
+    # people the article names with their titles allow (dragoman.dates.tenure)
+    DATELINE_TENURE = "dateline-tenure"
     ESTIMATE = "estimate"  # inferred from the article's own dates: a lower bound, not a reading
 
 
@@ -119,8 +122,9 @@ class PublishedFrom(StrEnum):
 class PublishedBasis:
     """Why ``Source.published`` holds what it holds: where it came from, how sure, and the words behind it.
 
-    ``granularity`` is ``day`` or ``month`` (an estimate from "March 2025" knows only the
-    month; ``Source.published`` then holds its first day).  ``evidence`` spans point into
+    ``granularity`` is ``day``, ``month`` (an estimate from "March 2025" knows only the
+    month; ``Source.published`` then holds its first day) or ``year`` (the year the office
+    terms of the titled people allow; ``Source.published`` holds 1 January).  ``evidence`` spans point into
     ``Article.text``; metadata outside the text has none.
     """
 

@@ -66,6 +66,11 @@ def _latest_this_year(readings: list[Reading], exprs: list[TimeExpr]) -> tuple[d
     return best
 
 
+def body_spans(article: Article) -> list[Span]:
+    """The sentences whose time expressions count: the body, and captions (they date their event)."""
+    return [sent for sent in article.sentences if not article.in_boilerplate(sent, NEWS_CHROME)]
+
+
 def _preset(article: Article) -> PublishedDate | None:
     """The date the input or the page's metadata gave (``Article.given_published``), with its basis.
 
@@ -86,13 +91,13 @@ def _preset(article: Article) -> PublishedDate | None:
 
 # Chrome the boilerplate stage marks as the page's own date: a metadata field
 # (" date 2025-03-12" before the text) or a dateline/byline line with a date.
-_DATE_CHROME = frozenset({"metadata", "dateline"})
+DATE_CHROME = frozenset({"metadata", "dateline"})
 
 
 def _chrome_date(article: Article, scan: str, pats: Patterns, triggers: list[Trigger]) -> PublishedDate | None:
     """The first full date inside the page's date chrome, when the top of the page gave none."""
     for b in sorted(article.boilerplate, key=lambda b: b.span.start):
-        if b.reason not in _DATE_CHROME:
+        if b.reason not in DATE_CHROME:
             continue
         for r in find_readings(scan, b.span.start, b.span.end, pats, triggers):
             if r.kind == Kind.DAY and r.year and r.month and r.day:
@@ -142,14 +147,14 @@ class Dates(BaseStage):
         scan = fold_digits(article.text)
         triggers = find_triggers(pats.keys(scan), pats)  # one scan of the text serves every search below
         # captions are read as text (NEWS_CHROME): "X meets Y in Muscat, 25 April 2025" dates its event
-        body = [sent for sent in article.sentences if not article.in_boilerplate(sent, NEWS_CHROME)]
+        body = body_spans(article)
         src = article.source
         pub = (
             _preset(article)
             or read_top(scan, pats, url=src.url, max_lines=s.dateline_lines, triggers=triggers)
             or _chrome_date(article, scan, pats, triggers)
         )
-        anchor = Anchor(pub.day, estimated=pub.estimated, month_only=pub.month_only) if pub else None
+        anchor = pub.anchor() if pub else None
         exprs, readings = extract_time_expressions(
             scan, body, pats, anchor, future_days=s.future_days, triggers=triggers
         )
@@ -170,7 +175,7 @@ class Dates(BaseStage):
         self, scan: str, body: list[Span], pats: Patterns, readings: list[Reading], pub: PublishedDate
     ) -> tuple[list[TimeExpr], PublishedDate]:
         fd = self.settings.future_days
-        est = Anchor(pub.day, estimated=pub.estimated, month_only=pub.month_only)
+        est = pub.anchor()
         exprs, _ = extract_time_expressions(scan, body, pats, est, future_days=fd, readings=readings)
         if pub.estimated:
             # "May of this year" in an article whose latest full date is April

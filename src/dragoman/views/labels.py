@@ -85,7 +85,7 @@ def title_of(article: Article) -> str:
 
 
 def published_label(article: Article) -> str:
-    pub = article.source.published
+    pub = article.source.published_iso()
     if pub is None:
         return "unknown"
-    return f"{pub.isoformat()} (estimated)" if article.source.published_estimated else pub.isoformat()
+    return f"{pub} (estimated)" if article.source.published_estimated else pub
