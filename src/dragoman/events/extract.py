@@ -15,6 +15,7 @@ from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, marker_words, place_of
 from dragoman.events.borrowed import without_borrowed_doers
 from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
+from dragoman.events.coming import coming_weekday
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
 from dragoman.events.frames import frame, hosted_by_place
 from dragoman.events.genitive import genitive_actor, possessor_actor
@@ -376,6 +377,8 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             frozenset(clause[c.start] for c in cues if c.payload.status not in _TOLD_AS_DONE),
             [rollup(m.payload.type) in _ABOUT_ANOTHER_ACT for m in kept],
         )
+        # "will be inaugurated on Thursday": a plan's bare day name is the coming one
+        dates = [coming_weekday(article, d, st, lang) for d, st in zip(dates, statuses, strict=True)]
         described = described_refs(article, view)
         ctx = (
             context(view, lang, clause, [Trigger(m.start, m.end, m.payload.type, m.payload.pos, m.payload.subject) for m in kept])
