@@ -102,3 +102,19 @@ def test_imperfect_forms_of_talking_and_releasing_are_planned(
 ) -> None:
     found = [e for e in _events(text, make_article) if e.type == etype]
     assert found and found[0].status is EventStatus.PLANNED, found
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "status"),
+    [
+        ("נשיא נורלנד יבקר בולדוריה בחודש הבא.", "CONSULT", EventStatus.PLANNED),
+        ("נשיא נורלנד ביקר בולדוריה.", "CONSULT", EventStatus.OCCURRED),
+        ("נורלנד תפתח שגרירות בולדוריה.", "OPEN_EMBASSY", EventStatus.PLANNED),
+        ("נורלנד פתחה שגרירות בולדוריה.", "OPEN_EMBASSY", EventStatus.OCCURRED),
+    ],
+)
+def test_future_forms_of_visiting_and_opening_an_embassy_are_plans(
+    text: str, etype: str, status: EventStatus, make_article: Callable[..., Article]
+) -> None:
+    found = [e for e in _events(text, make_article) if e.type == etype]
+    assert found and found[0].status is status, found
