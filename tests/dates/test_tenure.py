@@ -139,3 +139,11 @@ def test_a_page_with_its_own_date_is_left_alone() -> None:
     assert a.source.published == date(2025, 3, 12)
     assert _basis(a)[0] is PublishedFrom.METADATA_LINE
     assert _times(a)["this year"] == "2025"
+
+
+def test_a_title_in_a_sentence_with_its_own_date_says_who_held_the_office_then() -> None:
+    # a look back: the title is the office on that date, not when the page was written
+    a = extract(text="The embassy will open on Monday. In March 2023, Foreign Minister Eli Cohen visited Baku.")
+    assert "Eli Cohen" not in _basis(a)[2] and _basis(a)[1] is Granularity.MONTH  # the dates stage's own bound
+    b = extract(text="The embassy will open on Monday. Foreign Minister Eli Cohen visited Baku in March.")
+    assert _basis(b)[1:] == (Granularity.YEAR, ["Foreign Minister", "Eli Cohen"])

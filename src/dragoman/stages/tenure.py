@@ -131,6 +131,13 @@ class Tenure(BaseStage):
         t = titles(lang)
         past = frozenset(normalize_key(w) for w in t.past) if t else frozenset()
         ms = article.mentions
+        # "In April 2023, Foreign Minister X visited ...": a title in a sentence with a date of its own
+        # says who held the office then; a look back from years later writes it the same way
+        dated = [
+            sent
+            for sent in article.sentences
+            if any(not x.relative and x.value and sent.start <= x.span.start < sent.end for x in article.time_expressions)
+        ]
         groups: dict[tuple[str, str, str], tuple[list[Term], list[Span]]] = {}
         for ent in article.entities:
             rec = self.kb.get(ent.id) if ent.id.startswith("person:") else None
@@ -152,7 +159,7 @@ class Tenure(BaseStage):
                 if bare is not None:
                     pairs.append((bare[0], "", bare[1], n))
             for role, of, title, name in pairs:
-                if _in_past(article.text, title, name.span, past):
+                if _in_past(article.text, title, name.span, past) or any(d.start <= title.start < d.end for d in dated):
                     continue
                 held = _terms(rec.roles, role, of, today)
                 if not held:
