@@ -50,7 +50,8 @@ class Tenure(BaseStage):
     """Date a page that gives no date of its own by who holds which office in it.
 
     "Foreign Minister Eli Cohen" was written during Cohen's term; every person the
-    page names with a title in apposition (not marked "former") narrows the window
+    page names with a title in apposition (not marked "former", not in a sentence
+    with an absolute date of its own, which names who held the office then) narrows the window
     (``dragoman.dates.tenure``).  A year-less dateline ("Jerusalem, Apr 19") whose
     day fits the window in one year only becomes the publication date
     (``PublishedFrom.DATELINE_TENURE``, a reading: "on Wednesday" resolves against
