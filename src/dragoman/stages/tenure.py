@@ -10,7 +10,14 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from dragoman.dates import extract_time_expressions, find_readings, find_triggers, fold_digits, patterns
+from dragoman.dates import (
+    Trigger,
+    extract_time_expressions,
+    find_readings,
+    find_triggers,
+    fold_digits,
+    patterns,
+)
 from dragoman.dates.patterns import Patterns
 from dragoman.dates.published import PublishedDate
 from dragoman.dates.resolve import Kind
@@ -102,8 +109,9 @@ class Tenure(BaseStage):
         if window is None:
             return article
         scan = fold_digits(article.text)
+        triggers = find_triggers(pats.keys(scan), pats)  # one scan serves the dateline and the re-resolution
         lower = src.published if basis is not None else None
-        pub = _dateline_day(article, scan, pats, window, lower)
+        pub = _dateline_day(article, scan, pats, triggers, window, lower)
         if pub is None and basis is None:
             year = one_year(window, slack_days=self.settings.slack_days)
             if year is not None:
@@ -116,7 +124,7 @@ class Tenure(BaseStage):
         if pub is None:
             return article
         exprs, _ = extract_time_expressions(
-            scan, body_spans(article), pats, pub.anchor(), future_days=self.settings.future_days
+            scan, body_spans(article), pats, pub.anchor(), future_days=self.settings.future_days, triggers=triggers
         )
         src.published, src.published_estimated, src.published_basis = pub.day, pub.estimated, pub.basis
         article.time_expressions = exprs
@@ -233,13 +241,12 @@ def _in_past(text: str, title: Span, name: Span, past: frozenset[str]) -> bool:
 
 
 def _dateline_day(
-    article: Article, scan: str, pats: Patterns, window: Window, lower: date | None
+    article: Article, scan: str, pats: Patterns, triggers: list[Trigger], window: Window, lower: date | None
 ) -> PublishedDate | None:
     """A year-less day in the page's dateline that fits the window in exactly one year."""
     chrome = [b.span for b in article.boilerplate if b.reason in DATE_CHROME]
     if not chrome:
         return None
-    triggers = find_triggers(pats.keys(scan), pats)
     for span in sorted(chrome, key=lambda s: s.start):
         for r in find_readings(scan, span.start, span.end, pats, triggers):
             if (
