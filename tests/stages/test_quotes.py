@@ -172,6 +172,19 @@ def test_a_relayed_quote_is_the_quoted_persons() -> None:
         {"وكالة أنباء نورلاند": ("org:nna", EntityType.ORG), "آنا بيرغ": ("person:berg", EntityType.PERSON)},
     ))
     assert [q.speaker for q in ar.quotes] == ["person:berg"]
+    # Hebrew tells it with a relative clause: "X ציטטה את Y שאמרה כי": the one who said is Y,
+    # though Y is the object of the quoting
+    he = Quotes()(_article(
+        "סוכנות הידיעות של נורלנד ציטטה את אנה ברג שאמרה כי הגבול יישאר סגור.",
+        "he",
+        {"סוכנות הידיעות של נורלנד": ("org:nna", EntityType.ORG), "אנה ברג": ("person:berg", EntityType.PERSON)},
+    ))
+    assert [q.speaker for q in he.quotes] == ["person:berg"]
+    # a plain verb keeps its subject before it
+    plain = Quotes()(_article(
+        "אנה ברג אמרה כי הגבול יישאר סגור.", "he", {"אנה ברג": ("person:berg", EntityType.PERSON)}
+    ))
+    assert [q.speaker for q in plain.quotes] == ["person:berg"]
 
 
 def test_him_after_a_quote_continues_its_speaker() -> None:

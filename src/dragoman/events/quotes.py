@@ -213,10 +213,14 @@ class _Extractor:
                 order.insert(0, "after")
         if floor > 0 and f.coordinated(view, v.start):
             order = [side for side in order if side == "after"]  # "X V1 ... וV2": X says both
+        # a verb with a glued relative "ש" ("... את השר שאמר כי"): its subject is the noun right before it
+        relative = v.end - v.start == 1 and bool(f.lists.comp_prefixes) and view.words[v.start].startswith(f.lists.comp_prefixes)
+        if relative:
+            order = ["before"]
         weak: Subject | None = None
         read: list[Subject] = []
         for side in order:
-            s = f.subject_after(view, v.end) if side == "after" else f.subject_before(view, v.start, floor)
+            s = f.subject_after(view, v.end) if side == "after" else f.subject_before(view, v.start, floor, relative=relative)
             if s is None:
                 continue
             read.append(s)

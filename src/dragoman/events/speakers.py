@@ -518,8 +518,12 @@ class SpeakerFinder:
             return close + 1 if close is not None else k + 1
         return k + 1
 
-    def subject_before(self, view: SentenceView, k: int, floor: int = 0) -> Subject | None:
-        """The subject phrase ending right before token ``k`` (a verb), not reaching before ``floor``."""
+    def subject_before(self, view: SentenceView, k: int, floor: int = 0, *, relative: bool = False) -> Subject | None:
+        """The subject phrase ending right before token ``k`` (a verb), not reaching before ``floor``.
+
+        ``relative``: the verb opens a relative clause ("... את השר שאמר כי"), so its subject is the
+        noun before it, whatever role that noun has in the clause before (an object after את/עם).
+        """
         j = self._skip_back(view, k - 1, floor)
         if j < floor:
             return None
@@ -538,7 +542,11 @@ class SpeakerFinder:
             return far or near
         if is_break(view.words[j]) and not self._glued(view, j):
             return None
-        return self._phrase_before(view, self._phrase_start(view, j, floor), j)
+        lo = self._phrase_start(view, j, floor)
+        if relative:
+            while lo < j and self.is_stop(view, lo):
+                lo += 1  # "ציטט את השר שאמר": the minister, the object of the quoting, said it
+        return self._phrase_before(view, lo, j)
 
     def _names_person(self, view: SentenceView, s: Subject) -> bool:
         sp = s.speaker
