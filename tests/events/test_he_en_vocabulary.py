@@ -142,3 +142,18 @@ def test_english_measures_against_a_party_are_a_sanction() -> None:
     assert "SANCTION" in [h.event.type for h in find_hits(art, "en")]
     art = bare_article("Norland took measures to protect its coast on Monday.", "en", use_ner=False)
     assert "SANCTION" not in [h.event.type for h in find_hits(art, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Norlandic president will visit Valdoria next week.", EventStatus.PLANNED),
+        ("The two ministers would meet in the Valdorian capital.", EventStatus.HYPOTHETICAL),
+    ],
+)
+def test_an_english_visit_or_meeting_to_come_is_a_consultation_not_a_promise(
+    text: str, status: EventStatus, make_article: Callable[..., Article]
+) -> None:
+    # "will visit" had been listed as an AGREE trigger of its own, told as done
+    hits = find_hits(make_article(text, "en"), "en")
+    assert [(h.event.type, h.event.status) for h in hits] == [("CONSULT", status)]
