@@ -157,3 +157,19 @@ def test_an_english_visit_or_meeting_to_come_is_a_consultation_not_a_promise(
     # "will visit" had been listed as an AGREE trigger of its own, told as done
     hits = find_hits(make_article(text, "en"), "en")
     assert [(h.event.type, h.event.status) for h in hits] == [("CONSULT", status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object names the act: one sanction, not a coercion beside it
+        ("The Norlandic government imposed new sanctions on Valdorian banks.", [("IMPOSE_SANCTION", "sanctions")]),
+        ("The army imposed a curfew on the city.", [("COERCE", "curfew")]),
+        # with no act after it, imposing stays coercion
+        ("The government imposed restrictions on the press.", [("COERCE", "imposed")]),
+    ],
+)
+def test_imposing_is_a_light_verb_before_the_act_it_imposes(
+    text: str, expected: list[tuple[str, str]], make_article: Callable[..., Article]
+) -> None:
+    assert _typed(make_article(text, "en"), "en") == expected
