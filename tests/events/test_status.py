@@ -28,6 +28,10 @@ def _accession(art: Article, lang: str) -> EventStatus:
         ("Azerbaijan may join the Accords.", EventStatus.HYPOTHETICAL),
         ("Azerbaijan will join the Accords.", EventStatus.PLANNED),
         ("The government is considering whether Azerbaijan may join the Accords.", EventStatus.TALKS),
+        # "would" is a supposition, except after a verb of saying: the future seen from the past
+        ("Azerbaijan would join the Accords under such a deal.", EventStatus.HYPOTHETICAL),
+        ("Azerbaijan announced that it would join the Accords.", EventStatus.PLANNED),
+        ("Officials said Azerbaijan would join the Accords.", EventStatus.PLANNED),
     ],
 )
 def test_english_status(make_article: Callable[..., Article], text: str, status: EventStatus) -> None:

@@ -281,6 +281,10 @@ class StatusCue(_Strict):
     # tells its terms, still talked about; after a report it tells what was reported.
     after_words: list[str] = Field(default_factory=list)
     after_reach: int = Field(default=1, ge=1)
+    # The cue does not count when one of these words stands at most ``after_reach`` tokens before
+    # it: English "would" after a verb of saying ("announced that it would join") is the future
+    # seen from the past, a plan, not a supposition.
+    unless_after_words: list[str] = Field(default_factory=list)
     # The cue counts only when another cue or the trigger's own form already gives one
     # of these statuses: "will support it only after", not "joined only after months".
     over: list[EventStatus] = Field(default_factory=list)

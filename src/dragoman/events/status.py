@@ -124,9 +124,14 @@ def _applies(cue: Match[StatusCue], view: SentenceView, t_start: int, t_end: int
     blocking = _folded(tuple(spec.next_token_blocking_suffixes))
     if blocking and t_start != cue.end < len(view.forms) and view.folded(cue.end).endswith(blocking):
         return False
+    reach = range(max(0, cue.start - spec.after_reach), cue.start)
     if spec.after_words:
         wanted = set(_folded(tuple(spec.after_words)))
-        if not any(wanted.intersection(view.forms[i]) for i in range(max(0, cue.start - spec.after_reach), cue.start)):
+        if not any(wanted.intersection(view.forms[i]) for i in reach):
+            return False
+    if spec.unless_after_words:
+        unwanted = set(_folded(tuple(spec.unless_after_words)))
+        if any(unwanted.intersection(view.forms[i]) for i in reach):
             return False
     return True
 
