@@ -173,3 +173,36 @@ def test_imposing_is_a_light_verb_before_the_act_it_imposes(
     text: str, expected: list[tuple[str, str]], make_article: Callable[..., Article]
 ) -> None:
     assert _typed(make_article(text, "en"), "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "trigger"),
+    [
+        ("Norland cut diplomatic ties with Valdoria in 2019.", "SANCTION", "cut diplomatic ties"),
+        ("Norland severed diplomatic relations with Valdoria.", "SANCTION", "severed diplomatic relations"),
+        ("Norland and Valdoria exchanged prisoners on Thursday.", "RETREAT", "exchanged prisoners"),
+    ],
+)
+def test_english_breaking_ties_and_prisoner_exchanges(
+    text: str, etype: str, trigger: str, make_article: Callable[..., Article]
+) -> None:
+    assert (etype, trigger) in _typed(make_article(text, "en"), "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the destination is no state the article names: the state on the way must not take its place
+        ("Norland sent humanitarian aid to the enclave through Ostmark.", "en"),
+        ("Norland sent humanitarian aid to the enclave via Ostmark.", "en"),
+        ("נורלנד שלחה סיוע הומניטרי לרצועה דרך אוסטמרק.", "he"),
+    ],
+)
+def test_a_state_passed_through_is_no_party(text: str, lang: str, make_article: Callable[..., Article]) -> None:
+    names = {
+        "en": {"Norland": ("country:NL", GPE), "Valdoria": ("country:VD", GPE), "Ostmark": ("country:OM", GPE)},
+        "he": {"נורלנד": ("country:NL", GPE), "ולדוריה": ("country:VD", GPE), "אוסטמרק": ("country:OM", GPE)},
+    }[lang]
+    aid = [h.event for h in find_hits(make_article(text, lang, names), lang) if h.event.type == "AID"]
+    assert aid and aid[0].actors == ["country:NL"], aid
+    assert "country:OM" not in aid[0].recipients

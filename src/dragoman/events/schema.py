@@ -161,6 +161,9 @@ class ArgumentPatterns(_Strict):
     # White House"): one after them is where the act took place, not its recipient, unless the
     # frame aims at it ("fired at a ship": frames.yaml: aimed_at; events/extract.py: _at_venue).
     venue_markers: list[str] = Field(default_factory=list)
+    # Words before the state an act passes through ("aid to Gaza through Egypt", "via Istanbul",
+    # "דרך מצרים"): a transit, neither the doer nor the one the act is done to (events/vso.py).
+    transit_markers: list[str] = Field(default_factory=list)
 
 
 class NotNear(_Strict):

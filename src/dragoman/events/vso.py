@@ -199,10 +199,29 @@ def route_ends(view: SentenceView, lang: str) -> tuple[set[str], set[str]]:
     return origins, ends - origins
 
 
+@cache
+def _transit_words(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in data.arguments.transit_markers) if data else frozenset()
+
+
+def transits(view: SentenceView, lang: str) -> set[str]:
+    """The entities named right after a transit marker ("through Egypt", "via Istanbul", "דרך מצרים")."""
+    words = _transit_words(lang)
+    if not words:
+        return set()
+    return {
+        m.entity
+        for m in view.mentions
+        if m.entity and not m.proclitic and m.first > 0 and view.folded(m.first - 1) in words
+    }
+
+
 def without_route(args: Arguments, view: SentenceView, lang: str, visit: bool) -> None:
-    """Drop the ends of a route from the parties: the origin always, the destination unless a visit."""
+    """Drop the ends of a route from the parties: the origin always, the destination unless a visit,
+    and the states passed through on the way."""
     origins, ends = route_ends(view, lang)
-    gone = origins | (set() if visit else ends)
+    gone = origins | (set() if visit else ends) | transits(view, lang)
     if gone:
         args.actors = [a for a in args.actors if a.entity not in gone]
         args.recipients = [r for r in args.recipients if r.entity not in gone]
