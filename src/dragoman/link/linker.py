@@ -83,7 +83,7 @@ class Linker:
     def link(self, article: Article) -> Article:
         """Fill ``article.entities`` (and add the mentions the linker finds itself)."""
         lang = (article.language or "").split("-")[0].lower()
-        day = article.source.published
+        day = article.source.published_for_titles()
         if day is None and self.options.undated_titles_as_of_today:
             day = date.today()
         rules = rules_for(lang)

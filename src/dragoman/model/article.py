@@ -44,6 +44,13 @@ class Source:
     encoding: str | None = None  # what the reader assumed, e.g. "windows-1256"
     encoding_note: str | None = None  # e.g. "declared iso-8859-6, detected utf-8"
 
+    def published_for_titles(self) -> date | None:
+        """The date titles ("the Iranian foreign minister") resolve against: none when the date was
+        itself read from the article's titles (the tenure stage runs after the linker), so that a
+        re-run of a stored article resolves them as its first run did."""
+        basis = self.published_basis
+        return None if basis is not None and basis.from_offices else self.published
+
     def published_iso(self) -> str | None:
         """``published`` at the precision its basis knows: "2025-03-12", "2025-03" or "2025"."""
         if self.published is None:

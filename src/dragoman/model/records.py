@@ -134,6 +134,11 @@ class PublishedBasis:
     evidence: tuple[Span, ...] = ()
 
     @property
+    def from_offices(self) -> bool:
+        """Whether the date was read from who holds which office (the tenure stage), not from dates."""
+        return self.source is PublishedFrom.DATELINE_TENURE or self.granularity is Granularity.YEAR
+
+    @property
     def given(self) -> bool:
         """Whether the date came with the input or the page's metadata (not derived by the dates stage)."""
         return self.source in (PublishedFrom.INPUT, PublishedFrom.METADATA)

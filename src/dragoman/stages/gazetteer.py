@@ -97,7 +97,7 @@ class Gazetteer(BaseStage):
         matches = self._foreign_qualified(matches, joinable)
         matches += _places_in_events(idx, text, toks, ntoks, joinable, offsets, matches)
         seen = {(m.span, m.kb_id) for m in article.mentions}
-        day = article.source.published
+        day = article.source.published_for_titles()
         for m, extra in _with_titles(idx, matches, ntoks, joinable, self.settings.titles):
             e = m.entry
             first, last = toks[m.start], toks[m.end - 1]
