@@ -1,0 +1,93 @@
+"""Arabic acts of diplomacy and force named by verbs the trigger lists lacked (travel with its
+destination, notifying, exercises, past preventing, passive agreement), phrases that only look like
+acts (a threat posed, achieving peace, a statement issued, searching for), and status cues (a step
+under study, an expected act, an act lasting until another)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dragoman.events.extract import EventHit, find_hits
+from dragoman.model import Article, EventStatus
+
+
+def _hits(art: Article, etype: str) -> list[EventHit]:
+    return [h for h in find_hits(art, "ar") if h.event.type == etype]
+
+
+def _triggers(art: Article, etype: str) -> list[str]:
+    return [art.span_text(h.event.trigger) for h in _hits(art, etype) if h.event.trigger]
+
+
+def test_heading_to_a_place_is_a_visit(make_article: Callable[..., Article]) -> None:
+    art = make_article("وتوجه وزير خارجية نورلاند إلى عمان في زيارة قصيرة.", "ar")
+    assert "وتوجه" in _triggers(art, "CONSULT")
+    art = make_article("وغادر الوزير الفالدوري العاصمة متوجها إلى أنقرة.", "ar")
+    assert _triggers(art, "CONSULT") == ["متوجها"]
+    # extending thanks to someone is no journey
+    assert _hits(make_article("وتوجه الوزير بالشكر إلى الحكومة الفالدورية.", "ar"), "CONSULT") == []
+
+
+def test_notifying_a_party_consults_it(make_article: Callable[..., Article]) -> None:
+    art = make_article("وأخطرت حكومة نورلاند السفارة الفالدورية بقرارها.", "ar")
+    assert _triggers(art, "CONSULT") == ["وأخطرت"]
+
+
+def test_exercises_mobilise_and_joint_ones_cooperate(make_article: Callable[..., Article]) -> None:
+    art = make_article("وأجرت القوات الفالدورية تدريبات عسكرية قرب الحدود.", "ar")
+    assert _triggers(art, "MOBILIZE") == ["تدريبات عسكرية"]
+    art = make_article("ونفذ جيش نورلاند مناورات عسكرية مشتركة مع قوات فالدوريا.", "ar")
+    assert _triggers(art, "COOPERATE") == ["مناورات عسكرية مشتركة"]
+    assert _hits(art, "MOBILIZE") == []
+    # political manoeuvres are no exercise
+    assert _hits(make_article("واتهم النائب الحكومة بالمناورات السياسية.", "ar"), "MOBILIZE") == []
+
+
+def test_preventing_told_as_done_coerces(make_article: Callable[..., Article]) -> None:
+    art = make_article("ومنعت السلطات الفالدورية وفدا من نورلاند من دخول البلاد.", "ar")
+    assert _triggers(art, "COERCE") == ["ومنعت"]
+    # preventing an escalation is a goal of restraint
+    assert _hits(make_article("ودعا الوزير إلى منع التصعيد في المنطقة.", "ar"), "COERCE") == []
+
+
+def test_a_passive_agreement(make_article: Callable[..., Article]) -> None:
+    art = make_article("وتم الاتفاق على استئناف الرحلات بين نورلاند وفالدوريا.", "ar")
+    assert _triggers(art, "AGREE") == ["وتم الاتفاق"]
+
+
+def test_phrases_that_only_look_like_acts(make_article: Callable[..., Article]) -> None:
+    threat = make_article("واعتبر المحلل أن الخطوة تشكل تهديدا لأمن المنطقة.", "ar")
+    assert _hits(threat, "THREATEN") == []
+    peace = make_article("وأكد الجانبان حرصهما على تحقيق السلام في المنطقة.", "ar")
+    assert _hits(peace, "ACCUSE") == []
+    issued = make_article("وجاء ذلك في بيان صادر عن وزارة الخارجية الفالدورية.", "ar")
+    assert _hits(issued, "COERCE") == []
+    search = make_article("وتواصل فرق الإنقاذ البحث عن ناجين.", "ar")
+    assert _hits(search, "CONSULT") == []
+    # an inquiry opened still accuses
+    inquiry = make_article("وفتحت نورلاند تحقيقا في الهجوم على سفارتها.", "ar")
+    assert _hits(inquiry, "ACCUSE") != []
+
+
+def _status(art: Article, etype: str) -> list[EventStatus]:
+    return [h.event.status for h in _hits(art, etype)]
+
+
+def test_a_step_under_study_is_hypothetical(make_article: Callable[..., Article]) -> None:
+    art = make_article("وتدرس حكومة نورلاند فتح سفارة في فالدوريا.", "ar")
+    assert _status(art, "OPEN_EMBASSY") == [EventStatus.HYPOTHETICAL]
+
+
+def test_an_expected_act_is_planned(make_article: Callable[..., Article]) -> None:
+    art = make_article("ومن المنتظر أن تبدأ مفاوضات بين نورلاند وفالدوريا.", "ar")
+    assert _status(art, "CONSULT") == [EventStatus.PLANNED]
+
+
+def test_an_act_to_come_until_another_is_conditional(make_article: Callable[..., Article]) -> None:
+    art = make_article("وقال الوزير إن نورلاند سوف تفرض عقوبات على فالدوريا حتى تنسحب قواتها.", "ar")
+    assert EventStatus.CONDITIONAL in _status(art, "IMPOSE_SANCTION")
+    art = make_article("وقال إن نورلاند سوف تواصل دعمها لفالدوريا ريثما يتم التوصل إلى حل.", "ar")
+    assert _status(art, "SUPPORT") == [EventStatus.CONDITIONAL]
+    # "until" before a noun of time conditions nothing told as done
+    art = make_article("ودعمت نورلاند فالدوريا حتى نهاية العام.", "ar")
+    assert _status(art, "SUPPORT") == [EventStatus.OCCURRED]
