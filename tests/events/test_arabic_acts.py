@@ -91,3 +91,17 @@ def test_an_act_to_come_until_another_is_conditional(make_article: Callable[...,
     # "until" before a noun of time conditions nothing told as done
     art = make_article("ودعمت نورلاند فالدوريا حتى نهاية العام.", "ar")
     assert _status(art, "SUPPORT") == [EventStatus.OCCURRED]
+
+
+def test_a_future_verb_glued_to_and_is_an_act_with_its_own_conjunct(make_article: Callable[..., Article]) -> None:
+    # و + س + imperfect: the future particle behind "and" had hidden the verb from the trigger lists
+    art = make_article("غادر وفد نورلاند العاصمة إلى أنقرة وسيتوجه إلى الدوحة.", "ar")
+    visits = _hits(art, "CONSULT")
+    assert len(visits) == 1 and visits[0].event.status is EventStatus.PLANNED
+    # its evidence is its own conjunct, not the departure told before it
+    assert art.span_text(visits[0].event.evidence[0]).startswith("وسيتوجه")
+
+
+def test_in_this_case_makes_an_act_conditional(make_article: Callable[..., Article]) -> None:
+    art = make_article("وسيتوجه وفد نورلاند إلى الدوحة في هذه الحالة.", "ar")
+    assert [h.event.status for h in _hits(art, "CONSULT")] == [EventStatus.CONDITIONAL]

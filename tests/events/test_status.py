@@ -32,6 +32,7 @@ def _accession(art: Article, lang: str) -> EventStatus:
         ("Azerbaijan would join the Accords under such a deal.", EventStatus.HYPOTHETICAL),
         ("Azerbaijan announced that it would join the Accords.", EventStatus.PLANNED),
         ("Officials said Azerbaijan would join the Accords.", EventStatus.PLANNED),
+        ("In that case Azerbaijan will join the Accords.", EventStatus.CONDITIONAL),
     ],
 )
 def test_english_status(make_article: Callable[..., Article], text: str, status: EventStatus) -> None:
@@ -72,6 +73,7 @@ HE = {"אזרבייג'ן": ("country:AZ", EntityType.GPE), "הסכמי אברה�
         ("אזרבייג'ן לא הצטרפה להסכמי אברהם.", EventStatus.NEGATED),
         ("הממשל שוקל את הצטרפות אזרבייג'ן להסכמי אברהם.", EventStatus.TALKS),
         ("אזרבייג'ן עשויה להצטרף להסכמי אברהם.", EventStatus.HYPOTHETICAL),
+        ("במקרה כזה אזרבייג'ן תצטרף להסכמי אברהם.", EventStatus.CONDITIONAL),  # "in that case"
     ],
 )
 def test_hebrew_status(make_article: Callable[..., Article], text: str, status: EventStatus) -> None:

@@ -40,20 +40,25 @@ def clause_rules(lang: str) -> ClauseRules:
     return ClauseRules(breaks | QUOTE_MARKS, PhraseMatcher((w, True) for w in openers))
 
 
-def segment(view: SentenceView, rules: ClauseRules, joined: frozenset[int] = frozenset()) -> list[int]:
+def segment(
+    view: SentenceView, rules: ClauseRules, joined: frozenset[int] = frozenset(), opens_at: frozenset[int] = frozenset()
+) -> list[int]:
     """The clause number of every token; numbers only grow from left to right.
 
     A break token belongs to neither neighbour in spirit; it gets the number of
     the clause it closes, so an opener right after a comma does not open a
     second, empty clause.  The break tokens at ``joined`` break nothing: the
     commas around a title in apposition ("Saleh, Valdoria's foreign minister,
-    met") are inside one party.
+    met") are inside one party.  The tokens at ``opens_at`` open a clause.
     """
     n = len(view.words)
     joined = joined | scare_quotes(view)
     opens = [False] * n
     for m in rules.openers.find(view.forms):
         opens[m.start] = True
+    for i in opens_at:  # tokens the caller knows open a clause of their own (a coordinated future verb)
+        if 0 <= i < n:
+            opens[i] = True
     out: list[int] = []
     c = 0
     fresh = True  # no word yet in the current clause

@@ -114,6 +114,27 @@ def _object_ok(view: SentenceView, lang: str, breaks: frozenset[str], m: Match[T
     return m.payload is None or not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, breaks)
 
 
+def _coordinated_futures(
+    view: SentenceView, kept: list[Match[TriggerGroup]], srules: StatusRules | None, coordinators: frozenset[str]
+) -> frozenset[int]:
+    """Triggers glued to "and" and a future particle ("وسيتوجه", "وستعقد"): each opens a conjunct of its own.
+
+    "The delegation left for Ankara and will head to Doha" tells two acts; the second one's evidence
+    is its own conjunct.  Only triggers: a noun that merely looks like it (وسيلة) is none.
+    """
+    clitics = tuple(c for c in coordinators if len(c) == 1 and c.isalpha())  # glued "and" (و), not "and" or ","
+    if srules is None or not srules.future_particles or not clitics:
+        return frozenset()
+    out: set[int] = set()
+    for m in kept:
+        w = view.forms[m.start][0] if view.forms[m.start] else ""
+        for c in clitics:
+            rest = w[len(c) :]
+            if w.startswith(c) and rest.startswith(srules.future_particles) and len(rest) > 3:
+                out.add(m.start)
+    return frozenset(out)
+
+
 def _without_named_tail(start: int, end: int, covered: set[int]) -> int:
     """The trigger's end without trailing tokens that name a party ("הודה לטראמפ": the trigger is הודה)."""
     while end - 1 > start and (end - 1) in covered:
@@ -327,7 +348,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         plain = view.forms
         if imperfect:
             plain = [_without_imperfect(f, imperfect) for f in plain]
-        extended = [_future_forms(f, srules, imperfect) if f[0].startswith(particles) else f for f in plain]
+        extended = [_future_forms(f, srules, imperfect) if any(x.startswith(particles) for x in f) else f for f in plain]
         # a trigger that needs an object word and has none gives way to the next reading of its words
         # (עצר without הסחר after it is an arrest, not a halt to trade)
         found = matcher.find(extended, partial(_object_ok, view, lang, crules.breaks))
@@ -364,6 +385,10 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         view = titled.view
         cues = cue_matches(view, srules) if srules else []
         clause = segment(view, crules, titled.joined)
+        # "left for Ankara and will head to Doha" (وسيتوجه): the second act's evidence is its own
+        # conjunct; its parties are still read in the whole clause, whose subject it shares
+        coordinated = _coordinated_futures(view, kept, srules, arules.coordinators)
+        told = segment(view, crules, titled.joined, coordinated) if coordinated else clause
         times = _time_tokens(article, view)
         dates = governing_dates(times, [(m.start, m.end) for m in kept], clause, anterior_clauses(view, clause, lang))
         statuses = [_status(view, cues, srules, plain, matcher, m) for m in kept]
@@ -509,7 +534,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 status=status,
                 actors=actors,
                 recipients=recipients,
-                evidence=[_evidence(view, clause, m.start)],
+                evidence=[_evidence(view, told, m.start)],
                 date=date,
                 place=args.place.entity if args.place else None,
                 trigger=trigger,
