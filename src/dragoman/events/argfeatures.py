@@ -192,6 +192,15 @@ def marker_of(ctx: Context, m: MentionRef) -> tuple[str, int]:
     return _direct_marker(ctx, m)
 
 
+def pair_second(ctx: Context, m: MentionRef) -> MentionRef | None:
+    """The mention joined to ``m`` as the second of a pair ("between X and Y": Y for X), if any."""
+    return next(
+        (o for o in ctx.view.mentions if o.entity and o.first > m.last and (p := _pair_first(ctx, o)) is not None
+         and (p.first, p.last) == (m.first, m.last)),
+        None,
+    )
+
+
 def _pair_first(ctx: Context, m: MentionRef) -> MentionRef | None:
     """The mention joined to ``m`` as the first of a pair ("X and" / "X ל"), if any."""
     before = [o for o in ctx.view.mentions if o.last < m.first and o.entity]

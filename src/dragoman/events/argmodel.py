@@ -361,9 +361,21 @@ def _subject_undergoes(
     The model reads the trigger as active, so an actor it chose without a
     recipient is the subject: that becomes the recipient, and the party after
     *by*, if any, the actor. Where the model found a recipient, or took its
-    actor from after *by*, it has read the roles already.
+    actor from after *by*, it has read the roles already; a recipient it took
+    from after *by* ("השגריר זומן ... על ידי ממשלת Y") shows it read the verb as
+    active, and the roles are turned the same way.
     """
-    if not out.actors or out.recipients or any(marker_of(ctx, a)[0] == "by" for a in out.actors):
+    if not out.actors or any(marker_of(ctx, a)[0] == "by" for a in out.actors):
+        return
+    start = ctx.triggers[t].start
+    if (
+        out.recipients
+        and not any(marker_of(ctx, r)[0] == "by" for r in out.recipients)
+        # where the subject stands before its verb, an actor chosen there with a recipient
+        # after it is the active reading ("שגריר X זומן לשיחת נזיפה במשרד החוץ"): that
+        # subject is the one summoned, and the party after it only where it stands
+        and not (not rules.subject_after_verb and all(a.last < start for a in out.actors))
+    ):
         return
     undergoers = [m for m in out.actors if may_be_recipient(code, m.mention.type)]
     if not undergoers:

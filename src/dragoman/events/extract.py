@@ -10,7 +10,7 @@ from typing import Literal
 from dragoman.dates import dates_data
 from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.apposition import apposed, with_affiliates
-from dragoman.events.argfeatures import Context, Trigger, context, marker_of
+from dragoman.events.argfeatures import Context, Trigger, context, marker_of, pair_second
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, marker_words, place_of
 from dragoman.events.borrowed import without_borrowed_doers
@@ -469,6 +469,13 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "Ostmark hosted talks between X and Y", محادثات بين X وY: the talks the word names
                 # right before "between" are the pair's; the subject hosting them is their host
                 args.actors, args.recipients = args.recipients, args.actors
+            elif ctx is not None and between and len(args.recipients) == 1:
+                # "mediated between X and Y", "תיווכה בין X ל-Y": the model may take the first of
+                # the pair alone; the second, joined to it, is as much the act's party. The
+                # roles the model chose stay: the subject mediating is the actor
+                second = pair_second(ctx, args.recipients[0])
+                if second is not None and second.entity not in {a.entity for a in args.actors}:
+                    args.recipients = [*args.recipients, second]
             if ctx is not None and any(marker_of(ctx, a)[0] == "against" for a in args.actors):
                 # "measures against X", "إجراءات ضد X": the party acted against is never the doer
                 against = [a for a in args.actors if marker_of(ctx, a)[0] == "against"]

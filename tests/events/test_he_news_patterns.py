@@ -1,0 +1,78 @@
+"""Hebrew news patterns (lang/data/he/events.yaml, status.yaml; events/argmodel.py, extract.py):
+a passive summons, future sanctions, a wish to join, bodies named after an act, an appeal with
+אל, and the second party of "mediated between X and Y"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dragoman.events.extract import extract_events
+from dragoman.model import Article, EntityType, Event, EventStatus
+
+GPE = EntityType.GPE
+NL, VD, OM = "country:NL", "country:VD", "country:OM"
+NAMES = {"נורלנד": (NL, GPE), "ולדוריה": (VD, GPE), "אוסטמרק": (OM, GPE)}
+
+
+def _events(text: str, make: Callable[..., Article]) -> list[Event]:
+    return extract_events(make(text, "he", NAMES), "he")
+
+
+def _one(text: str, code: str, make: Callable[..., Article]) -> Event:
+    found = [e for e in _events(text, make) if e.type == code]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_passive_summons_acts_on_its_subject(make_article: Callable[..., Article]) -> None:
+    # "Norland's ambassador was summoned for a reprimand by the government of Valdoria"
+    event = _one("שגריר נורלנד זומן אתמול לשיחת נזיפה על ידי ממשלת ולדוריה.", "SANCTION", make_article)
+    assert event.actors == [VD] and event.recipients == [NL], event
+
+
+def test_a_passive_summons_with_no_agent_leaves_the_summoned_a_recipient(make_article: Callable[..., Article]) -> None:
+    # "Norland's ambassador was summoned for a clarification at the foreign ministry"
+    event = _one("שגריר נורלנד זומן לשיחת בירור במשרד החוץ בבירה.", "SANCTION", make_article)
+    assert NL in event.recipients and NL not in event.actors, event
+
+
+def test_a_summons_needs_its_reprimand(make_article: Callable[..., Article]) -> None:
+    # "the witness was summoned to testify": no diplomatic summons
+    assert not [e for e in _events("העד מנורלנד זומן להעיד בבית המשפט.", make_article) if e.type == "SANCTION"]
+
+
+def test_future_sanctions_are_planned(make_article: Callable[..., Article]) -> None:
+    event = _one("ולדוריה תטיל סנקציות חדשות על נורלנד.", "IMPOSE_SANCTION", make_article)
+    assert event.status is EventStatus.PLANNED and event.actors == [VD] and event.recipients == [NL], event
+
+
+def test_past_sanctions_stay_done(make_article: Callable[..., Article]) -> None:
+    event = _one("ולדוריה הטילה סנקציות חדשות על נורלנד.", "IMPOSE_SANCTION", make_article)
+    assert event.status is EventStatus.OCCURRED, event
+
+
+def test_a_wish_to_join_is_planned(make_article: Callable[..., Article]) -> None:
+    event = _one("נורלנד מעוניינת להצטרף לברית עם ולדוריה.", "ACCEDE", make_article)
+    assert event.status is EventStatus.PLANNED, event
+    assert _one("נורלנד רוצה להצטרף לברית.", "ACCEDE", make_article).status is EventStatus.PLANNED
+
+
+def test_bodies_named_after_an_act_name_none(make_article: Callable[..., Article]) -> None:
+    # "Valdoria's commission of inquiry published its findings", "Norland's aid agency published a report"
+    assert not [e for e in _events("ועדת החקירה של ולדוריה פרסמה את מסקנותיה.", make_article) if e.type == "ACCUSE"]
+    assert not [e for e in _events("סוכנות הסיוע של נורלנד פרסמה דוח.", make_article) if e.type == "AID"]
+    assert not [e for e in _events("נורלנד הצטרפה לארגון שיתוף הפעולה של האזור.", make_article) if e.type == "COOPERATE"]
+
+
+def test_an_appeal_with_el_is_a_request(make_article: Callable[..., Article]) -> None:
+    # "Norland appealed to Valdoria to lift the restrictions"
+    event = _one("נורלנד פנתה אל ולדוריה כדי שתסיר את המחסום.", "REQUEST", make_article)
+    assert event.actors == [NL] and event.recipients == [VD], event
+
+
+def test_mediation_between_a_pair_is_with_both(make_article: Callable[..., Article]) -> None:
+    # "Ostmark mediated between Norland and Valdoria in contacts on the border"
+    events = _events("אוסטמרק תיווכה בין נורלנד לולדוריה במגעים על הגבול.", make_article)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1, events  # the contacts are where the mediation was done, no act of their own
+    assert consult[0].actors == [OM] and set(consult[0].recipients) == {NL, VD}, consult
