@@ -43,7 +43,8 @@ def test_a_participle_before_its_noun_is_an_adjective() -> None:
 def test_readiness_yields_to_the_act_it_is_ready_for() -> None:
     art = bare_article("Iraq's government said it is prepared to impose martial law in Baghdad.", "en", use_ner=False)
     hits = find_hits(art, "en")
-    assert [(art.span_text(h.event.trigger), h.event.type) for h in hits] == [("impose", "COERCE"), ("martial law", "COERCE")]
+    # "impose" itself is a light verb before the act it imposes: one event, the martial law
+    assert [(art.span_text(h.event.trigger), h.event.type) for h in hits] == [("martial law", "COERCE")]
     assert hits[0].event.status is EventStatus.PLANNED
 
 
