@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dragoman.events.extract import EventHit, find_hits
-from dragoman.model import Article, EventStatus
+from dragoman.model import Article, EntityType, EventStatus
 
 
 def _hits(art: Article, etype: str) -> list[EventHit]:
@@ -105,3 +105,19 @@ def test_a_future_verb_glued_to_and_is_an_act_with_its_own_conjunct(make_article
 def test_in_this_case_makes_an_act_conditional(make_article: Callable[..., Article]) -> None:
     art = make_article("وسيتوجه وفد نورلاند إلى الدوحة في هذه الحالة.", "ar")
     assert [h.event.status for h in _hits(art, "CONSULT")] == [EventStatus.CONDITIONAL]
+
+
+def test_congratulating_and_exchanging_prisoners(make_article: Callable[..., Article]) -> None:
+    assert _triggers(make_article("هنأت نورلاند فالدوريا بعيدها الوطني.", "ar"), "SUPPORT") == ["هنأت"]
+    assert _triggers(make_article("تبادلت نورلاند وفالدوريا الأسرى يوم الخميس.", "ar"), "RETREAT") == ["تبادلت"]
+    # exchanging views is no release
+    assert _hits(make_article("تبادل الطرفان وجهات النظر.", "ar"), "RETREAT") == []
+
+
+def test_a_state_passed_through_is_no_party_but_one_that_expressed_is(make_article: Callable[..., Article]) -> None:
+    names = {"نورلاند": ("country:NL", EntityType.GPE), "أوستمارك": ("country:OM", EntityType.GPE)}
+    aid = _hits(make_article("أرسلت نورلاند مساعدات إنسانية إلى القطاع عبر أوستمارك.", "ar", names), "AID")
+    assert aid and aid[0].event.actors == ["country:NL"] and "country:OM" not in aid[0].event.recipients
+    # "عبر X عن" is X expressing something: X keeps its part
+    backed = _hits(make_article("عبر أوستمارك عن دعمه لنورلاند.", "ar", names), "SUPPORT")
+    assert backed and backed[0].event.actors == ["country:OM"]

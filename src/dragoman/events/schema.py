@@ -164,6 +164,9 @@ class ArgumentPatterns(_Strict):
     # Words before the state an act passes through ("aid to Gaza through Egypt", "via Istanbul",
     # "דרך מצרים"): a transit, neither the doer nor the one the act is done to (events/vso.py).
     transit_markers: list[str] = Field(default_factory=list)
+    # Words that, right after the mention, show the marker was no transit: Arabic عبر is also the
+    # verb "expressed" ("عبر العراق عن قلقه", Iraq expressed its concern), which "عن" follows.
+    transit_refuted_by: list[str] = Field(default_factory=list)
 
 
 class NotNear(_Strict):

@@ -200,20 +200,28 @@ def route_ends(view: SentenceView, lang: str) -> tuple[set[str], set[str]]:
 
 
 @cache
-def _transit_words(lang: str) -> frozenset[str]:
+def _transit_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     data = events_data(lang)
-    return frozenset(normalize_key(w) for w in data.arguments.transit_markers) if data else frozenset()
+    if data is None:
+        return frozenset(), frozenset()
+    a = data.arguments
+    return frozenset(normalize_key(w) for w in a.transit_markers), frozenset(normalize_key(w) for w in a.transit_refuted_by)
 
 
 def transits(view: SentenceView, lang: str) -> set[str]:
-    """The entities named right after a transit marker ("through Egypt", "via Istanbul", "דרך מצרים")."""
-    words = _transit_words(lang)
+    """The entities named right after a transit marker ("through Egypt", "via Istanbul", "عبر مصر")."""
+    words, refuted = _transit_words(lang)
     if not words:
         return set()
+    n = len(view.words)
     return {
         m.entity
         for m in view.mentions
-        if m.entity and not m.proclitic and m.first > 0 and view.folded(m.first - 1) in words
+        if m.entity
+        and not m.proclitic
+        and m.first > 0
+        and view.folded(m.first - 1) in words
+        and not (refuted and any(view.folded(k) in refuted for k in range(m.last + 1, min(n, m.last + 3))))
     }
 
 
