@@ -83,6 +83,7 @@ class AliasIndex:
         t = titles(lang)
         self.modifier = t.modifier if t else "after"
         self.connectors = [name_tokens(c) for c in (t.connectors if t else [])]
+        self.title_definite = tuple(normalize(p).text for p in (t.definite_prefixes if t else []))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_first.values())

@@ -54,6 +54,10 @@ class Titles(_Strict):
     # Words that put a title in the past ("former", "السابق", "לשעבר"): a term the person no
     # longer held when the article was written, so it dates nothing (``dragoman.dates.tenure``).
     past: list[str] = Field(default_factory=list)
+    # The definite article as a prefix (ال, ה): a definite title is in no construct with a name
+    # after it ("زار الرئيس روسيا" is "the president visited Russia", "שר החוץ ישראל כ\"ץ" names
+    # Israel Katz); only an adjective after it names its state ("الرئيس الروسي").
+    definite_prefixes: list[str] = Field(default_factory=list)
 
 
 class GazetteerPolicy(_Strict):

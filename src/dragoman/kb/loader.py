@@ -219,6 +219,7 @@ def build_kb() -> KnowledgeBase:
     assert isinstance(gen, GeneratedFile) and isinstance(countries, CountriesFile)
     b = _Builder()
     langs = set(gen.languages) | set(available_languages())
+    nisba_jobs: list[tuple[str, list[str], str, Record]] = []
     for iso, cldr in gen.countries.items():
         cur = countries.countries.get(iso)
         canonical = (cur.canonical if cur and cur.canonical else None) or cldr.get("en", iso)
@@ -233,7 +234,13 @@ def build_kb() -> KnowledgeBase:
         for lang in langs:
             names = [cldr[lang]] if lang in cldr else []
             names += cur.names.get(lang, []) if cur else []
-            for form in sorted(_nisba_forms(lang, names, iso)):
+            nisba_jobs.append((lang, names, iso, rec))
+    # A generated adjective that spells a country's name is that name, not an adjective: the
+    # accusative "روسيا" of روسي is Russia itself ("زار الرئيس روسيا" is no "Russian president").
+    country_keys = {(n.lang, normalize_key(n.text)) for n in b.kb.names if n.kind is MentionKind.NAME}
+    for lang, names, iso, rec in nisba_jobs:
+        for form in sorted(_nisba_forms(lang, names, iso)):
+            if (lang, form) not in country_keys:
                 b.name(lang, form, rec, MentionKind.NISBA)
     for code, region_names in gen.regions.items():
         region = Record(f"region:{code}", EntityType.PLACE, region_names.get("en", code))

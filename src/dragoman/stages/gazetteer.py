@@ -429,12 +429,25 @@ def _with_titles(
                     j += len(conn)
                     break
             extra = _state(by_start.get(j))
+            if extra is not None and extra.entry.kind is MentionKind.NAME and j == m.end and _definite(idx, m):
+                # "الرئيس روسيا": a definite title takes no state's name in construct (with "של", "of"
+                # between, "שר החוץ של עומאן", it does)
+                extra = None
         if extra is None and idx.modifier in ("before", "both") and m.start > 0 and joinable[m.start - 1]:
             extra = _state(by_end.get(m.start))
         if extra is None and m.entry.default_of is None:
             continue
         out.append((m, extra))
     return out
+
+
+def _definite(idx: AliasIndex, m: _Match) -> bool:
+    """Whether a title ends in a definite word ("الرئيس", "والرئيس", "שר החוץ"), never in construct."""
+    defs = idx.title_definite
+    if not defs:
+        return False
+    last = m.entry.tokens[-1]
+    return (last.startswith(defs) and len(last) > 3) or (m.length == 1 and m.prefix.endswith(defs))
 
 
 def _state(m: _Match | None) -> _Match | None:
