@@ -118,3 +118,9 @@ def test_future_forms_of_visiting_and_opening_an_embassy_are_plans(
 ) -> None:
     found = [e for e in _events(text, make_article) if e.type == etype]
     assert found and found[0].status is status, found
+
+
+def test_exchanging_prisoners_is_a_release(make_article: Callable[..., Article]) -> None:
+    found = [e for e in _events("נורלנד וולדוריה החליפו אסירים ביום חמישי.", make_article) if e.type == "RETREAT"]
+    assert found and set(found[0].actors) == {NL, VD}, found
+    assert not [e for e in _events("נורלנד וולדוריה החליפו דעות.", make_article) if e.type == "RETREAT"]
