@@ -204,3 +204,22 @@ def test_one_side_of_a_transition_alone(articles: dict[str, Article], missing: s
     om = _row(_report([articles[kept]]), "country:OM")
     assert om["status"] == ("joined" if kept == "oman_joined" else "talks")
     assert len(om["history"]) == 1
+
+
+def test_an_obstacle_being_removed_is_no_condition_cited() -> None:
+    # "seeks to remove all obstacles to ...": the obstacle is being cleared, nobody names one
+    text = "Oman said it seeks to remove all obstacles to its joining the Abraham Accords with Israel."
+    b = TBuilder(text, "en", date(2025, 7, 4))
+    om, aa = b.state("Oman", "OM"), b.agreement("Abraham Accords")
+    b.state("Israel", "IL")
+    b.clause("joining", "ACCEDE", EventStatus.TALKS, [om], [aa], text.rstrip("."))
+    om_row = _row(_report([b.done()]), "country:OM")
+    assert om_row["status"] == "talks"
+    assert om_row["conditions"] == []
+    # the same sentence naming an obstacle keeps it
+    cited = "Oman said the main obstacle to its joining the Abraham Accords is its dispute with Israel."
+    c = TBuilder(cited, "en", date(2025, 7, 4))
+    om, aa = c.state("Oman", "OM"), c.agreement("Abraham Accords")
+    c.state("Israel", "IL")
+    c.clause("joining", "ACCEDE", EventStatus.TALKS, [om], [aa], cited.rstrip("."))
+    assert [k["kind"] for k in _row(_report([c.done()]), "country:OM")["conditions"]] == ["obstacle"]

@@ -63,6 +63,9 @@ class TrackerCues(_Strict):
     status: dict[str, list[str]] = Field(default_factory=dict)
     conditions: dict[str, list[str]] = Field(default_factory=dict)
     topics: list[ConditionTopic] = Field(default_factory=list)
+    # Words of clearing obstacles away ("remove all obstacles", "إزالة العقبات", "הסרת המכשולים"): an
+    # obstacle word they stand right before is one being cleared, not one a source cites.
+    removal: list[str] = Field(default_factory=list)
 
     @field_validator("status")
     @classmethod

@@ -82,6 +82,7 @@ class _Matchers:
     status: PhraseMatcher[str]
     condition: PhraseMatcher[str]
     topic: PhraseMatcher[int]
+    removal: PhraseMatcher[str]
     cues: TrackerCues
 
 
@@ -97,6 +98,7 @@ def _matchers(lang: str) -> _Matchers | None:
         PhraseMatcher((w, kind) for kind, words in cues.status.items() for w in words),
         PhraseMatcher((w, kind) for kind, words in cues.conditions.items() for w in words),
         PhraseMatcher((w, i) for i, t in enumerate(cues.topics) for w in t.words),
+        PhraseMatcher((w, "removal") for w in cues.removal),
         cues,
     )
 
@@ -262,6 +264,13 @@ def _sentences(article: Article, m: _Matchers | None) -> list[_Sentence]:
             s.cue_spans += [s.token_span(x) for x in status if x.payload not in ("hedge",)]
             s.anaphors = [s.token_span(x) for x in m.anaphor.find(forms)]
             conditions = m.condition.find(forms)
+            # "remove all obstacles to ...": an obstacle being cleared is none a source cites
+            cleared = {x.end for x in m.removal.find(forms)}
+            conditions = [
+                x
+                for x in conditions
+                if not (x.payload == "obstacle" and any(x.start - 2 <= e <= x.start for e in cleared))
+            ]
             s.condition_cues = {x.payload for x in conditions}
             s.condition_spans = [(x.payload, s.token_span(x)) for x in conditions]
             s.topics = [(x.payload, s.token_span(x)) for x in m.topic.find(forms)]
