@@ -67,6 +67,19 @@ def test_untagged_repetitions_of_a_name_are_found(build: Build, ner: AddNer) -> 
     assert not [m for m in art.mentions if m.source == "link"]
 
 
+def test_a_repeated_misspelling_is_found_at_each_occurrence(build: Build, ner: AddNer) -> None:
+    # the same untagged spelling twice, bare and behind the clitic ل: each occurrence is the person
+    text = "قدم غريغوري باتشيشفيلي اقتراحا. وأشار باتشياشفيلي إلى التعاون. وقال باتشياشفيلي لباتشياشفيلي شكرا."
+    art = build(text, "ar")
+    full = ner(art, "غريغوري باتشيشفيلي", EntityType.PERSON)
+    n = len(art.mentions)
+    Link()(art)
+    found = [i for i in range(n, len(art.mentions)) if art.mentions[i].source == "link"]
+    assert [art.span_text(art.mentions[i].span) for i in found] == ["باتشياشفيلي", "باتشياشفيلي", "لباتشياشفيلي"]
+    assert [art.span_text(art.mentions[i].head or art.mentions[i].span) for i in found][-1] == "باتشياشفيلي"
+    assert {_owner(art, i) for i in found} == {_owner(art, full)}
+
+
 def test_a_lone_word_anchors_nothing(build: Build, ner: AddNer) -> None:
     # a single tagged word may be the tagger's noise: its look-alikes are not added
     art = build("وأشار باتشيشفيلي إلى التعاون. وقال باتشياشفيلي إن الوضع جيد.", "ar")

@@ -307,14 +307,17 @@ def anterior_clauses(view: SentenceView, clause: list[int], lang: str) -> frozen
 
 
 def _clauses_opened_by(view: SentenceView, clause: list[int], matcher: PhraseMatcher[bool]) -> set[int]:
+    """Clause numbers whose first word (``segment``'s numbering: they only grow) starts a phrase of ``matcher``."""
     out: set[int] = set()
-    seen: set[int] = set()
-    for i, c in enumerate(clause):
-        if c in seen or not any(ch.isalnum() for ch in view.words[i]):
-            continue  # a clause's first word, not the punctuation that closed the last one
-        seen.add(c)
+    i, n = 0, len(clause)
+    while i < n:
+        if not any(ch.isalnum() for ch in view.words[i]):
+            i += 1  # a clause's first word, not the punctuation that closed the last one
+            continue
+        c = clause[i]
         if matcher.match_at(view.forms, i) is not None:
             out.add(c)
+        i = bisect_right(clause, c, i)  # the clause's other tokens are the run that follows
     return out
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from dragoman.events.extract import clause_breaks
 from dragoman.events.matcher import Match, PhraseMatcher
@@ -119,15 +120,19 @@ class _Current:
                 self.spoken.add(sp.id)
 
 
+# Bisection reads the starts through a C key function instead of listing every start per call.
+_SPAN_START = attrgetter("span.start")
+_START = attrgetter("start")
+
+
 def _view_at(views: list[SentenceView], pos: int) -> SentenceView | None:
-    starts = [v.span.start for v in views]
-    k = bisect_right(starts, pos) - 1
+    k = bisect_right(views, pos, key=_SPAN_START) - 1
     return views[k] if k >= 0 and views[k].span.start <= pos < views[k].span.end else None
 
 
 def _tok_at(view: SentenceView, pos: int) -> int:
     """Index of the first token that starts at or after ``pos``."""
-    return bisect_left([t.start for t in view.tokens], pos)
+    return bisect_left(view.tokens, pos, key=_START)
 
 
 class _Extractor:

@@ -28,8 +28,9 @@ quotes stage gives it the current speaker.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.referents import Referents
@@ -621,16 +622,34 @@ class SpeakerFinder:
         return el[0]
 
 
+_START = attrgetter("start")
+
+
 def _time_token_starts(exprs: list[TimeExpr], views: list[SentenceView]) -> set[int]:
-    """Character starts of the tokens that lie inside a time expression."""
+    """Character starts of the tokens that lie inside a time expression.
+
+    A token is read against the last expression starting at or before it, so each expression
+    claims the token starts from its start to its end or the next expression's start, whichever
+    comes first.  Those stretches are sorted and disjoint: each sentence bisects for the ones it
+    overlaps and for their tokens, instead of bisecting for every token of the article (most
+    sentences hold no time expression).
+    """
     out: set[int] = set()
     if not exprs:
         return out
     spans = sorted((t.span.start, t.span.end) for t in exprs)
-    starts = [s for s, _ in spans]
+    nxt = [s for s, _ in spans[1:]]
+    stretches = [(s, min(e, n)) for (s, e), n in zip(spans, [*nxt, spans[-1][1]], strict=True) if min(e, n) > s]
+    lows = [a for a, _ in stretches]
+    highs = [b for _, b in stretches]
     for view in views:
-        for tok in view.tokens:
-            i = bisect_right(starts, tok.start) - 1
-            if i >= 0 and spans[i][0] <= tok.start < spans[i][1]:
-                out.add(tok.start)
+        toks = view.tokens
+        if not toks:
+            continue
+        first = bisect_right(highs, toks[0].start)  # the first stretch that ends after the first token starts
+        last = bisect_right(lows, toks[-1].start)  # past the last stretch that starts by the last token
+        for a, b in stretches[first:last]:
+            lo = bisect_left(toks, a, key=_START)
+            hi = bisect_left(toks, b, lo, key=_START)
+            out.update(map(_START, toks[lo:hi]))
     return out

@@ -117,6 +117,9 @@ def propagate(
                 by_first[sur[0]].append((pid, given, sur))
     toks = article.tokens
     covered = article.covered_tokens()
+    # Per folded word, the people it may spell and the clitic cut for each: a word an article
+    # repeats is compared with the surnames once (the readings depend on the word alone).
+    readings: dict[str, tuple[dict[str, float], dict[str, int]]] = {}
     for t, tok in enumerate(toks):
         if covered[t]:
             continue
@@ -124,15 +127,19 @@ def propagate(
         # A frequent word is not a rare spelling of a name; this also keeps the loop cheap.
         if len(n) < MIN_SURNAME or n in rules.stop or rules.freq.get(n, 0) >= rules.stem:
             continue
-        best: dict[str, float] = {}
-        cut_of: dict[str, int] = {}
-        for prefix, f in prefixed_folds(n, lang):
-            if rules.freq.get(n[len(prefix) :], 0) >= rules.stem:
-                continue  # والثلاثة: a frequent word behind a clitic is that word, whatever the tagger said
-            for cand, _given, sur in by_first.get(f[:1], ()):
-                sim = Levenshtein.normalized_similarity(f, sur, score_cutoff=people.threshold)
-                if sim >= people.threshold and sim > best.get(cand, 0.0):
-                    best[cand], cut_of[cand] = sim, len(prefix)
+        hit = readings.get(n)
+        if hit is None:
+            best: dict[str, float] = {}
+            cut_of: dict[str, int] = {}
+            for prefix, f in prefixed_folds(n, lang):
+                if rules.freq.get(n[len(prefix) :], 0) >= rules.stem:
+                    continue  # والثلاثة: a frequent word behind a clitic is that word, whatever the tagger said
+                for cand, _given, sur in by_first.get(f[:1], ()):
+                    sim = Levenshtein.normalized_similarity(f, sur, score_cutoff=people.threshold)
+                    if sim >= people.threshold and sim > best.get(cand, 0.0):
+                        best[cand], cut_of[cand] = sim, len(prefix)
+            hit = readings[n] = (best, cut_of)
+        best, cut_of = hit
         eid = unique_best(best)
         if eid is None or article.in_boilerplate(tok):
             continue
