@@ -553,6 +553,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
+    _between_parties(hits, lang)
     _body_actors(hits, lang, kinds)
     _genitive_actors(hits, lang, present)
     _possessor_actors(hits, lang, present)
@@ -846,6 +847,34 @@ def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) 
 def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
     return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
+
+
+# Words a "between" may stand after its act ("a ceasefire deal between", "the peace treaty between")
+_BETWEEN_REACH = 2
+
+
+def _between_parties(hits: list[EventHit], lang: str) -> None:
+    """The pair after "between" is the act's parties when nobody before the act does it.
+
+    "A ceasefire between X and Y", "relations between X and Y", "הסכם שלום בין X ל-Y": both
+    are its actors, not one the doer and the other the one it is done to.  An actor named
+    before the act keeps its part ("Z brokered a ceasefire between X and Y"), and so does a
+    host before it, as the one the talks are hosted by.
+    """
+    for h in hits:
+        view, end = h.view, h.token_end
+        if not any(_between_at(view, k, lang) for k in range(end, min(len(view.words), end + _BETWEEN_REACH + 1))):
+            continue
+        refs = h.args.actors + h.args.recipients
+        if any(r.first < h.token_start for r in h.args.actors):
+            continue
+        after = {r.entity for r in refs if r.entity and r.first >= end}
+        if len(after) < 2:
+            continue
+        before = {r.entity for r in refs if r.entity and r.first < h.token_start}
+        parties = list(dict.fromkeys(h.event.actors + h.event.recipients))
+        h.event.actors = [p for p in parties if p not in before]
+        h.event.recipients = [p for p in parties if p in before]
 
 
 def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
