@@ -48,3 +48,14 @@ def test_a_doer_or_host_before_the_act_keeps_its_part(make_article: Callable[...
     assert actors == {"country:OM"} and recipients == {"country:NL", "country:VD"}
     actors, recipients = _parties("Ostmark hosted talks between Norland and Valdoria.", "en", "CONSULT", make_article, "talks")
     assert actors == {"country:NL", "country:VD"} and recipients == {"country:OM"}
+
+
+def test_who_an_act_is_held_with_is_never_its_doer() -> None:
+    # "a call that [he] held with X and Y": the doer goes unnamed in the clause; the parties after
+    # "with", and the one joined to them by "and", are the counterparts (they had been the actors)
+    from dragoman.api import extract
+
+    a = extract(text="הנשיא הודיע על ההסכם בסוף שיחת טלפון שקיים עם ראש ממשלת יוון ונשיא קפריסין.")
+    (call,) = [e for e in a.events if e.type == "CONSULT"]
+    assert not {"country:GR", "country:CY"} & set(call.actors)
+    assert {"country:GR", "country:CY"} <= set(call.recipients)

@@ -484,6 +484,15 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 against = [a for a in args.actors if marker_of(ctx, a)[0] == "against"]
                 args.actors = [a for a in args.actors if a not in against]
                 args.recipients = against + [r for r in args.recipients if r not in against]
+            if ctx is not None and frame(rollup(group.type)).symmetric and any(
+                a.first >= m.end and marker_of(ctx, a)[0] == "with" for a in args.actors
+            ):
+                # "a call that [he] held with X and Y", "שיחה שקיים עם X ו-Y": who the act is held
+                # with is its counterpart, never its doer, though the doer goes unnamed in the clause
+                met = [a for a in args.actors if a.first >= m.end and marker_of(ctx, a)[0] == "with"]
+                met += _joined_to(view, met, [a for a in args.actors if a not in met], arules.coordinators)
+                args.actors = [a for a in args.actors if a not in met]
+                args.recipients = met + [r for r in args.recipients if r not in met]
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             # "moved from Cairo to Doha for the talks": the route's ends are places, not the talks' parties
@@ -561,6 +570,27 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _circumstantial_actors(hits, lang)
     share_object_recipients(hits, lang)
     return hits
+
+
+def _joined_to(
+    view: SentenceView, firsts: list[MentionRef], others: list[MentionRef], coordinators: frozenset[str]
+) -> list[MentionRef]:
+    """The mentions of ``others`` joined by "and" (or a comma) to one of ``firsts`` or to each other after it,
+    or standing inside one of them."""
+    chain = sorted(firsts, key=lambda r: r.first)
+    out: list[MentionRef] = []
+    for o in sorted(others, key=lambda r: r.first):
+        if any(c.first <= o.first and o.last <= c.last for c in chain):
+            out.append(o)  # a name inside a title phrase already taken ("נשיא קזחסטן")
+            continue
+        prev = next((c for c in reversed(chain) if c.last < o.first), None)
+        if prev is None:
+            continue
+        gap = range(prev.last + 1, o.first)
+        if all(view.folded(k) in coordinators for k in gap) and (len(gap) or o.proclitic):
+            chain.append(o)
+            out.append(o)
+    return out
 
 
 def _between_at(view: SentenceView, k: int, lang: str) -> bool:
