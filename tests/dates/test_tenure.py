@@ -1,8 +1,8 @@
 """Dating an undated page by the office terms of the people it titles (dates/tenure.py, stages/tenure.py).
 
 The people are real knowledge-base entries with dated roles; every sentence is our own.
-Eli Cohen: Israel's foreign minister 2022-12-29 to 2024-01-01; Israel Katz: 2024-01-01 to
-2024-11; Gideon Sa'ar: from 2024-11.
+Eli Cohen: Israel's foreign minister 2022-12-29 to 2024-01-01; Israel Katz: 2019-02-17 to
+2020-05-17 and 2024-01-01 to 2024-11; Gideon Sa'ar: from 2024-11.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def test_a_year_less_dateline_takes_the_one_year_the_office_allows() -> None:
 @pytest.mark.parametrize(
     ("text", "year", "surface"),
     [
-        ("قال وزير الخارجية الإسرائيلي يسرائيل كاتس إن بلاده ستفتح سفارة في أذربيجان هذا العام.", 2024, "هذا العام"),
+        ("قال وزير الخارجية الإسرائيلي إيلي كوهين إن بلاده ستفتح سفارة في أذربيجان هذا العام.", 2023, "هذا العام"),
         ("שר החוץ אלי כהן אמר כי ישראל תפתח שגרירות באזרבייג'ן השנה.", 2023, "השנה"),
         ("Foreign Minister Eli Cohen said Israel would open an embassy in Azerbaijan this year.", 2023, "this year"),
     ],
@@ -126,6 +126,8 @@ def test_a_year_level_anchor_resolves_nothing_finer_than_the_year() -> None:
         "قال وزير الخارجية الإسرائيلي السابق إيلي كوهين هذا العام إن إسرائيل ستفتح سفارة في باكو.",
         # two holders of one office whose terms never meet: the page dates nothing
         "Foreign Minister Eli Cohen met Foreign Minister Gideon Sa'ar this year.",
+        # two terms in the office, years apart (Katz: 2019-2020 and 2024): no one year
+        "قال وزير الخارجية الإسرائيلي يسرائيل كاتس إن بلاده ستفتح سفارة في أذربيجان هذا العام.",
     ],
 )
 def test_past_titles_and_contradicting_terms_date_nothing(text: str) -> None:
