@@ -85,8 +85,8 @@ def _asked(h: EventHit) -> None:
 def without_borrowed_doers(hits: list[EventHit]) -> list[EventHit]:
     """Give an act told after an accusation, a demand or praise the doer it has, not the outer event's."""
     for h in hits:
-        if not h.event.actors:
-            continue
+        if not h.event.actors or h.shares_subject:
+            continue  # "condemned the attack and called for restraint": the calling is the condemner's own
         outer = _outer(h, hits)
         if outer is None:
             continue

@@ -73,6 +73,7 @@ class EventHit:
     subject: str = "actor"  # the role of its grammatical subject (its group's ``subject``)
     sentence: int = 0  # index of its sentence among the article's views
     pronoun: str | None = None  # names no actor, and a pronoun of this kind is its subject
+    shares_subject: bool = False  # a verb joined by "and" to the one before, whose subject it shares
 
 
 @cache
@@ -561,6 +562,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             subject = "recipient" if group.converse else group.subject
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
+    _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb)
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
     _between_parties(hits, lang)
     _body_actors(hits, lang, kinds)
@@ -877,6 +879,43 @@ def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) 
 def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
     return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
+
+
+def _coordinated_subjects(hits: list[EventHit], coordinators: frozenset[str], verb_first: bool) -> None:
+    """A verb joined by "and" to the verb before it shares that verb's subject.
+
+    "X recalled its ambassador from Y and suspended all trade", "استدعت X سفيرها من Y وعلقت التجارة":
+    the suspending is X's; the model may take Y, the first verb's object, or nobody.  Only when the
+    second verb names no subject of its own after it (VSO: "وعلقت الحكومة ...") and every party it
+    took as doer stands between the two verbs; those parties become whom it is done to when it names
+    nobody else.
+    """
+    clitics = tuple(c for c in coordinators if len(c) == 1 and c.isalpha())
+    words = frozenset(c for c in coordinators if c.isalpha() and len(c) > 1)
+    for i, h in enumerate(hits):
+        view, k = h.view, h.token_start
+        # the nearest verb before it in its sentence (a noun act between, "the truce", is the first verb's object)
+        prev = next((p for p in reversed(hits[:i]) if p.view is view and p.pos == "verb"), None)
+        if prev is None or h.pos != "verb" or h.subject != "actor" or prev.subject != "actor":
+            continue
+        word = view.words[k]
+        joined = (k > 0 and view.folded(k - 1) in words) or (
+            bool(clitics) and word.startswith(clitics) and len(word) > 3 and len(view.forms[k]) > 1
+        )
+        if not joined or not prev.event.actors or any(a.first >= k for a in prev.args.actors):
+            continue
+        if any(a.first >= h.token_end for a in h.args.actors):
+            continue  # a subject of its own after it
+        if h.args.actors and all(a.first < prev.token_start for a in h.args.actors):
+            h.shares_subject = True  # the model gave it the subject before both verbs already
+            continue
+        if verb_first and any(h.token_end <= r.first <= h.token_end + 1 for r in h.args.actors + h.args.recipients):
+            continue  # "وعلقت الحكومة الأردنية ...": a verb-first language names the new subject right after
+        taken = [a for a in h.event.actors if a not in prev.event.actors]
+        h.event.actors = list(prev.event.actors)
+        rest = [r for r in h.event.recipients if r not in h.event.actors]
+        h.event.recipients = rest or taken
+        h.shares_subject = True
 
 
 # Words a "between" may stand after its act ("a ceasefire deal between", "the peace treaty between")
