@@ -12,7 +12,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.lang import load_resource
-from dragoman.model import EntityType
+from dragoman.model import EntityType, Span
 from dragoman.ner.wordfreq_table import table as word_frequencies
 from dragoman.text import normalize_key
 
@@ -29,6 +29,12 @@ ANY_TYPE = frozenset(EntityType)
 PLACES = frozenset({EntityType.GPE, EntityType.PLACE})
 ACTORS = frozenset({EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.PLACE, EntityType.GROUP})
 APPOSITION_GAP = 3  # "الرئيس الأمريكي، دونالد ترامب": at most a comma and spaces between
+
+
+def apposed(text: str, a: Span, b: Span) -> bool:
+    """Two spans side by side in apposition: at most a comma and spaces between, either order."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return 0 <= second.start - first.end <= APPOSITION_GAP and text[first.end : second.start].strip(" ,،") == ""
 
 
 NER_SOURCES = frozenset({"ner"})  # statistical mentions the junk filters judge

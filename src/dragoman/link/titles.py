@@ -9,7 +9,7 @@ from functools import cache
 
 from dragoman.kb.langdata import titles
 from dragoman.kb.loader import KnowledgeBase
-from dragoman.link.rules import APPOSITION_GAP, rules_for
+from dragoman.link.rules import APPOSITION_GAP, apposed, rules_for
 from dragoman.model import Article, EntityType, Mention, MentionKind, Span
 from dragoman.text import normalize, normalize_key
 from dragoman.text.morph import token_forms
@@ -110,9 +110,7 @@ class Titles:
                 continue
             if other.span.start > title.span.start and _joined(article, other, conjunctions):
                 continue  # "שר החוץ ועראקצ'י": two people
-            a, b = sorted((title.span, other.span), key=lambda s: s.start)
-            gap = article.text[a.end : b.start]
-            if 0 <= b.start - a.end <= APPOSITION_GAP and gap.strip(" ,،") == "":
+            if apposed(article.text, title.span, other.span):
                 return assigned[j]
         return None
 

@@ -25,7 +25,7 @@ from dragoman.dates.tenure import Term, Window, days_fitting, one_year, window_o
 from dragoman.kb.langdata import titles
 from dragoman.kb.loader import KnowledgeBase, load_kb
 from dragoman.kb.schema import Role, date_bounds
-from dragoman.link.rules import APPOSITION_GAP
+from dragoman.link.rules import apposed
 from dragoman.model import Article, Granularity, Mention, MentionKind, PublishedBasis, PublishedFrom, Span
 from dragoman.pipeline import BaseStage, StageSettings, register_stage
 from dragoman.pipeline.versions import package_data_digest
@@ -159,7 +159,7 @@ class Tenure(BaseStage):
                 if m.kind is not MentionKind.TITLE or not (m.kb_id or "").startswith("role:"):
                     continue
                 role, _, of = (m.kb_id or "")[len("role:") :].partition("@")
-                name = next((n for n in names if _apposed(article.text, m.span, n.span)), None)
+                name = next((n for n in names if apposed(article.text, m.span, n.span)), None)
                 if name is not None:
                     pairs.append((role, of, m.span, name))
             titled = {p[3].span for p in pairs}
@@ -213,14 +213,6 @@ def _terms(roles: Sequence[Role], role: str, of: str, today: date) -> list[Term]
         hi = min(date_bounds(r.end, upper=True), today) if r.end else today
         out.append(Term(lo, hi))
     return out
-
-
-def _apposed(text: str, a: Span, b: Span) -> bool:
-    """Title and name side by side, at most a comma between (as the linker reads apposition)."""
-    first, second = (a, b) if a.start <= b.start else (b, a)
-    return (
-        0 <= second.start - first.end <= APPOSITION_GAP and text[first.end : second.start].strip(" ,،") == ""
-    )
 
 
 def _in_past(text: str, title: Span, name: Span, past: frozenset[str]) -> bool:
