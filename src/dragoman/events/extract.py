@@ -115,6 +115,11 @@ def _object_ok(view: SentenceView, lang: str, breaks: frozenset[str], m: Match[T
     return m.payload is None or not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, breaks)
 
 
+def _and_clitics(coordinators: frozenset[str]) -> tuple[str, ...]:
+    """The coordinators written glued to the next word (و, ו), not "and" or a comma."""
+    return tuple(c for c in coordinators if len(c) == 1 and c.isalpha())
+
+
 def _coordinated_futures(
     view: SentenceView, kept: list[Match[TriggerGroup]], srules: StatusRules | None, coordinators: frozenset[str]
 ) -> frozenset[int]:
@@ -123,7 +128,7 @@ def _coordinated_futures(
     "The delegation left for Ankara and will head to Doha" tells two acts; the second one's evidence
     is its own conjunct.  Only triggers: a noun that merely looks like it (وسيلة) is none.
     """
-    clitics = tuple(c for c in coordinators if len(c) == 1 and c.isalpha())  # glued "and" (و), not "and" or ","
+    clitics = _and_clitics(coordinators)
     if srules is None or not srules.future_particles or not clitics:
         return frozenset()
     out: set[int] = set()
@@ -890,7 +895,7 @@ def _coordinated_subjects(hits: list[EventHit], coordinators: frozenset[str], ve
     took as doer stands between the two verbs; those parties become whom it is done to when it names
     nobody else.
     """
-    clitics = tuple(c for c in coordinators if len(c) == 1 and c.isalpha())
+    clitics = _and_clitics(coordinators)
     words = frozenset(c for c in coordinators if c.isalpha() and len(c) > 1)
     for i, h in enumerate(hits):
         view, k = h.view, h.token_start
