@@ -123,3 +123,26 @@ def test_hebrew_normalising_verbs_and_attacking_to_come(make_article: Callable[.
     assert any(e.type == "NORMALIZE" and e.status.value == "occurred" for e in done), done
     threat = _events("נורלנד הודיעה כי תמשיך לתקוף את ולדוריה.", "he", make_article)
     assert [e.status.value for e in threat if e.type == "ASSAULT"] == ["planned"], threat
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Norland's new embassy in Valdoria will be inaugurated on Monday.", "planned"),
+        ("The Norland embassy in Valdoria was reopened last year.", "occurred"),
+        ("The embassy of Norland reopened in Valdoria after ten years.", "occurred"),
+    ],
+)
+def test_an_embassy_opened_as_the_subject(text: str, status: str, make_article: Callable[..., Article]) -> None:
+    # the mission named before its verb: its owner opens it, the state it is placed in hosts it
+    opened = [e for e in _events(text, "en", make_article) if e.type == "OPEN_EMBASSY"]
+    assert [(e.actors, e.recipients, e.status.value) for e in opened] == [([NL], [VD], status)], opened
+
+
+def test_a_mission_subject_names_no_sayer_as_opener(make_article: Callable[..., Article]) -> None:
+    # "Valdoria said the embassy would be reopened": who opens it is not said; "the embassy said that
+    # ... opened" and "will remain open" open nothing
+    said = [e for e in _events("Valdoria said that the embassy would be reopened.", "en", make_article) if e.type == "OPEN_EMBASSY"]
+    assert [(e.actors, e.status.value) for e in said] == [([], "planned")], said
+    for text in ("The embassy said that new trade routes opened.", "The embassy will remain open on Sunday."):
+        assert not [e for e in _events(text, "en", make_article) if e.type == "OPEN_EMBASSY"], text

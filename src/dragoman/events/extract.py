@@ -14,10 +14,10 @@ from dragoman.events.argfeatures import Context, Trigger, context, marker_of, pa
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, marker_words, place_of
 from dragoman.events.borrowed import without_borrowed_doers
-from dragoman.events.clauses import bounds, clause_rules, segment, trimmed
+from dragoman.events.clauses import ClauseRules, bounds, clause_rules, segment, trimmed
 from dragoman.events.coming import coming_weekday
 from dragoman.events.described_args import described_refs, fill_described, with_affiliations
-from dragoman.events.frames import frame, hosted_by_place
+from dragoman.events.frames import frame, hosted_by_place, may_be_actor, may_be_recipient
 from dragoman.events.genitive import genitive_actor, possessor_actor
 from dragoman.events.matcher import Match, PhraseMatcher
 from dragoman.events.modifiers import (
@@ -110,9 +110,70 @@ def _object_follows(view: SentenceView, lang: str, group: TriggerGroup, end: int
     return False
 
 
-def _object_ok(view: SentenceView, lang: str, breaks: frozenset[str], m: Match[TriggerGroup | None]) -> bool:
-    """A non-trigger, a trigger that needs no object word, or one whose object word follows."""
-    return m.payload is None or not m.payload.needs_after or _object_follows(view, lang, m.payload, m.end, breaks)
+@cache
+def _subject_matcher(lang: str, index: int) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    words = data.triggers[index].needs_before if data else []
+    return PhraseMatcher((w, True) for w in words)
+
+
+def subject_word_at(view: SentenceView, lang: str, group: TriggerGroup, start: int, rules: ClauseRules) -> int | None:
+    """Where one of the group's subject words starts within its window before ``start``, in the same
+    clause: no break and no clause opener ("the embassy said *that* new routes opened") between."""
+    data = events_data(lang)
+    assert data is not None
+    subjects = _subject_matcher(lang, next(i for i, g in enumerate(data.triggers) if g is group))
+    for k in range(start - 1, max(-1, start - 1 - group.within), -1):
+        if view.words[k] in rules.breaks or rules.openers.match_at(view.forms, k) is not None:
+            return None
+        if subjects.match_at(view.forms, k) is not None:
+            return k
+    return None
+
+
+def _object_ok(view: SentenceView, lang: str, rules: ClauseRules, m: Match[TriggerGroup | None]) -> bool:
+    """A non-trigger, or a trigger whose object word follows and subject word precedes where it needs them."""
+    g = m.payload
+    return g is None or (
+        (not g.needs_after or _object_follows(view, lang, g, m.end, rules.breaks))
+        and (not g.needs_before or subject_word_at(view, lang, g, m.start, rules) is not None)
+    )
+
+
+def _mission_roles(ctx: Context, code: str, subject: int, start: int, end: int, args: Arguments) -> None:
+    """Roles of a mission's opening told with the mission as subject (``needs_before``).
+
+    "The Turkish embassy in Israel was reopened", "Egypt's consulate in Libya reopened", "the embassy
+    of Egypt will be reopened in Libya": the party naming the mission owns and opens it, the one it
+    is placed *in* hosts it, and a party after *by* opens it too. Nobody else is a party: both names
+    stand before the verb, where the model looks for a subject, and a sayer before *that* ("the
+    ministry said the embassy would be inaugurated") is not named as the opener.
+    """
+
+    def mark(r: MentionRef) -> str:
+        return marker_of(ctx, r)[0]
+
+    named = [r for r in ctx.view.mentions if r.entity]
+    owners = [
+        r for r in named
+        if may_be_actor(code, r.mention.type)
+        and ((subject - 2 <= r.last < subject and mark(r) == "-") or (subject < r.first <= subject + 2 and mark(r) in ("-", "of")))
+    ]
+    # a city it is placed in is its place, not a party (the place's state may host it, see host_of)
+    hosts = [
+        r for r in named
+        if may_be_recipient(code, r.mention.type) and subject < r.first and (r.last < start or r.first >= end) and mark(r) == "in"
+    ]
+    agents = [a for a in args.actors if a.first >= end and mark(a) == "by"]
+    args.actors = _distinct(owners + agents)
+    taken = {a.entity for a in args.actors}
+    args.recipients = _distinct([h for h in hosts if h.entity not in taken])
+
+
+def _distinct(refs: list[MentionRef]) -> list[MentionRef]:
+    """``refs`` with each entity once, first telling first."""
+    firsts = {r.entity: r for r in reversed(refs)}  # the earliest telling of each entity wins
+    return [r for r in refs if firsts[r.entity] is r]
 
 
 def _and_clitics(coordinators: frozenset[str]) -> tuple[str, ...]:
@@ -360,7 +421,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
         extended = [_future_forms(f, srules, imperfect) if any(x.startswith(particles) for x in f) else f for f in plain]
         # a trigger that needs an object word and has none gives way to the next reading of its words
         # (עצר without הסחר after it is an arrest, not a halt to trade)
-        found = matcher.find(extended, partial(_object_ok, view, lang, crules.breaks))
+        found = matcher.find(extended, partial(_object_ok, view, lang, crules))
         if not found:
             continue
         # "Support" in "Freedom Support Act" is part of a name, not an event word
@@ -499,6 +560,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 met += _joined_to(view, met, [a for a in args.actors if a not in met], arules.coordinators)
                 args.actors = [a for a in args.actors if a not in met]
                 args.recipients = met + [r for r in args.recipients if r not in met]
+            if ctx is not None and group.needs_before:
+                # "the Turkish embassy in Israel was reopened": the party the subject phrase places
+                # the mission *in* hosts it, the one naming the mission owns and opens it
+                mission_at = subject_word_at(view, lang, group, m.start, crules)
+                if mission_at is not None:
+                    _mission_roles(ctx, group.type, mission_at, m.start, m.end, args)
             if described:  # no named party fits a slot: an unnamed one the clause describes may
                 fill_described(view, clause, m.start, m.end, group.pos, arules, args, described, not hosted)
             # "moved from Cairo to Doha for the talks": the route's ends are places, not the talks' parties
@@ -529,7 +596,13 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "he met Varga": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
                 args.actors = []
-            promised = group.pos == "verb" and not pronoun and status is EventStatus.PLANNED and not group.converse
+            # the sayer of a plan made its promise ("X said it will open"), but not of a mission's opening
+            # told with the mission as subject ("X said the embassy will be inaugurated"): who opens it
+            # is named with the mission, if at all
+            promised = (
+                group.pos == "verb" and not pronoun and status is EventStatus.PLANNED
+                and not group.converse and not group.needs_before
+            )
             sayer = [r for r in _subject_of_saying(view, m.start, lang) if not _is_medium(view, r, lang)] if promised else []
             if sayer and all(a.first > m.end or a.proclitic for a in args.actors):
                 # "ממשלת X הבהירה כי תתמוך בבקשת Y": a promise with no subject of its own (none

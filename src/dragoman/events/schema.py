@@ -29,6 +29,11 @@ class TriggerGroup(_Strict):
     # of these words follows within ``within`` tokens of its clause (Arabic verb-subject-
     # object: وقعت أرمينيا وأذربيجان اتفاقا، "signed" ... "agreement").
     needs_after: list[str] = Field(default_factory=list)
+    # A verb that is this event only with its subject word shortly before it, in its clause:
+    # the opening of an embassy told in the passive or without an object ("the new embassy
+    # will be inaugurated", "the consulate reopened"), where the embassy is not after the verb.
+    # The same ``within`` bounds it.
+    needs_before: list[str] = Field(default_factory=list)
     within: int = Field(default=5, ge=1)
     # The role of the trigger's grammatical subject: "recipient" for obligations whose
     # subject is the one asked ("Armenia must amend", يجب على ..., חייבת).
