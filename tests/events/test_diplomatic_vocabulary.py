@@ -146,3 +146,15 @@ def test_a_mission_subject_names_no_sayer_as_opener(make_article: Callable[..., 
     assert [(e.actors, e.status.value) for e in said] == [([], "planned")], said
     for text in ("The embassy said that new trade routes opened.", "The embassy will remain open on Sunday."):
         assert not [e for e in _events(text, "en", make_article) if e.type == "OPEN_EMBASSY"], text
+
+
+def test_a_deal_with_a_party_and_striking_targets(make_article: Callable[..., Article]) -> None:
+    # "a deal with Valdoria" is the noun, not the verb "to deal with"; "struck" is an attack only
+    # with what an armed party holds after it, and striking a deal is agreeing
+    for text in ("Norland reached a deal with Valdoria.", "Norland struck a deal with Valdoria on gas."):
+        agreed = [e for e in _events(text, "en", make_article) if e.type == "AGREE"]
+        assert [(e.actors, e.recipients) for e in agreed] == [([NL], [VD])], (text, agreed)
+    assert not _events("Norland will deal with the crisis.", "en", make_article)
+    struck = _events("Norland said it struck Valdoria military positions overnight.", "en", make_article)
+    assert [(e.type, e.actors, e.recipients) for e in struck] == [("ASSAULT", [NL], [VD])], struck
+    assert not [e for e in _events("Norland struck a deal with Valdoria.", "en", make_article) if e.type == "ASSAULT"]
