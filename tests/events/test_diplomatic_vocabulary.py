@@ -158,3 +158,10 @@ def test_a_deal_with_a_party_and_striking_targets(make_article: Callable[..., Ar
     struck = _events("Norland said it struck Valdoria military positions overnight.", "en", make_article)
     assert [(e.type, e.actors, e.recipients) for e in struck] == [("ASSAULT", [NL], [VD])], struck
     assert not [e for e in _events("Norland struck a deal with Valdoria.", "en", make_article) if e.type == "ASSAULT"]
+
+
+def test_it_after_a_verb_of_saying_is_the_sayer(make_article: Callable[..., Article]) -> None:
+    # "Norland's army said it struck Valdoria positions": the army's state struck, Valdoria was struck
+    for text in ("Norland's army said it struck Valdoria positions.", "Norland said it had attacked Valdoria positions."):
+        hit = [e for e in _events(text, "en", make_article) if e.type == "ASSAULT"]
+        assert [(e.actors, e.recipients) for e in hit] == [([NL], [VD])], (text, hit)

@@ -560,6 +560,15 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 met += _joined_to(view, met, [a for a in args.actors if a not in met], arules.coordinators)
                 args.actors = [a for a in args.actors if a not in met]
                 args.recipients = met + [r for r in args.recipients if r not in met]
+            if group.pos == "verb" and group.subject == "actor" and not (group.passive or group.converse):
+                sayer = sayer_of_pronoun(view, m.start, lang)
+                if sayer:
+                    # "Israel's military said it struck Hezbollah targets": "it" is the sayer, and a
+                    # party after the verb that the model made its subject is the one acted on
+                    said_by = {r.entity for r in sayer}
+                    after = [r for r in args.actors + args.recipients if r.first >= m.end and r.entity not in said_by]
+                    args.actors = sayer
+                    args.recipients = _distinct(after)
             if ctx is not None and group.needs_before:
                 # "the Turkish embassy in Israel was reopened": the party the subject phrase places
                 # the mission *in* hosts it, the one naming the mission owns and opens it
@@ -708,6 +717,42 @@ def _subject_of_saying(view: SentenceView, start: int, lang: str) -> list[Mentio
         if any(v <= r.first < k for r in view.mentions):
             return []
         return [r for r in view.mentions if r.entity and r.last < v and view.clause[r.first] == view.clause[v]]
+    return []
+
+
+@cache
+def _sayer_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded ``sayer_pronouns`` and ``sayer_pronoun_auxiliaries`` of the language."""
+    data = events_data(lang)
+    a = data.arguments if data else None
+    if a is None:
+        return frozenset(), frozenset()
+    return (
+        frozenset(normalize_key(w) for w in a.sayer_pronouns),
+        frozenset(normalize_key(w) for w in a.sayer_pronoun_auxiliaries),
+    )
+
+
+def sayer_of_pronoun(view: SentenceView, start: int, lang: str) -> list[MentionRef]:
+    """The parties saying "[that] it ..." right before the verb at ``start`` (``sayer_pronouns``).
+
+    "Israel's military said it struck Hezbollah targets": "it" is the sayer's side, so the sayer
+    (the parties named before the verb of saying, in its clause, none between it and the pronoun)
+    did it. Nothing when the pronoun is not right before the verb, or no verb of saying before it.
+    """
+    pronouns, auxiliaries = _sayer_words(lang)
+    k = start - 1
+    if k >= 1 and view.folded(k) in auxiliaries:
+        k -= 1
+    if k < 1 or view.folded(k) not in pronouns:
+        return []
+    verbs, complementizers, _ = _sayings(lang)
+    if complementizers.intersection(view.forms[k - 1]):
+        return _subject_of_saying(view, k, lang)
+    for v in range(k - 1, max(-1, k - 4), -1):  # a verb of saying of up to three words ends at k - 1
+        said = verbs.match_at(view.forms, v)
+        if said is not None and said.end == k and view.clause[v] == view.clause[k]:
+            return [r for r in view.mentions if r.entity and r.last < v and view.clause[r.first] == view.clause[v]]
     return []
 
 

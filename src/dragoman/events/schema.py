@@ -162,6 +162,12 @@ class ArgumentPatterns(_Strict):
     # Endings that make a name a possessor ("Iran's"): the name without them is looked up.
     name_genitive_endings: list[str] = Field(default_factory=list)
     possessive_determiners: list[str] = Field(default_factory=list)
+    # A pronoun right after a verb of saying stands for the sayer ("Israel's military said it
+    # struck X targets", "said they had hit"): the verb's doer is the sayer, and what the model
+    # took as its subject among the parties after the verb is the one acted on. At most one of
+    # ``sayer_pronoun_auxiliaries`` may stand between the pronoun and the verb ("it had struck").
+    sayer_pronouns: list[str] = Field(default_factory=list)
+    sayer_pronoun_auxiliaries: list[str] = Field(default_factory=list)
     # Words that put a party at a venue ("initialled a deal at the EU headquarters", "met at the
     # White House"): one after them is where the act took place, not its recipient, unless the
     # frame aims at it ("fired at a ship": frames.yaml: aimed_at; events/extract.py: _at_venue).
