@@ -165,3 +165,18 @@ def test_it_after_a_verb_of_saying_is_the_sayer(make_article: Callable[..., Arti
     for text in ("Norland's army said it struck Valdoria positions.", "Norland said it had attacked Valdoria positions."):
         hit = [e for e in _events(text, "en", make_article) if e.type == "ASSAULT"]
         assert [(e.actors, e.recipients) for e in hit] == [([NL], [VD])], (text, hit)
+
+
+def test_a_motive_or_a_means_after_the_act_is_no_act(make_article: Callable[..., Article]) -> None:
+    # "in protest at", "in an airstrike": why and how the act before was done
+    recalled = _events("Norland recalled its ambassador from Valdoria in protest at the remarks.", "en", make_article)
+    assert [e.type for e in recalled] == ["SANCTION"], recalled
+    killed = _events("Norland killed a Valdoria commander in an airstrike.", "en", make_article)
+    assert [(e.type, e.actors) for e in killed] == [("ASSAULT", [NL])], killed
+
+
+def test_calling_for_is_a_request_unless_a_resolution_calls(make_article: Callable[..., Article]) -> None:
+    asked = _events("Norland issued a statement calling for talks with Valdoria.", "en", make_article)
+    assert [(e.type, e.actors) for e in asked if e.type == "REQUEST"] == [("REQUEST", [NL])], asked
+    vetoed = _events("Norland vetoed a resolution calling for sanctions on Valdoria.", "en", make_article)
+    assert not [e for e in vetoed if e.type == "REQUEST"], vetoed
