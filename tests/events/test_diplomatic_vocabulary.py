@@ -180,3 +180,15 @@ def test_calling_for_is_a_request_unless_a_resolution_calls(make_article: Callab
     assert [(e.type, e.actors) for e in asked if e.type == "REQUEST"] == [("REQUEST", [NL])], asked
     vetoed = _events("Norland vetoed a resolution calling for sanctions on Valdoria.", "en", make_article)
     assert not [e for e in vetoed if e.type == "REQUEST"], vetoed
+
+
+def test_a_pact_signed_in_the_passive_and_lifting_with_words_between(make_article: Callable[..., Article]) -> None:
+    signed = _events("The agreement was signed by Norland and Valdoria in Geneva.", "en", make_article)
+    assert [(e.type, sorted(e.actors)) for e in signed] == [("AGREE", sorted([NL, VD]))], signed
+    lifted = _events("Norland lifted some sanctions on Valdoria.", "en", make_article)
+    assert [(e.type, e.actors, e.recipients) for e in lifted] == [("WAIVE_SANCTION", [NL], [VD])], lifted
+
+
+def test_the_pact_an_act_is_done_under_is_no_new_pact(make_article: Callable[..., Article]) -> None:
+    freed = _events("Norland released ten Valdorian prisoners under the ceasefire agreement.", "en", make_article)
+    assert [e.type for e in freed] == ["RETREAT"], freed

@@ -57,6 +57,9 @@ class Frame(BaseModel):
     # A verb of its code ends or halts what its object noun names ("suspended its trade agreement",
     # "halted the talks"): the noun tells no agreement or talks of its own (events/objects.py).
     voids_object: bool = False
+    # The object codes such a verb ends, when it ends only those ("lift some sanctions on X": the
+    # sanctions lifted are none imposed; "a waiver that allows X to buy" keeps what it allows).
+    voids_codes: list[str] = Field(default_factory=list)
 
 
 class Frames(BaseModel):

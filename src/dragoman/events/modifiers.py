@@ -162,7 +162,7 @@ def names_adverbial(view: SentenceView, m: Match[TriggerGroup], previous: Match[
     if previous is None:
         return False
     matcher = _adverbial_matcher(lang)
-    for k in range(max(0, m.start - 2), m.start + 1):  # the phrase may open before the trigger word
+    for k in range(max(0, m.start - 3), m.start + 1):  # the phrase may open before the trigger word
         found = matcher.match_at(view.forms, k)
         if found is not None and found.start <= m.start < found.end:
             return True

@@ -83,7 +83,7 @@ def without_restated_objects(hits: list[EventHit], lang: str) -> list[EventHit]:
         if obj is None:
             continue
         pair = frame(obj.event.type).symmetric and len(obj.event.actors) > 1
-        if frame(h.event.type).voids_object or (
+        if frame(h.event.type).voids_object or obj.event.type in frame(h.event.type).voids_codes or (
             obj.event.type == h.event.type and not pair and set(obj.event.actors + obj.event.recipients) <= told
         ):
             restated.add(id(obj))
