@@ -129,3 +129,35 @@ def test_a_circumstantial_participle_shares_the_doer(make_article: Callable[...,
     (rejected,) = _hits(art, "REJECT")
     assert art.span_text(rejected.event.trigger) == "متجاهلة"
     assert rejected.event.actors == ["country:NL"]
+
+
+NV = {"نورلاند": ("country:NL", EntityType.GPE), "فالدوريا": ("country:VD", EntityType.GPE)}
+
+
+def test_derived_verbs_in_the_imperfect(make_article: Callable[..., Article]) -> None:
+    # the imperfect of a verb whose past opens with alef drops it (افتتح: تفتتح), so stripping the
+    # imperfect prefix alone would not reach the past form the group lists
+    opens = make_article("تفتتح نورلاند سفارة في فالدوريا الأسبوع المقبل.", "ar", NV)
+    (hit,) = _hits(opens, "OPEN_EMBASSY")
+    assert hit.event.actors == ["country:NL"]
+    assert hit.event.status.value == "planned"
+    assert _triggers(make_article("وستفتتح نورلاند قنصلية في فالدوريا.", "ar", NV), "OPEN_EMBASSY") == ["وستفتتح"]
+    assert _triggers(make_article("تستضيف نورلاند محادثات مع فالدوريا.", "ar", NV), "CONSULT")[0] == "تستضيف"
+    assert _triggers(make_article("وتستنكر نورلاند قرار فالدوريا.", "ar", NV), "ACCUSE") == ["وتستنكر"]
+    # "the government expects growth": يتوقع is to expect, no signing (يوقع)
+    assert find_hits(make_article("تتوقع حكومة نورلاند نموا اقتصاديا هذا العام.", "ar", NV), "ar") == []
+
+
+def test_expected_to_open_is_planned(make_article: Callable[..., Article]) -> None:
+    art = make_article("ويتوقع أن تفتح نورلاند سفارة في فالدوريا.", "ar", NV)
+    (hit,) = _hits(art, "OPEN_EMBASSY")
+    assert hit.event.status.value == "planned"
+
+
+def test_an_impersonal_passive_has_no_pronoun_doer(make_article: Callable[..., Article]) -> None:
+    # "the minister said that [it] was notified to Valdoria": أنه before تم is a dummy "it", so
+    # Valdoria, named after the passive, is the party told, and no person is made its doer
+    names = {**NV, "سمير حداد": ("person:haddad", PERSON)}
+    text = "والتقى سمير حداد وزير الدفاع. وقال الوزير إنه تم إبلاغ فالدوريا بالقرار."
+    (hit,) = [h for h in _hits(make_article(text, "ar", names), "CONSULT") if h.event.recipients == ["country:VD"]]
+    assert "person:haddad" not in hit.event.actors

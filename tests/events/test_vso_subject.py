@@ -116,3 +116,46 @@ def test_a_title_opening_a_headline_is_the_subject(text: str, make_article: Call
     # subject then verb: the title or body before the verb acts, the state after it is the object
     visit = _of(_events(text, make_article), "CONSULT")
     assert visit.actors == [NL] and VD in visit.recipients, visit
+
+
+BRICK = "person:brick"
+
+
+def _with_person(text: str, make: Callable[..., Article]) -> list[Event]:
+    """As ``_events``, with the invented Valdorian official يوهان بريك among the names."""
+    art = make(text, "ar", {**NAMES, **NISBAS, "يوهان بريك": (BRICK, EntityType.PERSON)})
+    nisbas = [m for m in art.mentions if m.head and art.text[m.head.start : m.head.end] in NISBAS]
+    names = [m for m in art.mentions if m not in nisbas and not any(m.span.start < n.span.end and n.span.start < m.span.end for n in nisbas)]
+    set_mentions(art, sorted([*names, *(dataclasses.replace(m, kind=MentionKind.NISBA) for m in nisbas)], key=lambda m: m.span.start))
+    return extract_events(art, "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name right after a long title: "the commander of the naval forces in the Valdorian army"
+        "وندد قائد القوات البحرية في الجيش الفالدوري يوهان بريك بالهجوم على نورلاند.",
+        # between commas, after the office's preposition: "Valdoria's ambassador to the League, X,"
+        "واتهم سفير فالدوريا لدى رابطة الشمال، يوهان بريك، نورلاند بخرق الهدنة.",
+        # a spokesman "in the name of" a ministry
+        "وانتقد المتحدث باسم وزارة الخارجية الفالدورية، يوهان بريك، نورلاند.",
+    ],
+)
+def test_a_name_apposed_to_the_title_after_the_verb_is_its_subject(text: str, make_article: Callable[..., Article]) -> None:
+    ev = _of(_with_person(text, make_article), "ACCUSE")
+    assert BRICK in ev.actors and BRICK not in ev.recipients, ev
+    assert LG not in ev.recipients, ev  # a body inside the title is no object of the verb
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a complete subject (the Norlandic government) then the object's own title and name
+        "واتهمت الحكومة النورلاندية الصحفي يوهان بريك بالتجسس.",
+        # "his counterpart X" is whom he met
+        "واستقبل وزير الخارجية النورلاندي نظيره الفالدوري يوهان بريك.",
+    ],
+)
+def test_a_name_after_a_complete_subject_is_the_object(text: str, make_article: Callable[..., Article]) -> None:
+    ev = next(e for e in _with_person(text, make_article) if e.type in {"ACCUSE", "CONSULT"})
+    assert BRICK not in ev.actors and BRICK in ev.recipients, ev

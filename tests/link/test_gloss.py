@@ -74,3 +74,13 @@ def test_arabic_names_read_with_their_vowels(build: Build, ner: AddNer) -> None:
     i = ner(art, "نادر حمدان الصباغ", EntityType.PERSON)
     Link()(art)
     assert _gloss(art, i).startswith("Nader Hamdan")
+
+
+def test_a_person_after_a_longer_title_is_glossed_by_the_name(build: Build, ner: AddNer) -> None:
+    # the title mention (three words) is longer than the name (two) but never names the person
+    art = build("يزور وزير الدفاع الفلبيني رامون تيوتو اليابان الأسبوع المقبل.", "ar")
+    i = ner(art, "رامون تيوتو", EntityType.PERSON)
+    Link()(art)
+    titled = [e for e in art.entities if i in e.mentions]
+    assert titled and len(titled[0].mentions) > 1  # the title and the name are one person
+    assert _gloss(art, i).startswith("Ramon")

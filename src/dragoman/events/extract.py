@@ -511,7 +511,14 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = assign(view, m.start, m.end, group.pos, arules)
             # a first-person verb ("סיכמתי", "قطعنا") or a pronoun subject, read once for the steps below
             own_voice = group.pos == "verb" and first_person_verb(view.folded(m.start), first_person)
-            subject_pronoun = pronoun_subject(view, clause, m.start, pronoun_table)
+            impersonal = group.passive and _impersonal(view, m.start, lang)
+            subject_pronoun = None if impersonal else pronoun_subject(view, clause, m.start, pronoun_table)
+            if impersonal:
+                # "سيتم إخبار الأمم المتحدة": the party after an impersonal passive is the one it is
+                # done to, whatever the frame; a doer can only stand before it
+                after = [a for a in args.actors + args.recipients if a.first >= m.end]
+                args.actors = [a for a in args.actors if a.first < m.start]
+                args.recipients = after + [r for r in args.recipients if r.first < m.start]
             if vso is not None and group.pos == "verb" and group.subject == "actor" and not (group.passive or group.converse):
                 # "يزور الرئيس الفالدوري نورلاند": the phrase right after the verb is its subject
                 verb_subject_first(view, m.start, m.end, args, vso, subject_pronoun is not None or own_voice)
@@ -777,6 +784,22 @@ def _is_medium(view: SentenceView, r: MentionRef, lang: str) -> bool:
         k -= 1  # a quotation mark around the name
     found = pubs.match_at(view.forms, k) if k >= 0 else None
     return found is not None and found.end == k + 1
+
+
+@cache
+def _passive_cues(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.passive_cues if data else []))
+
+
+def _impersonal(view: SentenceView, start: int, lang: str) -> bool:
+    """Does a passive trigger open with an impersonal auxiliary (``arguments.passive_cues``)?
+
+    "أنه سيتم إخبار الأمم المتحدة" ("that it will be told to the UN"): تم/سيتم has no subject, so
+    the pronoun before it is a dummy "it", not a person who did or underwent the act. A passive
+    verb of its own ("أنه اغتيل") keeps its pronoun: he is the one it was done to.
+    """
+    return bool(set(view.forms[start]) & _passive_cues(lang))
 
 
 def _headline_infinitive(view: SentenceView, start: int, arules: ArgRules, status: EventStatus) -> EventStatus:

@@ -132,6 +132,11 @@ class ArgumentPatterns(_Strict):
     # Proclitics of a genitive after a head noun ("الأمين العام للأمم المتحدة"): the head's party.
     genitive_clitics: list[str] = Field(default_factory=list)
     verbs_shaped_as_nouns: list[str] = Field(default_factory=list)
+    # Prepositions that continue a title phrase before the name it is apposed to ("المتحدث باسم
+    # الوزارة X"، "سفير نورلاند لدى الأمم المتحدة، X"، "قائد القوات في الجيش X"): the name is the
+    # subject the title stands for (events/vso.py), and with them, the proclitics of its genitives.
+    title_links: list[str] = Field(default_factory=list)
+    title_clitics: list[str] = Field(default_factory=list)
     # Possessive determiners: a common-noun candidate right after one ("its troops", "their
     # supporters") is the possessor's own people or means, no party of its own.
     possessives: list[str] = Field(default_factory=list)

@@ -43,6 +43,8 @@ class VsoRules:
     verbs: tuple[str, ...]
     subject_suffixes: tuple[str, ...]
     article: str
+    title_links: frozenset[str] = frozenset()  # prepositions inside a title phrase (باسم، لدى، في)
+    title_clitics: tuple[str, ...] = ()  # proclitics of a title phrase's genitives (ال، لل)
 
 
 @cache
@@ -62,6 +64,8 @@ def vso_rules(lang: str) -> VsoRules | None:
         tuple(normalize_key(v) for v in a.verbs_shaped_as_nouns),
         tuple(normalize_key(s) for s in a.subject_suffixes),
         article,
+        frozenset(normalize_key(w) for w in a.title_links),
+        tuple(normalize_key(c) for c in a.title_clitics),
     )
 
 
@@ -113,6 +117,57 @@ def subject_after(view: SentenceView, start: int, end: int, rules: VsoRules) -> 
     return out, last
 
 
+# How far after the verb a name apposed to its title phrase may stand ("قائد القوات البحرية في
+# الجيش النورلاندي X": eight words)
+_TITLE_REACH = 10
+_COMMAS = frozenset({",", "،"})
+
+
+def apposed_name(view: SentenceView, first: int, last: int, rules: VsoRules) -> MentionRef | None:
+    """The person named right after a title phrase that opens at ``first`` and whose parties end at ``last``.
+
+    "وندد قائد القوات البحرية في الجيش النورلاندي X"، "اتهم سفير نورلاند لدى فالدوريا، X،": the name
+    is the subject the title stands for, not the verb's object. The phrase runs on over words
+    with the article, the parties inside it, commas and the office's prepositions; a bare head
+    noun continues it only right after another head or a preposition (نائب وزير الخارجية، باسم
+    وزارة), since after a complete phrase it opens the object ("الرئيس الفالدوري وزير الخارجية X").
+    Any other word ("نظيره X": his counterpart) ends the search.
+    """
+    if not (view.folded(first) in rules.heads or any(r.mention.kind is MentionKind.TITLE for r in _at(view, first))):
+        return None
+    # a party ends the phrase's own words (الحكومة النورلاندية): only a preposition of the office
+    # reopens it ("سفير نورلاند لدى فالدوريا"); a word after it is the object ("الحكومة النورلاندية الصحفي X")
+    inside = [r for r in view.mentions if r.entity and first <= r.first <= last]
+    if any(r.mention.type is EntityType.PERSON for r in inside):
+        return None  # the phrase names its person already: a name after it is the object
+    closed = bool(inside)
+    k = last + 1
+    # a comma opens a clause of its own, but only after one may the clause change (the name between commas)
+    while k < min(len(view.words), first + _TITLE_REACH) and (
+        view.clause[k] == view.clause[k - 1] or view.words[k] in _COMMAS or view.words[k - 1] in _COMMAS
+    ):
+        here = _at(view, k)
+        if any(r.mention.type is EntityType.PERSON and r.mention.kind is MentionKind.NAME for r in here):
+            name = next(r for r in here if r.mention.type is EntityType.PERSON)
+            return name if name.proclitic in rules.bare else None
+        if here:
+            k = max(r.last for r in here) + 1  # a party inside the title (نورلاند، الجيش النورلاندي)
+            closed = True
+            continue
+        word = view.folded(k)
+        before = view.folded(k - 1)
+        after_head = before in rules.heads or before in rules.title_links
+        words = (word in rules.heads and after_head) or any(
+            word.startswith(c) and len(word) > len(c) + 1 for c in rules.title_clitics
+        )
+        if word in rules.title_links:
+            closed = False
+        elif not (word in _COMMAS or (words and not closed)):
+            return None
+        k += 1
+    return None
+
+
 def verb_subject_first(
     view: SentenceView, start: int, end: int, args: Arguments, rules: VsoRules, pronoun: bool
 ) -> None:
@@ -131,6 +186,18 @@ def verb_subject_first(
     subject, last = found
     if any(r.mention.type not in _PARTIES for r in subject):
         return  # "ووقف الحرب على غزة": a war or a place after the word is no doer, the word a noun
+    name = apposed_name(view, end, last, rules)
+    if name is not None and all(a.first >= end for a in args.actors):
+        # the title and the name apposed to it are one subject; the parties inside the title
+        # (سفير نورلاند لدى الأمم المتحدة) are the model's actors or none, never the verb's object
+        within = {r.entity for r in view.mentions if r.entity and end <= r.first and r.last <= name.last}
+        held = [a for a in args.actors if a.entity in within and a.entity != name.entity]
+        later = [a for a in args.actors if a.entity not in within]
+        actors = [r for r in subject if r.entity != name.entity and r.entity not in {a.entity for a in held}]
+        args.actors = [*actors, *held, name]
+        taken = {a.entity for a in args.actors}
+        args.recipients = [r for r in later + args.recipients if r.entity not in within and r.entity not in taken]
+        return
     ids = {r.entity for r in subject}
     if ids & {a.entity for a in args.actors}:
         return  # the model has it already

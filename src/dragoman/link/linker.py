@@ -308,7 +308,10 @@ class Linker:
             if gloss is None:
                 if latin is None:
                     latin = latin_names(article.text)
-                longest = max(surfaces, key=len)
+                # "وزير الدفاع الفلبيني رامون تيوتو": the person is glossed by a name, never by the
+                # longer title that stands for them; an entity told only by its title keeps that
+                named = [s for s, m in zip(surfaces, mentions, strict=True) if m.kind is not MentionKind.TITLE]
+                longest = max(named or surfaces, key=len)
                 gloss = latin.get(name_key(longest, lang)) or readable_gloss(longest, lang, rules)
             out.append(Entity(eid, gloss, etype, None, sorted(idxs)))
         return out
