@@ -192,3 +192,18 @@ def test_a_pact_signed_in_the_passive_and_lifting_with_words_between(make_articl
 def test_the_pact_an_act_is_done_under_is_no_new_pact(make_article: Callable[..., Article]) -> None:
     freed = _events("Norland released ten Valdorian prisoners under the ceasefire agreement.", "en", make_article)
     assert [e.type for e in freed] == ["RETREAT"], freed
+
+
+def test_supplying_weapons_and_exchanging_prisoners(make_article: Callable[..., Article]) -> None:
+    # the weapons supplied are what is given, no attack; "prisoners of war" names no war
+    supplied = _events("Norland supplied drones to Valdoria.", "en", make_article)
+    assert [(e.type, e.actors, e.recipients) for e in supplied] == [("AID", [NL], [VD])], supplied
+    swapped = _events("Norland and Valdoria exchanged hundreds of prisoners of war on Friday.", "en", make_article)
+    assert [(e.type, sorted(e.actors)) for e in swapped] == [("RETREAT", sorted([NL, VD]))], swapped
+
+
+def test_the_host_of_talks_between_a_pair_is_their_recipient(make_article: Callable[..., Article]) -> None:
+    names = {**NAMES, "Ostmark": ("country:OM", GPE)}
+    hosted = extract_events(make_article("Norland hosted talks between Valdoria and Ostmark.", "en", names), "en")
+    talks = [e for e in hosted if e.type == "CONSULT"]
+    assert len(talks) == 1 and NL in talks[0].recipients and NL not in talks[0].actors, talks

@@ -75,9 +75,11 @@ def without_restated_objects(hits: list[EventHit], lang: str) -> list[EventHit]:
             and talks.event.type == h.event.type
             and frame(talks.event.type).symmetric
             and len(talks.event.actors) > 1
-            and set(talks.event.actors + talks.event.recipients) <= told
+            # the verb tells no party the talks lack, or the talks none the verb lacks
+            and (set(talks.event.actors + talks.event.recipients) <= told or told <= set(talks.event.actors + talks.event.recipients))
         ):
             restated.add(id(h))  # "Ostmark hosted talks between X and Y": the talks, the host their recipient
+            talks.event.recipients += [a for a in h.event.actors if a not in talks.event.actors + talks.event.recipients]
             continue
         obj = object_of(h, hits, lang)
         if obj is None:
