@@ -41,3 +41,25 @@ def test_a_passive_opening_opens_the_embassy_of_its_genitive(
 def test_an_embassy_without_an_opening_verb_opens_nothing(make_article: Callable[..., Article]) -> None:
     events = _events("שגרירות נורלנד בולדוריה פרסמה הודעה לתושבים.", make_article)
     assert not [e for e in events if e.type == "OPEN_EMBASSY"], events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "נורלנד קיימה שיחות עם ולדוריה ועם אוסטמרק.",
+        "נורלנד שוחחה בטלפון עם ולדוריה ועם אוסטמרק.",
+    ],
+)
+def test_a_repeated_with_coordinates_the_recipients(text: str, make_article: Callable[..., Article]) -> None:
+    talks = [e for e in _events(text, make_article) if e.type == "CONSULT"]
+    assert talks and talks[0].actors == [NL], talks
+    assert set(talks[0].recipients) == {VD, OM}
+
+
+def test_a_repeated_with_coordinates_in_english_too(make_article: Callable[..., Article]) -> None:
+    names = {"Norland": (NL, GPE), "Valdoria": (VD, GPE), "Ostmark": (OM, GPE)}
+    events = extract_events(make_article("Norland held talks with Valdoria and with Ostmark.", "en", names), "en")
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks and talks[0].actors == [NL], events
+    assert set(talks[0].recipients) == {VD, OM}
+
