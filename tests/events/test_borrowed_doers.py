@@ -97,3 +97,29 @@ def test_joining_a_party_backs_stays_its_own(make_article: Callable[..., Article
     names = {**EN, "the Brill Pact": ("agreement:brill", EntityType.AGREEMENT)}
     events = _events("Norland supports joining the Brill Pact.", "en", names, make_article)
     assert any(e.type == "ACCEDE" and e.actors == [NL] for e in events), events
+
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("נשיא ברזיל ביקש מראש ממשלת פורטוגל להגדיל את הסיוע.", "country:PT"),
+        ("The president of Brazil asked the prime minister of Portugal to increase the aid.", "country:PT"),
+    ],
+)
+def test_the_one_asked_for_an_act_is_its_doer_not_its_recipient(text: str, asked: str) -> None:
+    # the whole pipeline: the leader asked is a title over its state, and the aid, read on its
+    # own, took both as its recipients and the asker as its doer
+    from dragoman.api import extract
+
+    events = extract(text=text).events
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and asked in aid[0].actors and asked not in aid[0].recipients, events
+    assert "country:BR" not in aid[0].actors
+    assert aid[0].status is EventStatus.HYPOTHETICAL
+
+
+def test_an_act_asked_for_another_party_keeps_that_party(make_article: Callable[..., Article]) -> None:
+    events = _events("נורלנד ביקשה מולדוריה סיוע לאוסטמרק.", "he", HE, make_article)
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and OM in aid[0].recipients, events

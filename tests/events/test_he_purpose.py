@@ -30,6 +30,9 @@ def _events(text: str, make: Callable[..., Article]) -> list[Event]:
         ("ולדוריה דחתה את ההצעה החדשה של נורלנד לחידוש המשא ומתן.", "REJECT", "CONSULT"),
         ("נורלנד וולדוריה חתמו על הסכם לשיתוף פעולה ביטחוני.", "AGREE", "COOPERATE"),
         ("ולדוריה דחתה את התנאים להפסקת אש.", "REJECT", "RETREAT"),
+        # progress, a step or a way toward an act: its goal, not the act done
+        ("נורלנד וולדוריה סיכמו על התקדמות בדרך לנרמול היחסים.", "AGREE", "NORMALIZE"),
+        ("נורלנד וולדוריה הסכימו על צעדים לשיתוף פעולה ביטחוני.", "AGREE", "COOPERATE"),
     ],
 )
 def test_the_act_a_proposal_is_for_is_no_event(text: str, kept: str, dropped: str, make_article: Callable[..., Article]) -> None:

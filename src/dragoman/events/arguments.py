@@ -129,13 +129,31 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
                 and between[0].isalpha()
                 and all(w in rules.coordinators or w in rules.skip_words for w in between[1:])
             )
-            if joined or (not between and glued):
+            earlier = cur if step == 1 else nxt
+            if joined or (not between and glued) or _marker_repeated(view, earlier.first, lo, hi, rules):
                 out.append(nxt)
                 cur = nxt
                 j += step
             else:
                 break
     return out
+
+
+def _marker_repeated(view: SentenceView, first: int, lo: int, hi: int, rules: ArgRules) -> bool:
+    """Do the words ``lo``..``hi`` between two mentions repeat, after "and", the party marker
+    that stands before the earlier one ("with X and with Y", עם X ועם Y, مع X ومع Y)?
+
+    The repeated marker coordinates the two as parties of one role, as a bare "and" does.
+    """
+    if first < 1 or not 1 <= hi - lo <= 2:
+        return False
+    marker = view.folded(first - 1)
+    if marker not in rules.recipient_markers:
+        return False
+    if hi - lo == 2:
+        return view.folded(lo) in rules.coordinators and marker in view.forms[lo + 1]
+    word = view.folded(lo)
+    return word != marker and marker in view.forms[lo] and word.removesuffix(marker) in rules.coordinators
 
 
 def _places(view: SentenceView, near: list[MentionRef], rules: ArgRules) -> list[MentionRef]:

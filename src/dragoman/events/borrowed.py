@@ -82,6 +82,24 @@ def _asked(h: EventHit) -> None:
         h.event.status = EventStatus.HYPOTHETICAL
 
 
+def _asked_as_recipient(h: EventHit, outer: EventHit) -> bool:
+    """Is the act's only party the demand's addressee, named between the demand and the act?
+
+    "ביקש מראש ממשלת ולדוריה להגדיל את הסיוע": read on its own, the aid's one party is the one
+    asked, taken as its recipient.  Talks and joining keep their reading ("asked Valdoria for
+    talks": both talk), and so does an act with a party of its own after it ("asked Valdoria for
+    aid to Ostmark").
+    """
+    if frame(h.event.type).symmetric or frame(h.event.type).genitive_actor:
+        return False
+    refs = h.args.recipients
+    return (
+        bool(refs)
+        and bool(set(h.event.recipients) & set(outer.event.recipients))
+        and all(outer.token_end <= r.first and r.last < h.token_start for r in refs)
+    )
+
+
 def without_borrowed_doers(hits: list[EventHit]) -> list[EventHit]:
     """Give an act told after an accusation, a demand or praise the doer it has, not the outer event's."""
     for h in hits:
@@ -99,7 +117,12 @@ def without_borrowed_doers(hits: list[EventHit]) -> list[EventHit]:
         # the one praised, if it may act at all (a pact backed is no doer: "backs joining the pact")
         cannot = {r.entity for r in outer.args.recipients if not may_be_actor(h.event.type, r.mention.type)}
         praised = [r for r in outer.event.recipients if r not in cannot] if kind == "SUPPORT" else []
-        if kind == "REQUEST" and addressees:
+        if kind == "REQUEST" and not addressees and _asked_as_recipient(h, outer):
+            # "asked Valdoria to increase the aid": the one asked, read as the aid's recipient, gives it
+            h.event.actors, h.event.recipients = h.event.recipients, []
+            h.args.recipients = []
+            _asked(h)
+        elif kind == "REQUEST" and addressees:
             h.event.actors = addressees  # "called on X to withdraw": X is asked to
             _asked(h)
         elif praised:
