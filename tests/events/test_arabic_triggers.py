@@ -161,3 +161,15 @@ def test_an_impersonal_passive_has_no_pronoun_doer(make_article: Callable[..., A
     text = "والتقى سمير حداد وزير الدفاع. وقال الوزير إنه تم إبلاغ فالدوريا بالقرار."
     (hit,) = [h for h in _hits(make_article(text, "ar", names), "CONSULT") if h.event.recipients == ["country:VD"]]
     assert "person:haddad" not in hit.event.actors
+
+
+def test_sending_aid_and_lifting_sanctions_with_words_between(make_article: Callable[..., Article]) -> None:
+    # the verb carries the act and its tense; رفع without sanctions after it raises prices
+    from dragoman.events.extract import extract_events
+
+    sent = extract_events(make_article("أعلنت الوزارة أن نورلاند سترسل مساعدات إنسانية إلى فالدوريا.", "ar"), "ar")
+    assert [e.status.value for e in sent if e.type == "AID"] == ["planned"], sent
+    lifted = make_article("رفعت نورلاند بعض العقوبات المفروضة على فالدوريا.", "ar")
+    assert _triggers(lifted, "WAIVE_SANCTION") == ["رفعت"]
+    assert [e.type for e in extract_events(lifted, "ar")] == ["WAIVE_SANCTION"]
+    assert _hits(make_article("رفعت الحكومة أسعار الوقود.", "ar"), "WAIVE_SANCTION") == []

@@ -274,3 +274,9 @@ def test_arabic_opened_is_not_the_movement() -> None:
 def test_everyday_spellings_beside_cldr(text: str, lang: str, state: str) -> None:
     # spellings the news uses that CLDR does not list (countries.yaml names), with their prefixes
     assert state in {m.kb_id for m in _run(text, lang).mentions}
+
+
+def test_a_state_name_after_a_national_body_is_the_next_party() -> None:
+    # "اتهمت السلطة الفلسطينية إسرائيل": Israel is whom the PA accuses, not a qualifier of the PA
+    ids = {m.kb_id for m in _run("اتهمت السلطة الفلسطينية إسرائيل.", "ar").mentions}
+    assert {"org:palestinian-authority", "country:IL"} <= ids, ids

@@ -127,9 +127,10 @@ class Gazetteer(BaseStage):
         """Drop a national body's generic name qualified by another state.
 
         "משרד החוץ" alone is Israel's foreign ministry in Hebrew news, but
-        "משרד החוץ האיראני" is Iran's: the state right after the name says
-        whose body it is, so the name is not the KB's (the tagger may still
-        find the whole phrase as a name of its own).
+        "משרד החוץ האיראני" is Iran's: the state adjective right after the name
+        says whose body it is, so the name is not the KB's (the tagger may still
+        find the whole phrase as a name of its own). A state's own name there is
+        no qualifier but the next party ("اتهمت السلطة الفلسطينية إسرائيل").
         """
         out: list[_Match] = []
         for k, m in enumerate(matches):
@@ -141,7 +142,7 @@ class Gazetteer(BaseStage):
                 and nxt.start == m.end
                 and joinable[m.end - 1]
             ):
-                state = _state(nxt)
+                state = _state(nxt) if nxt.entry.kind is MentionKind.NISBA else None
                 owners = {self.kb.records[i].country for i in m.entry.kb_ids if i in self.kb.records}
                 if (
                     state is not None
