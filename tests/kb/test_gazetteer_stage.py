@@ -269,6 +269,8 @@ def test_arabic_opened_is_not_the_movement() -> None:
         ("נשיא טורקייה נאם.", "he", "country:TR"),
         ("التقى الوزير نظيره في كزاخستان.", "ar", "country:KZ"),
         ("وصل الوفد إلى أوزبكيستان.", "ar", "country:UZ"),
+        ("השר נחת באשגבאט.", "he", "city:ashgabat"),
+        ("השר נחת בבגדאד.", "he", "city:baghdad"),
     ],
 )
 def test_everyday_spellings_beside_cldr(text: str, lang: str, state: str) -> None:
