@@ -96,3 +96,4 @@ def test_english_titles_and_forms_of_address_keep_the_link(build: Build) -> None
 def test_honorifics_are_validated_data() -> None:
     assert "الشيخ" in rules_for("ar").honorifics and rules_for("ar").honorific_prefixes == ("ال",)
     assert "מר" in rules_for("he").honorifics and "mr" in rules_for("en").honorifics
+

@@ -221,7 +221,7 @@ class Linker:
             return None
         allowed = COMPATIBLE.get(etype, ANY_TYPE)
         if idx is not None:
-            ntoks = [normalize(w).text for w in words]
+            ntoks = [idx.text_token(w, normalize(w).text) for w in words]
             for _prefix, stem in idx.forms(ntoks[0]):
                 want = (stem, *ntoks[1:])
                 for e in idx.by_first[stem]:
