@@ -240,8 +240,8 @@ def build_kb() -> KnowledgeBase:
     # accusative "روسيا" of روسي is Russia itself ("زار الرئيس روسيا" is no "Russian president").
     country_keys = {(n.lang, normalize_key(n.text)) for n in b.kb.names if n.kind is MentionKind.NAME}
     for lang in sorted(langs):
-        data = demonyms(lang)
-        stray = sorted(set(data.demonyms) - set(gen.countries)) if data else []
+        dem = demonyms(lang)
+        stray = sorted(set(dem.demonyms) - set(gen.countries)) if dem else []
         if stray:  # a mistyped code would drop its adjectives silently
             raise KbError(f"lang/data/{lang}/demonyms.yaml: no KB country {stray}")
     for lang, names, iso, rec in nisba_jobs:
