@@ -259,7 +259,6 @@ def test_arabic_opened_is_not_the_movement() -> None:
     assert all(m.kb_id != "org:fatah" for m in _run("فتح الجيش الطريق أمام القوافل.", "ar").mentions)
 
 
-
 @pytest.mark.parametrize(
     ("text", "lang", "state"),
     [
@@ -282,3 +281,24 @@ def test_a_state_name_after_a_national_body_is_the_next_party() -> None:
     # "اتهمت السلطة الفلسطينية إسرائيل": Israel is whom the PA accuses, not a qualifier of the PA
     ids = {m.kb_id for m in _run("اتهمت السلطة الفلسطينية إسرائيل.", "ar").mentions}
     assert {"org:palestinian-authority", "country:IL"} <= ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kb_id", "kind"),
+    [
+        # a shadda on the mim is Amman: Jordan's government as an actor, the city after "في" or ب
+        ("وقالت عمّان إنها ترفض مقترح فالدوريا.", "عمّان", "country:JO", MentionKind.METONYM),
+        ("وقالت عَمَّان إنها ترفض مقترح فالدوريا.", "عَمَّان", "country:JO", MentionKind.METONYM),
+        ("عقد وزير خارجية نورلاند مؤتمرا في عمّان أمس.", "عمّان", "city:amman", MentionKind.NAME),
+        ("وصل الوفد النورلاندي بعمّان صباحا.", "بعمّان", "city:amman", MentionKind.NAME),
+    ],
+)
+def test_a_shadda_tells_amman_from_oman(text: str, surface: str, kb_id: str, kind: MentionKind) -> None:
+    m = _found(_run(text, "ar", date(2024, 5, 1))).get(surface)
+    assert m is not None and (m.kb_id, m.kind) == (kb_id, kind)
+
+
+def test_unvocalised_or_damma_oman_is_never_amman() -> None:
+    for text in ("وقالت عمان إنها ترفض مقترح فالدوريا.", "وصل الوفد إلى عُمان صباحا."):
+        art = _run(text, "ar", date(2024, 5, 1))
+        assert not [m for m in art.mentions if m.kb_id in ("city:amman", "country:JO")], text

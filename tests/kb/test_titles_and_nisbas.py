@@ -44,3 +44,51 @@ def test_the_accusative_adjective_names_its_state_but_no_country_name_is_an_adje
     b = extract(text="زارت الوزيرة روسيا وتركيا.")
     kinds = {a_.kind for a_ in b.mentions if b.span_text(a_.span) in ("روسيا", "وتركيا")}
     assert kinds == {MentionKind.NAME}
+
+
+@pytest.mark.parametrize(
+    ("word", "state"),
+    [
+        # curated: adjectives no rule derives from the country's name
+        ("البيروفي", "country:PE"),
+        ("النمساوية", "country:AT"),
+        ("الأفغاني", "country:AF"),
+        ("الطاجيكي", "country:TJ"),
+        ("التوغولي", "country:TG"),
+        ("الكازاخي", "country:KZ"),
+        ("الأوزبكية", "country:UZ"),
+        ("القيرغيزي", "country:KG"),
+        ("المجرية", "country:HU"),
+        ("الدنماركي", "country:DK"),
+        ("האפגני", "country:AF"),
+        ("הטג'יקי", "country:TJ"),
+        ("הקזחית", "country:KZ"),
+        ("האוזבקי", "country:UZ"),
+        ("הקירגיזים", "country:KG"),
+        ("הפרואני", "country:PE"),
+        # derived: the hamza of ألمانيا is no article to cut (it folds to ال)
+        ("الألماني", "country:DE"),
+        ("الألبانية", "country:AL"),
+    ],
+)
+def test_irregular_and_short_adjectives_name_their_state(word: str, state: str) -> None:
+    arabic = "\u0600" <= word[0] <= "\u06ff"
+    text = f"وقال المسؤول {word} إن الاجتماع كان مثمرا." if arabic else f"הגורם {word} אמר כי הפגישה הייתה פורייה."
+    a = extract(text=text)
+    assert (word, MentionKind.NISBA, state) in [(a.span_text(m.span), m.kind, m.kb_id) for m in a.mentions]
+
+
+def test_an_adjective_that_spells_a_common_word_is_left_out() -> None:
+    # مجري folds to مجرى ("course"): only the feminine and plural forms are Hungarian
+    a = extract(text="تغير مجرى الأحداث بعد الاجتماع.")
+    assert all(m.kind is not MentionKind.NISBA for m in a.mentions)
+
+
+def test_demonyms_of_a_country_the_kb_lacks_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dragoman.kb import loader
+    from dragoman.kb.langdata import Demonyms
+
+    bad = Demonyms(demonyms={"XX": ["نورلاندي"]})
+    monkeypatch.setattr(loader, "demonyms", lambda lang: bad if lang == "ar" else None)
+    with pytest.raises(loader.KbError, match="XX"):
+        loader.build_kb()

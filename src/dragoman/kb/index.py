@@ -9,6 +9,7 @@ keeps the gazetteer around a millisecond per article.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,14 @@ def name_tokens(text: str) -> tuple[str, ...]:
     """A name as the tuple of normalised tokens the matcher compares."""
     n = normalize(text).text
     return tuple(n[t.start : t.end] for t in tokenize(n))
+
+
+def marked_key(word: str, marks: str) -> str:
+    """A word folded as usual, except that the ``marks`` it carries stay where they are (عَمَّان → عمّان)."""
+    if not marks:
+        return normalize(word).text
+    pieces = re.split(f"([{re.escape(marks)}])", word)
+    return "".join(p if p and p in marks else normalize(p).text for p in pieces)
 
 
 def raw_tokens(text: str) -> tuple[str, ...]:
@@ -62,6 +71,8 @@ class AliasIndex:
         self.org_words = frozenset(normalize(w).text for w in pol.org_words)
         self.institution_heads = frozenset(normalize(w).text for w in pol.institution_heads)
         self.institution_words = pol.institution_words
+        self.kept_marks = "".join(pol.kept_marks)
+        self.marked = frozenset(marked_key(f, self.kept_marks) for f in pol.marked_forms)
         self.locative_prefixes = frozenset(normalize(p).text for p in pol.locative_prefixes)
         self.locative_words = frozenset(normalize(w).text for w in pol.locative_words)
         metonyms = {e.tokens for e in entries if e.kind is MentionKind.METONYM}
@@ -117,6 +128,19 @@ class AliasIndex:
             self._forms[token] = res
         return res
 
+    def text_token(self, raw: str, token: str) -> str:
+        """The normalised ``token`` of a word written ``raw``, keeping the marks of a marked form.
+
+        "بعمّان" reads ب + عمّان (Amman), not ب + عمان (also Oman): the marks survive on the stem.
+        """
+        if not self.marked or not any(c in self.kept_marks for c in raw):
+            return token
+        for k in range(len(raw)):
+            key = marked_key(raw[k:], self.kept_marks)
+            if key in self.marked:
+                return normalize(raw[:k]).text + key
+        return token
+
     def token_matches(self, want: str, token: str, *, last: bool) -> bool:
         return want == token or (last and self.strip_suffix(token) == want)
 
@@ -126,10 +150,17 @@ def _entries(kb: KnowledgeBase, lang: str) -> list[IndexEntry]:
         tuple[tuple[str, ...], MentionKind, tuple[str, ...] | None], list[tuple[str, EntityType]]
     ] = defaultdict(list)
     langs = {lang, _SHARED_LANG}
+    pol = policy(lang)
+    marks = "".join(pol.kept_marks)
+    marked = frozenset(marked_key(f, marks) for f in pol.marked_forms)
     for n in kb.names:
         if n.lang not in langs:
             continue
         toks = name_tokens(n.text)
+        if marked and any(c in marks for c in n.text):  # a name written with a telling mark keeps it
+            keys = tuple(marked_key(w, marks) for w in raw_tokens(n.text))
+            if len(keys) == len(toks):
+                toks = tuple(k if k in marked else t for k, t in zip(keys, toks, strict=True))
         if not toks:
             continue
         exact = raw_tokens(n.text) if n.exact else None

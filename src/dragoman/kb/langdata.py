@@ -85,6 +85,11 @@ class GazetteerPolicy(_Strict):
     # up to `institution_words` more words, then the state's adjective) is one organisation.
     institution_heads: list[str] = Field(default_factory=list)
     institution_words: int = Field(default=2, ge=0, le=4)
+    # Marks that normalisation removes but that tell two names apart in `marked_forms`: عمّان
+    # (shadda, Amman) and عمان / عُمان (Oman) fold alike. A word written with the mark matches
+    # only KB names written with it; written without, it reads as before.
+    kept_marks: list[str] = Field(default_factory=list)
+    marked_forms: list[str] = Field(default_factory=list)
 
 
 RESOURCES: dict[str, type[BaseModel]] = {

@@ -176,13 +176,14 @@ def _nisba_forms(lang: str, country_names: list[str], iso: str) -> set[str]:
     rule = data.generate
     if rule is not None:
         for name in country_names:
-            stem = normalize_key(name)
-            if " " in stem:
+            if " " in name.strip():
                 continue  # multi-word names have no regular nisba
+            # The article is cut as written: folded, the hamza of ألمانيا would read as ال.
             for p in rule.strip_prefixes:
-                if stem.startswith(p):
-                    stem = stem[len(p) :]
+                if name.startswith(p):
+                    name = name[len(p) :]
                     break
+            stem = normalize_key(name)
             for s in (normalize_key(x) for x in rule.strip_suffixes):
                 if stem.endswith(s):
                     stem = stem[: -len(s)]
@@ -238,6 +239,11 @@ def build_kb() -> KnowledgeBase:
     # A generated adjective that spells a country's name is that name, not an adjective: the
     # accusative "روسيا" of روسي is Russia itself ("زار الرئيس روسيا" is no "Russian president").
     country_keys = {(n.lang, normalize_key(n.text)) for n in b.kb.names if n.kind is MentionKind.NAME}
+    for lang in sorted(langs):
+        dem = demonyms(lang)
+        stray = sorted(set(dem.demonyms) - set(gen.countries)) if dem else []
+        if stray:  # a mistyped code would drop its adjectives silently
+            raise KbError(f"lang/data/{lang}/demonyms.yaml: no KB country {stray}")
     for lang, names, iso, rec in nisba_jobs:
         for form in sorted(_nisba_forms(lang, names, iso)):
             if (lang, form) not in country_keys:

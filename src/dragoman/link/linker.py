@@ -18,6 +18,7 @@ from dragoman.kb.index import AliasIndex, alias_index
 from dragoman.kb.loader import KnowledgeBase
 from dragoman.kb.names import name_key, skeleton, skeleton_rules
 from dragoman.link.gloss import institution_gloss, latin_names, latin_surface, readable_gloss
+from dragoman.link.namesakes import drop_namesakes
 from dragoman.link.people import People, propagate, to_present_people
 from dragoman.link.rules import ACTORS, ANY_TYPE, COMPATIBLE, NER_SOURCES, PROPAGATED, Rules, rules_for
 from dragoman.link.titles import Titles, after_title
@@ -87,6 +88,8 @@ class Linker:
         if day is None and self.options.undated_titles_as_of_today:
             day = date.today()
         rules = rules_for(lang)
+        idx = alias_index(lang) if lang else None
+        namesakes = drop_namesakes(article, lang, idx, rules)  # "أحمد الصفدي" is no KB (Ayman) Safadi
         ms = article.mentions
         assigned: dict[int, str] = {}
         # Mentions the knowledge base vouches for: KB names, and the gazetteer's institutions
@@ -96,7 +99,6 @@ class Linker:
             kb_id = ms[i].kb_id
             if kb_id and kb_id in self.kb.records:
                 assigned[i] = kb_id
-        idx = alias_index(lang) if lang else None
         kb_sorted = sorted((ms[j] for j in kb_spans), key=lambda k: k.span.start)
         kb_starts = [k.span.start for k in kb_sorted]
         longest = max((len(k.span) for k in kb_sorted), default=0)
@@ -131,7 +133,7 @@ class Linker:
                         spans, rest = split
                         ms.append(Mention(rest, m.type, source=PROPAGATED, score=m.score))
             words = [article.span_text(sp) for sp in spans]
-            kb_id = self._link_name(words, m.type, lang, idx, day)
+            kb_id = None if m.span in namesakes else self._link_name(words, m.type, lang, idx, day)
             if kb_id is None:
                 if (
                     statistical
@@ -219,7 +221,7 @@ class Linker:
             return None
         allowed = COMPATIBLE.get(etype, ANY_TYPE)
         if idx is not None:
-            ntoks = [normalize(w).text for w in words]
+            ntoks = [idx.text_token(w, normalize(w).text) for w in words]
             for _prefix, stem in idx.forms(ntoks[0]):
                 want = (stem, *ntoks[1:])
                 for e in idx.by_first[stem]:

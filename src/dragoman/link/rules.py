@@ -57,6 +57,11 @@ class LinkingData(BaseModel):
     common_words: list[str] = Field(default_factory=list)
     # Nouns that open a description, never a name: "גורם מדיני בכיר", "مصدر مصري", "a senior official".
     descriptions: list[str] = Field(default_factory=list)
+    # Titles and forms of address that stand right before a surname ("الشيخ", "השר", "Mr"): no given
+    # name, so "השר נתניהו" is the KB's Netanyahu while "יוסי נתניהו" is a namesake (``link.namesakes``).
+    honorifics: list[str] = Field(default_factory=list)
+    # Prefixes no given name starts with (the Arabic article: "الوزير الصفدي" is a title, not a name).
+    honorific_prefixes: list[str] = Field(default_factory=list)
     common_prefixes: dict[str, float] = Field(default_factory=dict)
     common_min_stem: int = Field(default=3, ge=1)
     common_zipf: float = Field(default=99.0, ge=0.0)
@@ -85,6 +90,8 @@ class Rules:
     initials: dict[str, str]
     freq: dict[str, int]
     institutions: dict[str, str] = field(default_factory=dict)  # folded words -> English
+    honorifics: frozenset[str] = frozenset()
+    honorific_prefixes: tuple[str, ...] = ()
 
 
 @cache
@@ -107,4 +114,6 @@ def rules_for(lang: str) -> Rules:
         initials={normalize_key(k): v for k, v in data.gloss_initials.items()},
         freq=word_frequencies(lang) if lang else {},
         institutions={normalize_key(k): v for k, v in data.institutions.items()},
+        honorifics=frozenset(normalize_key(w) for w in data.honorifics),
+        honorific_prefixes=tuple(normalize_key(p) for p in data.honorific_prefixes),
     )

@@ -29,7 +29,7 @@ from dragoman.lang import load_resource
 from dragoman.model import EntityType
 from dragoman.ner.tagger import TaggedSpan
 
-__all__ = ["ProperNouns", "has_rules", "tag_spans"]
+__all__ = ["HYPHENS", "ProperNouns", "connectors", "has_rules", "name_word", "tag_spans"]
 
 
 class ProperNouns(BaseModel):
@@ -93,8 +93,24 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _VERBAL = re.compile(r"^[A-Z][a-z]{3,}(?:ing|ly|ed)$")
 _HYPHENS = frozenset("-‐–")
+HYPHENS = _HYPHENS
 _SCORE_NAME = 0.8  # a person or a headed name: several capitalised words agree
 _SCORE_ACRONYM = 0.6
+
+
+def connectors(lang: str) -> frozenset[str]:
+    """Lower-case words inside a name ("al", "bin", "van"), none for a language without rules."""
+    rules = _rules(lang)
+    return rules.connectors if rules is not None else frozenset()
+
+
+def name_word(word: str, lang: str) -> bool:
+    """Could ``word`` be part of a person's name: capitalised, and no stop word, title or acronym."""
+    rules = _rules(lang)
+    if rules is None or not _capitalised(word) or _ACRONYM.match(word):
+        return False
+    bare = _bare(word)
+    return bare not in rules.stop and bare not in rules.titles and bare not in rules.heads
 
 
 def _capitalised(word: str) -> bool:

@@ -91,6 +91,8 @@ class Gazetteer(BaseStage):
         else:
             ntoks = [norm[bisect_left(offsets, t.start) : bisect_left(offsets, t.end)] for t in toks]
         text = article.text
+        if idx.marked and any(c in text for c in idx.kept_marks):  # "عمّان" is Amman, never Oman
+            ntoks = [idx.text_token(text[t.start : t.end], n) for t, n in zip(toks, ntoks, strict=True)]
         joinable = _joinable_gaps(text, toks)
         blocked = _blocked(idx, ntoks, joinable, lang)
         matches = _match(idx, article.text, toks, ntoks, joinable, blocked, offsets)
