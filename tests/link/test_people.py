@@ -131,3 +131,15 @@ def test_name_keys_meet_across_scripts_and_spellings() -> None:
     assert key == name_key("حاجييف", "ar") == name_key("חג'ייב", "he") == name_key("חגייב", "he")
     assert name_key("חגיייב", "he") == key  # three yods
     assert name_key("חיכמת חגיייב", "he") == name_key("Hikmet Hajiyev", "en")
+
+
+def test_a_lone_word_with_a_kb_surnames_key_is_not_that_person(build: Build, ner: AddNer) -> None:
+    # "هوكستان" shares the consonant key of Hochstein's surname (هوكشتاين) but the article never
+    # names him: a lone word's key links nobody, while his surname as the KB spells it still does
+    art = build("زار وزير الخارجية هوكستان أمس.", "ar")
+    i = ner(art, "هوكستان", EntityType.PERSON)
+    Link()(art)
+    assert _owner(art, i) != "person:hochstein"
+    art = build("وصل هوكشتاين إلى بيروت أمس.", "ar")
+    Link()(art)
+    assert art.entity("person:hochstein") is not None

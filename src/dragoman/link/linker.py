@@ -234,7 +234,11 @@ class Linker:
                         ids = [i for i in e.kb_ids if self.kb.records[i].type in allowed or e.type in allowed]
                         if ids:
                             return self.kb.choose(ids, day)
-        if etype is EntityType.PERSON:
+        # a name spelled unlike every KB form links by its consonant key only when it has more than
+        # one word: a lone word's key is too short to tell a surname from anything else ("هوكستان"
+        # shares Hochstein's); a lone variant of a person the article names joins him later
+        # (people.to_present_people)
+        if etype is EntityType.PERSON and len(words) > 1:
             for key in name_keys(words, lang):
                 if len(key.replace(" ", "")) < skeleton_rules().min_length:
                     continue
