@@ -207,3 +207,12 @@ def test_the_host_of_talks_between_a_pair_is_their_recipient(make_article: Calla
     hosted = extract_events(make_article("Norland hosted talks between Valdoria and Ostmark.", "en", names), "en")
     talks = [e for e in hosted if e.type == "CONSULT"]
     assert len(talks) == 1 and NL in talks[0].recipients and NL not in talks[0].actors, talks
+
+
+def test_the_owner_of_what_is_struck_is_acted_on(make_article: Callable[..., Article]) -> None:
+    # "the positions of Valdoria", "מטרות של ולדוריה": Valdoria is struck; a passive's agent is left alone
+    for text, lang in (("Norland struck the positions of Valdoria.", "en"), ("נורלנד תקפה מטרות של ולדוריה.", "he")):
+        hit = [e for e in _events(text, lang, make_article) if e.type == "ASSAULT"]
+        assert [(e.actors, e.recipients) for e in hit] == [([NL], [VD])], (text, hit)
+    said = [e for e in _events("נורלנד הודיעה כי תקפה מטרות של ולדוריה.", "he", make_article) if e.type == "ASSAULT"]
+    assert said and all(VD not in e.actors for e in said), said

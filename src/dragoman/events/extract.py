@@ -140,6 +140,22 @@ def _object_ok(view: SentenceView, lang: str, rules: ClauseRules, m: Match[Trigg
     )
 
 
+@cache
+def _owned_objects(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.owned_objects if data else []))
+
+
+def _owns_object(ctx: Context, r: MentionRef, lang: str) -> bool:
+    """Is ``r`` right after "of" (של) that follows one of the nouns of what an act is done to
+    (``arguments.owned_objects``: targets, positions, מטרות)?  "the support of X", "תמיכתו של X"
+    name X as the doer and are not such nouns."""
+    hit = ctx.marker_end.get(r.first)
+    if hit is None or hit[1] != "of" or hit[0] < 1:
+        return False
+    return ctx.view.folded(hit[0] - 1) in _owned_objects(lang)
+
+
 def _mission_roles(ctx: Context, code: str, subject: int, start: int, end: int, args: Arguments) -> None:
     """Roles of a mission's opening told with the mission as subject (``needs_before``).
 
@@ -553,6 +569,16 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 second = pair_second(ctx, args.recipients[0])
                 if second is not None and second.entity not in {a.entity for a in args.actors}:
                     args.recipients = [*args.recipients, second]
+            owned = (
+                [a for a in args.actors if a.first >= m.end and _owns_object(ctx, a, lang)]
+                if ctx is not None and not (group.passive or group.converse) and not ctx.passive_before[t]
+                else []
+            )
+            if owned:
+                # "תקף מטרות של חיזבאללה", "struck the positions of X": the party owning what the act
+                # is done to is acted on, never the doer (a passive's "by the forces of X" is left alone)
+                args.actors = [a for a in args.actors if a not in owned]
+                args.recipients = owned + [r for r in args.recipients if r not in owned]
             if ctx is not None and any(marker_of(ctx, a)[0] == "against" for a in args.actors):
                 # "measures against X", "إجراءات ضد X": the party acted against is never the doer
                 against = [a for a in args.actors if marker_of(ctx, a)[0] == "against"]

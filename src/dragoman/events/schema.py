@@ -172,6 +172,10 @@ class ArgumentPatterns(_Strict):
     # took as its subject among the parties after the verb is the one acted on. At most one of
     # ``sayer_pronoun_auxiliaries`` may stand between the pronoun and the verb ("it had struck").
     sayer_pronouns: list[str] = Field(default_factory=list)
+    # What an act is done to and a party owns ("targets", "positions", מטרות, עמדות): the party
+    # after "of" (של) right after such a noun is the one acted on, never the doer ("struck the
+    # positions of X", "תקף מטרות של X"); "the support of X", "תמיכתו של X" stay the doer's.
+    owned_objects: list[str] = Field(default_factory=list)
     sayer_pronoun_auxiliaries: list[str] = Field(default_factory=list)
     # Words that put a party at a venue ("initialled a deal at the EU headquarters", "met at the
     # White House"): one after them is where the act took place, not its recipient, unless the
