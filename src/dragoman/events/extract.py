@@ -168,6 +168,38 @@ def _without_imperfect(forms: tuple[str, ...], prefixes: tuple[str, ...]) -> tup
     return forms + extra if extra else forms
 
 
+# A token's readings below depend on its forms alone, and every token of every sentence asks for
+# them: one dict probe per token instead of two cached calls and a scan for future particles.
+# Bounded like the forms memo (text/morph.py) so a long-running pipeline does not grow without end.
+_READINGS_LIMIT = 200_000
+_READINGS: dict[str, dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+def _token_readings(
+    forms: list[tuple[str, ...]], lang: str, srules: StatusRules | None
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each token's forms with those without an imperfect prefix ("plain"), and those plus its
+    readings without a glued future particle ("extended", what the trigger matcher reads)."""
+    memo = _READINGS.get(lang)
+    if memo is None:
+        memo = _READINGS[lang] = {}
+    imperfect = _imperfect_prefixes(lang)
+    particles = srules.future_particles if srules else ()
+    plain: list[tuple[str, ...]] = []
+    extended: list[tuple[str, ...]] = []
+    for f in forms:
+        hit = memo.get(f)
+        if hit is None:
+            p = _without_imperfect(f, imperfect) if imperfect else f
+            x = _future_forms(p, srules, imperfect) if any(w.startswith(particles) for w in p) else p
+            if len(memo) >= _READINGS_LIMIT:
+                memo.clear()
+            hit = memo[f] = (p, x)
+        plain.append(hit[0])
+        extended.append(hit[1])
+    return plain, extended
+
+
 @cache
 def generic_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
@@ -345,19 +377,14 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     crules = clause_rules(lang)
     generic = generic_matcher(lang)
     model = shipped_model() if arguments == "learned" else None
-    particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
-    imperfect = _imperfect_prefixes(lang)
     present = {e.id for e in article.entities}
     kinds = {e.id: e.type for e in article.entities}
     pronoun_table = pronouns(lang)
     vso = vso_rules(lang)
     first_person = first_person_suffixes(lang)
     for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
-        plain = view.forms
-        if imperfect:
-            plain = [_without_imperfect(f, imperfect) for f in plain]
-        extended = [_future_forms(f, srules, imperfect) if any(x.startswith(particles) for x in f) else f for f in plain]
+        plain, extended = _token_readings(view.forms, lang, srules)
         # a trigger that needs an object word and has none gives way to the next reading of its words
         # (עצר without הסחר after it is an arrest, not a halt to trade)
         found = matcher.find(extended, partial(_object_ok, view, lang, crules.breaks))
