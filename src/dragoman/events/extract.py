@@ -990,12 +990,12 @@ def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
         return
     last: list[str] | None = None
     for h in hits:
-        if not h.event.actors:
+        if not h.event.actors and last is not None:
             view, clause = h.view, h.view.clause[h.token_start]
             said = any(
                 clause == view.clause[k] and pairs.match_at(view.forms, k) is not None for k in range(len(view.forms))
             )
-            if said and last is not None:
+            if said:
                 h.event.actors = list(last)
                 h.event.recipients = [r for r in h.event.recipients if r not in last]
         parties = [p for p in h.event.actors + h.event.recipients if p in states]
