@@ -331,7 +331,7 @@ def candidate_features(ctx: Context, t: int, m: MentionRef, pool: list[MentionRe
     same = ctx.clause[m.first] == ctx.clause[start]
     words = view.words
     breaks = ctx.rules.breaks
-    gap_breaks = any(words[k] in breaks for k in range(lo, hi))
+    gap_breaks = not breaks.isdisjoint(words[lo:hi])  # any break word in the gap, looked for in C
     between_trig = sum(1 for o in ctx.triggers if o.start != start and lo <= o.start and o.end <= hi)
     genitive = pos == "noun" and after and dist <= 1 and marker == "-"
     poss = not after and (
