@@ -234,7 +234,7 @@ def _direct_marker(ctx: Context, m: MentionRef) -> tuple[str, int]:
                 break  # a marker belongs to its own clause: "إلى أن البحرين" does not mark البحرين
             return hit[1], gap
         w = ctx.view.words[k - 1]
-        if w in ctx.rules.breaks or not any(ch.isalnum() for ch in w) or ctx.clause[k - 1] != ctx.clause[m.first]:
+        if w in ctx.rules.breaks or not any(map(str.isalnum, w)) or ctx.clause[k - 1] != ctx.clause[m.first]:
             break
         if ctx.view.folded(k - 1) not in ctx.rules.skip:
             gap += 1

@@ -113,7 +113,7 @@ def bounds(clause: list[int], i: int) -> tuple[int, int]:
 
 
 def _word(w: str) -> bool:
-    return any(ch.isalnum() for ch in w)
+    return any(map(str.isalnum, w))
 
 
 def trimmed(view: SentenceView, lo: int, hi: int) -> tuple[int, int]:

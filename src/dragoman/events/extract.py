@@ -349,7 +349,7 @@ def _clauses_opened_by(view: SentenceView, clause: list[int], matcher: PhraseMat
     out: set[int] = set()
     i, n = 0, len(clause)
     while i < n:
-        if not any(ch.isalnum() for ch in view.words[i]):
+        if not any(map(str.isalnum, view.words[i])):
             i += 1  # a clause's first word, not the punctuation that closed the last one
             continue
         c = clause[i]
@@ -682,7 +682,7 @@ def _is_medium(view: SentenceView, r: MentionRef, lang: str) -> bool:
     if pubs.match_at(view.forms, r.first) is not None:
         return True
     k = r.first - 1
-    while k >= 0 and not any(ch.isalnum() for ch in view.words[k]) and view.words[k] not in {",", "،", ".", ":"}:
+    while k >= 0 and not any(map(str.isalnum, view.words[k])) and view.words[k] not in {",", "،", ".", ":"}:
         k -= 1  # a quotation mark around the name
     found = pubs.match_at(view.forms, k) if k >= 0 else None
     return found is not None and found.end == k + 1
@@ -1445,7 +1445,7 @@ def _complementizers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _in_reach(view: SentenceView, k: int, breaks: frozenset[str], named: set[int]) -> bool:
     """May token ``k`` stand between a demonstrative and its noun (a word, not a break nor a name)?"""
-    return view.words[k] not in breaks and any(ch.isalnum() for ch in view.words[k]) and k not in named
+    return view.words[k] not in breaks and any(map(str.isalnum, view.words[k])) and k not in named
 
 
 def points_back(h: EventHit, lang: str) -> bool:
@@ -1611,7 +1611,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…", "״", '"', "”", "»"})
 
 def is_fragment(view: SentenceView) -> bool:
     """Is the sentence a heading-like fragment ("مناورات ورسائل", "Restoring ties")?"""
-    words = [w for w in view.words if any(ch.isalnum() for ch in w)]
+    words = [w for w in view.words if any(map(str.isalnum, w))]
     return len(words) <= FRAGMENT_WORDS and bool(view.words) and view.words[-1] not in _SENTENCE_ENDS
 
 
