@@ -235,3 +235,45 @@ def test_pair_features_are_shared_per_combination_and_match_a_fresh_build(
     before, after = sorted(cold, key=lambda f: "dist=A" in " ".join(f))
     assert "side=B" in before and "clause=same&B" in before
     assert "side=A" in after and "marker=with&A" in after
+
+
+def test_a_pairs_second_party_reads_between_however_often_it_is_asked(
+    make_article: Callable[..., Article],
+) -> None:
+    # the nearest mention before each token is kept per context: a second asking, and a fresh
+    # context, give the same markers
+    from dragoman.events import argfeatures
+
+    names = {"Ostmark": ("country:OM", GPE), "Norland": ("country:NL", GPE), "Valdoria": ("country:VD", GPE)}
+    art = make_article("Ostmark hosted talks between Norland and Valdoria on Monday.", "en", names)
+    hit = next(h for h in find_hits(art, "en") if h.event.type == "CONSULT")
+    view = hit.view
+    trig = argfeatures.Trigger(hit.token_start, hit.token_end, hit.event.type, hit.pos, hit.subject)
+    ctx = argfeatures.context(view, "en", view.clause, [trig])
+    by_name = {art.span_text(m.mention.span): m for m in view.mentions if m.entity}
+    first = {n: argfeatures.marker_of(ctx, m)[0] for n, m in by_name.items()}
+    assert first["Norland"] == first["Valdoria"] == "between"
+    assert first["Ostmark"] == "-"
+    assert {n: argfeatures.marker_of(ctx, m)[0] for n, m in by_name.items()} == first
+    fresh = argfeatures.context(view, "en", view.clause, [trig])
+    assert argfeatures.pair_second(fresh, by_name["Norland"]) is by_name["Valdoria"]
+    assert argfeatures.pair_second(fresh, by_name["Valdoria"]) is None
+
+
+def test_quotation_marks_open_speech_only_where_the_sentence_has_them(
+    make_article: Callable[..., Article],
+) -> None:
+    from dragoman.events import argfeatures
+    from dragoman.events.clauses import scare_quotes
+
+    names = {"Norland": ("country:NL", GPE), "Valdoria": ("country:VD", GPE)}
+    plain = make_article("Norland said it will sign a pact with Valdoria.", "en", names)
+    quoted = make_article('Norland said: "We will sign a pact with Valdoria next week."', "en", names)
+    for art, speech in ((plain, False), (quoted, True)):
+        hit = next(h for h in find_hits(art, "en") if h.event.type == "AGREE")
+        view = hit.view
+        trig = argfeatures.Trigger(hit.token_start, hit.token_end, hit.event.type, hit.pos, hit.subject)
+        ctx = argfeatures.context(view, "en", view.clause, [trig])
+        assert len(ctx.in_quote) == len(view.words)
+        assert ctx.in_quote[hit.token_start] is speech
+        assert scare_quotes(view) == frozenset()  # no marks, or marks around a whole statement

@@ -46,6 +46,19 @@ def test_extensions_roll_up_to_plover_types() -> None:
         rollup("NOT_A_CODE")
 
 
+def test_every_code_rolls_up_as_its_kind_says() -> None:
+    # the roll-ups are read into one table: a type is its own, then an extension's roll-up,
+    # then a legacy name's successor
+    spec = plover_spec()
+    for code in spec.types:
+        assert rollup(code) == code
+    for code, ext in spec.extensions.items():
+        assert rollup(code) == (code if code in spec.types else ext.rollup)
+    for code, successor in spec.legacy.items():
+        expected = code if code in spec.types else spec.extensions[code].rollup if code in spec.extensions else successor
+        assert rollup(code) == expected
+
+
 @pytest.mark.parametrize(
     ("schema", "data"),
     [

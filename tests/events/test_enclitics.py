@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dragoman
-from dragoman.text.morph import enclitic_forms, token_forms
+from dragoman.text.morph import enclitic_forms, forms_with_enclitics, token_forms
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -26,3 +26,14 @@ def test_an_approval_with_its_pronoun_is_an_agreement() -> None:
     text = "وأعلنت الحكومة الأردنية موافقتها على المقترح المصري أمس."
     types = {e.type for e in dragoman.extract(text=text).events}
     assert "AGREE" in types, types
+
+
+def test_the_views_forms_are_the_enclitic_forms_of_each_tokens_forms() -> None:
+    # the sentence views read both steps through one memo per word: the same readings, in order,
+    # asked twice (the second time from the memo)
+    words = ["وزيارته", "موافقتها", "كتابها", "نورلاند", "،", "وزيارته"]
+    for _ in range(2):
+        got = forms_with_enclitics(words, "ar")
+        assert got == [enclitic_forms(f, "ar") for f in token_forms(words, "ar")]
+    assert "زياره" in got[0]
+    assert forms_with_enclitics(["Valdoria", "approval"], "en") == token_forms(["Valdoria", "approval"], "en")

@@ -40,3 +40,12 @@ def test_forms_given_as_lists_match_as_tuples_do() -> None:
     assert as_tuples == as_lists == [(2, 3, "talk"), (5, 7, "truce"), (8, 9, "shoot")]
     each = [(x.start, x.end, x.payload) for x in m.find_each([list(f) for f in _forms(text)])]
     assert each == [(x.start, x.end, x.payload) for x in m.find_each(_forms(text))]
+
+
+def test_a_later_word_matches_whole_or_as_a_prefix_against_any_reading() -> None:
+    # the words after a phrase's first: a whole word must be one of the token's readings, a
+    # starred one must begin one of them; a reading that only contains the word does not match
+    m = PhraseMatcher([("peace talk*", "talks"), ("border deal", "deal")])
+    forms = [("peace",), ("x", "talkers"), ("border",), ("redeal", "deals"), ("border",), ("y", "deal")]
+    got = [(x.start, x.end, x.payload) for x in m.find(forms)]
+    assert got == [(0, 2, "talks"), (4, 6, "deal")]

@@ -107,6 +107,8 @@ class Context:
     trigger_cache: dict[int, tuple[dict[int, int], bool]] = field(default_factory=dict)
     # per (trigger number, side, rank): the trigger's features as seen from there
     side_cache: dict[tuple[int, str, int], list[str]] = field(default_factory=dict)
+    # per token: the nearest entity mention ending before it (``_pair_first``), None when none
+    before_cache: dict[int, MentionRef | None] = field(default_factory=dict)
 
 
 def context(
@@ -128,13 +130,14 @@ def context(
         (t.start in passive_at or (t.start - 1) in passive_at) and participle(view.folded(t.start), lang)
         for t in trigs
     ]
-    in_quote = []
-    inside = False
-    names = scare_quotes(view)  # marks around a name or a term open no speech
-    for i, w in enumerate(view.words):
-        if w in QUOTE_MARKS and i not in names:
-            inside = not inside
-        in_quote.append(inside)
+    in_quote = [False] * len(view.words)
+    if not QUOTE_MARKS.isdisjoint(view.words):  # most sentences quote nothing
+        inside = False
+        names = scare_quotes(view)  # marks around a name or a term open no speech
+        for i, w in enumerate(view.words):
+            if w in QUOTE_MARKS and i not in names:
+                inside = not inside
+            in_quote[i] = inside
     return Context(view, lang, clause, trigs, marker_end, reporting, passive_before, in_quote, rules)
 
 
@@ -203,14 +206,17 @@ def pair_second(ctx: Context, m: MentionRef) -> MentionRef | None:
 
 def _pair_first(ctx: Context, m: MentionRef) -> MentionRef | None:
     """The mention joined to ``m`` as the first of a pair ("X and" / "X ל"), if any."""
-    before = [o for o in ctx.view.mentions if o.last < m.first and o.entity]
-    if not before:
+    if m.first in ctx.before_cache:
+        prev = ctx.before_cache[m.first]
+    else:
+        before = [o for o in ctx.view.mentions if o.last < m.first and o.entity]
+        prev = ctx.before_cache[m.first] = max(before, key=lambda o: (o.last, -o.first)) if before else None
+    if prev is None:
         return None
-    prev = max(before, key=lambda o: (o.last, -o.first))
-    gap = [ctx.view.folded(k) for k in range(prev.last + 1, m.first)]
-    if gap and all(w in ctx.rules.joiners for w in gap):
-        return prev
-    if not gap and m.proclitic and m.proclitic in ctx.rules.joiners:
+    if prev.last + 1 < m.first:  # words between: all of them must join the two
+        joiners, folded = ctx.rules.joiners, ctx.view.folded
+        return prev if all(folded(k) in joiners for k in range(prev.last + 1, m.first)) else None
+    if m.proclitic and m.proclitic in ctx.rules.joiners:
         return prev
     return None
 
@@ -228,7 +234,7 @@ def _direct_marker(ctx: Context, m: MentionRef) -> tuple[str, int]:
                 break  # a marker belongs to its own clause: "إلى أن البحرين" does not mark البحرين
             return hit[1], gap
         w = ctx.view.words[k - 1]
-        if w in ctx.rules.breaks or not any(ch.isalnum() for ch in w) or ctx.clause[k - 1] != ctx.clause[m.first]:
+        if w in ctx.rules.breaks or not any(map(str.isalnum, w)) or ctx.clause[k - 1] != ctx.clause[m.first]:
             break
         if ctx.view.folded(k - 1) not in ctx.rules.skip:
             gap += 1
@@ -325,7 +331,7 @@ def candidate_features(ctx: Context, t: int, m: MentionRef, pool: list[MentionRe
     same = ctx.clause[m.first] == ctx.clause[start]
     words = view.words
     breaks = ctx.rules.breaks
-    gap_breaks = any(words[k] in breaks for k in range(lo, hi))
+    gap_breaks = not breaks.isdisjoint(words[lo:hi])  # any break word in the gap, looked for in C
     between_trig = sum(1 for o in ctx.triggers if o.start != start and lo <= o.start and o.end <= hi)
     genitive = pos == "noun" and after and dist <= 1 and marker == "-"
     poss = not after and (

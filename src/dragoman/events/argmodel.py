@@ -215,6 +215,7 @@ def decide(
     a_logp = _log_softmax([a_scores[k] for k in acts] + [a_scores[-1]])
     # the three likeliest actors (or none) are tried, each with the best recipient left
     tried = sorted(range(len(a_logp)), key=a_logp.__getitem__, reverse=True)[:3]
+    cut = _infinitive_cut(ctx, t, pool, rules)  # the same for every actor tried
     best: tuple[float, list[MentionRef], list[int], int] | None = None
     for i in tried:
         actors = (
@@ -230,7 +231,7 @@ def decide(
             and not any(_overlaps(pool[k], a) for a in actors)
             and not (not rules.subject_after_verb and _of_actor_phrase(ctx, t, pool[k], actors))
         ]
-        recs = _before_infinitive(ctx, t, pool, recs, rules)
+        recs = _before_infinitive(ctx, t, pool, recs, cut)
         r_logp = _log_softmax([r_scores[k] for k in recs] + [r_scores[-1]])
         j = max(range(len(r_logp)), key=r_logp.__getitem__)
         total = a_logp[i] + r_logp[j]
@@ -417,24 +418,29 @@ def _infinitive_at(ctx: Context, k: int, rules: ArgRules, named: set[int]) -> bo
     return nxt.isalpha() and nxt.islower() and nxt not in rules.skip_words and (k + 1) not in named
 
 
-def _before_infinitive(ctx: Context, t: int, pool: list[MentionRef], recs: list[int], rules: ArgRules) -> list[int]:
-    """Recipient candidates told before an infinitive after the trigger, when there are any.
+def _infinitive_cut(ctx: Context, t: int, pool: list[MentionRef], rules: ArgRules) -> int | None:
+    """The first infinitive after the trigger in its clause (see ``_before_infinitive``), if any."""
+    if not rules.infinitive_markers:
+        return None
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    named = {k for m in pool for k in range(m.first, m.last + 1)}
+    return next(
+        (k for k in range(end, len(ctx.view.words)) if ctx.clause[k] == ctx.clause[start] and _infinitive_at(ctx, k, rules, named)),
+        None,
+    )
+
+
+def _before_infinitive(ctx: Context, t: int, pool: list[MentionRef], recs: list[int], cut: int | None) -> list[int]:
+    """Recipient candidates told before an infinitive after the trigger (at ``cut``), when there are any.
 
     "offered its troops to Lebanon's President to help him oust Aoun from the Christian
     enclave": the parties after "to help" are the helping's and the ousting's, and the
     offer's recipient is named before them.  With none before it ("agreed to hold talks
     with the US") the candidates after it stay.
     """
-    if not rules.infinitive_markers:
-        return recs
-    start, end = ctx.triggers[t].start, ctx.triggers[t].end
-    named = {k for m in pool for k in range(m.first, m.last + 1)}
-    cut = next(
-        (k for k in range(end, len(ctx.view.words)) if ctx.clause[k] == ctx.clause[start] and _infinitive_at(ctx, k, rules, named)),
-        None,
-    )
     if cut is None:
         return recs
+    end = ctx.triggers[t].end
     before = [k for k in recs if end <= pool[k].first < cut]
     return [k for k in recs if pool[k].first < cut] if before else recs
 

@@ -114,6 +114,8 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
                 j += step  # nested in or overlapping the current mention
                 continue
             lo, hi = (cur.last + 1, nxt.first) if step == 1 else (nxt.last + 1, cur.first)
+            if lo < hi and view.folded(lo) not in rules.coordinators:
+                break  # words between, the first no coordinator: joined neither way below
             between = [view.folded(k) for k in range(lo, hi)]
             glued = (
                 nxt.proclitic[:1] in rules.coordinators

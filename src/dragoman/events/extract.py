@@ -245,6 +245,38 @@ def _without_imperfect(forms: tuple[str, ...], prefixes: tuple[str, ...]) -> tup
     return forms + extra if extra else forms
 
 
+# A token's readings below depend on its forms alone, and every token of every sentence asks for
+# them: one dict probe per token instead of two cached calls and a scan for future particles.
+# Bounded like the forms memo (text/morph.py) so a long-running pipeline does not grow without end.
+_READINGS_LIMIT = 200_000
+_READINGS: dict[str, dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+def _token_readings(
+    forms: list[tuple[str, ...]], lang: str, srules: StatusRules | None
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each token's forms with those without an imperfect prefix ("plain"), and those plus its
+    readings without a glued future particle ("extended", what the trigger matcher reads)."""
+    memo = _READINGS.get(lang)
+    if memo is None:
+        memo = _READINGS[lang] = {}
+    imperfect = _imperfect_prefixes(lang)
+    particles = srules.future_particles if srules else ()
+    plain: list[tuple[str, ...]] = []
+    extended: list[tuple[str, ...]] = []
+    for f in forms:
+        hit = memo.get(f)
+        if hit is None:
+            p = _without_imperfect(f, imperfect) if imperfect else f
+            x = _future_forms(p, srules, imperfect) if any(w.startswith(particles) for w in p) else p
+            if len(memo) >= _READINGS_LIMIT:
+                memo.clear()
+            hit = memo[f] = (p, x)
+        plain.append(hit[0])
+        extended.append(hit[1])
+    return plain, extended
+
+
 @cache
 def generic_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
@@ -394,7 +426,7 @@ def _clauses_opened_by(view: SentenceView, clause: list[int], matcher: PhraseMat
     out: set[int] = set()
     i, n = 0, len(clause)
     while i < n:
-        if not any(ch.isalnum() for ch in view.words[i]):
+        if not any(map(str.isalnum, view.words[i])):
             i += 1  # a clause's first word, not the punctuation that closed the last one
             continue
         c = clause[i]
@@ -422,19 +454,14 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     crules = clause_rules(lang)
     generic = generic_matcher(lang)
     model = shipped_model() if arguments == "learned" else None
-    particles = srules.future_particles if srules else ()
     hits: list[EventHit] = []
-    imperfect = _imperfect_prefixes(lang)
     present = {e.id for e in article.entities}
     kinds = {e.id: e.type for e in article.entities}
     pronoun_table = pronouns(lang)
     vso = vso_rules(lang)
     first_person = first_person_suffixes(lang)
     for n_sent, view in enumerate(build_views(article, lang, clause_breaks(lang))):
-        plain = view.forms
-        if imperfect:
-            plain = [_without_imperfect(f, imperfect) for f in plain]
-        extended = [_future_forms(f, srules, imperfect) if any(x.startswith(particles) for x in f) else f for f in plain]
+        plain, extended = _token_readings(view.forms, lang, srules)
         # a trigger that needs an object word and has none gives way to the next reading of its words
         # (עצר without הסחר after it is an arrest, not a halt to trade)
         found = matcher.find(extended, partial(_object_ok, view, lang, crules))
@@ -806,7 +833,7 @@ def _is_medium(view: SentenceView, r: MentionRef, lang: str) -> bool:
     if pubs.match_at(view.forms, r.first) is not None:
         return True
     k = r.first - 1
-    while k >= 0 and not any(ch.isalnum() for ch in view.words[k]) and view.words[k] not in {",", "،", ".", ":"}:
+    while k >= 0 and not any(map(str.isalnum, view.words[k])) and view.words[k] not in {",", "،", ".", ":"}:
         k -= 1  # a quotation mark around the name
     found = pubs.match_at(view.forms, k) if k >= 0 else None
     return found is not None and found.end == k + 1
@@ -1130,12 +1157,12 @@ def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
         return
     last: list[str] | None = None
     for h in hits:
-        if not h.event.actors:
+        if not h.event.actors and last is not None:
             view, clause = h.view, h.view.clause[h.token_start]
             said = any(
                 clause == view.clause[k] and pairs.match_at(view.forms, k) is not None for k in range(len(view.forms))
             )
-            if said and last is not None:
+            if said:
                 h.event.actors = list(last)
                 h.event.recipients = [r for r in h.event.recipients if r not in last]
         parties = [p for p in h.event.actors + h.event.recipients if p in states]
@@ -1585,7 +1612,7 @@ def _complementizers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _in_reach(view: SentenceView, k: int, breaks: frozenset[str], named: set[int]) -> bool:
     """May token ``k`` stand between a demonstrative and its noun (a word, not a break nor a name)?"""
-    return view.words[k] not in breaks and any(ch.isalnum() for ch in view.words[k]) and k not in named
+    return view.words[k] not in breaks and any(map(str.isalnum, view.words[k])) and k not in named
 
 
 def points_back(h: EventHit, lang: str) -> bool:
@@ -1751,7 +1778,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…", "״", '"', "”", "»"})
 
 def is_fragment(view: SentenceView) -> bool:
     """Is the sentence a heading-like fragment ("مناورات ورسائل", "Restoring ties")?"""
-    words = [w for w in view.words if any(ch.isalnum() for ch in w)]
+    words = [w for w in view.words if any(map(str.isalnum, w))]
     return len(words) <= FRAGMENT_WORDS and bool(view.words) and view.words[-1] not in _SENTENCE_ENDS
 
 

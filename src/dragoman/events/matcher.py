@@ -84,7 +84,8 @@ class PhraseMatcher(Generic[P]):
         """Do the words after a phrase's first (already matched at ``i``) match the tokens that follow?"""
         for k in range(1, len(words)):
             w, prefix = words[k]
-            if not any(f.startswith(w) if prefix else f == w for f in forms[i + k]):
+            # a whole word is a containment test in C; only a prefix needs the scan
+            if not (any(f.startswith(w) for f in forms[i + k]) if prefix else w in forms[i + k]):
                 return False
         return True
 

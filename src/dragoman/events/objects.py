@@ -31,7 +31,7 @@ def object_of(verb: EventHit, hits: list[EventHit], lang: str) -> EventHit | Non
     markers = marker_words(lang)  # with, to, of, in ...: a trigger after one is no direct object
     for k in range(verb.token_end, nxt.token_start):
         word = view.words[k]
-        in_word = word == "-" or any(ch.isalnum() for ch in word)  # a hyphen joins a compound
+        in_word = word == "-" or any(map(str.isalnum, word))  # a hyphen joins a compound
         if view.folded(k) in markers or not in_word or view.clause[k] != view.clause[verb.token_start]:
             return None
     if any(r.first < nxt.token_end for r in nxt.args.recipients):

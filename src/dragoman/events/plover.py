@@ -45,14 +45,24 @@ def is_known(code: str) -> bool:
 
 def rollup(code: str) -> str:
     """The PLOVER type of a code: itself, its legacy successor, or an extension's roll-up."""
+    hit = _rollups().get(code)
+    if hit is None:
+        raise KeyError(f"unknown event code {code!r}")
+    return hit
+
+
+@cache
+def _rollups() -> dict[str, str]:
+    """Every known code's PLOVER type, read once: the extractors ask for it many times per sentence.
+
+    A type is its own; an extension's roll-up comes before a legacy name's successor, as they
+    were looked up one after the other.
+    """
     spec = plover_spec()
-    if code in spec.types:
-        return code
-    if code in spec.extensions:
-        return spec.extensions[code].rollup
-    if code in spec.legacy:
-        return spec.legacy[code]
-    raise KeyError(f"unknown event code {code!r}")
+    out = dict(spec.legacy)
+    out.update((code, ext.rollup) for code, ext in spec.extensions.items())
+    out.update((code, code) for code in spec.types)
+    return out
 
 
 _INTENT_STATUSES = frozenset({EventStatus.PLANNED, EventStatus.CONDITIONAL, EventStatus.HYPOTHETICAL})

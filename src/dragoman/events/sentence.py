@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dragoman.model import NEWS_CHROME, Article, Mention, Span
 from dragoman.text import normalize_key, tokenize
-from dragoman.text.morph import enclitic_forms, token_forms
+from dragoman.text.morph import forms_with_enclitics
 
 
 @dataclass(slots=True)
@@ -95,7 +95,7 @@ def _build(article: Article, lang: str, clause_breaks: set[str]) -> list[Sentenc
             if w in clause_breaks:
                 c += 1
             clause.append(c)
-        forms = [enclitic_forms(f, lang) for f in token_forms(words, lang)]
+        forms = forms_with_enclitics(words, lang)
         view = SentenceView(sent, toks, words, forms, clause)
         tok_starts = [t.start for t in toks]
         a = bisect_left(m_starts, sent.start)

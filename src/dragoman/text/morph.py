@@ -183,3 +183,27 @@ def enclitic_forms(forms: tuple[str, ...], lang: str) -> tuple[str, ...]:
         _ENCLITIC.clear()
     _ENCLITIC[key] = out
     return out
+
+
+_WITH_ENCLITICS: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def forms_with_enclitics(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
+    """``enclitic_forms`` of each word's ``token_forms``: what the events' sentence views match on.
+
+    Both depend on the word alone; every token of every sentence of the events and quotes
+    passes comes here, so the result is kept per word (one probe, not two memos and a key tuple).
+    """
+    memo = _WITH_ENCLITICS.get(lang)
+    if memo is None:
+        memo = _WITH_ENCLITICS[lang] = {}
+    get = memo.get
+    out: list[tuple[str, ...]] = []
+    for w in words:
+        forms = get(w)
+        if forms is None:
+            if len(memo) >= _FORMS_LIMIT:
+                memo.clear()
+            forms = memo[w] = enclitic_forms(token_forms((w,), lang)[0], lang)
+        out.append(forms)
+    return out
