@@ -114,8 +114,9 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
                 j += step  # nested in or overlapping the current mention
                 continue
             lo, hi = (cur.last + 1, nxt.first) if step == 1 else (nxt.last + 1, cur.first)
-            if lo < hi and view.folded(lo) not in rules.coordinators:
-                break  # words between, the first no coordinator: joined neither way below
+            earlier = cur if step == 1 else nxt
+            if lo < hi and view.folded(lo) not in rules.coordinators and not _marker_repeated(view, earlier.first, lo, hi, rules):
+                break  # words between, the first no coordinator nor a repeated marker (ועם): not joined below
             between = [view.folded(k) for k in range(lo, hi)]
             glued = (
                 nxt.proclitic[:1] in rules.coordinators
@@ -131,7 +132,6 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
                 and between[0].isalpha()
                 and all(w in rules.coordinators or w in rules.skip_words for w in between[1:])
             )
-            earlier = cur if step == 1 else nxt
             if joined or (not between and glued) or _marker_repeated(view, earlier.first, lo, hi, rules):
                 out.append(nxt)
                 cur = nxt
