@@ -216,3 +216,16 @@ def test_the_owner_of_what_is_struck_is_acted_on(make_article: Callable[..., Art
         assert [(e.actors, e.recipients) for e in hit] == [([NL], [VD])], (text, hit)
     said = [e for e in _events("נורלנד הודיעה כי תקפה מטרות של ולדוריה.", "he", make_article) if e.type == "ASSAULT"]
     assert said and all(VD not in e.actors for e in said), said
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actors"),
+    [
+        ("Valdoria must amend its constitution.", "en", []),
+        ("Norland said that Valdoria must amend its constitution.", "en", [NL]),
+        ("נורלנד הבהירה כי ולדוריה חייבת לתקן את חוקתה.", "he", [NL]),
+    ],
+)
+def test_the_subject_of_must_is_the_one_asked(text: str, lang: str, actors: list[str], make_article: Callable[..., Article]) -> None:
+    asked = [e for e in _events(text, lang, make_article) if e.type == "REQUEST"]
+    assert [(e.actors, e.recipients) for e in asked] == [(actors, [VD])], asked

@@ -596,6 +596,21 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 second = pair_second(ctx, args.recipients[0])
                 if second is not None and second.entity not in {a.entity for a in args.actors}:
                     args.recipients = [*args.recipients, second]
+            if ctx is not None and group.subject == "recipient":
+                # "Armenia must amend its constitution", "X חייבת": the subject right before the verb
+                # is the one asked, whatever the model chose; a sayer before it ("Baku says X must")
+                # stays the asker
+                asked = [
+                    a for a in args.actors
+                    if m.start - 3 <= a.last < m.start and marker_of(ctx, a)[0] == "-"
+                    and ctx.clause[a.last] == ctx.clause[m.start]
+                    and not any(k in ctx.reporting for k in range(a.last + 1, m.start))
+                ]
+                if asked:
+                    args.actors = [a for a in args.actors if a not in asked]
+                    args.recipients = asked + [r for r in args.recipients if r not in asked]
+                    if not args.actors:  # "X הבהירה כי ארמניה חייבת": who says the subject must is the asker
+                        args.actors = [r for r in _subject_of_saying(view, asked[0].first, lang) if not _is_medium(view, r, lang)]
             owned = (
                 [a for a in args.actors if a.first >= m.end and _owns_object(ctx, a, lang)]
                 if ctx is not None and not (group.passive or group.converse) and not ctx.passive_before[t]
