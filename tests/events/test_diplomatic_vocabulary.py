@@ -229,3 +229,12 @@ def test_the_owner_of_what_is_struck_is_acted_on(make_article: Callable[..., Art
 def test_the_subject_of_must_is_the_one_asked(text: str, lang: str, actors: list[str], make_article: Callable[..., Article]) -> None:
     asked = [e for e in _events(text, lang, make_article) if e.type == "REQUEST"]
     assert [(e.actors, e.recipients) for e in asked] == [(actors, [VD])], asked
+
+
+def test_an_offer_is_no_agreement_of_the_offerer(make_article: Callable[..., Article]) -> None:
+    # "rejected the latest Norland offer": the offer is a proposal, not an agreement negated;
+    # "offered to host talks": the talks are the act offered, planned
+    rejected = _events("Valdoria rejected the latest offer from Norland.", "en", make_article)
+    assert [e.type for e in rejected] == ["REJECT"], rejected
+    offered = _events("Norland offered to host talks with Valdoria.", "en", make_article)
+    assert [(e.type, e.status.value) for e in offered] == [("CONSULT", "planned")], offered

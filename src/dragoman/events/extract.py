@@ -85,8 +85,10 @@ def trigger_matcher(lang: str) -> PhraseMatcher[TriggerGroup | None] | None:
     unknown = sorted({g.type for g in data.triggers if not is_known(g.type)})
     if unknown:
         raise ValueError(f"{lang}/events.yaml: unknown event codes {unknown} (see events/data/plover.yaml)")
-    entries: list[tuple[str, TriggerGroup | None]] = [(w, g) for g in data.triggers for w in g.triggers]
-    entries += [(w, None) for w in data.not_triggers]
+    # non-triggers first: of two phrases equally long the earlier listed is tried first, and a
+    # non-trigger is meant to keep the trigger words off its tokens ("offer" against "offer*")
+    entries: list[tuple[str, TriggerGroup | None]] = [(w, None) for w in data.not_triggers]
+    entries += [(w, g) for g in data.triggers for w in g.triggers]
     return PhraseMatcher(entries)
 
 
