@@ -238,3 +238,9 @@ def test_an_offer_is_no_agreement_of_the_offerer(make_article: Callable[..., Art
     assert [e.type for e in rejected] == ["REJECT"], rejected
     offered = _events("Norland offered to host talks with Valdoria.", "en", make_article)
     assert [(e.type, e.status.value) for e in offered] == [("CONSULT", "planned")], offered
+
+
+def test_an_act_told_after_that_with_no_doer_is_the_sayers(make_article: Callable[..., Article]) -> None:
+    # "X הודיעה כי תקפה מטרות של Y": the attack is X's (Hebrew drops the subject that is the sayer's)
+    said = [e for e in _events("נורלנד הודיעה כי תקפה מטרות של ולדוריה.", "he", make_article) if e.type == "ASSAULT"]
+    assert [(e.actors, e.recipients) for e in said] == [([NL], [VD])], said

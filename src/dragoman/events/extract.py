@@ -685,9 +685,12 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             # the sayer of a plan made its promise ("X said it will open"), but not of a mission's opening
             # told with the mission as subject ("X said the embassy will be inaugurated"): who opens it
             # is named with the mission, if at all
+            # an act told as done right after "that" with no doer found at all ("צה\"ל הודיע כי תקף
+            # מטרות של X", X being the owner) is the sayer's too, unless it is told impersonally
+            # ("כי סוכם על", "it was agreed")
             promised = (
-                group.pos == "verb" and not pronoun and status is EventStatus.PLANNED
-                and not group.converse and not group.needs_before
+                group.pos == "verb" and not pronoun and not group.converse and not group.needs_before
+                and (status is EventStatus.PLANNED or (not args.actors and not group.impersonal))
             )
             sayer = [r for r in _subject_of_saying(view, m.start, lang) if not _is_medium(view, r, lang)] if promised else []
             if sayer and all(a.first > m.end or a.proclitic for a in args.actors):

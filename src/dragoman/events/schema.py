@@ -50,6 +50,9 @@ class TriggerGroup(_Strict):
     # after it in its clause, that trigger is the event (planned, by the status cues of the
     # same words) and this one names no event of its own (events/modifiers.py).
     readiness: bool = False
+    # An impersonal passive (סוכם "it was agreed", נחתם "it was signed"): told without its doer, so
+    # the one saying it ("X said that it was agreed") is not taken as the doer.
+    impersonal: bool = False
 
 
 # Classes of the words that mark an argument's role, shared by all languages so the
