@@ -11,7 +11,7 @@ look each stem up.  The legal prefix sequences are data
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import Stemmer
@@ -132,13 +132,20 @@ def _fold_word(word: str, lang: str) -> tuple[str, ...]:
     return tuple(stems(normalize_key(word), lang)) if word.strip() else ("",)
 
 
-def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
-    """For each token, its folded form (``normalize_key``) followed by its clitic-stripped stems."""
-    # A plain dict per language, probed in the loop: an lru_cache call (key tuple, recency
-    # bookkeeping) cost more than the probe.
-    memo = _FORMS.get(lang)
+def _per_word(
+    words: Sequence[str],
+    lang: str,
+    store: dict[str, dict[str, tuple[str, ...]]],
+    compute: Callable[[str, str], tuple[str, ...]],
+) -> list[tuple[str, ...]]:
+    """``compute(word, lang)`` for each word, kept per word in ``store[lang]`` (cleared when full).
+
+    A plain dict per language, probed in the loop: an lru_cache call (key tuple, recency
+    bookkeeping) cost more than the probe.
+    """
+    memo = store.get(lang)
     if memo is None:
-        memo = _FORMS[lang] = {}
+        memo = store[lang] = {}
     get = memo.get
     out: list[tuple[str, ...]] = []
     for w in words:
@@ -146,9 +153,14 @@ def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
         if forms is None:
             if len(memo) >= _FORMS_LIMIT:
                 memo.clear()
-            forms = memo[w] = _fold_word(w, lang)
+            forms = memo[w] = compute(w, lang)
         out.append(forms)
     return out
+
+
+def token_forms(words: Sequence[str], lang: str) -> list[tuple[str, ...]]:
+    """For each token, its folded form (``normalize_key``) followed by its clitic-stripped stems."""
+    return _per_word(words, lang, _FORMS, _fold_word)
 
 
 _ENCLITIC: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
@@ -194,16 +206,8 @@ def forms_with_enclitics(words: Sequence[str], lang: str) -> list[tuple[str, ...
     Both depend on the word alone; every token of every sentence of the events and quotes
     passes comes here, so the result is kept per word (one probe, not two memos and a key tuple).
     """
-    memo = _WITH_ENCLITICS.get(lang)
-    if memo is None:
-        memo = _WITH_ENCLITICS[lang] = {}
-    get = memo.get
-    out: list[tuple[str, ...]] = []
-    for w in words:
-        forms = get(w)
-        if forms is None:
-            if len(memo) >= _FORMS_LIMIT:
-                memo.clear()
-            forms = memo[w] = enclitic_forms(token_forms((w,), lang)[0], lang)
-        out.append(forms)
-    return out
+    return _per_word(words, lang, _WITH_ENCLITICS, _word_with_enclitics)
+
+
+def _word_with_enclitics(word: str, lang: str) -> tuple[str, ...]:
+    return enclitic_forms(token_forms((word,), lang)[0], lang)
