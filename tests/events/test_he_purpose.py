@@ -31,7 +31,7 @@ def _events(text: str, make: Callable[..., Article]) -> list[Event]:
         ("נורלנד וולדוריה חתמו על הסכם לשיתוף פעולה ביטחוני.", "AGREE", "COOPERATE"),
         ("ולדוריה דחתה את התנאים להפסקת אש.", "REJECT", "RETREAT"),
         # progress, a step or a way toward an act: its goal, not the act done
-        ("נורלנד וולדוריה סיכמו על התקדמות בדרך לנרמול היחסים.", "AGREE", "NORMALIZE"),
+        ("נורלנד וולדוריה סיכמו על התקדמות נוספת לנרמול מלא של קשריהן.", "AGREE", "NORMALIZE"),
         ("נורלנד וולדוריה הסכימו על צעדים לשיתוף פעולה ביטחוני.", "AGREE", "COOPERATE"),
     ],
 )

@@ -24,7 +24,7 @@ def test_only_agreements_give_the_act_to_the_pair() -> None:
 
 def test_a_deal_between_two_parties_is_theirs(make_article: Callable[..., Article]) -> None:
     art = make_article(
-        "Ostmark envoy Harken travelled to Norland in a bid to secure a truce deal between Norland and Valdoria.",
+        "Ostmark envoy Harken travelled to Norland hoping to clinch a truce deal between Norland and Valdoria.",
         "en",
         NAMES,
     )

@@ -303,9 +303,9 @@ def test_a_time_to_come_in_the_clause_makes_the_act_planned(
 
 
 def test_an_attempt_is_a_goal_not_a_deed() -> None:
-    # "arrived in a bid to secure a cease-fire deal": the visit happened, the deal is still sought
+    # "arrived in an effort to seal a truce": the visit happened, the truce deal is still sought
     from dragoman.api import extract
 
-    article = extract(text="The envoy arrived in Beirut in a bid to secure a cease-fire deal between Israel and Hezbollah.")
+    article = extract(text="The envoy arrived in Amman in an effort to seal a truce deal between Egypt and Sudan.")
     statuses = {e.type: e.status.value for e in article.events}
     assert statuses.get("CONSULT") == "occurred" and statuses.get("AGREE") == "planned", statuses

@@ -20,7 +20,7 @@ from dragoman.dates.resolve import Kind
 from dragoman.model import Article, EventStatus, Granularity, TimeExpr
 
 # Acts not told as done: a plan ("will open"), and what may or would happen ("could meet on
-# Thursday", "said it would be inaugurated on Thursday").
+# Thursday", "said it would open on Friday").
 _AHEAD = frozenset({EventStatus.PLANNED, EventStatus.HYPOTHETICAL})
 
 

@@ -165,7 +165,7 @@ def _mission_roles(ctx: Context, code: str, subject: int, start: int, end: int, 
     of Egypt will be reopened in Libya": the party naming the mission owns and opens it, the one it
     is placed *in* hosts it, and a party after *by* opens it too. Nobody else is a party: both names
     stand before the verb, where the model looks for a subject, and a sayer before *that* ("the
-    ministry said the embassy would be inaugurated") is not named as the opener.
+    ministry said the consulate will reopen") is not named as the opener.
     """
 
     def mark(r: MentionRef) -> str:
