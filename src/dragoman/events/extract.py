@@ -556,9 +556,9 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 args = assign(view, m.start, m.end, group.pos, arules)
             # a first-person verb ("סיכמתי", "قطعنا") or a pronoun subject, read once for the steps below
             own_voice = group.pos == "verb" and first_person_verb(view.folded(m.start), first_person)
-            impersonal = group.passive and _impersonal(view, m.start, lang)
-            subject_pronoun = None if impersonal else pronoun_subject(view, clause, m.start, pronoun_table)
-            if impersonal:
+            dummy_it = group.passive and _impersonal(view, m.start, lang)
+            subject_pronoun = None if dummy_it else pronoun_subject(view, clause, m.start, pronoun_table)
+            if dummy_it:
                 # "سيتم إخبار الأمم المتحدة": the party after an impersonal passive is the one it is
                 # done to, whatever the frame; a doer can only stand before it
                 after = [a for a in args.actors + args.recipients if a.first >= m.end]
@@ -682,12 +682,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                 # "he met Varga": the pronoun is the subject, so what follows the verb is its object
                 args.recipients = args.recipients or args.actors
                 args.actors = []
-            # the sayer of a plan made its promise ("X said it will open"), but not of a mission's opening
-            # told with the mission as subject ("X said the embassy will be inaugurated"): who opens it
-            # is named with the mission, if at all
-            # an act told as done right after "that" with no doer found at all ("צה\"ל הודיע כי תקף
-            # מטרות של X", X being the owner) is the sayer's too, unless it is told impersonally
-            # ("כי סוכם על", "it was agreed")
+            # The sayer of a plan made its promise ("X said it will open"); an act told as done right
+            # after "that" with no doer found at all is the sayer's too ("צה\"ל הודיע כי תקף מטרות של X",
+            # X being the owner), unless it is told impersonally ("כי סוכם על", "it was agreed"). Not a
+            # mission's opening told with the mission as subject ("X said the embassy will be
+            # inaugurated"): who opens it is named with the mission, if at all.
             promised = (
                 group.pos == "verb" and not pronoun and not group.converse and not group.needs_before
                 and (status is EventStatus.PLANNED or (not args.actors and not group.impersonal))
