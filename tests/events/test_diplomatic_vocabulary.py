@@ -244,3 +244,11 @@ def test_an_act_told_after_that_with_no_doer_is_the_sayers(make_article: Callabl
     # "X הודיעה כי תקפה מטרות של Y": the attack is X's (Hebrew drops the subject that is the sayer's)
     said = [e for e in _events("נורלנד הודיעה כי תקפה מטרות של ולדוריה.", "he", make_article) if e.type == "ASSAULT"]
     assert [(e.actors, e.recipients) for e in said] == [([NL], [VD])], said
+
+
+def test_who_refuses_to_act_is_who_would_act(make_article: Callable[..., Article]) -> None:
+    # "refused to lift": the refuser would lift; "urged X to allow" stays X's act (events/borrowed.py)
+    refused = {e.type: e for e in _events("Norland refused to lift sanctions on Valdoria.", "en", make_article)}
+    assert refused["WAIVE_SANCTION"].actors == [NL] and refused["WAIVE_SANCTION"].status.value == "negated", refused
+    urged = {e.type: e for e in _events("Norland urged Valdoria to open talks.", "en", make_article)}
+    assert all(NL not in e.actors for t, e in urged.items() if t != "REQUEST"), urged

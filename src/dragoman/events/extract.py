@@ -1819,8 +1819,36 @@ def without_bare_fragments(hits: list[EventHit]) -> list[EventHit]:
     return [h for h in hits if not (bare(h) and h.event.type in told and is_fragment(h.view))]
 
 
+def controlled_subjects(hits: list[EventHit], lang: str) -> list[EventHit]:
+    """An act told as the infinitive right after another act's verb shares its doer when it names none.
+
+    "Washington refused to lift sanctions on Iran", "Norland agreed to open an embassy": who
+    refuses or agrees to do something is who would do it. Not after a demand or praise
+    (``frames.yaml: others_act``: "urged Israel to allow aid" is Israel's act, see events/borrowed.py),
+    and not when the act has a subject of its own.
+    """
+    markers = arg_rules(lang).infinitive_markers
+    if not markers:
+        return hits
+    for prev, h in zip(hits, hits[1:], strict=False):
+        if (
+            not h.event.actors
+            and h.pos == "verb"
+            and h.subject == "actor"
+            and prev.view is h.view
+            and prev.token_end == h.token_start - 1
+            and h.view.folded(prev.token_end) in markers
+            and prev.event.actors
+            and not frame(rollup(prev.event.type)).others_act
+            and not frame(prev.event.type).others_act
+        ):
+            h.event.actors = [a for a in prev.event.actors if a not in h.event.recipients]
+    return hits
+
+
 def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learned") -> list[Event]:
-    hits = without_restated_objects(without_borrowed_doers(find_hits(article, lang, arguments)), lang)
+    hits = controlled_subjects(find_hits(article, lang, arguments), lang)
+    hits = without_restated_objects(without_borrowed_doers(hits), lang)
     hits = restated_in_relative(without_inner_mentions(hits), lang)
     hits = without_evaluations(hits, lang)
     hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
