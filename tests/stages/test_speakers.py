@@ -192,3 +192,10 @@ def test_closing_cue_with_a_verb_attributes_what_comes_before_it() -> None:
     (q,) = art.quotes
     assert art.span_text(q.span) == "وقعت الحكومتان الاتفاقية في العاصمة أمس"
     assert q.speaker_kind is SpeakerKind.PUBLICATION and _who(art, q) == "وكالة الأنباء"
+
+
+def test_a_document_speaks_for_its_author_after_a_comma() -> None:
+    # "The statement, issued by X, said ...": the author marker may follow a comma
+    text = "The statement, issued by Norland, said that the border would stay open."
+    art = _run(text, "en", {"Norland": ("country:NL", GPE, NAME)})
+    assert _by_text(art, "the border would stay open").speaker == "country:NL"

@@ -307,7 +307,9 @@ class Referents:
                 and m.mention.type in (EntityType.AGREEMENT, EntityType.LAW)
             ):
                 return Speaker(m.entity, m.mention.span, SpeakerKind.DOCUMENT)
-        marker = f.at(self.rules.authors, view, hi)
+        # the author marker may follow a comma: "The statement, issued by the foreign ministry, said"
+        after = hi + 1 if hi < n and view.words[hi] in (",", "،") else hi
+        marker = f.at(self.rules.authors, view, after)
         j = marker.end if marker else hi
         reach = 6 if marker else 1  # a genitive follows the noun directly; "from"/"من" may be further
         for k in range(j, min(n, j + reach)):
