@@ -41,6 +41,10 @@ class ArgRules:
     object_window: int
     infinitive_markers: frozenset[str] = frozenset()
     skip_words: frozenset[str] = frozenset()
+    passive_cues: frozenset[str] = frozenset()
+    owned_objects: frozenset[str] = frozenset()
+    sayer_pronouns: frozenset[str] = frozenset()
+    sayer_pronoun_auxiliaries: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -82,6 +86,10 @@ def arg_rules(lang: str) -> ArgRules:
         a.object_window,
         _fold(a.infinitive_markers),
         _fold(a.skip_words),
+        _fold(a.passive_cues),
+        _fold(a.owned_objects),
+        _fold(a.sayer_pronouns),
+        _fold(a.sayer_pronoun_auxiliaries),
     )
 
 

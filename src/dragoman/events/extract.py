@@ -142,12 +142,6 @@ def _object_ok(view: SentenceView, lang: str, rules: ClauseRules, m: Match[Trigg
     )
 
 
-@cache
-def _owned_objects(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.owned_objects if data else []))
-
-
 def _owns_object(ctx: Context, r: MentionRef, lang: str) -> bool:
     """Is ``r`` right after "of" (של) that follows one of the nouns of what an act is done to
     (``arguments.owned_objects``: targets, positions, מטרות)?  "the support of X", "תמיכתו של X"
@@ -155,7 +149,7 @@ def _owns_object(ctx: Context, r: MentionRef, lang: str) -> bool:
     hit = ctx.marker_end.get(r.first)
     if hit is None or hit[1] != "of" or hit[0] < 1:
         return False
-    return ctx.view.folded(hit[0] - 1) in _owned_objects(lang)
+    return ctx.view.folded(hit[0] - 1) in arg_rules(lang).owned_objects
 
 
 def _mission_roles(ctx: Context, code: str, subject: int, start: int, end: int, args: Arguments) -> None:
@@ -799,19 +793,6 @@ def _subject_of_saying(view: SentenceView, start: int, lang: str) -> list[Mentio
     return []
 
 
-@cache
-def _sayer_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The folded ``sayer_pronouns`` and ``sayer_pronoun_auxiliaries`` of the language."""
-    data = events_data(lang)
-    a = data.arguments if data else None
-    if a is None:
-        return frozenset(), frozenset()
-    return (
-        frozenset(normalize_key(w) for w in a.sayer_pronouns),
-        frozenset(normalize_key(w) for w in a.sayer_pronoun_auxiliaries),
-    )
-
-
 def sayer_of_pronoun(view: SentenceView, start: int, lang: str) -> list[MentionRef]:
     """The parties saying "[that] it ..." right before the verb at ``start`` (``sayer_pronouns``).
 
@@ -819,11 +800,11 @@ def sayer_of_pronoun(view: SentenceView, start: int, lang: str) -> list[MentionR
     (the parties named before the verb of saying, in its clause, none between it and the pronoun)
     did it. Nothing when the pronoun is not right before the verb, or no verb of saying before it.
     """
-    pronouns, auxiliaries = _sayer_words(lang)
+    rules = arg_rules(lang)
     k = start - 1
-    if k >= 1 and view.folded(k) in auxiliaries:
+    if k >= 1 and view.folded(k) in rules.sayer_pronoun_auxiliaries:
         k -= 1
-    if k < 1 or view.folded(k) not in pronouns:
+    if k < 1 or view.folded(k) not in rules.sayer_pronouns:
         return []
     verbs, complementizers, _ = _sayings(lang)
     if complementizers.intersection(view.forms[k - 1]):
@@ -858,12 +839,6 @@ def _is_medium(view: SentenceView, r: MentionRef, lang: str) -> bool:
     return found is not None and found.end == k + 1
 
 
-@cache
-def _passive_cues(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.passive_cues if data else []))
-
-
 def _impersonal(view: SentenceView, start: int, lang: str) -> bool:
     """Does a passive trigger open with an impersonal auxiliary (``arguments.passive_cues``)?
 
@@ -871,7 +846,7 @@ def _impersonal(view: SentenceView, start: int, lang: str) -> bool:
     the pronoun before it is a dummy "it", not a person who did or underwent the act. A passive
     verb of its own ("أنه اغتيل") keeps its pronoun: he is the one it was done to.
     """
-    return bool(set(view.forms[start]) & _passive_cues(lang))
+    return bool(set(view.forms[start]) & arg_rules(lang).passive_cues)
 
 
 def _headline_infinitive(view: SentenceView, start: int, arules: ArgRules, status: EventStatus) -> EventStatus:
