@@ -121,3 +121,23 @@ def test_a_state_passed_through_is_no_party_but_one_that_expressed_is(make_artic
     # "عبر X عن" is X expressing something: X keeps its part
     backed = _hits(make_article("عبر أوستمارك عن دعمه لنورلاند.", "ar", names), "SUPPORT")
     assert backed and backed[0].event.actors == ["country:OM"]
+
+
+def test_an_act_an_agreement_lays_down_is_its_signatories(make_article: Callable[..., Article]) -> None:
+    names = {
+        "نورلاند": ("country:NL", EntityType.GPE),
+        "فالدوريا": ("country:VD", EntityType.GPE),
+        "أوستمارك": ("country:OM", EntityType.GPE),
+    }
+    text = "ووقعت نورلاند وفالدوريا اتفاقا للسلام في أوستمارك. ويتضمن الاتفاق بنودا للتعاون في مجال الطاقة مع أوستمارك."
+    (coop,) = _hits(make_article(text, "ar", names), "COOPERATE")
+    # the signatories commit to it, whatever party the clause names near the word
+    assert coop.event.actors == ["country:NL", "country:VD"]
+    assert coop.event.status is EventStatus.PLANNED
+    # with no agreeing told before, the verb lays down nothing of anyone's
+    (alone,) = _hits(make_article("ويتضمن البرنامج بنودا للتعاون مع أوستمارك.", "ar", names), "COOPERATE")
+    assert alone.event.status is EventStatus.OCCURRED
+    # an act told in another clause of the sentence is no commitment
+    text = "ووقعت نورلاند وفالدوريا اتفاقا. ويتضمن الاتفاق بنودا عديدة، بينما هاجمت أوستمارك الحدود."
+    (attack,) = _hits(make_article(text, "ar", names), "ASSAULT")
+    assert attack.event.actors == ["country:OM"]

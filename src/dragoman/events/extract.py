@@ -724,6 +724,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
     _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb)
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
+    _stipulated_acts(hits, lang)
     _between_parties(hits, lang)
     _body_actors(hits, lang, kinds)
     _genitive_actors(hits, lang, present)
@@ -1162,6 +1163,45 @@ def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
         parties = [p for p in h.event.actors + h.event.recipients if p in states]
         if len(set(parties)) == 2:
             last = list(dict.fromkeys(parties))
+
+
+@cache
+def _stipulation_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((w, True) for w in (data.arguments.stipulating_verbs if data else []))
+
+
+def _stipulated_acts(hits: list[EventHit], lang: str) -> None:
+    """An act an agreement lays down is its parties' commitment (``stipulating_verbs``).
+
+    "Norland and Valdoria signed a pact ... the pact provides for a permanent ceasefire and includes
+    clauses on trade cooperation" (ينص الاتفاق على ...، ويتضمن بنودا للتعاون): the ceasefire and the
+    cooperation are the signatories' acts, planned, whatever party the model found near the word:
+    the parties of the latest earlier agreeing with actors, in this sentence or before. Only in the
+    verb's own clause ("..., while Valdoria attacked" is no commitment); not an agreeing itself,
+    which the verb restates, and nothing with no earlier agreeing.
+    """
+    verbs = _stipulation_matcher(lang)
+    if not verbs:
+        return
+    parties: list[str] | None = None
+    for h in hits:
+        if rollup(h.event.type) == "AGREE":
+            if h.event.actors:
+                parties = list(h.event.actors)
+            continue
+        if parties is None:
+            continue
+        view, clause = h.view, h.view.clause[h.token_start]
+        laid_down = any(
+            view.clause[k] == clause and verbs.match_at(view.forms, k) is not None for k in range(h.token_start)
+        )
+        if not laid_down:
+            continue
+        h.event.actors = list(parties)
+        h.event.recipients = [r for r in h.event.recipients if r not in parties]
+        if h.event.status is EventStatus.OCCURRED:
+            h.event.status = EventStatus.PLANNED
 
 
 def _shared_recipients(hits: list[EventHit]) -> None:

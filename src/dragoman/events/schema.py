@@ -156,6 +156,10 @@ class ArgumentPatterns(_Strict):
     # "Both countries", "the two nations", البلدين، الدولتين: the two states of the latest earlier
     # event between two states; an event naming no actor whose clause holds one is theirs.
     pair_phrases: list[str] = Field(default_factory=list)
+    # Verbs by which an agreement lays down acts ("the deal provides for", ينص على، يتضمن): an act
+    # told after one in its sentence is a commitment of the agreement's parties, the parties of the
+    # latest earlier agreeing (events/extract.py: _stipulated_acts), planned until it is done.
+    stipulating_verbs: list[str] = Field(default_factory=list)
     # Words before a noun that make it definite ("the ministry"): such a noun refers back. Empty where
     # the article is glued to the noun (الوزارة، המשרד).
     definite_articles: list[str] = Field(default_factory=list)
