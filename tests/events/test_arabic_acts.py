@@ -141,3 +141,11 @@ def test_an_act_an_agreement_lays_down_is_its_signatories(make_article: Callable
     text = "ووقعت نورلاند وفالدوريا اتفاقا. ويتضمن الاتفاق بنودا عديدة، بينما هاجمت أوستمارك الحدود."
     (attack,) = _hits(make_article(text, "ar", names), "ASSAULT")
     assert attack.event.actors == ["country:OM"]
+
+
+def test_a_negotiating_team_is_no_talks(make_article: Callable[..., Article]) -> None:
+    assert _hits(make_article("وستصل فرق التفاوض إلى الدوحة غدا.", "ar"), "CONSULT") == []
+    art = make_article("وقال رئيس وفد المفاوضات النورلاندي إن المحادثات مع فالدوريا ستستأنف.", "ar")
+    assert _triggers(art, "CONSULT") == ["المحادثات"]
+    # talks themselves still are
+    assert _triggers(make_article("وبدأت المفاوضات بين نورلاند وفالدوريا.", "ar"), "CONSULT") == ["المفاوضات"]

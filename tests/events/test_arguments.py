@@ -143,9 +143,10 @@ def test_no_host_from_a_place_of_the_visitors_own_state_or_for_talks(make_articl
 
 
 def test_a_newspaper_is_never_a_party(make_article: Callable[..., Article]) -> None:
-    # "The Norlandic source told the newspaper 'Al-Valdori': the negotiating teams will arrive in Ostmark."
+    # "The Norlandic source told the newspaper 'Al-Valdori': the negotiations will begin in Ostmark."
+    # (not "the negotiating teams will arrive": a team is a party, no talks held)
     art = make_article(
-        'وقال المصدر النورلاندي لصحيفة "الفالدوري": ستصل فرق التفاوض إلى أوستمارك.',
+        'وقال المصدر النورلاندي لصحيفة "الفالدوري": ستبدأ المفاوضات في أوستمارك.',
         "ar",
         {"الفالدوري": ("org:al-valdori", EntityType.ORG), "أوستمارك": ("country:OM", EntityType.GPE)},
     )
