@@ -149,3 +149,17 @@ def test_a_negotiating_team_is_no_talks(make_article: Callable[..., Article]) ->
     assert _triggers(art, "CONSULT") == ["المحادثات"]
     # talks themselves still are
     assert _triggers(make_article("وبدأت المفاوضات بين نورلاند وفالدوريا.", "ar"), "CONSULT") == ["المفاوضات"]
+
+
+def test_a_person_heading_a_delegation_acts_for_its_party(make_article: Callable[..., Article]) -> None:
+    names = {
+        "سمير حداد": ("person:haddad", EntityType.PERSON),
+        "فالدوريا": ("country:VD", EntityType.GPE),
+        "نورلاند": ("country:NL", EntityType.GPE),
+    }
+    art = make_article("ووصل وفد نورلاند برئاسة سمير حداد إلى فالدوريا لإجراء محادثات.", "ar", names)
+    (visit,) = _hits(art, "CONSULT")
+    assert visit.event.actors == ["person:haddad", "country:NL"] and visit.event.recipients == ["country:VD"]
+    # a party named elsewhere in the sentence is not the one he heads
+    art = make_article("ووصل سمير حداد إلى فالدوريا بدعوة من نورلاند.", "ar", names)
+    assert all("country:NL" not in h.event.actors for h in _hits(art, "CONSULT"))

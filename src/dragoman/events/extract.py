@@ -727,6 +727,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
     _stipulated_acts(hits, lang)
     _between_parties(hits, lang)
     _body_actors(hits, lang, kinds)
+    _delegation_parties(hits, lang, kinds)
     _genitive_actors(hits, lang, present)
     _possessor_actors(hits, lang, present)
     _shared_recipients(hits)
@@ -1026,6 +1027,37 @@ def _body_heads(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 # Tokens before a trigger searched for "the ministry" as its subject.
 _BODY_REACH = 4
+
+
+@cache
+def _headed_by(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.headed_by if data else []))
+
+
+def _delegation_parties(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) -> None:
+    """A person heading a party's body acts for that party (``headed_by``).
+
+    "وفد حركة النهضة برئاسة سمير حداد غادر": the delegation is the movement's, so when the person
+    right after "headed by" is among an act's actors, the organisation or state named right before
+    the word joins them.
+    """
+    words = _headed_by(lang)
+    if not words:
+        return
+    for h in hits:
+        view = h.view
+        for r in view.mentions:
+            if r.entity not in h.event.actors or r.first < 2 or view.folded(r.first - 1) not in words:
+                continue
+            body = [
+                o.entity for o in view.mentions
+                if o.last == r.first - 2 and o.entity and kinds.get(o.entity) in (EntityType.ORG, EntityType.GPE)
+            ]
+            for party in body:
+                if party not in h.event.actors:
+                    h.event.actors.append(party)
+                h.event.recipients = [x for x in h.event.recipients if x != party]
 
 
 def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) -> None:

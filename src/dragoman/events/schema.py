@@ -160,6 +160,10 @@ class ArgumentPatterns(_Strict):
     # told after one in its sentence is a commitment of the agreement's parties, the parties of the
     # latest earlier agreeing (events/extract.py: _stipulated_acts), planned until it is done.
     stipulating_verbs: list[str] = Field(default_factory=list)
+    # Words putting a person at the head of a party's body ("a Hamas delegation headed by X", وفد
+    # حركة X برئاسة Y): the person acts for the party named right before the word, which is listed
+    # beside him among the actors (events/extract.py: _delegation_parties).
+    headed_by: list[str] = Field(default_factory=list)
     # Words before a noun that make it definite ("the ministry"): such a noun refers back. Empty where
     # the article is glued to the noun (الوزارة، המשרד).
     definite_articles: list[str] = Field(default_factory=list)
