@@ -76,3 +76,24 @@ def test_mediation_between_a_pair_is_with_both(make_article: Callable[..., Artic
     consult = [e for e in events if e.type == "CONSULT"]
     assert len(consult) == 1, events  # the contacts are where the mediation was done, no act of their own
     assert consult[0].actors == [OM] and set(consult[0].recipients) == {NL, VD}, consult
+
+
+def test_talks_named_as_a_time_anchor_restate_the_talks_told(make_article: Callable[..., Article]) -> None:
+    # "Norland and Valdoria held a round of talks on the border yesterday. As the talks ended,
+    # Ostmark announced it would send a delegation": the end of the talks dates Ostmark's act
+    events = _events("נורלנד וולדוריה קיימו אתמול סבב שיחות על הגבול. עם סיום השיחות, אוסטמרק הודיעה כי תשלח משלחת לאזור.", make_article)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1 and set(consult[0].actors) == {NL, VD} and len(consult[0].evidence) == 2, events
+
+
+def test_a_visit_named_as_a_time_anchor_restates_the_visit(make_article: Callable[..., Article]) -> None:
+    # "Norland's foreign minister visited Valdoria and met his counterpart. At the end of the visit ..."
+    events = _events("שר החוץ של נורלנד ביקר בולדוריה ונפגש עם עמיתו. בתום הביקור, אוסטמרק הודיעה כי תשלח משלחת לאזור.", make_article)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1 and consult[0].actors == [NL] and consult[0].recipients == [VD], events
+
+
+def test_an_anchored_act_with_nothing_told_before_stays(make_article: Callable[..., Article]) -> None:
+    # "At the end of a phone call with Valdoria, Norland announced ...": the call is told only here
+    events = _events("בתום שיחת טלפון עם ולדוריה, נורלנד הודיעה כי תפתח שגרירות.", make_article)
+    assert [e for e in events if e.type == "CONSULT"], events

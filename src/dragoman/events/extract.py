@@ -1580,10 +1580,12 @@ def _demonstratives(lang: str) -> tuple[PhraseMatcher[bool], PhraseMatcher[bool]
     """The language's demonstratives before and after a noun, their reach, and the noun's articles.
 
     A verb of referring ("referred to", התייחס ל) points at its object as a demonstrative
-    before the noun does, so the language's ``reference_verbs`` join ``demonstratives_before``.
+    before the noun does, and so does a time anchor ("as the talks opened", עם פתיחת
+    השיחות), so the language's ``reference_verbs`` and ``time_anchors`` join
+    ``demonstratives_before``.
     """
     data = events_data(lang)
-    before = (data.demonstratives_before + data.reference_verbs) if data else []
+    before = (data.demonstratives_before + data.reference_verbs + data.time_anchors) if data else []
     after = data.demonstratives_after if data else []
     reach = data.demonstrative_reach if data else 1
     articles = tuple(normalize_key(a) for a in (data.demonstrative_articles if data else []))
@@ -1619,7 +1621,8 @@ def points_back(h: EventHit, lang: str) -> bool:
     complementizers, verbs = _complementizers(lang)
     for k in range(h.token_start - 1, max(-1, h.token_start - 1 - reach), -1):
         m = before.match_at(view.forms, k)
-        if m is not None and m.end == k + 1:
+        # the phrase ends on a word already passed (a time anchor may take two words: עם פתיחת)
+        if m is not None and k < m.end <= h.token_start:
             # "said that talks resumed": a complementizer, not a demonstrative
             return not (set(view.forms[k]) & complementizers and k > 0 and set(view.forms[k - 1]) & verbs)
         if not _in_reach(view, k, breaks, named):

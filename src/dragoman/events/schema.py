@@ -287,6 +287,11 @@ class EventsData(_Strict):
     # הגיבה להסכם): a trigger noun right after one (``demonstrative_reach`` words at most)
     # restates an earlier event as a pointed-at noun does.
     reference_verbs: list[str] = Field(default_factory=list)
+    # Time anchors told by the phase of an act (עם פתיחת השיחות "as the talks opened", בתום
+    # הביקור "at the end of the visit"): the act dates another one and was told before, so a
+    # trigger noun right after one restates an earlier event as a pointed-at noun does; with
+    # no earlier event of its type and status it stays an event.
+    time_anchors: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
     modifiers: ModifierPatterns = ModifierPatterns()
     clauses: ClausePatterns = ClausePatterns()
