@@ -78,6 +78,23 @@ def test_mediation_between_a_pair_is_with_both(make_article: Callable[..., Artic
     assert consult[0].actors == [OM] and set(consult[0].recipients) == {NL, VD}, consult
 
 
+def test_a_signing_in_a_relative_clause_with_a_resumptive_pronoun_restates_it(make_article: Callable[..., Article]) -> None:
+    # "Norland and Valdoria signed a trade agreement last night. Ostmark's president wrote this morning
+    # about the declaration the two states signed": no relative pronoun, עליה stands for the declaration
+    for text in (
+        "נורלנד וולדוריה חתמו אמש על הסכם סחר. נשיאת אוסטמרק כתבה הבוקר על ההצהרה עליה חתמו שתי המדינות כי היא צעד חשוב.",
+        "נורלנד וולדוריה חתמו אמש על הסכם סחר. אוסטמרק פרסמה הבוקר הודעה על ההסכם שעליו חתמה נורלנד עם ולדוריה.",
+    ):
+        agree = [e for e in _events(text, make_article) if e.type == "AGREE"]
+        assert len(agree) == 1 and set(agree[0].actors) == {NL, VD} and len(agree[0].evidence) == 2, agree
+
+
+def test_a_pronoun_after_the_verb_opens_no_relative_clause(make_article: Callable[..., Article]) -> None:
+    # "The agreement was signed last week. Norland and Valdoria signed it.": עליו after its verb is its object
+    agree = [e for e in _events("ההסכם נחתם בשבוע שעבר. חתמו עליו נורלנד וולדוריה.", make_article) if e.type == "AGREE"]
+    assert any(set(e.actors) == {NL, VD} for e in agree), agree
+
+
 def test_talks_named_as_a_time_anchor_restate_the_talks_told(make_article: Callable[..., Article]) -> None:
     # "Norland and Valdoria held a round of talks on the border yesterday. As the talks ended,
     # Ostmark announced it would send a delegation": the end of the talks dates Ostmark's act

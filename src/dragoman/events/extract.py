@@ -1528,8 +1528,27 @@ def _unless_reported(lang: str) -> tuple[PhraseMatcher[bool], frozenset[str]]:
     return PhraseMatcher((normalize_key(w), True) for w in words), verbs
 
 
+@cache
+def _resumptive_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((normalize_key(w), True) for w in (data.resumptive_pronouns if data else []))
+
+
+def _after_resumptive(h: EventHit, lang: str) -> bool:
+    """Does a resumptive pronoun stand right before the hit's verb trigger (ההצהרה עליה חתמו)?
+
+    The pronoun after a noun opens a relative clause with no relative pronoun; after the
+    verb it is the verb's object ("חתמו עליה", "they signed it"), so only the word right
+    before the trigger counts.
+    """
+    k = h.token_start - 1
+    return h.pos == "verb" and k > 0 and _resumptive_matcher(lang).match_at(h.view.forms, k) is not None
+
+
 def _opens_relative(h: EventHit, lang: str) -> bool:
-    """Is the hit's clause (its evidence) opened by a relative pronoun?"""
+    """Is the hit's clause (its evidence) opened by a relative pronoun, or its verb by a resumptive one?"""
+    if _after_resumptive(h, lang):
+        return True
     start = h.event.evidence[0].start
     first = next((k for k, t in enumerate(h.view.tokens) if t.start >= start), None)
     if first is None:

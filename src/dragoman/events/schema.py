@@ -265,6 +265,10 @@ class EventsData(_Strict):
     # the latest earlier event of its type and status.  Only unambiguous ones: "that" also
     # opens reported speech.
     relative_pronouns: list[str] = Field(default_factory=list)
+    # A preposition with a pronoun that stands for the head noun of a relative clause with no
+    # relative pronoun (ההצהרה עליה חתמו, "the declaration they signed"): a verb trigger right
+    # after one is told in a relative clause, as after a relative pronoun.
+    resumptive_pronouns: list[str] = Field(default_factory=list)
     # Words that open a relative clause except after a verb of saying ("the accords that
     # normalized relations" but "said that they normalized relations"): English "that".
     # The verbs are the language's ``quotes.yaml: reporting_verbs``.
