@@ -114,3 +114,12 @@ def test_an_anchored_act_with_nothing_told_before_stays(make_article: Callable[.
     # "At the end of a phone call with Valdoria, Norland announced ...": the call is told only here
     events = _events("בתום שיחת טלפון עם ולדוריה, נורלנד הודיעה כי תפתח שגרירות.", make_article)
     assert [e for e in events if e.type == "CONSULT"], events
+
+
+def test_a_ruler_title_heads_a_coordinated_subject(make_article: Callable[..., Article]) -> None:
+    # "Norland's prime minister Yosef Cohen and the ruler of Valdoria Ron Levi signed a joint declaration":
+    # שליט (ruler) heads its state's name as נשיא does, so both signers and their states act
+    names = {**NAMES, "יוסף כהן": ("person:YK", EntityType.PERSON), "רון לוי": ("person:RL", EntityType.PERSON)}
+    text = "ראש ממשלת נורלנד יוסף כהן ושליט ולדוריה רון לוי חתמו אמש בבירה על הצהרה משותפת."
+    agree = [e for e in extract_events(make_article(text, "he", names), "he") if e.type == "AGREE"]
+    assert len(agree) == 1 and {NL, VD} <= set(agree[0].actors), agree
