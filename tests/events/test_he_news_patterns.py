@@ -123,3 +123,18 @@ def test_a_ruler_title_heads_a_coordinated_subject(make_article: Callable[..., A
     text = "ראש ממשלת נורלנד יוסף כהן ושליט ולדוריה רון לוי חתמו אמש בבירה על הצהרה משותפת."
     agree = [e for e in extract_events(make_article(text, "he", names), "he") if e.type == "AGREE"]
     assert len(agree) == 1 and {NL, VD} <= set(agree[0].actors), agree
+
+
+def test_the_two_states_are_the_pair_told_before(make_article: Callable[..., Article]) -> None:
+    # "Norland and Valdoria signed a peace agreement yesterday. Under the agreement the two states
+    # declared they are ready to cooperate on water"
+    text = "נורלנד וולדוריה חתמו אתמול על הסכם שלום. במסגרת ההסכם, הצהירו שתי המדינות על נכונות לשתף פעולה בתחום המים."
+    cooperate = [e for e in _events(text, make_article) if e.type == "COOPERATE"]
+    assert len(cooperate) == 1 and set(cooperate[0].actors) == {NL, VD}, cooperate
+
+
+def test_the_two_state_solution_names_no_pair(make_article: Callable[..., Article]) -> None:
+    # "... In another meeting this morning the two-state solution was discussed": nobody named meets
+    text = "נורלנד וולדוריה חתמו אתמול על הסכם שלום. בפגישה נוספת הבוקר דובר על פתרון שתי המדינות."
+    consult = [e for e in _events(text, make_article) if e.type == "CONSULT"]
+    assert consult and not consult[0].actors, consult

@@ -1074,6 +1074,20 @@ def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
     return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
 
 
+@cache
+def _pair_blockers(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.pair_phrase_not_after if data else []))
+
+
+def _says_pair(view: SentenceView, k: int, lang: str) -> bool:
+    """Does a pair phrase ("both countries", שתי המדינות) start at word ``k``, not inside a name
+    such as פתרון שתי המדינות, "the two-state solution" (``pair_phrase_not_after``)?"""
+    if _pair_matcher(lang).match_at(view.forms, k) is None:
+        return False
+    return not (k > 0 and _pair_blockers(lang).intersection(view.forms[k - 1]))
+
+
 def _coordinated_subjects(hits: list[EventHit], coordinators: frozenset[str], verb_first: bool) -> None:
     """A verb joined by "and" to the verb before it shares that verb's subject.
 
@@ -1153,9 +1167,7 @@ def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
     for h in hits:
         if not h.event.actors and last is not None:
             view, clause = h.view, h.view.clause[h.token_start]
-            said = any(
-                clause == view.clause[k] and pairs.match_at(view.forms, k) is not None for k in range(len(view.forms))
-            )
+            said = any(clause == view.clause[k] and _says_pair(view, k, lang) for k in range(len(view.forms)))
             if said:
                 h.event.actors = list(last)
                 h.event.recipients = [r for r in h.event.recipients if r not in last]

@@ -156,6 +156,9 @@ class ArgumentPatterns(_Strict):
     # "Both countries", "the two nations", البلدين، الدولتين: the two states of the latest earlier
     # event between two states; an event naming no actor whose clause holds one is theirs.
     pair_phrases: list[str] = Field(default_factory=list)
+    # Words right before a pair phrase that make it part of a name, not the pair (פתרון שתי
+    # המדינות, "the two-state solution").
+    pair_phrase_not_after: list[str] = Field(default_factory=list)
     # Words before a noun that make it definite ("the ministry"): such a noun refers back. Empty where
     # the article is glued to the noun (الوزارة، המשרד).
     definite_articles: list[str] = Field(default_factory=list)
