@@ -138,3 +138,19 @@ def test_the_two_state_solution_names_no_pair(make_article: Callable[..., Articl
     text = "נורלנד וולדוריה חתמו אתמול על הסכם שלום. בפגישה נוספת הבוקר דובר על פתרון שתי המדינות."
     consult = [e for e in _events(text, make_article) if e.type == "CONSULT"]
     assert consult and not consult[0].actors, consult
+
+
+def test_holding_relations_is_cooperation(make_article: Callable[..., Article]) -> None:
+    # "Norland and Valdoria have held full diplomatic relations since 1995", "Norland announced it will
+    # hold trade ties with Valdoria", "the economic relations between Norland and Valdoria have existed for years"
+    held = _one("נורלנד וולדוריה מקיימות יחסים דיפלומטיים מלאים מאז 1995.", "COOPERATE", make_article)
+    assert set(held.actors) == {NL, VD} and held.status is EventStatus.OCCURRED, held
+    promised = _one("נורלנד הודיעה כי תקיים קשרי מסחר עם ולדוריה.", "COOPERATE", make_article)
+    assert promised.actors == [NL] and promised.recipients == [VD] and promised.status is EventStatus.PLANNED, promised
+    existing = _one("היחסים הכלכליים בין נורלנד לולדוריה מתקיימים כבר שנים.", "COOPERATE", make_article)
+    assert set(existing.actors) == {NL, VD}, existing
+
+
+def test_cutting_relations_stays_a_sanction(make_article: Callable[..., Article]) -> None:
+    events = _events("נורלנד ניתקה את היחסים עם ולדוריה.", make_article)
+    assert [e.type for e in events] == ["SANCTION"], events
