@@ -154,3 +154,11 @@ def test_holding_relations_is_cooperation(make_article: Callable[..., Article]) 
 def test_cutting_relations_stays_a_sanction(make_article: Callable[..., Article]) -> None:
     events = _events("נורלנד ניתקה את היחסים עם ולדוריה.", make_article)
     assert [e.type for e in events] == ["SANCTION"], events
+
+
+def test_readiness_for_an_act_is_planned(make_article: Callable[..., Article]) -> None:
+    # "Norland expressed readiness to hold trade ties with Valdoria": not yet held
+    event = _one("נורלנד הביעה נכונות לקיים קשרי מסחר עם ולדוריה.", "COOPERATE", make_article)
+    assert event.status is EventStatus.PLANNED, event
+    # "Norland is ready to join the alliance"
+    assert _one("נורלנד מוכנה להצטרף לברית.", "ACCEDE", make_article).status is EventStatus.PLANNED
