@@ -162,3 +162,15 @@ def test_readiness_for_an_act_is_planned(make_article: Callable[..., Article]) -
     assert event.status is EventStatus.PLANNED, event
     # "Norland is ready to join the alliance"
     assert _one("נורלנד מוכנה להצטרף לברית.", "ACCEDE", make_article).status is EventStatus.PLANNED
+
+
+def test_asking_a_named_party_for_something_is_a_request(make_article: Callable[..., Article]) -> None:
+    # "Norland asked Valdoria for humanitarian aid": the party asked stands between the asking and the aid,
+    # so the asking is a request of its own and the aid, Valdoria's, only asked for
+    events = _events("נורלנד ביקשה מולדוריה סיוע הומניטרי.", make_article)
+    request = [e for e in events if e.type == "REQUEST"]
+    assert len(request) == 1 and request[0].actors == [NL] and request[0].recipients == [VD], events
+    aid = [e for e in events if e.type == "AID"]
+    assert all(e.status is not EventStatus.OCCURRED for e in aid), aid
+    # asking to join, with nobody asked, is the joining
+    assert [e.type for e in _events("נורלנד ביקשה להצטרף לברית.", make_article)] == ["ACCEDE"]
