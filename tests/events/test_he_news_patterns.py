@@ -174,3 +174,13 @@ def test_asking_a_named_party_for_something_is_a_request(make_article: Callable[
     assert all(e.status is not EventStatus.OCCURRED for e in aid), aid
     # asking to join, with nobody asked, is the joining
     assert [e.type for e in _events("נורלנד ביקשה להצטרף לברית.", make_article)] == ["ACCEDE"]
+
+
+def test_accepting_a_proposal_is_agreeing_with_its_proposer(make_article: Callable[..., Article]) -> None:
+    # "Norland accepted Valdoria's ceasefire proposal", "Norland's government adopted Valdoria's plan"
+    for text in ("נורלנד קיבלה את הצעת ולדוריה להפסקת אש.", "ממשלת נורלנד אימצה את התוכנית של ולדוריה."):
+        event = _one(text, "AGREE", make_article)
+        assert event.actors == [NL] and event.recipients == [VD], event
+    # "Norland received a letter from Valdoria" and "received an offer to host the games" accept nothing
+    assert not [e for e in _events("נורלנד קיבלה מכתב מולדוריה.", make_article) if e.type == "AGREE"]
+    assert not _events("נורלנד קיבלה הצעה לארח את המשחקים.", make_article)
