@@ -184,3 +184,18 @@ def test_accepting_a_proposal_is_agreeing_with_its_proposer(make_article: Callab
     # "Norland received a letter from Valdoria" and "received an offer to host the games" accept nothing
     assert not [e for e in _events("נורלנד קיבלה מכתב מולדוריה.", make_article) if e.type == "AGREE"]
     assert not _events("נורלנד קיבלה הצעה לארח את המשחקים.", make_article)
+
+
+def test_establishing_relations_by_a_verb_is_normalization(make_article: Callable[..., Article]) -> None:
+    # "Norland and Valdoria established diplomatic relations": כוננו ends in נו as "we" verbs do, but a
+    # named subject right before it makes it "they"
+    event = _one("נורלנד וולדוריה כוננו יחסים דיפלומטיים.", "NORMALIZE", make_article)
+    assert set(event.actors) == {NL, VD}, event
+    planned = _one("נורלנד תכונן יחסים דיפלומטיים עם ולדוריה בשנה הבאה.", "NORMALIZE", make_article)
+    assert planned.actors == [NL] and planned.recipients == [VD] and planned.status is EventStatus.PLANNED, planned
+
+
+def test_a_party_behind_a_preposition_leaves_a_we_verb_first_person(make_article: Callable[..., Article]) -> None:
+    # "With Valdoria we agreed on cooperation": the speaker agreed, Valdoria is no subject
+    events = _events("עם ולדוריה סיכמנו על שיתוף פעולה.", make_article)
+    assert all(VD not in e.actors for e in events if e.type == "AGREE"), events

@@ -549,7 +549,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
             # a first-person verb ("סיכמתי", "قطعنا") or a pronoun subject, read once for the steps below
-            own_voice = group.pos == "verb" and first_person_verb(view.folded(m.start), first_person)
+            own_voice = (
+                group.pos == "verb"
+                and first_person_verb(view.folded(m.start), first_person)
+                and not _named_subject_before(view, m.start, lang)
+            )
             dummy_it = group.passive and _impersonal(view, m.start, lang)
             subject_pronoun = None if dummy_it else pronoun_subject(view, clause, m.start, pronoun_table)
             if dummy_it:
@@ -753,6 +757,23 @@ def _joined_to(
             chain.append(o)
             out.append(o)
     return out
+
+
+def _named_subject_before(view: SentenceView, start: int, lang: str) -> bool:
+    """Does a named party, marked by no preposition, end right before the verb at ``start``?
+
+    A first-person verb takes no named subject, so "נורלנד וולדוריה כוננו יחסים" is a
+    third-person plural whose stem ends in the letters of the first-person ending
+    (כוננו, "they established"), not "we established". A party behind a preposition
+    ("עם ולדוריה סיכמנו", "with Valdoria we agreed") is no subject.
+    """
+    r = next((r for r in view.mentions if r.entity and r.last == start - 1), None)
+    if r is None or view.clause[r.first] != view.clause[start]:
+        return False
+    rules = arg_rules(lang)
+    if r.proclitic and r.proclitic not in rules.coordinators:
+        return False
+    return not (r.first > 0 and view.folded(r.first - 1) in marker_words(lang))
 
 
 def _between_at(view: SentenceView, k: int, lang: str) -> bool:
