@@ -199,3 +199,20 @@ def test_a_party_behind_a_preposition_leaves_a_we_verb_first_person(make_article
     # "With Valdoria we agreed on cooperation": the speaker agreed, Valdoria is no subject
     events = _events("עם ולדוריה סיכמנו על שיתוף פעולה.", make_article)
     assert all(VD not in e.actors for e in events if e.type == "AGREE"), events
+
+
+def test_passive_attacks_and_arrests_act_on_their_subject(make_article: Callable[..., Article]) -> None:
+    # "an activist from Norland was murdered by Valdoria", "a Norlandic base was attacked by Valdoria",
+    # "Norland's citizens were arrested by Valdoria's police": the subject suffered the act, the party
+    # after על ידי did it
+    for text, code in (
+        ("פעיל מנורלנד נרצח על ידי ולדוריה.", "ASSAULT"),
+        ("בסיס נורלנדי הותקף על ידי ולדוריה.", "ASSAULT"),
+        ("חייל נורלנדי נחטף על ידי ולדוריה.", "ASSAULT"),
+        ("אזרחי נורלנד נעצרו על ידי משטרת ולדוריה.", "COERCE"),
+    ):
+        event = _one(text, code, make_article)
+        assert event.actors == [VD] and event.recipients == [NL], (text, event)
+    # the active verb keeps its subject as the doer
+    event = _one("ולדוריה הרגה שלושה חיילים של נורלנד.", "ASSAULT", make_article)
+    assert event.actors == [VD] and event.recipients == [NL], event
