@@ -216,3 +216,9 @@ def test_passive_attacks_and_arrests_act_on_their_subject(make_article: Callable
     # the active verb keeps its subject as the doer
     event = _one("ולדוריה הרגה שלושה חיילים של נורלנד.", "ASSAULT", make_article)
     assert event.actors == [VD] and event.recipients == [NL], event
+
+
+def test_a_past_verb_ending_in_a_final_letter_is_read(make_article: Callable[..., Article]) -> None:
+    # "Norland's prime minister agreed with Valdoria on a ceasefire": סיכם, the stem of סיכמ* with a final mem
+    event = _one("ראש ממשלת נורלנד סיכם עם ולדוריה על הפסקת אש.", "AGREE", make_article)
+    assert event.actors == [NL] and event.recipients == [VD], event
