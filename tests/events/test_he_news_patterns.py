@@ -222,3 +222,25 @@ def test_a_past_verb_ending_in_a_final_letter_is_read(make_article: Callable[...
     # "Norland's prime minister agreed with Valdoria on a ceasefire": סיכם, the stem of סיכמ* with a final mem
     event = _one("ראש ממשלת נורלנד סיכם עם ולדוריה על הפסקת אש.", "AGREE", make_article)
     assert event.actors == [NL] and event.recipients == [VD], event
+
+
+def test_present_and_future_forms_of_hostile_and_contact_verbs(make_article: Callable[..., Article]) -> None:
+    cases = (
+        ("נורלנד מגנה את ולדוריה על ההפגזה.", "ACCUSE", EventStatus.OCCURRED),  # condemns
+        ("נורלנד תגנה את ולדוריה.", "ACCUSE", EventStatus.PLANNED),  # will condemn
+        ("נורלנד הגישה תלונה נגד ולדוריה.", "ACCUSE", EventStatus.OCCURRED),  # filed a complaint against
+        ("נורלנד מזהירה את ולדוריה.", "THREATEN", EventStatus.OCCURRED),  # warns
+        ("נורלנד תוקפת מטרות בולדוריה.", "ASSAULT", EventStatus.OCCURRED),  # attacks
+        ("נורלנד הודיעה כי תחזיר את שגרירה מולדוריה.", "SANCTION", EventStatus.PLANNED),  # will recall its ambassador
+        ("נורלנד שלחה מכתב לולדוריה.", "CONSULT", EventStatus.OCCURRED),  # sent a letter to
+    )
+    for text, code, status in cases:
+        event = _one(text, code, make_article)
+        assert event.actors == [NL] and event.recipients == [VD] and event.status is status, (text, event)
+
+
+def test_look_alike_words_are_no_acts(make_article: Callable[..., Article]) -> None:
+    # "Norland defends Valdoria" (מגנה על), "a bright future" (עתיד מזהיר), "the decision is in force" (בתוקף)
+    assert not [e for e in _events("נורלנד מגנה על ולדוריה.", make_article) if e.type == "ACCUSE"]
+    assert not _events("לנורלנד צפוי עתיד מזהיר.", make_article)
+    assert not _events("ההחלטה של נורלנד בתוקף מהיום.", make_article)
