@@ -244,3 +244,21 @@ def test_look_alike_words_are_no_acts(make_article: Callable[..., Article]) -> N
     assert not [e for e in _events("נורלנד מגנה על ולדוריה.", make_article) if e.type == "ACCUSE"]
     assert not _events("לנורלנד צפוי עתיד מזהיר.", make_article)
     assert not _events("ההחלטה של נורלנד בתוקף מהיום.", make_article)
+
+
+def test_violations_invasions_and_cancelled_visits(make_article: Callable[..., Article]) -> None:
+    cases = (
+        ("נורלנד הפרה את הפסקת האש עם ולדוריה.", "ASSAULT"),  # violated the ceasefire (CAMEO 196)
+        ("צבא נורלנד פלש לולדוריה.", "COERCE"),  # invaded (CAMEO 192)
+        ("נשיא נורלנד ביטל את ביקורו בולדוריה.", "SANCTION"),  # cancelled his visit
+    )
+    for text, code in cases:
+        events = _events(text, make_article)
+        assert [e.type for e in events] == [code], (text, events)
+        assert events[0].actors == [NL] and events[0].recipients == [VD], (text, events)
+
+
+def test_an_offered_act_is_planned(make_article: Callable[..., Article]) -> None:
+    # "Norland offered Valdoria economic aid", "Norland offered to mediate between Valdoria and Ostmark"
+    assert _one("נורלנד הציעה לולדוריה סיוע כלכלי.", "AID", make_article).status is EventStatus.PLANNED
+    assert _one("נורלנד הציעה לתווך בין ולדוריה לאוסטמרק.", "CONSULT", make_article).status is EventStatus.PLANNED
