@@ -808,10 +808,17 @@ def _subject_of_saying(view: SentenceView, start: int, lang: str) -> list[Mentio
         said = verbs.match_at(view.forms, v)
         if said is None:
             continue
-        if any(v <= r.first < k for r in view.mentions):
-            return []
+        told = _addressee_clitics(lang)
+        if any(v <= r.first < k and not (r.proclitic and r.proclitic in told) for r in view.mentions):
+            return []  # "warned Y that [it] will ...": the subject is left open
         return [r for r in view.mentions if r.entity and r.last < v and view.clause[r.first] == view.clause[v]]
     return []
+
+
+@cache
+def _addressee_clitics(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.addressee_clitics if data else []))
 
 
 def sayer_of_pronoun(view: SentenceView, start: int, lang: str) -> list[MentionRef]:

@@ -183,6 +183,10 @@ class ArgumentPatterns(_Strict):
     # positions of X", "תקף מטרות של X"); "the support of X", "תמיכתו של X" stay the doer's.
     owned_objects: list[str] = Field(default_factory=list)
     sayer_pronoun_auxiliaries: list[str] = Field(default_factory=list)
+    # Proclitics that mark the one told (Hebrew ל: "הבהירה לולדוריה כי תתמוך"): such an addressee between a
+    # verb of saying and its complementizer leaves the sayer the subject of the verb after it, which
+    # names none of its own (events/extract.py: _subject_of_saying).
+    addressee_clitics: list[str] = Field(default_factory=list)
     # Words that put a party at a venue ("initialled a deal at the EU headquarters", "met at the
     # White House"): one after them is where the act took place, not its recipient, unless the
     # frame aims at it ("fired at a ship": frames.yaml: aimed_at; events/extract.py: _at_venue).
