@@ -36,3 +36,17 @@ def test_a_party_told_between_leaves_the_subject_open(make_article: Callable[...
     # "Norland warned Ostmark that [it] will support Valdoria": the warned party may be the subject
     event = _support("נורלנד הזהירה את אוסטמרק כי תתמוך בולדוריה.", make_article)
     assert event.actors != [NL], event
+
+
+def test_the_ones_told_leave_the_promise_the_sayers(make_article: Callable[..., Article]) -> None:
+    # "Norland made clear to Valdoria and Ostmark that [it] will support the agreement": the addressees
+    # glued to their ל are told, the sayer promises
+    event = _support("נורלנד הבהירה לולדוריה ולאוסטמרק כי תתמוך בהסכם.", make_article)
+    assert event.actors == [NL], event
+
+
+def test_one_warned_leaves_the_subject_open(make_article: Callable[..., Article]) -> None:
+    # "Norland warned Valdoria that [it] will support ...": the one warned, marked by את, may be the subject
+    events = extract_events(make_article("נורלנד הזהירה את ולדוריה כי תתמוך בהסכם.", "he", NAMES), "he")
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert support and NL not in support[0].actors, support

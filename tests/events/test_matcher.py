@@ -49,3 +49,13 @@ def test_a_later_word_matches_whole_or_as_a_prefix_against_any_reading() -> None
     forms = [("peace",), ("x", "talkers"), ("border",), ("redeal", "deals"), ("border",), ("y", "deal")]
     got = [(x.start, x.end, x.payload) for x in m.find(forms)]
     assert got == [(0, 2, "talks"), (4, 6, "deal")]
+
+
+def test_a_hebrew_stem_matches_the_word_spelled_with_its_final_letter() -> None:
+    # "סיכמ*" lists סיכמה, סיכמו; the word ending at the stem is written סיכם (final mem)
+    m = PhraseMatcher([("סיכמ*", "agree"), ("הותקפ* על ידי", "attacked by")])
+    assert [(x.start, x.payload) for x in m.find(_forms("השר סיכם אתמול"))] == [(1, "agree")]
+    assert [(x.start, x.payload) for x in m.find(_forms("הבסיס הותקף על ידי"))] == [(1, "attacked by")]
+    assert [(x.start, x.payload) for x in m.find(_forms("הם סיכמו"))] == [(1, "agree")]
+    # the final letter ends the word: nothing longer is read through it
+    assert not m.find(_forms("סיכםו"))

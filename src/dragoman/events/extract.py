@@ -549,7 +549,11 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             else:
                 args = assign(view, m.start, m.end, group.pos, arules)
             # a first-person verb ("סיכמתי", "قطعنا") or a pronoun subject, read once for the steps below
-            own_voice = group.pos == "verb" and first_person_verb(view.folded(m.start), first_person)
+            own_voice = (
+                group.pos == "verb"
+                and first_person_verb(view.folded(m.start), first_person)
+                and not _named_subject_before(view, m.start, lang)
+            )
             dummy_it = group.passive and _impersonal(view, m.start, lang)
             subject_pronoun = None if dummy_it else pronoun_subject(view, clause, m.start, pronoun_table)
             if dummy_it:
@@ -757,6 +761,23 @@ def _joined_to(
     return out
 
 
+def _named_subject_before(view: SentenceView, start: int, lang: str) -> bool:
+    """Does a named party, marked by no preposition, end right before the verb at ``start``?
+
+    A first-person verb takes no named subject, so "נורלנד וולדוריה כוננו יחסים" is a
+    third-person plural whose stem ends in the letters of the first-person ending
+    (כוננו, "they established"), not "we established". A party behind a preposition
+    ("עם ולדוריה סיכמנו", "with Valdoria we agreed") is no subject.
+    """
+    r = next((r for r in view.mentions if r.entity and r.last == start - 1), None)
+    if r is None or view.clause[r.first] != view.clause[start]:
+        return False
+    rules = arg_rules(lang)
+    if r.proclitic and r.proclitic not in rules.coordinators:
+        return False
+    return not (r.first > 0 and view.folded(r.first - 1) in marker_words(lang))
+
+
 def _between_at(view: SentenceView, k: int, lang: str) -> bool:
     """Does the word right after the trigger say "between" (talks between X and Y)?"""
     return k < len(view.words) and bool(set(view.forms[k]) & marker_words(lang, "between"))
@@ -789,10 +810,17 @@ def _subject_of_saying(view: SentenceView, start: int, lang: str) -> list[Mentio
         said = verbs.match_at(view.forms, v)
         if said is None:
             continue
-        if any(v <= r.first < k for r in view.mentions):
-            return []
+        told = _addressee_clitics(lang)
+        if any(v <= r.first < k and not (r.proclitic and r.proclitic in told) for r in view.mentions):
+            return []  # "warned Y that [it] will ...": the subject is left open
         return [r for r in view.mentions if r.entity and r.last < v and view.clause[r.first] == view.clause[v]]
     return []
+
+
+@cache
+def _addressee_clitics(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.addressee_clitics if data else []))
 
 
 def sayer_of_pronoun(view: SentenceView, start: int, lang: str) -> list[MentionRef]:
@@ -1107,6 +1135,20 @@ def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
     return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
 
 
+@cache
+def _pair_blockers(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.pair_phrase_not_after if data else []))
+
+
+def _says_pair(view: SentenceView, k: int, lang: str) -> bool:
+    """Does a pair phrase ("both countries", שתי המדינות) start at word ``k``, not inside a name
+    such as פתרון שתי המדינות, "the two-state solution" (``pair_phrase_not_after``)?"""
+    if _pair_matcher(lang).match_at(view.forms, k) is None:
+        return False
+    return not (k > 0 and _pair_blockers(lang).intersection(view.forms[k - 1]))
+
+
 def _coordinated_subjects(hits: list[EventHit], coordinators: frozenset[str], verb_first: bool) -> None:
     """A verb joined by "and" to the verb before it shares that verb's subject.
 
@@ -1186,9 +1228,7 @@ def _pair_actors(hits: list[EventHit], lang: str, states: set[str]) -> None:
     for h in hits:
         if not h.event.actors and last is not None:
             view, clause = h.view, h.view.clause[h.token_start]
-            said = any(
-                clause == view.clause[k] and pairs.match_at(view.forms, k) is not None for k in range(len(view.forms))
-            )
+            said = any(clause == view.clause[k] and _says_pair(view, k, lang) for k in range(len(view.forms)))
             if said:
                 h.event.actors = list(last)
                 h.event.recipients = [r for r in h.event.recipients if r not in last]
@@ -1600,8 +1640,27 @@ def _unless_reported(lang: str) -> tuple[PhraseMatcher[bool], frozenset[str]]:
     return PhraseMatcher((normalize_key(w), True) for w in words), verbs
 
 
+@cache
+def _resumptive_matcher(lang: str) -> PhraseMatcher[bool]:
+    data = events_data(lang)
+    return PhraseMatcher((normalize_key(w), True) for w in (data.resumptive_pronouns if data else []))
+
+
+def _after_resumptive(h: EventHit, lang: str) -> bool:
+    """Does a resumptive pronoun stand right before the hit's verb trigger (ההצהרה עליה חתמו)?
+
+    The pronoun after a noun opens a relative clause with no relative pronoun; after the
+    verb it is the verb's object ("חתמו עליה", "they signed it"), so only the word right
+    before the trigger counts.
+    """
+    k = h.token_start - 1
+    return h.pos == "verb" and k > 0 and _resumptive_matcher(lang).match_at(h.view.forms, k) is not None
+
+
 def _opens_relative(h: EventHit, lang: str) -> bool:
-    """Is the hit's clause (its evidence) opened by a relative pronoun?"""
+    """Is the hit's clause (its evidence) opened by a relative pronoun, or its verb by a resumptive one?"""
+    if _after_resumptive(h, lang):
+        return True
     start = h.event.evidence[0].start
     first = next((k for k, t in enumerate(h.view.tokens) if t.start >= start), None)
     if first is None:
@@ -1652,10 +1711,12 @@ def _demonstratives(lang: str) -> tuple[PhraseMatcher[bool], PhraseMatcher[bool]
     """The language's demonstratives before and after a noun, their reach, and the noun's articles.
 
     A verb of referring ("referred to", התייחס ל) points at its object as a demonstrative
-    before the noun does, so the language's ``reference_verbs`` join ``demonstratives_before``.
+    before the noun does, and so does a time anchor ("as the talks opened", עם פתיחת
+    השיחות), so the language's ``reference_verbs`` and ``time_anchors`` join
+    ``demonstratives_before``.
     """
     data = events_data(lang)
-    before = (data.demonstratives_before + data.reference_verbs) if data else []
+    before = (data.demonstratives_before + data.reference_verbs + data.time_anchors) if data else []
     after = data.demonstratives_after if data else []
     reach = data.demonstrative_reach if data else 1
     articles = tuple(normalize_key(a) for a in (data.demonstrative_articles if data else []))
@@ -1691,7 +1752,8 @@ def points_back(h: EventHit, lang: str) -> bool:
     complementizers, verbs = _complementizers(lang)
     for k in range(h.token_start - 1, max(-1, h.token_start - 1 - reach), -1):
         m = before.match_at(view.forms, k)
-        if m is not None and m.end == k + 1:
+        # the phrase ends on a word already passed (a time anchor may take two words: עם פתיחת)
+        if m is not None and k < m.end <= h.token_start:
             # "said that talks resumed": a complementizer, not a demonstrative
             return not (set(view.forms[k]) & complementizers and k > 0 and set(view.forms[k - 1]) & verbs)
         if not _in_reach(view, k, breaks, named):

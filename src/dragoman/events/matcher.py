@@ -31,6 +31,21 @@ def _compile_word(word: str) -> tuple[str, bool]:
     return normalize_key(w.rstrip("*")), prefix
 
 
+# Hebrew letters written in another form at the end of a word: a stem entry "סיכמ*" (for סיכמה,
+# סיכמו) must also match the word that ends there, spelled with the final letter (סיכם).
+_FINAL_FORMS = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
+
+
+def _with_final_forms(words: tuple[tuple[str, bool], ...]) -> list[tuple[tuple[str, bool], ...]]:
+    """``words``, and each reading where one stem ending in a letter with a final form is that word."""
+    out = [words]
+    for k, (w, prefix) in enumerate(words):
+        if prefix and len(w) > 1 and w[-1] in _FINAL_FORMS:
+            whole = (w[:-1] + _FINAL_FORMS[w[-1]], False)
+            out += [v[:k] + (whole,) + v[k + 1 :] for v in out]
+    return out
+
+
 class PhraseMatcher(Generic[P]):
     """Longest-first, left-to-right, non-overlapping phrase matches."""
 
@@ -39,7 +54,7 @@ class PhraseMatcher(Generic[P]):
         for phrase, payload in entries:
             words = tuple(_compile_word(w) for w in phrase.split())
             if words and all(w for w, _ in words):
-                self._phrases.append((words, payload))
+                self._phrases.extend((v, payload) for v in _with_final_forms(words))
         # Longest phrase first so "من المتوقع" wins over "من".
         self._phrases.sort(key=lambda p: (-len(p[0]), -sum(len(w) for w, _ in p[0])))
         self._memo: dict[tuple[str, ...], list[int]] = {}  # token forms -> candidate phrases

@@ -138,8 +138,14 @@ def names_means_or_light_verb(
 
 
 def yields_to_next(m: Match[TriggerGroup], following: Match[TriggerGroup] | None, view: SentenceView) -> bool:
-    """Is ``m`` a readiness ("ready to", "prepared to") for the trigger right after it, in its clause?"""
+    """Is ``m`` a readiness ("ready to", "prepared to") for the trigger right after it, in its clause?
+
+    A party named between is the one asked ("ביקשה מולדוריה סיוע", "asked Valdoria for aid"):
+    then ``m`` is a request of its own and the act after it what is asked for.
+    """
     if not m.payload.readiness or following is None:
+        return False
+    if any(m.end <= r.last and r.first < following.start for r in view.mentions):
         return False
     return following.start - m.end <= 1 and view.clause[following.start] == view.clause[m.start]
 

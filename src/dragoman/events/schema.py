@@ -164,6 +164,9 @@ class ArgumentPatterns(_Strict):
     # حركة X برئاسة Y): the person acts for the party named right before the word, which is listed
     # beside him among the actors (events/extract.py: _delegation_parties).
     headed_by: list[str] = Field(default_factory=list)
+    # Words right before a pair phrase that make it part of a name, not the pair (פתרון שתי
+    # המדינות, "the two-state solution").
+    pair_phrase_not_after: list[str] = Field(default_factory=list)
     # Words before a noun that make it definite ("the ministry"): such a noun refers back. Empty where
     # the article is glued to the noun (الوزارة، המשרד).
     definite_articles: list[str] = Field(default_factory=list)
@@ -188,6 +191,10 @@ class ArgumentPatterns(_Strict):
     # positions of X", "תקף מטרות של X"); "the support of X", "תמיכתו של X" stay the doer's.
     owned_objects: list[str] = Field(default_factory=list)
     sayer_pronoun_auxiliaries: list[str] = Field(default_factory=list)
+    # Proclitics that mark the one told (Hebrew ל: "הבהירה לולדוריה כי תתמוך"): such an addressee between a
+    # verb of saying and its complementizer leaves the sayer the subject of the verb after it, which
+    # names none of its own (events/extract.py: _subject_of_saying).
+    addressee_clitics: list[str] = Field(default_factory=list)
     # Words that put a party at a venue ("initialled a deal at the EU headquarters", "met at the
     # White House"): one after them is where the act took place, not its recipient, unless the
     # frame aims at it ("fired at a ship": frames.yaml: aimed_at; events/extract.py: _at_venue).
@@ -273,6 +280,10 @@ class EventsData(_Strict):
     # the latest earlier event of its type and status.  Only unambiguous ones: "that" also
     # opens reported speech.
     relative_pronouns: list[str] = Field(default_factory=list)
+    # A preposition with a pronoun that stands for the head noun of a relative clause with no
+    # relative pronoun (ההצהרה עליה חתמו, "the declaration they signed"): a verb trigger right
+    # after one is told in a relative clause, as after a relative pronoun.
+    resumptive_pronouns: list[str] = Field(default_factory=list)
     # Words that open a relative clause except after a verb of saying ("the accords that
     # normalized relations" but "said that they normalized relations"): English "that".
     # The verbs are the language's ``quotes.yaml: reporting_verbs``.
@@ -295,6 +306,11 @@ class EventsData(_Strict):
     # הגיבה להסכם): a trigger noun right after one (``demonstrative_reach`` words at most)
     # restates an earlier event as a pointed-at noun does.
     reference_verbs: list[str] = Field(default_factory=list)
+    # Time anchors told by the phase of an act (עם פתיחת השיחות "as the talks opened", בתום
+    # הביקור "at the end of the visit"): the act dates another one and was told before, so a
+    # trigger noun right after one restates an earlier event as a pointed-at noun does; with
+    # no earlier event of its type and status it stays an event.
+    time_anchors: list[str] = Field(default_factory=list)
     arguments: ArgumentPatterns = ArgumentPatterns()
     modifiers: ModifierPatterns = ModifierPatterns()
     clauses: ClausePatterns = ClausePatterns()
