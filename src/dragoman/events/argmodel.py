@@ -24,6 +24,8 @@ their probabilities.  Decoding, per trigger:
    recipient, and the party after *by* in its clause, if any, the actor
    (not for symmetric frames, nor those whose passive subject still acts:
    "troops were withdrawn", ``frames.yaml: passive_subject_acts``);
+   A trigger told as a noun ("an attack", "a devastating bombing") takes the party after
+   *by* or "attributed to" later in its clause as its actor (``_noun_agent``);
 5. people counted as casualties or captives ("five people", أشخاص، مدنيين:
    ``events.yaml: casualty_nouns``) are never the actor of an assault or a
    coercion (``frames.yaml: casualties_never_act``): chosen as actor, they
@@ -261,6 +263,8 @@ def decide(
         _undergoer_first(ctx, t, code, pool, out, rules)
     elif passive and not frame(code).symmetric:
         _subject_undergoes(ctx, t, code, pool, out, rules)
+    elif not frame(code).symmetric and _nominal(ctx, t):
+        _noun_agent(ctx, t, code, pool, out, rules)
     if _frame_of(code).casualties_never_act:
         _casualties_acted_on(ctx, code, out)
     return out
@@ -382,6 +386,74 @@ def _subject_undergoes(
     if not undergoers:
         return
     _agent_acts(ctx, t, code, pool, out, rules, undergoers)
+
+
+@cache
+def _noun_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that open a noun phrase (``arguments.noun_openers``) and the nouns of doers
+    (``actor_nouns``, ``casualty_nouns``), folded."""
+    data = events_data(lang)
+    a = data.arguments if data else None
+    openers = frozenset(normalize_key(w) for w in (a.noun_openers if a else []))
+    people = frozenset(normalize_key(w) for w in ((a.actor_nouns + a.casualty_nouns) if a else []))
+    return openers, people
+
+
+def _nominal(ctx: Context, t: int) -> bool:
+    """Is trigger ``t`` a noun ("an attack", "a deadly bombing", "a wave of raids"), not a verb?
+
+    A verb group's trigger word is either ("attacked" / "attack"); right after a noun
+    opener, or one lowercase word after it that names no people ("a devastating attack",
+    not "the army attacked"), it is the noun. Where a language lists no openers, never.
+    """
+    openers, people = _noun_cues(ctx.lang)
+    if not openers:
+        return False
+    view, start = ctx.view, ctx.triggers[t].start
+
+    def opener(k: int) -> bool:
+        return k >= 0 and ctx.clause[k] == ctx.clause[start] and view.folded(k) in openers
+
+    if opener(start - 1):
+        return True
+    k = start - 1
+    word = view.words[k] if k >= 0 else ""
+    return word.isalpha() and word.islower() and view.folded(k) not in people and opener(k - 1)
+
+
+def _noun_agent(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
+) -> None:
+    """The party after *by* later in a noun trigger's clause is its doer ("an attack on the port
+    carried out by X", "a bombing last year attributed to X": ``markers.by``).
+
+    The model weighs a marker far from its noun too lightly and leaves the actor out, or takes
+    the party as the one attacked. Nothing between may be another act or a verb of saying ("the
+    attack was condemned by X", "was reported by X" name no doer). An actor the model took
+    elsewhere gives way; with no recipient left, it is the one acted on ("Y suffered raids
+    attributed to X"), unless another act stands between (it is that act's doer).
+    """
+    end = ctx.triggers[t].end
+    agent = _agent_after(ctx, t, code, pool)
+    if agent is None or any(a.index == agent.index for a in out.actors):
+        return
+    between = range(end, agent.first)
+    if any(k in ctx.reporting for k in between) or any(
+        i != t and o.start < agent.first and o.end > end for i, o in enumerate(ctx.triggers)
+    ):
+        return
+    doers = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)]
+    taken = {m.entity for m in doers}
+    # the subject of another act before this one is that act's doer ("X killed three soldiers in an
+    # attack launched by Y"), not the one attacked
+    displaced = [
+        a for a in out.actors
+        if a.entity not in taken and may_be_recipient(code, a.mention.type)
+        and not any(i != t and a.last < o.start < ctx.triggers[t].start for i, o in enumerate(ctx.triggers))
+    ]
+    recipients = [r for r in out.recipients if r.entity not in taken]
+    out.actors = doers
+    out.recipients = recipients or displaced
 
 
 # Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against

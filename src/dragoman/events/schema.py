@@ -70,6 +70,9 @@ class ArgumentPatterns(_Strict):
     recipient_clitics: list[str] = Field(default_factory=list)
     # Words after which the mention is the doer of a passive verb ("by", من قبل, על ידי).
     agent_markers: list[str] = Field(default_factory=list)
+    # Words right before a trigger of a verb group that make it a noun ("an attack", "the bombing",
+    # "a wave of raids"): such a noun's doer may follow it after *by* (events/argmodel.py: _noun_agent).
+    noun_openers: list[str] = Field(default_factory=list)
     place_markers: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     # Verb-subject order is usual (Arabic): look for the actor after a verb trigger first.
