@@ -267,7 +267,49 @@ def decide(
         _noun_agent(ctx, t, code, pool, out, rules)
     if _frame_of(code).casualties_never_act:
         _casualties_acted_on(ctx, code, out)
+    listed = _listed_doers(ctx, t, code, rules)
+    if listed:
+        taken = {m.entity for m in listed}
+        out.actors = listed
+        out.recipients = [r for r in out.recipients if r.entity not in taken]
     return out
+
+
+@cache
+def _group_nouns(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.group_nouns if data else []))
+
+
+def _listed_doers(ctx: Context, t: int, code: str, rules: ArgRules) -> list[MentionRef]:
+    """The parties listed after a colon that ends the trigger's clause, when its subject is a
+    plural noun of states with no name ("three states had joined the alliance: X, Y and Z",
+    ``arguments.group_nouns``): the list names the subject, so its members are the doers.
+
+    At least two parties, coordinated (``group``), and nothing but determiners between the colon
+    and the first; a named party in the subject (after any verb of saying in its clause) leaves
+    it the doer.
+    """
+    nouns = _group_nouns(ctx.lang)
+    if not nouns:
+        return []
+    view, start, end = ctx.view, ctx.triggers[t].start, ctx.triggers[t].end
+    c = ctx.clause[start]
+    # the subject follows a verb of saying in its clause ("X said two states had joined: ...")
+    said = [k for k in range(start) if ctx.clause[k] == c and k in ctx.reporting]
+    subject = [k for k in range(said[-1] + 1 if said else 0, start) if ctx.clause[k] == c]
+    if not subject or not any(view.folded(k) in nouns for k in subject):
+        return []
+    if any(m.entity and subject[0] <= m.first and m.last < start for m in view.mentions):
+        return []
+    colon = next((k for k in range(end, len(view.words)) if view.words[k] in ctx.rules.breaks), None)
+    if colon is None or view.words[colon] != ":":
+        return []
+    after = sorted((m for m in view.mentions if m.entity and m.first > colon), key=lambda m: (m.first, -m.last))
+    if not after or any(view.folded(k) not in rules.skip_words for k in range(colon + 1, after[0].first)):
+        return []
+    listed = [m for m in group(view, after, after[0], rules) if may_be_actor(code, m.mention.type)]
+    return listed if len({m.entity for m in listed}) >= 2 else []
 
 
 def _frame_of(code: str) -> Frame:

@@ -73,6 +73,10 @@ class ArgumentPatterns(_Strict):
     # Words right before a trigger of a verb group that make it a noun ("an attack", "the bombing",
     # "a wave of raids"): such a noun's doer may follow it after *by* (events/argmodel.py: _noun_agent).
     noun_openers: list[str] = Field(default_factory=list)
+    # Plural nouns of states or sides ("four nations", "three states"): a subject made of one, with
+    # no name, is named by a list after a colon that ends its clause ("had joined the accords: X, Y
+    # and Z"), whose members are the doers (events/argmodel.py: _listed_doers).
+    group_nouns: list[str] = Field(default_factory=list)
     place_markers: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     # Verb-subject order is usual (Arabic): look for the actor after a verb trigger first.
