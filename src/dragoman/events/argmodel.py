@@ -66,7 +66,7 @@ from dragoman.events.frames import Frame, frame, frames, may_be_actor, may_be_re
 from dragoman.events.plover import rollup
 from dragoman.events.schema import events_data
 from dragoman.events.sentence import MentionRef
-from dragoman.model import EntityType
+from dragoman.model import EntityType, MentionKind
 from dragoman.text import normalize_key
 
 ROLES = ("actor", "recipient")
@@ -267,12 +267,51 @@ def decide(
         _noun_agent(ctx, t, code, pool, out, rules)
     if _frame_of(code).casualties_never_act:
         _casualties_acted_on(ctx, code, out)
+    _fronted_participle(ctx, t, code, pool, out, rules)
     listed = _listed_doers(ctx, t, code, rules)
     if listed:
         taken = {m.entity for m in listed}
         out.actors = listed
         out.recipients = [r for r in out.recipients if r.entity not in taken]
     return out
+
+
+@cache
+def _participle_cues(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The endings of a fronted participle (``arguments.fronted_participle_endings``) and the
+    subordinators that may stand before one (``clauses.openers``), folded."""
+    data = events_data(lang)
+    if data is None:
+        return (), frozenset()
+    endings = tuple(normalize_key(e) for e in data.arguments.fronted_participle_endings)
+    return endings, frozenset(normalize_key(w) for w in data.clauses.openers)
+
+
+def _fronted_participle(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
+) -> None:
+    """A participle trigger that opens its sentence ("Addressing the forum in X, the minister
+    said ...", "After meeting Y, the minister flew home") has no subject of its own: its doer is
+    the main clause's subject, the first party after its clause that no marker introduces (a
+    person rather than the adjective of a title before him). Its objects stand in its own clause.
+    """
+    endings, openers = _participle_cues(ctx.lang)
+    view, start, end = ctx.view, ctx.triggers[t].start, ctx.triggers[t].end
+    if not endings or ctx.triggers[t].pos != "verb" or not view.folded(start).endswith(endings):
+        return
+    if not (start == 0 or (start == 1 and view.folded(0) in openers)):
+        return
+    own = ctx.clause[start]
+    later = [m for m in sorted(pool, key=lambda m: m.first) if m.first >= end and ctx.clause[m.first] != own]
+    unmarked = [m for m in later if marker_of(ctx, m)[0] == "-" and may_be_actor(code, m.mention.type)]
+    if not unmarked:
+        return
+    subject = next((m for m in unmarked if m.mention.kind is not MentionKind.NISBA), unmarked[0])
+    actors = [m for m in group(view, pool, subject, rules) if may_be_actor(code, m.mention.type)]
+    taken = {m.entity for m in actors}
+    objects = [m for m in out.recipients + out.actors if ctx.clause[m.first] == own and m.first >= end]
+    out.actors = actors
+    out.recipients = [m for m in objects if m.entity not in taken and may_be_recipient(code, m.mention.type)]
 
 
 @cache

@@ -77,6 +77,10 @@ class ArgumentPatterns(_Strict):
     # no name, is named by a list after a colon that ends its clause ("had joined the accords: X, Y
     # and Z"), whose members are the doers (events/argmodel.py: _listed_doers).
     group_nouns: list[str] = Field(default_factory=list)
+    # Endings of a participle that, opening its sentence (or right after a subordinator), has no
+    # subject of its own ("Addressing the forum, the minister said"): its doer is the main clause's
+    # subject (events/argmodel.py: _fronted_participle).
+    fronted_participle_endings: list[str] = Field(default_factory=list)
     place_markers: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     # Verb-subject order is usual (Arabic): look for the actor after a verb trigger first.
