@@ -1361,7 +1361,7 @@ def _ids(refs: list[MentionRef]) -> list[str]:
     return out
 
 
-def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Event]:
+def merge(events: list[Event], sentences: list[Span] | None = None, headlines: frozenset[Span] = frozenset()) -> list[Event]:
     """One fact told twice is one event with two evidence spans.
 
     A later hit is a restatement of an earlier event of the same type and
@@ -1379,15 +1379,22 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
     event beside their states; otherwise the merged event keeps the first telling's
     parties.  ``sentences`` gives each event's sentence span
     (without it, an event's first evidence span stands for its sentence).
+
+    A headline (``headlines``: sentences told as a title line) sums up what the body tells:
+    an act it tells with no recipient ("Valdoria accepts proposal") is the body's telling of it
+    with the same doers, type and status that names one ("Valdoria accepted a new Norlandic
+    proposal"), which lends it its recipients.
     """
     out: list[Event] = []
     where: dict[int, Span] = {}
     for k, ev in enumerate(events):
         where[id(ev)] = sentences[k] if sentences is not None else ev.evidence[0]
-        prior = _restated(out, ev, where)
+        prior = _restated(out, ev, where) or _headline_told(out, ev, where, headlines)
         if prior is None:
             out.append(ev)
             continue
+        if not prior.recipients and where[id(prior)] in headlines:
+            prior.recipients = [r for r in ev.recipients if r not in prior.actors]
         for sp in ev.evidence:
             if sp not in prior.evidence:
                 prior.evidence.append(sp)
@@ -1399,6 +1406,19 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
                 if i not in prior.actors + prior.recipients and state is not None and state in role:
                     role.insert(role.index(state), i)
     return out
+
+
+def _headline_told(prior: list[Event], ev: Event, where: dict[int, Span], headlines: frozenset[Span]) -> Event | None:
+    """The headline event ``ev`` tells again with a recipient: same type and status, the same
+    doers (or persons acting for them), no recipient in the headline, none other dated."""
+    if not ev.actors or not ev.recipients or where[id(ev)] in headlines:
+        return None
+    for p in prior:
+        if where[id(p)] not in headlines or p.recipients or not p.actors:
+            continue
+        if p.type == ev.type and p.status is ev.status and not _dated_otherwise(p, ev) and _known(ev.actors, set(p.actors)):
+            return p
+    return None
 
 
 def _dated_otherwise(a: Event, b: Event) -> bool:
@@ -1827,4 +1847,26 @@ def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learn
     hits = restated_in_relative(without_inner_mentions(hits), lang)
     hits = without_evaluations(hits, lang)
     hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
-    return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))
+    spans = [h.view.span for h in hits]
+    return assign_event_ids(article.id, merge([h.event for h in hits], spans, headlines(article, spans)))
+
+
+# Marks that end a sentence of running text; a title line ends with none of them
+_SENTENCE_ENDS = frozenset('.!?:;"\'”’»)…')
+
+
+def headlines(article: Article, spans: list[Span]) -> frozenset[Span]:
+    """The sentences among ``spans`` told as title lines: alone on their line, with no mark that
+    ends a sentence of running text, and before the first sentence that ends with one (the body)."""
+    text = article.text
+    body = next(
+        (sp.start for sp in article.sentences if text[sp.start:sp.end].rstrip()[-1:] in _SENTENCE_ENDS),
+        len(text),
+    )
+
+    def title(sp: Span) -> bool:
+        before, after = text[: sp.start].rstrip(" \t"), text[sp.end :].lstrip(" \t")
+        alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+        return alone and sp.end <= body and text[sp.start : sp.end].rstrip()[-1:] not in _SENTENCE_ENDS
+
+    return frozenset(sp for sp in set(spans) if title(sp))
