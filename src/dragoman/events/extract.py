@@ -1400,9 +1400,10 @@ def merge(events: list[Event], sentences: list[Span] | None = None, headlines: f
                 prior.evidence.append(sp)
         prior.date = prior.date or ev.date
         prior.place = prior.place or ev.place
+        told = _states_told(ev)
         for role, ids in ((prior.actors, ev.actors), (prior.recipients, ev.recipients)):
             for i in ids:  # "Iran ... its foreign minister Araghchi": the person joins before his state
-                state = state_of(i)
+                state = state_of(i) or told.get(i)
                 if i not in prior.actors + prior.recipients and state is not None and state in role:
                     role.insert(role.index(state), i)
     return out
@@ -1426,24 +1427,46 @@ def _dated_otherwise(a: Event, b: Event) -> bool:
     return bool(a.date and b.date and a.date.value and b.date.value and a.date.value != b.date.value)
 
 
-def _known(ids: list[str], parties: set[str]) -> bool:
+def _known(ids: list[str], parties: set[str], told: dict[str, str] | None = None) -> bool:
     """Is each of ``ids`` one of ``parties``, or the person or office acting for one of them?
 
     "Iran and Oman held talks ... Qasem met Harthy": a person whose state is a
     party adds no party, unless the earlier telling already names another person of
     that state ("Holloway met Dunmore ... he later met Varga": another meeting).
+    ``told`` gives the states of persons the knowledge base does not hold (``_states_told``).
     """
+    told = told or {}
 
     def stands_for(i: str) -> bool:
-        state = state_of(i)
+        state = state_of(i) or told.get(i)
         return state in parties and not any(state_of(q) == state for q in parties)
 
     return all(i in parties or stands_for(i) for i in ids)
 
 
+# Ids of parties found in the article only (no knowledge-base record): "then-Norlandic Foreign
+# Minister Ulf Osk" when Osk is known to no list
+_LOCAL = "local:"
+
+
+def _states_told(ev: Event) -> dict[str, str]:
+    """The state the event itself lists right after a party found in the article only, in one role.
+
+    A title gives an unknown person his state ("then-Norlandic Foreign Minister Ulf Osk": actors
+    ``local:…``, ``country:NL``), as the knowledge base gives a known one (``state_of``).
+    """
+    out: dict[str, str] = {}
+    for role in (ev.actors, ev.recipients):
+        for i, j in zip(role, role[1:], strict=False):
+            if i.startswith(_LOCAL) and j.startswith("country:"):
+                out[i] = j
+    return out
+
+
 def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | None:
     """The earlier event ``ev`` restates, if any (the latest one that fits)."""
     bare = not ev.actors and not ev.recipients
+    told = _states_told(ev)
     for p in reversed(prior):
         if p.type != ev.type or p.status is not ev.status:
             continue
@@ -1454,10 +1477,12 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
                 return p
             continue
         parties = set(p.actors + p.recipients)
-        if not parties or not _known(ev.actors + ev.recipients, parties):
+        if not parties or not _known(ev.actors + ev.recipients, parties, told):
             continue  # a hit naming a party the earlier event lacks tells something new
         # talks, agreements, cooperation: who is named first does not make two events
-        if frame(ev.type).symmetric or (_known(ev.actors, set(p.actors)) and _known(ev.recipients, set(p.recipients))):
+        if frame(ev.type).symmetric or (
+            _known(ev.actors, set(p.actors), told) and _known(ev.recipients, set(p.recipients), told)
+        ):
             return p
     return None
 
