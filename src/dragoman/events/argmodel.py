@@ -60,6 +60,7 @@ from dragoman.events.argfeatures import (
     lists_participles,
     marker_of,
     null_features,
+    participle,
 )
 from dragoman.events.arguments import ArgRules, Arguments, group
 from dragoman.events.frames import Frame, frame, frames, may_be_actor, may_be_recipient
@@ -268,12 +269,33 @@ def decide(
     if _frame_of(code).casualties_never_act:
         _casualties_acted_on(ctx, code, out)
     _fronted_participle(ctx, t, code, pool, out, rules)
+    _beyond_next_verb(ctx, t, out, rules)
     listed = _listed_doers(ctx, t, code, rules)
     if listed:
         taken = {m.entity for m in listed}
         out.actors = listed
         out.recipients = [r for r in out.recipients if r.entity not in taken]
     return out
+
+
+def _beyond_next_verb(ctx: Context, t: int, out: Arguments, rules: ArgRules) -> None:
+    """A party after a second verb joined to the trigger's ("Egypt condemned the raid and urged
+    Israel to ...", "praised the deal but rejected any role for Iran") is that verb's, not the
+    trigger's: no recipient of a verb trigger stands beyond another trigger in a past form
+    (``participle_endings``) right after a coordinating word or a clause opener.
+    """
+    if ctx.triggers[t].pos != "verb" or not out.recipients or not lists_participles(ctx.lang):
+        return
+    view, end = ctx.view, ctx.triggers[t].end
+    _, openers = _participle_cues(ctx.lang)
+    joiners = {w for w in rules.coordinators if w.isalpha()} | openers
+    verbs = [
+        o.start for i, o in enumerate(ctx.triggers)
+        if i != t and o.start >= end and o.start > 0 and view.folded(o.start - 1) in joiners
+        and participle(view.folded(o.start), ctx.lang)
+    ]
+    if verbs:
+        out.recipients = [r for r in out.recipients if r.first < min(verbs)]
 
 
 @cache
