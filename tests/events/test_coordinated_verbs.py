@@ -30,3 +30,21 @@ def test_infinitives_joined_by_and_share_their_party(make_article: Callable[...,
     # "share" is no past form: the partner of the cooperation is still Valdoria
     art = make_article("Norland agreed to cooperate and share intelligence with Valdoria.", "en", NAMES)
     assert ["country:VD"] in [r for _, r in _roles(art, "COOPERATE")]
+
+
+def test_a_verb_after_but_shares_the_first_verbs_subject(make_article: Callable[..., Article]) -> None:
+    art = make_article("Norland welcomed the plan, but rejected any role for Ostmark.", "en", NAMES)
+    assert _roles(art, "REJECT") == [(["country:NL"], ["country:OM"])]
+
+
+def test_the_subject_of_a_contrasting_clause_is_not_the_first_acts_recipient(
+    make_article: Callable[..., Article],
+) -> None:
+    art = make_article("Norland praised the plan but Valdoria has rejected it.", "en", NAMES)
+    assert _roles(art, "SUPPORT") == [(["country:NL"], [])]
+    assert _roles(art, "REJECT") == [(["country:VD"], [])]
+
+
+def test_the_one_asked_to_act_stays_the_demands_recipient(make_article: Callable[..., Article]) -> None:
+    art = make_article("Norland demanded that Valdoria rejected the plan.", "en", NAMES)
+    assert ["country:VD"] in [r for _, r in _roles(art, "REQUEST")]

@@ -282,7 +282,8 @@ def _beyond_next_verb(ctx: Context, t: int, out: Arguments, rules: ArgRules) -> 
     """A party after a second verb joined to the trigger's ("Egypt condemned the raid and urged
     Israel to ...", "praised the deal but rejected any role for Iran") is that verb's, not the
     trigger's: no recipient of a verb trigger stands beyond another trigger in a past form
-    (``participle_endings``) right after a coordinating word or a clause opener.
+    (``participle_endings``) right after a coordinating word or a clause opener, nor is the
+    subject of a trigger after "and" or a contrast ("praised the plan but Israel rejected it").
     """
     if ctx.triggers[t].pos != "verb" or not out.recipients or not lists_participles(ctx.lang):
         return
@@ -296,6 +297,31 @@ def _beyond_next_verb(ctx: Context, t: int, out: Arguments, rules: ArgRules) -> 
     ]
     if verbs:
         out.recipients = [r for r in out.recipients if r.first < min(verbs)]
+    # "X praised the plan but Y rejected it": a party right after a coordinating word or a
+    # contrast and right before another trigger is that trigger's subject ("demanded that Y
+    # refuse" keeps Y: the one asked)
+    starts = {o.start for i, o in enumerate(ctx.triggers) if i != t}
+    conjunctions = {w for w in rules.coordinators if w.isalpha()} | _contrast_words(ctx.lang)
+
+    def opens_clause(r: MentionRef) -> bool:
+        k = r.first - 1
+        while k >= 0 and view.folded(k) in rules.skip_words:
+            k -= 1
+        return k >= end and view.folded(k) in conjunctions
+
+    def subject_of_verb(r: MentionRef) -> bool:
+        k = r.last + 1  # over one auxiliary ("but Y has rejected it"), not an infinitive ("Y to mediate")
+        if k < len(view.words) and view.folded(k) in rules.sayer_pronoun_auxiliaries:
+            k += 1
+        return k in starts and participle(view.folded(k), ctx.lang)
+
+    out.recipients = [r for r in out.recipients if not (r.first >= end and opens_clause(r) and subject_of_verb(r))]
+
+
+@cache
+def _contrast_words(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.contrast_words if data else []))
 
 
 @cache

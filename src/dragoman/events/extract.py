@@ -722,7 +722,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             subject = "recipient" if group.converse else group.subject
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
-    _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb)
+    _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb, _contrasts(lang))
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
     _between_parties(hits, lang)
     _body_actors(hits, lang, kinds)
@@ -1069,22 +1069,30 @@ def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) 
 
 
 @cache
+def _contrasts(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.contrast_words if data else []))
+
+
+@cache
 def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
     return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
 
 
-def _coordinated_subjects(hits: list[EventHit], coordinators: frozenset[str], verb_first: bool) -> None:
+def _coordinated_subjects(
+    hits: list[EventHit], coordinators: frozenset[str], verb_first: bool, contrasts: frozenset[str] = frozenset()
+) -> None:
     """A verb joined by "and" to the verb before it shares that verb's subject.
 
     "X recalled its ambassador from Y and suspended all trade", "استدعت X سفيرها من Y وعلقت التجارة":
     the suspending is X's; the model may take Y, the first verb's object, or nobody.  Only when the
     second verb names no subject of its own after it (VSO: "وعلقت الحكومة ...") and every party it
     took as doer stands between the two verbs; those parties become whom it is done to when it names
-    nobody else.
+    nobody else. A contrast joins them too (``contrasts``: "X praised the plan but rejected ...").
     """
     clitics = _and_clitics(coordinators)
-    words = frozenset(c for c in coordinators if c.isalpha() and len(c) > 1)
+    words = frozenset(c for c in coordinators if c.isalpha() and len(c) > 1) | contrasts
     for i, h in enumerate(hits):
         view, k = h.view, h.token_start
         # the nearest verb before it in its sentence (a noun act between, "the truce", is the first verb's object)

@@ -81,6 +81,9 @@ class ArgumentPatterns(_Strict):
     # subject of its own ("Addressing the forum, the minister said"): its doer is the main clause's
     # subject (events/argmodel.py: _fronted_participle).
     fronted_participle_endings: list[str] = Field(default_factory=list)
+    # Words of contrast that join a second verb to the first as "and" does ("X praised the plan
+    # but rejected ..."): the second verb shares the first one's subject (events/extract.py).
+    contrast_words: list[str] = Field(default_factory=list)
     place_markers: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     # Verb-subject order is usual (Arabic): look for the actor after a verb trigger first.
