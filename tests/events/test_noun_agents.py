@@ -42,3 +42,10 @@ def test_a_verb_trigger_takes_no_agent_from_a_later_by(make_article: Callable[..
     art = make_article("Norland attacked a convoy escorted by Valdoria.", "en", NAMES)
     found = _assaults(art)
     assert found and found[0][0] == ["country:NL"]
+
+
+def test_a_killing_told_with_its_means_has_the_means_doer(make_article: Callable[..., Article]) -> None:
+    # the attack is how the soldiers were killed: one act, Valdoria's
+    art = make_article("Gunmen killed three Ostmark soldiers in an attack launched by Valdoria on Sunday.", "en", NAMES)
+    found = _assaults(art)
+    assert len(found) == 1 and found[0][0] == ["country:VD"] and found[0][2] == "killed", found

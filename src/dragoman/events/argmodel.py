@@ -56,6 +56,7 @@ from typing import Protocol
 from dragoman.events.argfeatures import (
     FEATURES_VERSION,
     Context,
+    Trigger,
     candidate_features,
     lists_participles,
     marker_of,
@@ -264,7 +265,7 @@ def decide(
         _undergoer_first(ctx, t, code, pool, out, rules)
     elif passive and not frame(code).symmetric:
         _subject_undergoes(ctx, t, code, pool, out, rules)
-    elif not frame(code).symmetric and _nominal(ctx, t):
+    elif not frame(code).symmetric and (_nominal(ctx, t) or not out.actors):
         _noun_agent(ctx, t, code, pool, out, rules)
     if _frame_of(code).casualties_never_act:
         _casualties_acted_on(ctx, code, out)
@@ -550,6 +551,17 @@ def _nominal(ctx: Context, t: int) -> bool:
     return word.isalpha() and word.islower() and view.folded(k) not in people and opener(k - 1)
 
 
+def _means_of(ctx: Context, t: int, other: Trigger, rules: ArgRules) -> bool:
+    """Is ``other`` the same act told as the means of trigger ``t`` ("killed three soldiers *in an
+    attack* launched by X": an act of its type after *in*)? Its doer is the trigger's."""
+    if other.type != ctx.triggers[t].type:
+        return False
+    k = other.start - 1
+    while k >= 0 and ctx.view.folded(k) in rules.skip_words:
+        k -= 1
+    return k >= 0 and ctx.view.folded(k) in rules.place_markers
+
+
 def _noun_agent(
     ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
 ) -> None:
@@ -568,7 +580,8 @@ def _noun_agent(
         return
     between = range(end, agent.first)
     if any(k in ctx.reporting for k in between) or any(
-        i != t and o.start < agent.first and o.end > end for i, o in enumerate(ctx.triggers)
+        i != t and o.start < agent.first and o.end > end and not _means_of(ctx, t, o, rules)
+        for i, o in enumerate(ctx.triggers)
     ):
         return
     doers = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)]
