@@ -123,3 +123,13 @@ def test_a_visit_is_hosted_by_its_place_not_by_the_delegation_that_travels_with_
     assert [d.gloss for d in art.described] == ["delegation"]
     ev = _one(art, "CONSULT")
     assert ev.recipients == ["country:AZ"]  # the host state of its place, not the minister's own delegation
+
+
+def test_a_described_subject_of_a_later_clause_outranks_the_first_clauses_actor() -> None:
+    # "after protesters stormed ...": the protesters did it, not the state that cut ties, whose
+    # consulates they attacked
+    names = {"Norland": ("country:NL", GPE), "Valdoria": ("country:VD", GPE), "Nordic": ("country:NL", GPE)}
+    art = _run("Norland cut ties with Valdoria after protesters attacked Nordic consulates there.", "en", names, ("Nordic",))
+    ev = _one(art, "ASSAULT")
+    (d,) = [d for d in art.described if d.gloss == "protesters"]
+    assert ev.actors == [d.id] and ev.recipients == ["country:NL"]

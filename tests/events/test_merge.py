@@ -6,8 +6,14 @@ from collections.abc import Callable
 
 import pytest
 
-from dragoman.events.extract import extract_events, find_hits, restated_in_relative, without_inner_mentions
-from dragoman.model import Article, EntityType, EventStatus
+from dragoman.events.extract import (
+    extract_events,
+    find_hits,
+    merge,
+    restated_in_relative,
+    without_inner_mentions,
+)
+from dragoman.model import Article, EntityType, Event, EventStatus, Span
 from dragoman.model.ids import event_id
 
 NAMES = {"Israel": ("country:IL", EntityType.GPE), "Azerbaijan": ("country:AZ", EntityType.GPE)}
@@ -160,3 +166,18 @@ def test_another_office_of_the_same_state_tells_another_event(
     art = make_article(text, lang, OFFICES)
     talks = [e for e in extract_events(art, lang) if e.type == "CONSULT"]
     assert [e.actors for e in talks] == [[FM], [DM]]
+
+
+def _visit(start: int, actors: list[str]) -> Event:
+    return Event("", "CONSULT", "visit", EventStatus.OCCURRED, actors, ["country:AZ"], [Span(start, start + 10)], None)
+
+
+def test_a_person_known_only_to_the_article_stands_for_the_state_his_title_names() -> None:
+    # "The last visit by a Norlandic minister to Azerbaijan ... then-Norlandic Foreign Minister Ulf
+    # Osk visited Azerbaijan": Osk is in no knowledge base, his title gives his state
+    merged = merge([_visit(0, ["country:NL"]), _visit(40, ["local:osk", "country:NL"])])
+    assert len(merged) == 1 and merged[0].actors == ["local:osk", "country:NL"] and len(merged[0].evidence) == 2
+
+
+def test_a_local_party_of_another_state_tells_another_event() -> None:
+    assert len(merge([_visit(0, ["country:NL"]), _visit(40, ["local:osk", "country:VD"])])) == 2

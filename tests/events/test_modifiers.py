@@ -98,5 +98,11 @@ def test_the_content_of_a_proposal_is_no_event() -> None:
     assert ("halt", "SANCTION") in _triggers("Norland will halt all trade with Valdoria.")
 
 
+def test_what_a_vetoed_resolution_calls_for_is_no_act_of_the_voter() -> None:
+    told = _triggers("Norland vetoed a draft resolution calling for a truce in Valdoria.")
+    assert [ty for _, ty in told] == ["REJECT"], told
+    assert ("truce", "RETREAT") in _triggers("Norland declared a truce in Valdoria.")
+
+
 def test_interacting_with_a_group_is_a_meeting() -> None:
     assert ("interact with", "CONSULT") in _triggers("The Norlandic envoy will interact with the local Valdorian community.")

@@ -191,3 +191,25 @@ def test_him_after_a_quote_continues_its_speaker() -> None:
     text = 'Anna Berg said the border was under review. "It will stay closed," her office quoted her as saying.'
     art = Quotes()(_article(text, "en", {"Anna Berg": ("person:berg", EntityType.PERSON)}))
     assert [q.speaker for q in art.quotes if q.direct] == ["person:berg"]
+
+
+def _with_event(art: Article, actors: list[str], trigger: Span) -> Article:
+    from dragoman.model import Event, EventStatus
+
+    art.events = [Event("e1", "SANCTION", None, EventStatus.OCCURRED, actors, [], [art.sentences[0]], trigger=trigger)]
+    return art
+
+
+def test_a_pronoun_with_no_speaker_before_it_stands_for_the_last_doer() -> None:
+    # nobody has spoken yet: "it" is Norland, whose act was told last
+    text = "Norland expelled the Valdorian envoy on Monday. It said the decision was final."
+    names = {"Norland": ("country:NL", EntityType.GPE)}
+    art = Quotes()(_with_event(_article(text, "en", names), ["country:NL"], Span(8, 16)))
+    assert [(q.speaker, q.speaker_kind) for q in art.quotes] == [("country:NL", SpeakerKind.ORGANISATION)]
+
+
+def test_a_person_pronoun_does_not_stand_for_a_state() -> None:
+    text = "Norland expelled the Valdorian envoy on Monday. He said the decision was final."
+    names = {"Norland": ("country:NL", EntityType.GPE)}
+    art = Quotes()(_with_event(_article(text, "en", names), ["country:NL"], Span(8, 16)))
+    assert [q.speaker for q in art.quotes] == [None]

@@ -24,6 +24,8 @@ their probabilities.  Decoding, per trigger:
    recipient, and the party after *by* in its clause, if any, the actor
    (not for symmetric frames, nor those whose passive subject still acts:
    "troops were withdrawn", ``frames.yaml: passive_subject_acts``);
+   A trigger told as a noun ("an attack", "a devastating bombing") takes the party after
+   *by* or "attributed to" later in its clause as its actor (``_noun_agent``);
 5. people counted as casualties or captives ("five people", أشخاص، مدنيين:
    ``events.yaml: casualty_nouns``) are never the actor of an assault or a
    coercion (``frames.yaml: casualties_never_act``): chosen as actor, they
@@ -54,17 +56,19 @@ from typing import Protocol
 from dragoman.events.argfeatures import (
     FEATURES_VERSION,
     Context,
+    Trigger,
     candidate_features,
     lists_participles,
     marker_of,
     null_features,
+    participle,
 )
 from dragoman.events.arguments import ArgRules, Arguments, group
 from dragoman.events.frames import Frame, frame, frames, may_be_actor, may_be_recipient
 from dragoman.events.plover import rollup
 from dragoman.events.schema import events_data
 from dragoman.events.sentence import MentionRef
-from dragoman.model import EntityType
+from dragoman.model import EntityType, MentionKind
 from dragoman.text import normalize_key
 
 ROLES = ("actor", "recipient")
@@ -261,9 +265,139 @@ def decide(
         _undergoer_first(ctx, t, code, pool, out, rules)
     elif passive and not frame(code).symmetric:
         _subject_undergoes(ctx, t, code, pool, out, rules)
+    elif not frame(code).symmetric and (_nominal(ctx, t) or not out.actors):
+        _noun_agent(ctx, t, code, pool, out, rules)
     if _frame_of(code).casualties_never_act:
         _casualties_acted_on(ctx, code, out)
+    _fronted_participle(ctx, t, code, pool, out, rules)
+    _beyond_next_verb(ctx, t, out, rules)
+    listed = _listed_doers(ctx, t, code, rules)
+    if listed:
+        taken = {m.entity for m in listed}
+        out.actors = listed
+        out.recipients = [r for r in out.recipients if r.entity not in taken]
     return out
+
+
+def _beyond_next_verb(ctx: Context, t: int, out: Arguments, rules: ArgRules) -> None:
+    """A party after a second verb joined to the trigger's ("Egypt condemned the raid and urged
+    Israel to ...", "praised the deal but rejected any role for Iran") is that verb's, not the
+    trigger's: no recipient of a verb trigger stands beyond another trigger in a past form
+    (``participle_endings``) right after a coordinating word or a clause opener, nor is the
+    subject of a trigger after "and" or a contrast ("praised the plan but Israel rejected it").
+    """
+    if ctx.triggers[t].pos != "verb" or not out.recipients or not lists_participles(ctx.lang):
+        return
+    view, end = ctx.view, ctx.triggers[t].end
+    _, openers = _participle_cues(ctx.lang)
+    joiners = {w for w in rules.coordinators if w.isalpha()} | openers
+    verbs = [
+        o.start for i, o in enumerate(ctx.triggers)
+        if i != t and o.start >= end and o.start > 0 and view.folded(o.start - 1) in joiners
+        and participle(view.folded(o.start), ctx.lang)
+    ]
+    if verbs:
+        out.recipients = [r for r in out.recipients if r.first < min(verbs)]
+    # "X praised the plan but Y rejected it": a party right after a coordinating word or a
+    # contrast and right before another trigger is that trigger's subject ("demanded that Y
+    # refuse" keeps Y: the one asked)
+    starts = {o.start for i, o in enumerate(ctx.triggers) if i != t}
+    conjunctions = {w for w in rules.coordinators if w.isalpha()} | _contrast_words(ctx.lang)
+
+    def opens_clause(r: MentionRef) -> bool:
+        k = r.first - 1
+        while k >= 0 and view.folded(k) in rules.skip_words:
+            k -= 1
+        return k >= end and view.folded(k) in conjunctions
+
+    def subject_of_verb(r: MentionRef) -> bool:
+        k = r.last + 1  # over one auxiliary ("but Y has rejected it"), not an infinitive ("Y to mediate")
+        if k < len(view.words) and view.folded(k) in rules.sayer_pronoun_auxiliaries:
+            k += 1
+        return k in starts and participle(view.folded(k), ctx.lang)
+
+    out.recipients = [r for r in out.recipients if not (r.first >= end and opens_clause(r) and subject_of_verb(r))]
+
+
+@cache
+def _contrast_words(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.contrast_words if data else []))
+
+
+@cache
+def _participle_cues(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The endings of a fronted participle (``arguments.fronted_participle_endings``) and the
+    subordinators that may stand before one (``clauses.openers``), folded."""
+    data = events_data(lang)
+    if data is None:
+        return (), frozenset()
+    endings = tuple(normalize_key(e) for e in data.arguments.fronted_participle_endings)
+    return endings, frozenset(normalize_key(w) for w in data.clauses.openers)
+
+
+def _fronted_participle(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
+) -> None:
+    """A participle trigger that opens its sentence ("Addressing the forum in X, the minister
+    said ...", "After meeting Y, the minister flew home") has no subject of its own: its doer is
+    the main clause's subject, the first party after its clause that no marker introduces (a
+    person rather than the adjective of a title before him). Its objects stand in its own clause.
+    """
+    endings, openers = _participle_cues(ctx.lang)
+    view, start, end = ctx.view, ctx.triggers[t].start, ctx.triggers[t].end
+    if not endings or ctx.triggers[t].pos != "verb" or not view.folded(start).endswith(endings):
+        return
+    if not (start == 0 or (start == 1 and view.folded(0) in openers)):
+        return
+    own = ctx.clause[start]
+    later = [m for m in sorted(pool, key=lambda m: m.first) if m.first >= end and ctx.clause[m.first] != own]
+    unmarked = [m for m in later if marker_of(ctx, m)[0] == "-" and may_be_actor(code, m.mention.type)]
+    if not unmarked:
+        return
+    subject = next((m for m in unmarked if m.mention.kind is not MentionKind.NISBA), unmarked[0])
+    actors = [m for m in group(view, pool, subject, rules) if may_be_actor(code, m.mention.type)]
+    taken = {m.entity for m in actors}
+    objects = [m for m in out.recipients + out.actors if ctx.clause[m.first] == own and m.first >= end]
+    out.actors = actors
+    out.recipients = [m for m in objects if m.entity not in taken and may_be_recipient(code, m.mention.type)]
+
+
+@cache
+def _group_nouns(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.group_nouns if data else []))
+
+
+def _listed_doers(ctx: Context, t: int, code: str, rules: ArgRules) -> list[MentionRef]:
+    """The parties listed after a colon that ends the trigger's clause, when its subject is a
+    plural noun of states with no name ("three states had joined the alliance: X, Y and Z",
+    ``arguments.group_nouns``): the list names the subject, so its members are the doers.
+
+    At least two parties, coordinated (``group``), and nothing but determiners between the colon
+    and the first; a named party in the subject (after any verb of saying in its clause) leaves
+    it the doer.
+    """
+    nouns = _group_nouns(ctx.lang)
+    if not nouns:
+        return []
+    view, start, end = ctx.view, ctx.triggers[t].start, ctx.triggers[t].end
+    c = ctx.clause[start]
+    # the subject follows a verb of saying in its clause ("X said two states had joined: ...")
+    said = [k for k in range(start) if ctx.clause[k] == c and k in ctx.reporting]
+    subject = [k for k in range(said[-1] + 1 if said else 0, start) if ctx.clause[k] == c]
+    if not subject or not any(view.folded(k) in nouns for k in subject):
+        return []
+    if any(m.entity and subject[0] <= m.first and m.last < start for m in view.mentions):
+        return []
+    colon = next((k for k in range(end, len(view.words)) if view.words[k] in ctx.rules.breaks), None)
+    if colon is None or view.words[colon] != ":":
+        return []
+    after = sorted((m for m in view.mentions if m.entity and m.first > colon), key=lambda m: (m.first, -m.last))
+    if not after or any(view.folded(k) not in rules.skip_words for k in range(colon + 1, after[0].first)):
+        return []
+    listed = [m for m in group(view, after, after[0], rules) if may_be_actor(code, m.mention.type)]
+    return listed if len({m.entity for m in listed}) >= 2 else []
 
 
 def _frame_of(code: str) -> Frame:
@@ -382,6 +516,86 @@ def _subject_undergoes(
     if not undergoers:
         return
     _agent_acts(ctx, t, code, pool, out, rules, undergoers)
+
+
+@cache
+def _noun_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that open a noun phrase (``arguments.noun_openers``) and the nouns of doers
+    (``actor_nouns``, ``casualty_nouns``), folded."""
+    data = events_data(lang)
+    a = data.arguments if data else None
+    openers = frozenset(normalize_key(w) for w in (a.noun_openers if a else []))
+    people = frozenset(normalize_key(w) for w in ((a.actor_nouns + a.casualty_nouns) if a else []))
+    return openers, people
+
+
+def _nominal(ctx: Context, t: int) -> bool:
+    """Is trigger ``t`` a noun ("an attack", "a deadly bombing", "a wave of raids"), not a verb?
+
+    A verb group's trigger word is either ("attacked" / "attack"); right after a noun
+    opener, or one lowercase word after it that names no people ("a devastating attack",
+    not "the army attacked"), it is the noun. Where a language lists no openers, never.
+    """
+    openers, people = _noun_cues(ctx.lang)
+    if not openers:
+        return False
+    view, start = ctx.view, ctx.triggers[t].start
+
+    def opener(k: int) -> bool:
+        return k >= 0 and ctx.clause[k] == ctx.clause[start] and view.folded(k) in openers
+
+    if opener(start - 1):
+        return True
+    k = start - 1
+    word = view.words[k] if k >= 0 else ""
+    return word.isalpha() and word.islower() and view.folded(k) not in people and opener(k - 1)
+
+
+def _means_of(ctx: Context, t: int, other: Trigger, rules: ArgRules) -> bool:
+    """Is ``other`` the same act told as the means of trigger ``t`` ("killed three soldiers *in an
+    attack* launched by X": an act of its type after *in*)? Its doer is the trigger's."""
+    if other.type != ctx.triggers[t].type:
+        return False
+    k = other.start - 1
+    while k >= 0 and ctx.view.folded(k) in rules.skip_words:
+        k -= 1
+    return k >= 0 and ctx.view.folded(k) in rules.place_markers
+
+
+def _noun_agent(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], out: Arguments, rules: ArgRules
+) -> None:
+    """The party after *by* later in a noun trigger's clause is its doer ("an attack on the port
+    carried out by X", "a bombing last year attributed to X": ``markers.by``).
+
+    The model weighs a marker far from its noun too lightly and leaves the actor out, or takes
+    the party as the one attacked. Nothing between may be another act or a verb of saying ("the
+    attack was condemned by X", "was reported by X" name no doer). An actor the model took
+    elsewhere gives way; with no recipient left, it is the one acted on ("Y suffered raids
+    attributed to X"), unless another act stands between (it is that act's doer).
+    """
+    end = ctx.triggers[t].end
+    agent = _agent_after(ctx, t, code, pool)
+    if agent is None or any(a.index == agent.index for a in out.actors):
+        return
+    between = range(end, agent.first)
+    if any(k in ctx.reporting for k in between) or any(
+        i != t and o.start < agent.first and o.end > end and not _means_of(ctx, t, o, rules)
+        for i, o in enumerate(ctx.triggers)
+    ):
+        return
+    doers = [m for m in group(ctx.view, pool, agent, rules) if may_be_actor(code, m.mention.type)]
+    taken = {m.entity for m in doers}
+    # the subject of another act before this one is that act's doer ("X killed three soldiers in an
+    # attack launched by Y"), not the one attacked
+    displaced = [
+        a for a in out.actors
+        if a.entity not in taken and may_be_recipient(code, a.mention.type)
+        and not any(i != t and a.last < o.start < ctx.triggers[t].start for i, o in enumerate(ctx.triggers))
+    ]
+    recipients = [r for r in out.recipients if r.entity not in taken]
+    out.actors = doers
+    out.recipients = recipients or displaced
 
 
 # Marker classes (argfeatures.marker_of) that name the party an act is done to, for, with or against

@@ -45,6 +45,7 @@ class ArgRules:
     owned_objects: frozenset[str] = frozenset()
     sayer_pronouns: frozenset[str] = frozenset()
     sayer_pronoun_auxiliaries: frozenset[str] = frozenset()
+    phrase_markers: frozenset[str] = frozenset()  # markers.in and markers.of
 
 
 @dataclass(slots=True)
@@ -90,6 +91,7 @@ def arg_rules(lang: str) -> ArgRules:
         _fold(a.owned_objects),
         _fold(a.sayer_pronouns),
         _fold(a.sayer_pronoun_auxiliaries),
+        frozenset(normalize_key(w) for c in ("in", "of") for w in a.markers.get(c, [])),
     )
 
 
@@ -131,15 +133,19 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
                 if step == 1
                 else cur.proclitic[:1] in rules.coordinators
             )
-            # a determiner may follow a coordinating word, not a comma ("X, the Y speaker said"):
+            # a determiner may follow a coordinating word, not a comma alone ("X, the Y speaker said"):
             # "the United States and the Taliban"
             joined = bool(between) and all(w in rules.coordinators for w in between)
+            # and after a serial comma: "X, Y, and the Z"
             joined = joined or (
                 bool(between)
                 and between[0] in rules.coordinators
-                and between[0].isalpha()
+                and any(w in rules.coordinators and w.isalpha() for w in between)
                 and all(w in rules.coordinators or w in rules.skip_words for w in between[1:])
             )
+            # commas alone do not join a mention that ends a phrase of place or whole ("in Valdo,
+            # the capital of Norland, the minister Harken said"): the subject comes after it
+            joined = joined and not (all(not w.isalpha() for w in between) and _in_phrase(view, earlier, rules))
             if joined or (not between and glued) or _marker_repeated(view, earlier.first, lo, hi, rules):
                 out.append(nxt)
                 cur = nxt
@@ -147,6 +153,14 @@ def group(view: SentenceView, pool: list[MentionRef], seed: MentionRef, rules: A
             else:
                 break
     return out
+
+
+def _in_phrase(view: SentenceView, m: MentionRef, rules: ArgRules) -> bool:
+    """Is ``m`` introduced by a marker of place or of a whole (``markers.in``, ``markers.of``)?"""
+    k = m.first - 1
+    while k >= 0 and view.folded(k) in rules.skip_words:
+        k -= 1
+    return k >= 0 and view.folded(k) in rules.phrase_markers
 
 
 def _marker_repeated(view: SentenceView, first: int, lo: int, hi: int, rules: ArgRules) -> bool:

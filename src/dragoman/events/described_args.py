@@ -95,11 +95,20 @@ def fill_described(
         return
     args.actors = _lifted(args.actors, near)
     args.recipients = [r for r in _lifted(args.recipients, near) if r not in args.actors]
-    if args.actors and args.recipients:
+    # an actor taken from a clause before the trigger's own, where a description stands before the
+    # trigger in it ("X cut ties with Y after protesters stormed its consulates"): the described
+    # subject, if the role rules make it the actor, is the doer, not the party of the other clause
+    foreign = bool(args.actors) and all(clause[a.first] != own and a.last < t_start for a in args.actors)
+    if args.actors and args.recipients and not foreign:
         return
     mentions = sorted([*view.mentions, *near], key=lambda r: (r.first, -r.last))
     ruled = assign(replace(view, mentions=mentions), t_start, t_end, pos, rules)
-    if not args.actors:
+    subject = [r for r in ruled.actors if r.index < 0 and r.last < t_start and r not in args.recipients]
+    if foreign and subject:
+        args.actors = subject
+        # the party the other clause's actor stood for may now be the one acted on ("its consulates")
+        args.recipients = args.recipients or [r for r in ruled.recipients if r not in subject and r.last >= t_end]
+    elif not args.actors:
         args.actors = [r for r in ruled.actors if r.index < 0 and r not in args.recipients]
     if not args.recipients and fill_recipient:
         args.recipients = [r for r in ruled.recipients if r.index < 0 and r not in args.actors]

@@ -726,7 +726,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             subject = "recipient" if group.converse else group.subject
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
-    _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb)
+    _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb, _contrasts(lang))
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
     _stipulated_acts(hits, lang)
     _between_parties(hits, lang)
@@ -1130,6 +1130,12 @@ def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) 
 
 
 @cache
+def _contrasts(lang: str) -> frozenset[str]:
+    data = events_data(lang)
+    return frozenset(normalize_key(w) for w in (data.arguments.contrast_words if data else []))
+
+
+@cache
 def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
     return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
@@ -1149,17 +1155,19 @@ def _says_pair(view: SentenceView, k: int, lang: str) -> bool:
     return not (k > 0 and _pair_blockers(lang).intersection(view.forms[k - 1]))
 
 
-def _coordinated_subjects(hits: list[EventHit], coordinators: frozenset[str], verb_first: bool) -> None:
+def _coordinated_subjects(
+    hits: list[EventHit], coordinators: frozenset[str], verb_first: bool, contrasts: frozenset[str] = frozenset()
+) -> None:
     """A verb joined by "and" to the verb before it shares that verb's subject.
 
     "X recalled its ambassador from Y and suspended all trade", "استدعت X سفيرها من Y وعلقت التجارة":
     the suspending is X's; the model may take Y, the first verb's object, or nobody.  Only when the
     second verb names no subject of its own after it (VSO: "وعلقت الحكومة ...") and every party it
     took as doer stands between the two verbs; those parties become whom it is done to when it names
-    nobody else.
+    nobody else. A contrast joins them too (``contrasts``: "X praised the plan but rejected ...").
     """
     clitics = _and_clitics(coordinators)
-    words = frozenset(c for c in coordinators if c.isalpha() and len(c) > 1)
+    words = frozenset(c for c in coordinators if c.isalpha() and len(c) > 1) | contrasts
     for i, h in enumerate(hits):
         view, k = h.view, h.token_start
         # the nearest verb before it in its sentence (a noun act between, "the truce", is the first verb's object)
@@ -1473,7 +1481,7 @@ def _ids(refs: list[MentionRef]) -> list[str]:
     return out
 
 
-def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Event]:
+def merge(events: list[Event], sentences: list[Span] | None = None, headlines: frozenset[Span] = frozenset()) -> list[Event]:
     """One fact told twice is one event with two evidence spans.
 
     A later hit is a restatement of an earlier event of the same type and
@@ -1491,26 +1499,47 @@ def merge(events: list[Event], sentences: list[Span] | None = None) -> list[Even
     event beside their states; otherwise the merged event keeps the first telling's
     parties.  ``sentences`` gives each event's sentence span
     (without it, an event's first evidence span stands for its sentence).
+
+    A headline (``headlines``: sentences told as a title line) sums up what the body tells:
+    an act it tells with no recipient ("Valdoria accepts proposal") is the body's telling of it
+    with the same doers, type and status that names one ("Valdoria accepted a new Norlandic
+    proposal"), which lends it its recipients.
     """
     out: list[Event] = []
     where: dict[int, Span] = {}
     for k, ev in enumerate(events):
         where[id(ev)] = sentences[k] if sentences is not None else ev.evidence[0]
-        prior = _restated(out, ev, where)
+        prior = _restated(out, ev, where) or _headline_told(out, ev, where, headlines)
         if prior is None:
             out.append(ev)
             continue
+        if not prior.recipients and where[id(prior)] in headlines:
+            prior.recipients = [r for r in ev.recipients if r not in prior.actors]
         for sp in ev.evidence:
             if sp not in prior.evidence:
                 prior.evidence.append(sp)
         prior.date = prior.date or ev.date
         prior.place = prior.place or ev.place
+        told = _states_told(ev)
         for role, ids in ((prior.actors, ev.actors), (prior.recipients, ev.recipients)):
             for i in ids:  # "Iran ... its foreign minister Araghchi": the person joins before his state
-                state = state_of(i)
+                state = state_of(i) or told.get(i)
                 if i not in prior.actors + prior.recipients and state is not None and state in role:
                     role.insert(role.index(state), i)
     return out
+
+
+def _headline_told(prior: list[Event], ev: Event, where: dict[int, Span], headlines: frozenset[Span]) -> Event | None:
+    """The headline event ``ev`` tells again with a recipient: same type and status, the same
+    doers (or persons acting for them), no recipient in the headline, none other dated."""
+    if not ev.actors or not ev.recipients or where[id(ev)] in headlines:
+        return None
+    for p in prior:
+        if where[id(p)] not in headlines or p.recipients or not p.actors:
+            continue
+        if p.type == ev.type and p.status is ev.status and not _dated_otherwise(p, ev) and _known(ev.actors, set(p.actors)):
+            return p
+    return None
 
 
 def _dated_otherwise(a: Event, b: Event) -> bool:
@@ -1518,24 +1547,46 @@ def _dated_otherwise(a: Event, b: Event) -> bool:
     return bool(a.date and b.date and a.date.value and b.date.value and a.date.value != b.date.value)
 
 
-def _known(ids: list[str], parties: set[str]) -> bool:
+def _known(ids: list[str], parties: set[str], told: dict[str, str] | None = None) -> bool:
     """Is each of ``ids`` one of ``parties``, or the person or office acting for one of them?
 
     "Iran and Oman held talks ... Qasem met Harthy": a person whose state is a
     party adds no party, unless the earlier telling already names another person of
     that state ("Holloway met Dunmore ... he later met Varga": another meeting).
+    ``told`` gives the states of persons the knowledge base does not hold (``_states_told``).
     """
+    told = told or {}
 
     def stands_for(i: str) -> bool:
-        state = state_of(i)
+        state = state_of(i) or told.get(i)
         return state in parties and not any(state_of(q) == state for q in parties)
 
     return all(i in parties or stands_for(i) for i in ids)
 
 
+# Ids of parties found in the article only (no knowledge-base record): "then-Norlandic Foreign
+# Minister Ulf Osk" when Osk is known to no list
+_LOCAL = "local:"
+
+
+def _states_told(ev: Event) -> dict[str, str]:
+    """The state the event itself lists right after a party found in the article only, in one role.
+
+    A title gives an unknown person his state ("then-Norlandic Foreign Minister Ulf Osk": actors
+    ``local:…``, ``country:NL``), as the knowledge base gives a known one (``state_of``).
+    """
+    out: dict[str, str] = {}
+    for role in (ev.actors, ev.recipients):
+        for i, j in zip(role, role[1:], strict=False):
+            if i.startswith(_LOCAL) and j.startswith("country:"):
+                out[i] = j
+    return out
+
+
 def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | None:
     """The earlier event ``ev`` restates, if any (the latest one that fits)."""
     bare = not ev.actors and not ev.recipients
+    told = _states_told(ev)
     for p in reversed(prior):
         if p.type != ev.type or p.status is not ev.status:
             continue
@@ -1546,10 +1597,12 @@ def _restated(prior: list[Event], ev: Event, where: dict[int, Span]) -> Event | 
                 return p
             continue
         parties = set(p.actors + p.recipients)
-        if not parties or not _known(ev.actors + ev.recipients, parties):
+        if not parties or not _known(ev.actors + ev.recipients, parties, told):
             continue  # a hit naming a party the earlier event lacks tells something new
         # talks, agreements, cooperation: who is named first does not make two events
-        if frame(ev.type).symmetric or (_known(ev.actors, set(p.actors)) and _known(ev.recipients, set(p.recipients))):
+        if frame(ev.type).symmetric or (
+            _known(ev.actors, set(p.actors), told) and _known(ev.recipients, set(p.recipients), told)
+        ):
             return p
     return None
 
@@ -1961,4 +2014,26 @@ def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learn
     hits = restated_in_relative(without_inner_mentions(hits), lang)
     hits = without_evaluations(hits, lang)
     hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
-    return assign_event_ids(article.id, merge([h.event for h in hits], [h.view.span for h in hits]))
+    spans = [h.view.span for h in hits]
+    return assign_event_ids(article.id, merge([h.event for h in hits], spans, headlines(article, spans)))
+
+
+# Marks that end a sentence of running text; a title line ends with none of them
+_SENTENCE_ENDS = frozenset('.!?:;"\'”’»)…')
+
+
+def headlines(article: Article, spans: list[Span]) -> frozenset[Span]:
+    """The sentences among ``spans`` told as title lines: alone on their line, with no mark that
+    ends a sentence of running text, and before the first sentence that ends with one (the body)."""
+    text = article.text
+    body = next(
+        (sp.start for sp in article.sentences if text[sp.start:sp.end].rstrip()[-1:] in _SENTENCE_ENDS),
+        len(text),
+    )
+
+    def title(sp: Span) -> bool:
+        before, after = text[: sp.start].rstrip(" \t"), text[sp.end :].lstrip(" \t")
+        alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+        return alone and sp.end <= body and text[sp.start : sp.end].rstrip()[-1:] not in _SENTENCE_ENDS
+
+    return frozenset(sp for sp in set(spans) if title(sp))

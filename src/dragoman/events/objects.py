@@ -10,10 +10,13 @@ object's recipients.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dragoman.events.arguments import marker_words
 from dragoman.events.frames import frame
+from dragoman.events.schema import events_data
+from dragoman.text import normalize_key
 
 if TYPE_CHECKING:
     from dragoman.events.extract import EventHit
@@ -29,14 +32,27 @@ def object_of(verb: EventHit, hits: list[EventHit], lang: str) -> EventHit | Non
     if nxt is None or nxt.token_start - verb.token_end > OBJECT_GAP:
         return None
     markers = marker_words(lang)  # with, to, of, in ...: a trigger after one is no direct object
+    joiners = _joiners(lang)  # "praised the plan but rejected ...": a verb of its own
     for k in range(verb.token_end, nxt.token_start):
         word = view.words[k]
         in_word = word == "-" or any(map(str.isalnum, word))  # a hyphen joins a compound
         if view.folded(k) in markers or not in_word or view.clause[k] != view.clause[verb.token_start]:
             return None
+        if view.folded(k) in joiners:
+            return None
     if any(r.first < nxt.token_end for r in nxt.args.recipients):
         return None  # "called off the talks with X" is read from X's place; a party before the noun is none of its
     return nxt
+
+
+@cache
+def _joiners(lang: str) -> frozenset[str]:
+    """Coordinating words and one-word clause openers (``arguments.coordinators``, ``clauses.openers``)."""
+    data = events_data(lang)
+    if data is None:
+        return frozenset()
+    words = [w for w in data.arguments.coordinators if w.isalpha()] + [w for w in data.clauses.openers if " " not in w]
+    return frozenset(normalize_key(w) for w in words)
 
 
 def share_object_recipients(hits: list[EventHit], lang: str) -> None:

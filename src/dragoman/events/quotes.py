@@ -31,11 +31,11 @@ from operator import attrgetter
 
 from dragoman.events.extract import clause_breaks
 from dragoman.events.matcher import Match, PhraseMatcher
-from dragoman.events.schema import QuotesData, quotes_data
+from dragoman.events.schema import QuotesData, events_data, quotes_data
 from dragoman.events.sentence import SentenceView, build_views
 from dragoman.events.speaker_data import SpeakerRules, bare, speaker_rules
 from dragoman.events.speakers import CONTINUES, QuoteLists, Speaker, SpeakerFinder, Subject, is_break
-from dragoman.model import Article, Claim, EventStatus, Quote, Span, SpeakerKind
+from dragoman.model import Article, Claim, EntityType, EventStatus, Quote, Span, SpeakerKind
 from dragoman.model.ids import assign_claim_ids, assign_quote_ids
 from dragoman.text import normalize_key
 
@@ -146,6 +146,8 @@ class _Extractor:
         self.finder.refs.recent = self.current.get
         self.finder.refs.spoken = self.current.spoken
         self.quotes: list[Quote] = []
+        data = events_data(lang)
+        self.person_pronouns = frozenset(normalize_key(w) for w in (data.arguments.person_pronouns if data else []))
         self.direct = _direct_spans(article, rules)
         self._direct_starts = [o.start for _, o in self.direct]
 
@@ -254,8 +256,24 @@ class _Extractor:
                 later = next((p.speaker for p in frames[k + 1 :] if p.speaker not in (None, CONTINUES)), None)
                 earlier = later or self.finder.sentence_subject(view, fr.lo)
             fr.speaker = earlier or fr.prior
+            if fr.speaker is None and fr.subject.speaker is CONTINUES and fr.subject.hi > fr.subject.lo:
+                # "It said ..." with nobody quoted before: the pronoun stands for the last doer told
+                fr.speaker = self._last_doer(view, fr.subject.lo, at)
             if fr.speaker is not None and all(p.speaker in (None, CONTINUES) for p in frames[k + 1 :]):
                 self.current.set(fr.speaker, at)
+
+    def _last_doer(self, view: SentenceView, pronoun: int, at: int) -> Speaker | None:
+        """The first actor of the latest event told before ``at`` (within the continuation reach)
+        that the pronoun can stand for: a person for "he", "she"; a state or body for "it", "they"."""
+        person = view.folded(pronoun) in self.person_pronouns
+        told = [e for e in self.article.events if e.trigger is not None and at - _CONTINUATION_CHARS <= e.trigger.end <= at]
+        for ev in sorted(told, key=lambda e: e.trigger.start if e.trigger else 0, reverse=True):
+            for a in ev.actors:
+                ent = self.article.entity(a)
+                if ent is None or (ent.type is EntityType.PERSON) is not person:
+                    continue
+                return Speaker(a, None, SpeakerKind.PERSON if person else SpeakerKind.ORGANISATION)
+        return None
 
     # --- indirect content ---------------------------------------------------
 

@@ -70,6 +70,20 @@ class ArgumentPatterns(_Strict):
     recipient_clitics: list[str] = Field(default_factory=list)
     # Words after which the mention is the doer of a passive verb ("by", من قبل, על ידי).
     agent_markers: list[str] = Field(default_factory=list)
+    # Words right before a trigger of a verb group that make it a noun ("an attack", "the bombing",
+    # "a wave of raids"): such a noun's doer may follow it after *by* (events/argmodel.py: _noun_agent).
+    noun_openers: list[str] = Field(default_factory=list)
+    # Plural nouns of states or sides ("four nations", "three states"): a subject made of one, with
+    # no name, is named by a list after a colon that ends its clause ("had joined the accords: X, Y
+    # and Z"), whose members are the doers (events/argmodel.py: _listed_doers).
+    group_nouns: list[str] = Field(default_factory=list)
+    # Endings of a participle that, opening its sentence (or right after a subordinator), has no
+    # subject of its own ("Addressing the forum, the minister said"): its doer is the main clause's
+    # subject (events/argmodel.py: _fronted_participle).
+    fronted_participle_endings: list[str] = Field(default_factory=list)
+    # Words of contrast that join a second verb to the first as "and" does ("X praised the plan
+    # but rejected ..."): the second verb shares the first one's subject (events/extract.py).
+    contrast_words: list[str] = Field(default_factory=list)
     place_markers: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     # Verb-subject order is usual (Arabic): look for the actor after a verb trigger first.
