@@ -163,3 +163,23 @@ def test_a_person_heading_a_delegation_acts_for_its_party(make_article: Callable
     # a party named elsewhere in the sentence is not the one he heads
     art = make_article("ووصل سمير حداد إلى فالدوريا بدعوة من نورلاند.", "ar", names)
     assert all("country:NL" not in h.event.actors for h in _hits(art, "CONSULT"))
+
+
+def test_preventing_a_partys_project_in_future_is_a_threat(make_article: Callable[..., Article]) -> None:
+    names = {"نورلاند": ("country:NL", EntityType.GPE), "سمير حداد": ("person:haddad", EntityType.PERSON)}
+    art = make_article("وأكد سمير حداد أن نورلاند ستمنع إنشاء القاعدة الفالدورية على الحدود.", "ar", names)
+    (threat,) = _hits(art, "THREATEN")
+    assert art.span_text(threat.event.trigger) == "ستمنع" and threat.event.actors == ["country:NL"]
+    # a rule stated in the imperfect and a goal of restraint name no party's project
+    assert _hits(make_article("يمنع القانون إنشاء المصانع قرب النهر.", "ar", names), "THREATEN") == []
+    assert _hits(make_article("وستمنع الحكومة التصعيد.", "ar", names), "THREATEN") == []
+
+
+def test_violating_agreements_told_by_someone_is_his_charge(make_article: Callable[..., Article]) -> None:
+    names = {"فالدوريا": ("country:VD", EntityType.GPE), "سمير حداد": ("person:haddad", EntityType.PERSON)}
+    art = make_article("وقال سمير حداد، اليوم الأحد، إن فالدوريا تنتهك اتفاق الهدنة.", "ar", names)
+    (charge,) = _hits(art, "ACCUSE")
+    assert charge.event.actors == ["person:haddad"] and charge.event.recipients == ["country:VD"]
+    # told as the outlet's own narrative, the violator is still the one charged, never the accuser
+    (told,) = _hits(make_article("وانتهكت فالدوريا الهدنة أمس.", "ar", names), "ACCUSE")
+    assert told.event.actors == [] and told.event.recipients == ["country:VD"]

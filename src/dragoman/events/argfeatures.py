@@ -242,6 +242,11 @@ def _direct_marker(ctx: Context, m: MentionRef) -> tuple[str, int]:
     return "-", 0
 
 
+def is_speaker(ctx: Context, m: MentionRef) -> bool:
+    """Is the mention the subject of a reporting verb ("said X", "X said"), as the model reads it?"""
+    return _mention_static(ctx, m)[1]
+
+
 def _mention_static(ctx: Context, m: MentionRef) -> tuple[str, bool, list[str]]:
     """The mention's marker, whether it is a speaker, and the features of the mention alone (cached per sentence)."""
     hit = ctx.mention_cache.get(m.index)

@@ -10,7 +10,7 @@ from typing import Literal
 from dragoman.dates import dates_data
 from dragoman.events.affiliation import state_of, with_states
 from dragoman.events.apposition import apposed, with_affiliates
-from dragoman.events.argfeatures import Context, Trigger, context, marker_of, pair_second
+from dragoman.events.argfeatures import Context, Trigger, context, is_speaker, marker_of, pair_second
 from dragoman.events.argmodel import decide, shipped_model
 from dragoman.events.arguments import ArgRules, Arguments, arg_rules, assign, marker_words, place_of
 from dragoman.events.borrowed import without_borrowed_doers
@@ -605,12 +605,18 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                     if m.start - 3 <= a.last < m.start and marker_of(ctx, a)[0] == "-"
                     and ctx.clause[a.last] == ctx.clause[m.start]
                     and not any(k in ctx.reporting for k in range(a.last + 1, m.start))
-                ]
+                ] or _verb_subject_after(ctx, args.actors, m.end, group.pos, arules.subject_after_verb)
                 if asked:
                     args.actors = [a for a in args.actors if a not in asked]
                     args.recipients = asked + [r for r in args.recipients if r not in asked]
                     if not args.actors:  # "X הבהירה כי ארמניה חייבת": who says the subject must is the asker
                         args.actors = [r for r in _subject_of_saying(view, asked[0].first, lang) if not _is_medium(view, r, lang)]
+                if not args.actors:
+                    # "قال X إن Y ينتهك الاتفاقيات": the one reporting what the subject does is its accuser
+                    taken = {r.entity for r in args.recipients}
+                    args.actors = [
+                        r for r in _reporting_speakers(ctx, m.start) if r.entity not in taken and not _is_medium(view, r, lang)
+                    ]
             owned = (
                 [a for a in args.actors if a.first >= m.end and _owns_object(ctx, a, lang)]
                 if ctx is not None and not (group.passive or group.converse) and not ctx.passive_before[t]
@@ -821,6 +827,25 @@ def _subject_of_saying(view: SentenceView, start: int, lang: str) -> list[Mentio
 def _addressee_clitics(lang: str) -> frozenset[str]:
     data = events_data(lang)
     return frozenset(normalize_key(w) for w in (data.arguments.addressee_clitics if data else []))
+
+
+def _verb_subject_after(
+    ctx: Context, actors: list[MentionRef], end: int, pos: str, subject_after_verb: bool
+) -> list[MentionRef]:
+    """The subject right after a verb whose subject is its recipient, where the subject may follow
+    the verb ("تنتهك فالدوريا الهدنة": Valdoria is the one charged): the first party after it,
+    unmarked and in its clause."""
+    if pos != "verb" or not subject_after_verb:
+        return []
+    return [
+        a for a in actors
+        if end <= a.first <= end + 1 and marker_of(ctx, a)[0] == "-" and ctx.clause[a.first] == ctx.clause[end - 1]
+    ][:1]
+
+
+def _reporting_speakers(ctx: Context, start: int) -> list[MentionRef]:
+    """The parties before ``start`` that are the subject of a reporting verb ("قال X، اليوم، إن ...")."""
+    return [r for r in ctx.view.mentions if r.entity and r.last < start and is_speaker(ctx, r)]
 
 
 def sayer_of_pronoun(view: SentenceView, start: int, lang: str) -> list[MentionRef]:
