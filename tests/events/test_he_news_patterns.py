@@ -126,9 +126,9 @@ def test_a_ruler_title_heads_a_coordinated_subject(make_article: Callable[..., A
 
 
 def test_the_two_states_are_the_pair_told_before(make_article: Callable[..., Article]) -> None:
-    # "Norland and Valdoria signed a peace agreement yesterday. Under the agreement the two states
-    # declared they are ready to cooperate on water"
-    text = "נורלנד וולדוריה חתמו אתמול על הסכם שלום. במסגרת ההסכם, הצהירו שתי המדינות על נכונות לשתף פעולה בתחום המים."
+    # "Norland and Valdoria signed a peace agreement yesterday. In the water sector too, the two states
+    # said they would rather cooperate"
+    text = "נורלנד וולדוריה חתמו אתמול על הסכם שלום. גם בענף המים אמרו שתי המדינות שהן מעדיפות לשתף פעולה."
     cooperate = [e for e in _events(text, make_article) if e.type == "COOPERATE"]
     assert len(cooperate) == 1 and set(cooperate[0].actors) == {NL, VD}, cooperate
 
