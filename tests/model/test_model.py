@@ -46,3 +46,32 @@ def test_in_boilerplate_agrees_with_pairwise_overlap() -> None:
     # replacing the layer invalidates the index
     art.boilerplate = [Boilerplate(Span(0, 60), "all")]
     assert art.in_boilerplate(Span(5, 6))
+
+
+def _gaps(art: Article, keep: frozenset[str]) -> list[Span]:
+    """The body as the gaps between the chrome blocks, walked in start order (the definition)."""
+    out: list[Span] = []
+    pos = 0
+    for b in sorted((b for b in art.boilerplate if b.reason not in keep), key=lambda b: b.span.start):
+        if b.span.start > pos:
+            out.append(Span(pos, b.span.start))
+        pos = max(pos, b.span.end)
+    if pos < len(art.text):
+        out.append(Span(pos, len(art.text)))
+    return out
+
+
+def test_body_spans_agree_with_the_gaps_between_blocks() -> None:
+    """Read from the merged intervals, the body is the same: overlapping, nested, touching and
+    empty blocks (an empty one still cuts the body in two), with and without kept reasons."""
+    import random
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        art = Article.from_text("x" * 60)
+        art.boilerplate = [
+            Boilerplate(Span(s, min(60, s + rng.randint(0, 12))), rng.choice(["menu", "caption"]))
+            for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 7)))
+        ]
+        for keep in (frozenset(), frozenset({"caption"})):
+            assert art.body_spans(keep) == _gaps(art, keep)

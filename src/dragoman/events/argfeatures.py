@@ -258,19 +258,38 @@ def _mention_static(ctx: Context, m: MentionRef) -> tuple[str, bool, list[str]]:
         k in ctx.reporting for k in range(max(0, m.first - 2), m.first)
     )
     nested = any(o is not m and o.entity and _nested(o, m) for o in view.mentions)
-    ent, kind = m.mention.type.value, m.mention.kind.value
-    f = [
+    ent, kind = m.mention.type._value_, m.mention.kind._value_  # ``.value`` is a Python-level property
+    key = (marker, min(mgap, 1), ent, kind, speaker, nested, m.first == 0)
+    f = _MENTION_FEATURES.get(key)
+    if f is None:
+        f = _mention_features(key)
+    hit = ctx.mention_cache[m.index] = (marker, speaker, f)
+    return hit
+
+
+# Like the pair features below: a mention's own features and a trigger's side features take
+# their values from small sets, so each combination's names are built once and shared (the
+# strings keep their hashes for the weight lookups). Callers copy the lists, never edit them.
+_MENTION_FEATURES: dict[tuple[object, ...], list[str]] = {}
+_SIDE_FEATURES: dict[tuple[object, ...], list[str]] = {}
+_SHARED_LIMIT = 100_000  # combinations; bounded all the same
+
+
+def _mention_features(key: tuple[object, ...]) -> list[str]:
+    marker, gap, ent, kind, speaker, nested, initial = key
+    out = [
         "bias",
         f"marker={marker}",
-        f"marker={marker}&gap={min(mgap, 1)}",
+        f"marker={marker}&gap={gap}",
         f"ent={ent}",
         f"kind={kind}",
         f"speaker={speaker}",
         f"nested={nested}",
-        f"sent_initial={m.first == 0}",
+        f"sent_initial={initial}",
     ]
-    hit = ctx.mention_cache[m.index] = (marker, speaker, f)
-    return hit
+    if len(_MENTION_FEATURES) < _SHARED_LIMIT:
+        _MENTION_FEATURES[key] = out
+    return out
 
 
 def _trigger_static(ctx: Context, t: int, pool: list[MentionRef]) -> tuple[dict[int, int], bool]:
@@ -309,18 +328,29 @@ def _trigger_side(ctx: Context, t: int, side: str, rank: int, first: bool) -> li
     if hit is not None:
         return hit
     _s, _e, etype, pos, subject = ctx.triggers[t]
-    r3, r2 = min(rank, 3), min(rank, 2)
-    hit = ctx.side_cache[key] = [
+    values = (side, min(rank, 3), min(rank, 2), pos, etype, first, ctx.passive_before[t], subject)
+    hit = _SIDE_FEATURES.get(values)
+    if hit is None:
+        hit = _side_features(values)
+    ctx.side_cache[key] = hit
+    return hit
+
+
+def _side_features(values: tuple[object, ...]) -> list[str]:
+    side, r3, r2, pos, etype, first, passive, subject = values
+    out = [
         f"side={side}",
         f"rank={side}{r3}",
         f"pos={pos}&{side}",
         f"type={etype}&{side}",
         f"type={etype}&{side}&rank={r2}",
         f"first_in_clause={first}&{side}&pos={pos}",
-        f"passive={ctx.passive_before[t]}&{side}",
+        f"passive={passive}&{side}",
         f"subject={subject}&{side}&rank={r2}",
     ]
-    return hit
+    if len(_SIDE_FEATURES) < _SHARED_LIMIT:
+        _SIDE_FEATURES[values] = out
+    return out
 
 
 def candidate_features(ctx: Context, t: int, m: MentionRef, pool: list[MentionRef]) -> list[str]:

@@ -72,6 +72,8 @@ class AliasIndex:
         self.institution_heads = frozenset(normalize(w).text for w in pol.institution_heads)
         self.institution_words = pol.institution_words
         self.kept_marks = "".join(pol.kept_marks)
+        # the same marks as a set: "does this word carry one" is then one isdisjoint in C per word
+        self._kept_mark_set = frozenset(self.kept_marks)
         self.marked = frozenset(marked_key(f, self.kept_marks) for f in pol.marked_forms)
         self.locative_prefixes = frozenset(normalize(p).text for p in pol.locative_prefixes)
         self.locative_words = frozenset(normalize(w).text for w in pol.locative_words)
@@ -133,7 +135,7 @@ class AliasIndex:
 
         "بعمّان" reads ب + عمّان (Amman), not ب + عمان (also Oman): the marks survive on the stem.
         """
-        if not self.marked or not any(c in self.kept_marks for c in raw):
+        if not self.marked or self._kept_mark_set.isdisjoint(raw):
             return token
         for k in range(len(raw)):
             key = marked_key(raw[k:], self.kept_marks)

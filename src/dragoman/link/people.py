@@ -140,6 +140,8 @@ def propagate(
                         best[cand], cut_of[cand] = sim, len(prefix)
             hit = readings[n] = (best, cut_of)
         best, cut_of = hit
+        if not best:  # most words spell no one's surname: nothing to rank
+            continue
         eid = unique_best(best)
         if eid is None or article.in_boilerplate(tok):
             continue

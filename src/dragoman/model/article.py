@@ -104,7 +104,7 @@ class Article:
     ext: dict[str, Any] = field(default_factory=dict)
     provenance: Provenance = field(default_factory=Provenance)
     # Derived indexes over the layers, rebuilt when a layer is replaced: not part of the article.
-    _index: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _index: dict[object, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, source: Source) -> Article:
@@ -150,9 +150,11 @@ class Article:
 
     def _chrome_index(self, keep: frozenset[str] = frozenset()) -> tuple[list[int], list[int]]:
         # Merged, sorted chrome intervals, rebuilt whenever the layer is replaced or resized
-        # (stages assign a new list; they do not edit spans in place).
+        # (stages assign a new list; they do not edit spans in place). Keyed by the frozenset
+        # itself (its hash is computed once): asked per sentence and token, a name spelled out
+        # from ``keep`` on every call cost more than the bisection it serves.
         key = (id(self.boilerplate), len(self.boilerplate))
-        name = f"chrome:{','.join(sorted(keep))}" if keep else "chrome"
+        name = ("chrome", keep)
         cached = self._index.get(name)
         if cached is None or cached[0] != key:
             starts: list[int] = []
@@ -172,13 +174,17 @@ class Article:
         """The complement of the boilerplate layer: where the article itself is.
 
         Chrome of the reasons in ``keep`` counts as article (``NEWS_CHROME``: captions).
+        Read from the merged chrome intervals ``in_boilerplate`` keeps (a block starting
+        inside an earlier one extends it; one starting at or after its end opens a new
+        interval, as it opens a new gap here), so the layer is sorted once, not per call.
         """
+        starts, ends = self._chrome_index(keep)
         out: list[Span] = []
         pos = 0
-        for b in sorted((b for b in self.boilerplate if b.reason not in keep), key=lambda b: b.span.start):
-            if b.span.start > pos:
-                out.append(Span(pos, b.span.start))
-            pos = max(pos, b.span.end)
+        for start, end in zip(starts, ends, strict=True):
+            if start > pos:
+                out.append(Span(pos, start))
+            pos = max(pos, end)
         if pos < len(self.text):
             out.append(Span(pos, len(self.text)))
         return out
