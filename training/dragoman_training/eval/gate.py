@@ -8,8 +8,9 @@
 ``eval/floors.lock.json`` remembers the highest value each floor has ever
 had.  A floor set below its locked value is refused unless the same table
 carries an explanation under ``[lowered]`` (``anercorp_f1 = "why"``), so a
-lowered bar always shows up in review with its reason.  ``--raise`` moves
-floors up towards measured scores (never down) and updates the lock.
+lowered bar always shows up in review with its reason.  Floors are raised by
+hand in ``floors.toml``; :func:`write_lock` then records the new highs (it
+never lowers a locked value).
 """
 
 from __future__ import annotations
