@@ -46,6 +46,7 @@ class ArgRules:
     sayer_pronouns: frozenset[str] = frozenset()
     sayer_pronoun_auxiliaries: frozenset[str] = frozenset()
     phrase_markers: frozenset[str] = frozenset()  # markers.in and markers.of
+    object_markers: frozenset[str] = frozenset()  # markers.acc: the direct object's את
 
 
 @dataclass(slots=True)
@@ -53,6 +54,8 @@ class Arguments:
     actors: list[MentionRef] = field(default_factory=list)
     recipients: list[MentionRef] = field(default_factory=list)
     place: MentionRef | None = None
+    # the recipients are the authors *by* whom what the act accepts was put forward (argmodel._proposer)
+    proposers: bool = False
 
 
 def _fold(words: list[str]) -> frozenset[str]:
@@ -92,6 +95,7 @@ def arg_rules(lang: str) -> ArgRules:
         _fold(a.sayer_pronouns),
         _fold(a.sayer_pronoun_auxiliaries),
         frozenset(normalize_key(w) for c in ("in", "of") for w in a.markers.get(c, [])),
+        _fold(a.markers.get("acc", [])),
     )
 
 
@@ -167,12 +171,13 @@ def _marker_repeated(view: SentenceView, first: int, lo: int, hi: int, rules: Ar
     """Do the words ``lo``..``hi`` between two mentions repeat, after "and", the party marker
     that stands before the earlier one ("with X and with Y", עם X ועם Y, مع X ومع Y)?
 
-    The repeated marker coordinates the two as parties of one role, as a bare "and" does.
+    The repeated marker coordinates the two as parties of one role, as a bare "and" does; so
+    does a repeated object marker (אירח את X ואת Y: Hebrew repeats את before each object).
     """
     if first < 1 or not 1 <= hi - lo <= 2:
         return False
     marker = view.folded(first - 1)
-    if marker not in rules.recipient_markers:
+    if marker not in rules.recipient_markers and marker not in rules.object_markers:
         return False
     if hi - lo == 2:
         return view.folded(lo) in rules.coordinators and marker in view.forms[lo + 1]
