@@ -262,3 +262,35 @@ def test_an_offered_act_is_planned(make_article: Callable[..., Article]) -> None
     # "Norland offered Valdoria economic aid", "Norland offered to mediate between Valdoria and Ostmark"
     assert _one("נורלנד הציעה לולדוריה סיוע כלכלי.", "AID", make_article).status is EventStatus.PLANNED
     assert _one("נורלנד הציעה לתווך בין ולדוריה לאוסטמרק.", "CONSULT", make_article).status is EventStatus.PLANNED
+
+
+PNAMES = {**NAMES, "הרקן": ("person:HK", EntityType.PERSON), "ורגה": ("person:VG", EntityType.PERSON), "דנמור": ("person:DM", EntityType.PERSON)}
+
+
+def test_a_host_repeats_את_before_each_guest(make_article: Callable[..., Article]) -> None:
+    # "Harken hosted Varga and Dunmore in the capital": Hebrew repeats the object marker, one role
+    events = [e for e in extract_events(make_article("הרקן אירח את ורגה ואת דנמור בבירה.", "he", PNAMES), "he") if e.type == "CONSULT"]
+    assert len(events) == 1 and events[0].actors == ["person:HK"], events
+    assert set(events[0].recipients) == {"person:VG", "person:DM"}, events
+
+
+def test_an_accepted_proposal_names_its_authors_by_agent(make_article: Callable[..., Article]) -> None:
+    # "Norland agreed to the proposal for a prisoner release presented to it by Valdoria and Ostmark":
+    # the act the proposal is for stands between, the proposers are still whose proposal is accepted
+    event = _one("נורלנד הסכימה להצעה לשחרור אסירים שהוצגה לה על ידי ולדוריה ואוסטמרק.", "AGREE", make_article)
+    assert event.actors == [NL] and set(event.recipients) == {VD, OM}, event
+    # told as a noun: "after Norland's acceptance of the prisoner-release plan presented by Valdoria"
+    event = _one("לאחר הסכמת נורלנד לתוכנית לשחרור אסירים שהוצגה על ידי ולדוריה, השיחות נמשכו.", "AGREE", make_article)
+    assert event.actors == [NL] and event.recipients == [VD], event
+
+
+def test_an_accepted_proposal_told_again_with_its_authors_is_one_acceptance(make_article: Callable[..., Article]) -> None:
+    # "After Norland's acceptance of the plan the go-betweens put forward, the talks resumed. A senior
+    # official confirmed that Norland agreed to the plan presented to it by Valdoria."
+    text = (
+        "לאחר הסכמת נורלנד לתוכנית שהגישו המתווכים, השיחות התחדשו. "
+        "בכיר אישר כי נורלנד הסכימה לתוכנית לשחרור אסירים שהוצגה לה על ידי ולדוריה."
+    )
+    event = _one(text, "AGREE", make_article)
+    assert event.actors == [NL] and event.recipients == [VD] and len(event.evidence) == 2, event
+

@@ -256,6 +256,9 @@ def decide(
     taken = {m.entity for m in out.actors}
     if not recipients:
         marked = _marked_party(ctx, t, code, pool, out.actors)
+        if marked is None and _frame_of(code).proposer_recipient and not passive and not _passive(ctx, t):
+            marked = _proposer(ctx, t, code, pool, out.actors)
+            out.proposers = marked is not None
         if marked is not None:
             recipients = [m for m in group(ctx.view, pool, marked, rules) if may_be_recipient(code, m.mention.type)]
     out.recipients = [m for m in _with_affiliation(recipients, pool, code, may_be_recipient) if m.entity not in taken]
@@ -689,6 +692,25 @@ def _marked_party(
             continue
         if marker_of(ctx, m)[0] in _PARTY_MARKERS:
             return m
+    return None
+
+
+def _proposer(ctx: Context, t: int, code: str, pool: list[MentionRef], actors: list[MentionRef]) -> MentionRef | None:
+    """The party *by* whom what the trigger accepts was put forward ("agreed to the proposal
+    presented to it by X", הסכימה להצעה שהוצגה לה על ידי X): the first *by* party after the
+    trigger in its clause, with the accepted thing between (a word right after the trigger is
+    no object), when the trigger has an actor of its own (with none, the *by* party is its doer)."""
+    if not actors:
+        return None
+    start, end = ctx.triggers[t].start, ctx.triggers[t].end
+    taken = {m.entity for m in actors}
+    for m in sorted(pool, key=lambda m: m.first):
+        if m.first < end or ctx.clause[m.first] != ctx.clause[start]:
+            continue
+        if m.entity in taken or any(_overlaps(m, a) for a in actors) or not may_be_recipient(code, m.mention.type):
+            continue
+        if marker_of(ctx, m)[0] == "by":
+            return m if m.first - end >= 3 else None
     return None
 
 

@@ -1506,7 +1506,12 @@ def _ids(refs: list[MentionRef]) -> list[str]:
     return out
 
 
-def merge(events: list[Event], sentences: list[Span] | None = None, headlines: frozenset[Span] = frozenset()) -> list[Event]:
+def merge(
+    events: list[Event],
+    sentences: list[Span] | None = None,
+    headlines: frozenset[Span] = frozenset(),
+    proposed: frozenset[int] = frozenset(),
+) -> list[Event]:
     """One fact told twice is one event with two evidence spans.
 
     A later hit is a restatement of an earlier event of the same type and
@@ -1534,11 +1539,11 @@ def merge(events: list[Event], sentences: list[Span] | None = None, headlines: f
     where: dict[int, Span] = {}
     for k, ev in enumerate(events):
         where[id(ev)] = sentences[k] if sentences is not None else ev.evidence[0]
-        prior = _restated(out, ev, where) or _headline_told(out, ev, where, headlines)
+        prior = _restated(out, ev, where) or _headline_told(out, ev, where, headlines, k in proposed)
         if prior is None:
             out.append(ev)
             continue
-        if not prior.recipients and where[id(prior)] in headlines:
+        if not prior.recipients and (where[id(prior)] in headlines or k in proposed):
             prior.recipients = [r for r in ev.recipients if r not in prior.actors]
         for sp in ev.evidence:
             if sp not in prior.evidence:
@@ -1554,13 +1559,17 @@ def merge(events: list[Event], sentences: list[Span] | None = None, headlines: f
     return out
 
 
-def _headline_told(prior: list[Event], ev: Event, where: dict[int, Span], headlines: frozenset[Span]) -> Event | None:
+def _headline_told(
+    prior: list[Event], ev: Event, where: dict[int, Span], headlines: frozenset[Span], proposed: bool = False
+) -> Event | None:
     """The headline event ``ev`` tells again with a recipient: same type and status, the same
     doers (or persons acting for them), no recipient in the headline, none other dated."""
     if not ev.actors or not ev.recipients or where[id(ev)] in headlines:
         return None
     for p in prior:
-        if where[id(p)] not in headlines or p.recipients or not p.actors:
+        # an acceptance told first with the proposal's authors unnamed ("agreed to the outline the
+        # mediators proposed"), then with them named as its agent ("... presented to it by X and Y")
+        if (where[id(p)] not in headlines and not proposed) or p.recipients or not p.actors:
             continue
         if p.type == ev.type and p.status is ev.status and not _dated_otherwise(p, ev) and _known(ev.actors, set(p.actors)):
             return p
@@ -2040,7 +2049,8 @@ def extract_events(article: Article, lang: str, arguments: ArgumentMode = "learn
     hits = without_evaluations(hits, lang)
     hits = without_bare_fragments(restated_by_noun(restated_by_demonstrative(hits, lang), lang))
     spans = [h.view.span for h in hits]
-    return assign_event_ids(article.id, merge([h.event for h in hits], spans, headlines(article, spans)))
+    proposed = frozenset(k for k, h in enumerate(hits) if h.args.proposers)
+    return assign_event_ids(article.id, merge([h.event for h in hits], spans, headlines(article, spans), proposed))
 
 
 # Marks that end a sentence of running text; a title line ends with none of them

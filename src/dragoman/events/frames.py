@@ -60,6 +60,9 @@ class Frame(BaseModel):
     # The object codes such a verb ends, when it ends only those ("lift some sanctions on X": the
     # sanctions lifted are none imposed; "a waiver that allows X to buy" keeps what it allows).
     voids_codes: list[str] = Field(default_factory=list)
+    # The party *by* whom what it accepts was put forward is its recipient when no other is told:
+    # "agreed to the proposal presented to it by X" accepts X's proposal (events/argmodel.py).
+    proposer_recipient: bool = False
 
 
 class Frames(BaseModel):
