@@ -183,3 +183,15 @@ def test_violating_agreements_told_by_someone_is_his_charge(make_article: Callab
     # told as the outlet's own narrative, the violator is still the one charged, never the accuser
     (told,) = _hits(make_article("وانتهكت فالدوريا الهدنة أمس.", "ar", names), "ACCUSE")
     assert told.event.actors == [] and told.event.recipients == ["country:VD"]
+
+
+def test_party_an_agreement_was_made_with_is_not_charged(make_article: Callable[..., Article]) -> None:
+    names = {
+        "فالدوريا": ("country:VD", EntityType.GPE),
+        "نورلاند": ("country:NL", EntityType.GPE),
+        "سمير حداد": ("person:haddad", EntityType.PERSON),
+    }
+    art = make_article("وقال سمير حداد إن فالدوريا تنتهك التفاهمات المبرمة مع نورلاند.", "ar", names)
+    (charge,) = _hits(art, "ACCUSE")
+    # the violator is charged; the party the accords were concluded with is neither accuser nor accused
+    assert charge.event.actors == ["person:haddad"] and charge.event.recipients == ["country:VD"]

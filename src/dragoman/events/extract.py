@@ -611,6 +611,13 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
                     args.recipients = asked + [r for r in args.recipients if r not in asked]
                     if not args.actors:  # "X הבהירה כי ארמניה חייבת": who says the subject must is the asker
                         args.actors = [r for r in _subject_of_saying(view, asked[0].first, lang) if not _is_medium(view, r, lang)]
+                if len(args.recipients) > 1:
+                    # "Y تنتهك الاتفاقيات الموقعة مع X", "Y violates the accords signed with X": the
+                    # party the thing was made *with*, after the verb, is neither the one charged
+                    # nor the one asked; the subject is
+                    args.recipients = [
+                        r for r in args.recipients if not (r.first >= m.end and marker_of(ctx, r)[0] == "with")
+                    ] or args.recipients
                 if not args.actors:
                     # "قال X إن Y ينتهك الاتفاقيات": the one reporting what the subject does is its accuser
                     taken = {r.entity for r in args.recipients}
