@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -683,6 +683,14 @@ def _marked_party(
     ctx: Context, t: int, code: str, pool: list[MentionRef], actors: list[MentionRef]
 ) -> MentionRef | None:
     """The first candidate after the trigger, in its clause, that a party marker introduces."""
+    return next((m for m in _free_after(ctx, t, code, pool, actors) if marker_of(ctx, m)[0] in _PARTY_MARKERS), None)
+
+
+def _free_after(
+    ctx: Context, t: int, code: str, pool: list[MentionRef], actors: list[MentionRef]
+) -> Iterator[MentionRef]:
+    """The candidates after the trigger in its clause, in order, that are not (part of) an actor
+    and may be the type's recipient."""
     start, end = ctx.triggers[t].start, ctx.triggers[t].end
     taken = {m.entity for m in actors}
     for m in sorted(pool, key=lambda m: m.first):
@@ -690,9 +698,7 @@ def _marked_party(
             continue
         if m.entity in taken or any(_overlaps(m, a) for a in actors) or not may_be_recipient(code, m.mention.type):
             continue
-        if marker_of(ctx, m)[0] in _PARTY_MARKERS:
-            return m
-    return None
+        yield m
 
 
 def _proposer(ctx: Context, t: int, code: str, pool: list[MentionRef], actors: list[MentionRef]) -> MentionRef | None:
@@ -702,13 +708,8 @@ def _proposer(ctx: Context, t: int, code: str, pool: list[MentionRef], actors: l
     no object), when the trigger has an actor of its own (with none, the *by* party is its doer)."""
     if not actors:
         return None
-    start, end = ctx.triggers[t].start, ctx.triggers[t].end
-    taken = {m.entity for m in actors}
-    for m in sorted(pool, key=lambda m: m.first):
-        if m.first < end or ctx.clause[m.first] != ctx.clause[start]:
-            continue
-        if m.entity in taken or any(_overlaps(m, a) for a in actors) or not may_be_recipient(code, m.mention.type):
-            continue
+    end = ctx.triggers[t].end
+    for m in _free_after(ctx, t, code, pool, actors):
         if marker_of(ctx, m)[0] == "by":
             return m if m.first - end >= 3 else None
     return None
