@@ -1,4 +1,8 @@
-"""A list after a colon that ends the trigger's clause names a plural subject with no name
+"""Coordinated and listed parties.
+
+A serial comma before "and the" still coordinates, and a comma alone does not join a name that
+ends a phrase of place or whole to the subject after it (events/arguments.py: group). A list after
+a colon that ends the trigger's clause names a plural subject with no name
 (events/argmodel.py: _listed_doers)."""
 
 from __future__ import annotations
@@ -20,6 +24,18 @@ NAMES = {
 
 def _of_type(art: Article, code: str) -> list[tuple[list[str], list[str]]]:
     return [(e.actors, e.recipients) for e in extract_events(art, "en") if e.type == code]
+
+
+def test_a_serial_comma_before_and_the_coordinates(make_article: Callable[..., Article]) -> None:
+    art = make_article("Norland, Valdoria, and the Ostmark government condemned the raid on Karsa.", "en", NAMES)
+    found = _of_type(art, "ACCUSE")
+    assert found and set(found[0][0]) == {"country:NL", "country:VD", "country:OM"}, found
+
+
+def test_a_place_phrase_before_a_comma_is_not_joined_to_the_subject(make_article: Callable[..., Article]) -> None:
+    art = make_article("Speaking in Valdo, the capital of Valdoria, Harken voiced support for the plan.", "en", NAMES)
+    found = _of_type(art, "SUPPORT")
+    assert found and "country:VD" not in found[0][0] and "person:harken" in found[0][0], found
 
 
 def test_a_list_after_a_colon_names_the_counted_subject(make_article: Callable[..., Article]) -> None:
