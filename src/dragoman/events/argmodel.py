@@ -366,12 +366,6 @@ def _fronted_participle(
     out.recipients = [m for m in objects if m.entity not in taken and may_be_recipient(code, m.mention.type)]
 
 
-@cache
-def _group_nouns(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.group_nouns if data else []))
-
-
 def _listed_doers(ctx: Context, t: int, code: str, rules: ArgRules) -> list[MentionRef]:
     """The parties listed after a colon that ends the trigger's clause, when its subject is a
     plural noun of states with no name ("three states had joined the alliance: X, Y and Z",
@@ -381,7 +375,7 @@ def _listed_doers(ctx: Context, t: int, code: str, rules: ArgRules) -> list[Ment
     and the first; a named party in the subject (after any verb of saying in its clause) leaves
     it the doer.
     """
-    nouns = _group_nouns(ctx.lang)
+    nouns = rules.group_nouns
     if not nouns:
         return []
     view, start, end = ctx.view, ctx.triggers[t].start, ctx.triggers[t].end

@@ -47,6 +47,11 @@ class ArgRules:
     sayer_pronoun_auxiliaries: frozenset[str] = frozenset()
     phrase_markers: frozenset[str] = frozenset()  # markers.in and markers.of
     object_markers: frozenset[str] = frozenset()  # markers.acc: the direct object's את
+    addressee_clitics: frozenset[str] = frozenset()
+    headed_by: frozenset[str] = frozenset()
+    contrast_words: frozenset[str] = frozenset()
+    pair_phrase_not_after: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -96,6 +101,11 @@ def arg_rules(lang: str) -> ArgRules:
         _fold(a.sayer_pronoun_auxiliaries),
         frozenset(normalize_key(w) for c in ("in", "of") for w in a.markers.get(c, [])),
         _fold(a.markers.get("acc", [])),
+        _fold(a.addressee_clitics),
+        _fold(a.headed_by),
+        _fold(a.contrast_words),
+        _fold(a.pair_phrase_not_after),
+        _fold(a.group_nouns),
     )
 
 

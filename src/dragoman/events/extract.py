@@ -739,7 +739,7 @@ def find_hits(article: Article, lang: str, arguments: ArgumentMode = "learned") 
             subject = "recipient" if group.converse else group.subject
             hits.append(EventHit(event, view, m.start, m.end, args, group.pos, subject, n_sent, pronoun))
     _resolve_pronouns(article, hits, present, arules.recipient_markers | arules.recipient_clitics)
-    _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb, _contrasts(lang))
+    _coordinated_subjects(hits, arules.coordinators, arules.subject_after_verb, arules.contrast_words)
     _pair_actors(hits, lang, {e.id for e in article.entities if e.type is EntityType.GPE})
     _stipulated_acts(hits, lang)
     _between_parties(hits, lang)
@@ -823,17 +823,11 @@ def _subject_of_saying(view: SentenceView, start: int, lang: str) -> list[Mentio
         said = verbs.match_at(view.forms, v)
         if said is None:
             continue
-        told = _addressee_clitics(lang)
+        told = arg_rules(lang).addressee_clitics
         if any(v <= r.first < k and not (r.proclitic and r.proclitic in told) for r in view.mentions):
             return []  # "warned Y that [it] will ...": the subject is left open
         return [r for r in view.mentions if r.entity and r.last < v and view.clause[r.first] == view.clause[v]]
     return []
-
-
-@cache
-def _addressee_clitics(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.addressee_clitics if data else []))
 
 
 def _verb_subject_after(
@@ -1089,12 +1083,6 @@ def _body_heads(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 _BODY_REACH = 4
 
 
-@cache
-def _headed_by(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.headed_by if data else []))
-
-
 def _delegation_parties(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) -> None:
     """A person heading a party's body acts for that party (``headed_by``).
 
@@ -1102,7 +1090,7 @@ def _delegation_parties(hits: list[EventHit], lang: str, kinds: dict[str, Entity
     right after "headed by" is among an act's actors, the organisation or state named right before
     the word joins them.
     """
-    words = _headed_by(lang)
+    words = arg_rules(lang).headed_by
     if not words:
         return
     for h in hits:
@@ -1162,21 +1150,9 @@ def _body_actors(hits: list[EventHit], lang: str, kinds: dict[str, EntityType]) 
 
 
 @cache
-def _contrasts(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.contrast_words if data else []))
-
-
-@cache
 def _pair_matcher(lang: str) -> PhraseMatcher[bool]:
     data = events_data(lang)
     return PhraseMatcher((w, True) for w in (data.arguments.pair_phrases if data else []))
-
-
-@cache
-def _pair_blockers(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.pair_phrase_not_after if data else []))
 
 
 def _says_pair(view: SentenceView, k: int, lang: str) -> bool:
@@ -1184,7 +1160,7 @@ def _says_pair(view: SentenceView, k: int, lang: str) -> bool:
     such as פתרון שתי המדינות, "the two-state solution" (``pair_phrase_not_after``)?"""
     if _pair_matcher(lang).match_at(view.forms, k) is None:
         return False
-    return not (k > 0 and _pair_blockers(lang).intersection(view.forms[k - 1]))
+    return not (k > 0 and arg_rules(lang).pair_phrase_not_after.intersection(view.forms[k - 1]))
 
 
 def _coordinated_subjects(

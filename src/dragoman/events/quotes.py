@@ -31,7 +31,8 @@ from operator import attrgetter
 
 from dragoman.events.extract import clause_breaks
 from dragoman.events.matcher import Match, PhraseMatcher
-from dragoman.events.schema import QuotesData, events_data, quotes_data
+from dragoman.events.pronouns import PERSON, pronouns
+from dragoman.events.schema import QuotesData, quotes_data
 from dragoman.events.sentence import SentenceView, build_views
 from dragoman.events.speaker_data import SpeakerRules, bare, speaker_rules
 from dragoman.events.speakers import CONTINUES, QuoteLists, Speaker, SpeakerFinder, Subject, is_break
@@ -146,8 +147,7 @@ class _Extractor:
         self.finder.refs.recent = self.current.get
         self.finder.refs.spoken = self.current.spoken
         self.quotes: list[Quote] = []
-        data = events_data(lang)
-        self.person_pronouns = frozenset(normalize_key(w) for w in (data.arguments.person_pronouns if data else []))
+        self.pronouns = pronouns(lang)
         self.direct = _direct_spans(article, rules)
         self._direct_starts = [o.start for _, o in self.direct]
 
@@ -265,7 +265,7 @@ class _Extractor:
     def _last_doer(self, view: SentenceView, pronoun: int, at: int) -> Speaker | None:
         """The first actor of the latest event told before ``at`` (within the continuation reach)
         that the pronoun can stand for: a person for "he", "she"; a state or body for "it", "they"."""
-        person = view.folded(pronoun) in self.person_pronouns
+        person = self.pronouns.get(view.folded(pronoun)) == PERSON
         told = [e for e in self.article.events if e.trigger is not None and at - _CONTINUATION_CHARS <= e.trigger.end <= at]
         for ev in sorted(told, key=lambda e: e.trigger.start if e.trigger else 0, reverse=True):
             for a in ev.actors:
