@@ -293,7 +293,8 @@ def _beyond_next_verb(ctx: Context, t: int, out: Arguments, rules: ArgRules) -> 
         return
     view, end = ctx.view, ctx.triggers[t].end
     _, openers = _participle_cues(ctx.lang)
-    joiners = {w for w in rules.coordinators if w.isalpha()} | openers
+    coordinators = {w for w in rules.coordinators if w.isalpha()}
+    joiners = coordinators | openers
     verbs = [
         o.start for i, o in enumerate(ctx.triggers)
         if i != t and o.start >= end and o.start > 0 and view.folded(o.start - 1) in joiners
@@ -305,7 +306,7 @@ def _beyond_next_verb(ctx: Context, t: int, out: Arguments, rules: ArgRules) -> 
     # contrast and right before another trigger is that trigger's subject ("demanded that Y
     # refuse" keeps Y: the one asked)
     starts = {o.start for i, o in enumerate(ctx.triggers) if i != t}
-    conjunctions = {w for w in rules.coordinators if w.isalpha()} | _contrast_words(ctx.lang)
+    conjunctions = coordinators | rules.contrast_words
 
     def opens_clause(r: MentionRef) -> bool:
         k = r.first - 1
@@ -320,12 +321,6 @@ def _beyond_next_verb(ctx: Context, t: int, out: Arguments, rules: ArgRules) -> 
         return k in starts and participle(view.folded(k), ctx.lang)
 
     out.recipients = [r for r in out.recipients if not (r.first >= end and opens_clause(r) and subject_of_verb(r))]
-
-
-@cache
-def _contrast_words(lang: str) -> frozenset[str]:
-    data = events_data(lang)
-    return frozenset(normalize_key(w) for w in (data.arguments.contrast_words if data else []))
 
 
 @cache
